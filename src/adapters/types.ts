@@ -1,0 +1,27 @@
+// The contract every platform adapter meets: it names the endpoints it needs and turns their
+// bodies into a normalized snapshot. Pure: no I/O, no clock, no store.
+import type { VendorSnapshot } from '../domain/snapshot.js';
+import type { Platform } from '../domain/vocabulary.js';
+
+export interface Endpoint {
+  /** Key under which the body is handed back to `parse`. */
+  key: string;
+  url: string;
+  /** When false, a failed fetch of this endpoint is tolerated and its body is null. */
+  required: boolean;
+}
+
+export interface AdapterContext {
+  /** The vendor's status page URL as configured (the base for relative links). */
+  statusPageUrl: string;
+}
+
+export type ParseResult = { ok: true; snapshot: VendorSnapshot } | { ok: false; error: string };
+
+export interface PlatformAdapter {
+  platform: Platform;
+  /** The URLs one poll fetches, derived from the status page URL. */
+  endpoints(statusPageUrl: string): Endpoint[];
+  /** Bodies keyed by endpoint key; null for an optional endpoint that could not be fetched. */
+  parse(bodies: Readonly<Record<string, string | null>>, context: AdapterContext): ParseResult;
+}

@@ -1,0 +1,88 @@
+// Closed vocabularies of the domain model (SPEC §1). Each array is the single source of its type.
+
+export const componentStatuses = [
+  'operational',
+  'degraded_performance',
+  'partial_outage',
+  'major_outage',
+  'under_maintenance',
+  'unknown',
+] as const;
+export type ComponentStatus = (typeof componentStatuses)[number];
+
+export const incidentKinds = ['incident', 'maintenance'] as const;
+export type IncidentKind = (typeof incidentKinds)[number];
+
+export const impacts = ['notice', 'minor', 'major', 'critical', 'maintenance'] as const;
+export type Impact = (typeof impacts)[number];
+
+export const incidentPhases = [
+  'investigating',
+  'identified',
+  'monitoring',
+  'resolved',
+  'postmortem',
+] as const;
+export type IncidentPhase = (typeof incidentPhases)[number];
+
+export const maintenancePhases = ['scheduled', 'in_progress', 'verifying', 'completed'] as const;
+export type MaintenancePhase = (typeof maintenancePhases)[number];
+
+export const phases = [...incidentPhases, ...maintenancePhases] as const;
+export type Phase = (typeof phases)[number];
+
+/** Phases after which an incident or maintenance is over. */
+export const closedPhases: readonly Phase[] = ['resolved', 'postmortem', 'completed'];
+
+export const platforms = [
+  'statuspage',
+  'incidentio',
+  'instatus',
+  'betterstack',
+  'cachet',
+  'statusio',
+  'rss',
+  'gcp',
+  'aws',
+  'azure',
+  'slack',
+  'heroku',
+] as const;
+export type Platform = (typeof platforms)[number];
+
+export const eventTypes = [
+  'incident.opened',
+  'incident.updated',
+  'incident.resolved',
+  'incident.reopened',
+  'maintenance.scheduled',
+  'maintenance.started',
+  'maintenance.completed',
+  'component.status_changed',
+  'vendor.unreachable',
+  'vendor.recovered',
+] as const;
+export type EventType = (typeof eventTypes)[number];
+
+export const vendorHealths = ['ok', 'failing', 'stale'] as const;
+export type VendorHealth = (typeof vendorHealths)[number];
+
+export const categories = [
+  'cloud',
+  'cdn-dns',
+  'devtools',
+  'payments',
+  'communications',
+  'identity',
+  'observability',
+  'ai',
+  'databases',
+  'productivity',
+  'iot',
+  'other',
+] as const;
+export type Category = (typeof categories)[number];
+
+export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (values as readonly string[]).includes(value);
+}

@@ -1,0 +1,134 @@
+// Row types of the store. Times are ISO 8601 UTC text in both SQLite and PostgreSQL so the same
+// queries compare and sort them; booleans are 0/1 integers; lists are JSON text.
+import type { Generated } from 'kysely';
+
+export interface VendorTable {
+  slug: string;
+  name: string;
+  status_page_url: string;
+  platform: string;
+  category: string;
+  interval_seconds: number;
+  /** 'config' (from the config file) or 'api' (added at run time). */
+  source: string;
+  /** 1 while the vendor is watched; vendors dropped from config keep their history. */
+  enabled: number;
+  created_at: string;
+}
+
+/** Poll bookkeeping, one row per vendor; also the lease that lets several workers share polls. */
+export interface VendorStateTable {
+  slug: string;
+  next_poll_at: string;
+  lease_owner: string | null;
+  lease_until: string | null;
+  last_polled_at: string | null;
+  last_success_at: string | null;
+  last_error: string | null;
+  consecutive_failures: number;
+  /** 1 once vendor.unreachable was recorded for the current failure streak. */
+  unreachable_reported: number;
+  /** JSON: { [endpointUrl]: { etag, lastModified } } for conditional requests. */
+  validators: string | null;
+  /** JSON: { [endpointKey]: body } of the last successful poll, for 304s and re-normalizing. */
+  raw_payload: string | null;
+  page_name: string | null;
+}
+
+export interface ComponentTable {
+  vendor_slug: string;
+  id: string;
+  name: string;
+  group_name: string | null;
+  status: string;
+  position: number;
+  updated_at: string;
+}
+
+export interface IncidentTable {
+  id: string;
+  vendor_slug: string;
+  source_id: string;
+  title: string;
+  kind: string;
+  impact: string;
+  phase: string;
+  started_at: string;
+  resolved_at: string | null;
+  detected_at: string;
+  backfilled: number;
+  source_url: string | null;
+  /** JSON array of component names. */
+  components: string;
+  scheduled_for: string | null;
+  scheduled_until: string | null;
+  /** 1 while not resolved/completed: indexed so "active" lists never scan history. */
+  active: number;
+  /** When vendorwatch last changed this row. */
+  updated_at: string;
+}
+
+export interface IncidentUpdateTable {
+  incident_id: string;
+  /** The vendor's id of the update. */
+  id: string;
+  phase: string;
+  body: string;
+  body_text: string;
+  posted_at: string;
+  detected_at: string;
+  /** JSON array of component names, or null when the platform does not say. */
+  components: string | null;
+}
+
+/** Vendor edits kept instead of silently overwritten (SPEC §3). */
+export interface RevisionTable {
+  seq: Generated<number>;
+  incident_id: string;
+  update_id: string | null;
+  field: string;
+  old_value: string | null;
+  new_value: string | null;
+  seen_at: string;
+}
+
+export interface EventTable {
+  /** Monotonic order, the cursor of /api/v1/events. */
+  seq: Generated<number>;
+  id: string;
+  type: string;
+  vendor_slug: string;
+  incident_id: string | null;
+  update_id: string | null;
+  /** JSON ComponentChange or null. */
+  component: string | null;
+  /** JSON { field: { from, to } }. */
+  changes: string;
+  at: string;
+}
+
+export interface OutboxTable {
+  seq: Generated<number>;
+  /** Idempotency key per (target, event), sent as X-Vendorwatch-Delivery. */
+  delivery_key: string;
+  target: string;
+  event_id: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+  lease_until: string | null;
+}
+
+export interface Database {
+  vendors: VendorTable;
+  vendor_state: VendorStateTable;
+  components: ComponentTable;
+  incidents: IncidentTable;
+  incident_updates: IncidentUpdateTable;
+  revisions: RevisionTable;
+  events: EventTable;
+  outbox: OutboxTable;
+}
