@@ -1,0 +1,24 @@
+// Every platform adapter, in one literal list (STYLE.md §2): a new platform is a folder plus one line.
+import type { Platform } from '../domain/vocabulary.js';
+import { statuspageAdapter } from './statuspage/index.js';
+import type { PlatformAdapter } from './types.js';
+
+export const adapters = [statuspageAdapter] as const satisfies readonly PlatformAdapter[];
+
+const byPlatform = indexByPlatform(adapters);
+
+export function getAdapter(platform: Platform): PlatformAdapter | undefined {
+  return byPlatform.get(platform);
+}
+
+/** Checked at load: two adapters claiming one platform is a wiring bug, not a runtime choice. */
+function indexByPlatform(list: readonly PlatformAdapter[]): ReadonlyMap<Platform, PlatformAdapter> {
+  const map = new Map<Platform, PlatformAdapter>();
+  for (const adapter of list) {
+    if (map.has(adapter.platform)) {
+      throw new Error(`Two adapters are registered for platform "${adapter.platform}"`);
+    }
+    map.set(adapter.platform, adapter);
+  }
+  return map;
+}
