@@ -2,7 +2,12 @@
 // The store applies the plan in one transaction; the same snapshot twice plans nothing.
 import { incidentId } from './ids.js';
 import type { ComponentChange, Incident, IncidentUpdate, VendorEvent } from './model.js';
-import type { ObservedComponent, ObservedIncident, ObservedUpdate, VendorSnapshot } from './snapshot.js';
+import type {
+  ObservedComponent,
+  ObservedIncident,
+  ObservedUpdate,
+  VendorSnapshot,
+} from './snapshot.js';
 import { closedPhases, type EventType, type Phase } from './vocabulary.js';
 
 /** What the store knows of an incident, enough to diff against. */
@@ -76,13 +81,21 @@ export function diffSnapshot(
   const firstPoll = previous === null;
   const plan: CyclePlan = { components: null, incidents: [], events: [] };
 
-  const componentEvents = firstPoll ? [] : diffComponents(vendorSlug, previous.components, next.components, now);
-  if (firstPoll || componentEvents.length > 0 || componentsDiffer(previous.components, next.components)) {
+  const componentEvents = firstPoll
+    ? []
+    : diffComponents(vendorSlug, previous.components, next.components, now);
+  if (
+    firstPoll ||
+    componentEvents.length > 0 ||
+    componentsDiffer(previous.components, next.components)
+  ) {
     plan.components = next.components;
   }
   plan.events.push(...componentEvents);
 
-  const known = new Map((previous?.incidents ?? []).map((incident) => [incident.sourceId, incident]));
+  const known = new Map(
+    (previous?.incidents ?? []).map((incident) => [incident.sourceId, incident]),
+  );
   const seen = new Set<string>();
   for (const observed of next.incidents) {
     seen.add(observed.sourceId);
@@ -210,19 +223,42 @@ function incidentEvent(
   };
 }
 
-function openingEvents(vendorSlug: string, observed: ObservedIncident, now: string): PlannedEvent[] {
+function openingEvents(
+  vendorSlug: string,
+  observed: ObservedIncident,
+  now: string,
+): PlannedEvent[] {
   const first = observed.updates[0]?.sourceId ?? null;
   const last = observed.updates.at(-1)?.sourceId ?? null;
   const events: PlannedEvent[] = [];
   if (observed.kind === 'maintenance') {
-    const type: EventType = observed.phase === 'scheduled' ? 'maintenance.scheduled' : 'maintenance.started';
-    events.push(incidentEvent(type, vendorSlug, observed, first, { phase: { from: null, to: observed.phase } }, now));
+    const type: EventType =
+      observed.phase === 'scheduled' ? 'maintenance.scheduled' : 'maintenance.started';
+    events.push(
+      incidentEvent(
+        type,
+        vendorSlug,
+        observed,
+        first,
+        { phase: { from: null, to: observed.phase } },
+        now,
+      ),
+    );
     if (isClosed(observed.phase)) {
       events.push(incidentEvent('maintenance.completed', vendorSlug, observed, last, {}, now));
     }
     return events;
   }
-  events.push(incidentEvent('incident.opened', vendorSlug, observed, first, { phase: { from: null, to: observed.phase } }, now));
+  events.push(
+    incidentEvent(
+      'incident.opened',
+      vendorSlug,
+      observed,
+      first,
+      { phase: { from: null, to: observed.phase } },
+      now,
+    ),
+  );
   if (isClosed(observed.phase)) {
     events.push(incidentEvent('incident.resolved', vendorSlug, observed, last, {}, now));
   }
@@ -230,9 +266,12 @@ function openingEvents(vendorSlug: string, observed: ObservedIncident, now: stri
 }
 
 function transitionType(kind: ObservedIncident['kind'], from: Phase, to: Phase): EventType {
-  if (!isClosed(from) && isClosed(to)) return kind === 'maintenance' ? 'maintenance.completed' : 'incident.resolved';
-  if (isClosed(from) && !isClosed(to)) return kind === 'maintenance' ? 'maintenance.started' : 'incident.reopened';
-  if (kind === 'maintenance' && from === 'scheduled' && to !== 'scheduled') return 'maintenance.started';
+  if (!isClosed(from) && isClosed(to))
+    return kind === 'maintenance' ? 'maintenance.completed' : 'incident.resolved';
+  if (isClosed(from) && !isClosed(to))
+    return kind === 'maintenance' ? 'maintenance.started' : 'incident.reopened';
+  if (kind === 'maintenance' && from === 'scheduled' && to !== 'scheduled')
+    return 'maintenance.started';
   return 'incident.updated';
 }
 
@@ -257,14 +296,29 @@ function updateIncident(
   const revisions: Revision[] = [];
 
   const scalarFields = [
-    'title', 'kind', 'impact', 'phase', 'startedAt', 'resolvedAt', 'sourceUrl', 'scheduledFor', 'scheduledUntil',
+    'title',
+    'kind',
+    'impact',
+    'phase',
+    'startedAt',
+    'resolvedAt',
+    'sourceUrl',
+    'scheduledFor',
+    'scheduledUntil',
   ] as const;
   for (const field of scalarFields) {
     if (before[field] === observed[field]) continue;
     Object.assign(fields, { [field]: observed[field] });
     changes[field] = { from: before[field], to: observed[field] };
     if ((revisedFields as readonly string[]).includes(field)) {
-      revisions.push({ incidentId: before.id, updateId: null, field, from: before[field], to: observed[field], seenAt: now });
+      revisions.push({
+        incidentId: before.id,
+        updateId: null,
+        field,
+        from: before[field],
+        to: observed[field],
+        seenAt: now,
+      });
     }
   }
   if (!sameSet(before.components, observed.components)) {
@@ -282,17 +336,27 @@ function updateIncident(
       continue;
     }
     const edited = toUpdate(update, now);
-    const editedFields = (['body', 'phase', 'postedAt'] as const).filter((field) => old[field] !== edited[field]);
+    const editedFields = (['body', 'phase', 'postedAt'] as const).filter(
+      (field) => old[field] !== edited[field],
+    );
     const componentsChanged = !sameList(old.components, edited.components);
     if (editedFields.length === 0 && !componentsChanged) continue;
     const { detectedAt: _detectedAt, ...rest } = edited;
     editedUpdates.push(rest);
     for (const field of editedFields) {
-      revisions.push({ incidentId: before.id, updateId: update.sourceId, field: `update.${field}`, from: old[field], to: edited[field], seenAt: now });
+      revisions.push({
+        incidentId: before.id,
+        updateId: update.sourceId,
+        field: `update.${field}`,
+        from: old[field],
+        to: edited[field],
+        seenAt: now,
+      });
     }
   }
 
-  if (Object.keys(fields).length === 0 && newUpdates.length === 0 && editedUpdates.length === 0) return null;
+  if (Object.keys(fields).length === 0 && newUpdates.length === 0 && editedUpdates.length === 0)
+    return null;
 
   const events: PlannedEvent[] = [];
   // Every new update is an event; the last one carries the phase transition and field changes.
@@ -306,7 +370,14 @@ function updateIncident(
   }
 
   return {
-    write: { action: 'update', incidentId: before.id, fields, newUpdates, editedUpdates, revisions },
+    write: {
+      action: 'update',
+      incidentId: before.id,
+      fields,
+      newUpdates,
+      editedUpdates,
+      revisions,
+    },
     events,
   };
 }
@@ -330,7 +401,16 @@ function withdrawIncident(
       fields: { phase, resolvedAt: now },
       newUpdates: [],
       editedUpdates: [],
-      revisions: [{ incidentId: before.id, updateId: null, field: 'withdrawn', from: null, to: now, seenAt: now }],
+      revisions: [
+        {
+          incidentId: before.id,
+          updateId: null,
+          field: 'withdrawn',
+          from: null,
+          to: now,
+          seenAt: now,
+        },
+      ],
     },
     event: incidentEvent(
       before.kind === 'maintenance' ? 'maintenance.completed' : 'incident.resolved',

@@ -3,8 +3,24 @@ import sanitizeHtml from 'sanitize-html';
 import { cleanText } from './text.js';
 
 const allowedTags = [
-  'a', 'b', 'strong', 'i', 'em', 'u', 'br', 'p', 'ul', 'ol', 'li', 'code', 'pre', 'blockquote',
-  'h3', 'h4', 'h5', 'h6',
+  'a',
+  'b',
+  'strong',
+  'i',
+  'em',
+  'u',
+  'br',
+  'p',
+  'ul',
+  'ol',
+  'li',
+  'code',
+  'pre',
+  'blockquote',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
 ];
 
 const htmlOptions: sanitizeHtml.IOptions = {
@@ -15,7 +31,16 @@ const htmlOptions: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
   // Content of these is never text a reader should see.
-  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'iframe', 'object'],
+  nonTextTags: [
+    'script',
+    'style',
+    'textarea',
+    'option',
+    'noscript',
+    'template',
+    'iframe',
+    'object',
+  ],
   transformTags: {
     a: (tagName, attribs) => ({
       tagName,
@@ -37,9 +62,17 @@ export function sanitizeBody(raw: string): string {
 export function bodyToText(raw: string): string {
   const text = cleanText(raw);
   if (!looksLikeHtml.test(text)) return text;
-  const withBreaks = text.replace(/<br\s*\/?>/gi, '\n').replace(/<\/(p|li|h[1-6]|pre|blockquote)>/gi, '\n');
-  const stripped = sanitizeHtml(withBreaks, { allowedTags: [], allowedAttributes: {}, nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template'] });
-  return decodeEntities(stripped).replace(/\n{3,}/g, '\n\n').trim();
+  const withBreaks = text
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(p|li|h[1-6]|pre|blockquote)>/gi, '\n');
+  const stripped = sanitizeHtml(withBreaks, {
+    allowedTags: [],
+    allowedAttributes: {},
+    nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template'],
+  });
+  return decodeEntities(stripped)
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 export function escapeHtml(text: string): string {

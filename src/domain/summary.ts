@@ -21,7 +21,10 @@ export function incidentDurationSeconds(
 }
 
 export function summarizeIncident(
-  incident: Pick<Incident, 'kind' | 'impact' | 'startedAt' | 'resolvedAt' | 'components' | 'phase' | 'scheduledFor'>,
+  incident: Pick<
+    Incident,
+    'kind' | 'impact' | 'startedAt' | 'resolvedAt' | 'components' | 'phase' | 'scheduledFor'
+  >,
   vendorName: string,
   now: string,
 ): string {

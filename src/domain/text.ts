@@ -9,9 +9,11 @@ export const truncationMarker = ' […truncated]';
  * and caps the length.
  */
 export function cleanText(value: string, maxLength = maxTextLength): string {
-  // eslint-disable-next-line no-control-regex
-  let text = value.replace(/\u0000/g, '').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
-  if (text.length > maxLength) text = text.slice(0, maxLength - truncationMarker.length) + truncationMarker;
+  let text = value
+    .replaceAll('\u0000', '')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  if (text.length > maxLength)
+    text = text.slice(0, maxLength - truncationMarker.length) + truncationMarker;
   return text;
 }
 

@@ -16,7 +16,7 @@ export function parseInstant(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   const match = isoWithZone.exec(value.trim());
   if (!match) return null;
-  const [, y, mo, d, h, mi, s] = match;
+  const [, , mo, d, h, mi, s] = match;
   const month = Number(mo);
   const day = Number(d);
   const hour = Number(h);
