@@ -1,0 +1,52 @@
+// The built-in catalog of vendors (catalog/vendors.json): data, not code, validated at load.
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { categories, platforms } from '../domain/vocabulary.js';
+import { slugPattern } from './schema.js';
+
+const catalogSchema = z.object({
+  defaultWatchList: z.array(z.string()),
+  vendors: z.array(
+    z
+      .object({
+        slug: z.string().regex(slugPattern),
+        name: z.string().min(1),
+        category: z.enum(categories),
+        url: z.string().url(),
+        platform: z.enum(platforms),
+      })
+      .strict(),
+  ),
+});
+
+export type CatalogEntry = z.infer<typeof catalogSchema>['vendors'][number];
+export interface Catalog {
+  vendors: CatalogEntry[];
+  defaultWatchList: string[];
+  bySlug: Map<string, CatalogEntry>;
+}
+
+const catalogPath = new URL('../../catalog/vendors.json', import.meta.url);
+let cached: Catalog | null = null;
+
+export function loadCatalog(): Catalog {
+  if (cached) return cached;
+  const parsed = catalogSchema.parse(JSON.parse(readFileSync(catalogPath, 'utf8')));
+  const bySlug = new Map(parsed.vendors.map((vendor) => [vendor.slug, vendor]));
+  if (bySlug.size !== parsed.vendors.length)
+    throw new Error('catalog/vendors.json has duplicate slugs');
+  for (const slug of parsed.defaultWatchList) {
+    if (!bySlug.has(slug)) throw new Error(`catalog default watch list names unknown slug ${slug}`);
+  }
+  cached = { vendors: parsed.vendors, defaultWatchList: parsed.defaultWatchList, bySlug };
+  return cached;
+}
+
+/** Case-insensitive search over slug, name, category and URL; every word must match. */
+export function searchCatalog(catalog: Catalog, query: string): CatalogEntry[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  return catalog.vendors.filter((vendor) => {
+    const haystack = `${vendor.slug} ${vendor.name} ${vendor.category} ${vendor.url}`.toLowerCase();
+    return words.every((word) => haystack.includes(word));
+  });
+}

@@ -1,0 +1,159 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './load.js';
+
+function writeConfig(name: string, text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'vw-config-'));
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+function errorOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('watches the default catalog vendors when there is no config', () => {
+    const config = loadConfig({ env: {}, cwd: mkdtempSync(join(tmpdir(), 'vw-empty-')) });
+    expect(config.usingDefaultVendors).toBe(true);
+    expect(config.vendors.map((v) => v.slug)).toContain('github');
+    expect(config.vendors.find((v) => v.slug === 'github')).toMatchObject({
+      statusPageUrl: 'https://www.githubstatus.com',
+      platform: 'statuspage',
+      intervalSeconds: 60,
+    });
+    expect(config.databaseUrl).toBe('./data/vendorwatch.db');
+    expect(config.server).toEqual({ host: '127.0.0.1', port: 3000 });
+    expect(Object.isFrozen(config.vendors[0])).toBe(true);
+  });
+
+  it('reads the SPEC example with ${VAR} substitution and durations', () => {
+    const path = writeConfig(
+      'vendorwatch.yaml',
+      `pollInterval: 90s
+network:
+  allowPrivateAddresses: true
+vendors:
+  - github
+  - slug: balena
+    name: Balena
+    url: https://status.balena.io/
+    platform: statuspage
+    interval: 30s
+notifications:
+  - name: ops
+    type: slack
+    url: \${SLACK_WEBHOOK_URL}
+    vendors: [balena]
+    components: { balena: [API, "Cloudlink (VPN)"] }
+    minImpact: minor
+    events: [incident.opened, incident.updated, incident.resolved]
+`,
+    );
+    const config = loadConfig({
+      path,
+      env: { SLACK_WEBHOOK_URL: 'https://hooks.slack.test/T1/B2/x', PORT: '4000' },
+    });
+    expect(config.pollIntervalSeconds).toBe(90);
+    expect(config.network.allowPrivateAddresses).toBe(true);
+    expect(config.vendors).toEqual([
+      expect.objectContaining({ slug: 'github', intervalSeconds: 90 }),
+      {
+        slug: 'balena',
+        name: 'Balena',
+        statusPageUrl: 'https://status.balena.io',
+        platform: 'statuspage',
+        category: 'iot',
+        intervalSeconds: 30,
+      },
+    ]);
+    expect(config.notifications[0]).toMatchObject({
+      url: 'https://hooks.slack.test/T1/B2/x',
+      minImpact: 'minor',
+    });
+    expect(config.server.port).toBe(4000);
+  });
+
+  it('accepts JSON', () => {
+    const path = writeConfig('vw.json', JSON.stringify({ vendors: ['npm'], pollInterval: 120 }));
+    expect(loadConfig({ path, env: {} }).vendors[0]).toMatchObject({
+      slug: 'npm',
+      intervalSeconds: 120,
+    });
+  });
+
+  it.each([
+    [
+      'unknown top-level key',
+      'pollIntervall: 60s\n',
+      /config error at pollIntervall|unknown key "pollIntervall"/,
+    ],
+    [
+      'bad duration',
+      'pollInterval: soon\n',
+      /config error at pollInterval: "soon" is not a duration/,
+    ],
+    [
+      'bad vendor interval',
+      'vendors:\n  - slug: x\n    url: https://x.test\n    interval: -3s\n',
+      /config error at vendors\[0\]\.interval/,
+    ],
+    [
+      'unknown vendor key',
+      'vendors:\n  - slug: x\n    url: https://x.test\n    colour: red\n',
+      /config error at vendors\[0\]: unknown key "colour"/,
+    ],
+    [
+      'unknown catalog slug',
+      'vendors:\n  - not-a-vendor\n',
+      /vendors\[0\]: "not-a-vendor" is not in the catalog/,
+    ],
+    [
+      'non-http url',
+      'vendors:\n  - slug: x\n    url: file:///etc/passwd\n',
+      /vendors\[0\]\.url: must be an http\(s\) URL/,
+    ],
+    [
+      'unknown platform',
+      'vendors:\n  - slug: x\n    url: https://x.test\n    platform: myspace\n',
+      /vendors\[0\]\.platform/,
+    ],
+    [
+      'missing env var',
+      'notifications:\n  - name: ops\n    type: webhook\n    url: ${NOPE_NOT_SET}\n',
+      /notifications\[0\]\.url: environment variable NOPE_NOT_SET is not set/,
+    ],
+    [
+      'webhook without url',
+      'notifications:\n  - name: ops\n    type: webhook\n',
+      /notifications\[0\]\.url: is required for type webhook/,
+    ],
+    ['duplicate slug', 'vendors: [github, github]\n', /duplicate vendor slug "github"/],
+    ['broken YAML', 'vendors: [github\n', /not valid YAML/],
+  ])('rejects %s with one line naming the path', (_, text, message) => {
+    const error = errorOf(() => loadConfig({ path: writeConfig('c.yaml', text), env: {} }));
+    expect(error).toMatch(message);
+    expect(error).not.toContain('\n');
+  });
+
+  it('names a missing config file', () => {
+    expect(errorOf(() => loadConfig({ path: '/nonexistent/vw.yaml', env: {} }))).toBe(
+      'config file /nonexistent/vw.yaml does not exist',
+    );
+  });
+
+  it('rejects a PORT that is not a port', () => {
+    expect(errorOf(() => loadConfig({ env: { PORT: 'eighty' }, cwd: tmpdir() }))).toMatch(
+      /PORT="eighty"/,
+    );
+  });
+});

@@ -1,0 +1,213 @@
+// The one config loader: file → ${VAR} substitution → schema → catalog → frozen AppConfig.
+// The only module that reads process.env (callers pass it in).
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import type { Category, Platform } from '../domain/vocabulary.js';
+import { categories, isOneOf } from '../domain/vocabulary.js';
+import { loadCatalog, type Catalog } from './catalog.js';
+import { configSchema, type ConfigFile, type NotificationTargetConfig } from './schema.js';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export interface ConfiguredVendor {
+  slug: string;
+  name: string;
+  statusPageUrl: string;
+  /** Null when neither the config nor the catalog says: detected at start. */
+  platform: Platform | null;
+  category: Category;
+  intervalSeconds: number;
+}
+
+export interface AppConfig {
+  configPath: string | null;
+  pollIntervalSeconds: number;
+  network: ConfigFile['network'];
+  poller: ConfigFile['poller'];
+  databaseUrl: string;
+  server: { host: string; port: number };
+  vendors: ConfiguredVendor[];
+  /** True when no config listed vendors and the catalog's default watch list is used. */
+  usingDefaultVendors: boolean;
+  notifications: NotificationTargetConfig[];
+  adminToken: string | null;
+  logLevel: string;
+}
+
+export interface LoadOptions {
+  /** Explicit --config; otherwise VENDORWATCH_CONFIG, otherwise ./vendorwatch.yaml if present. */
+  path?: string;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd?: string;
+  overrides?: { port?: number; host?: string; database?: string };
+}
+
+export const defaultDatabasePath = './data/vendorwatch.db';
+
+export function loadConfig(options: LoadOptions): AppConfig {
+  const cwd = options.cwd ?? process.cwd();
+  const configPath = findConfigPath(options, cwd);
+  const raw = configPath ? readConfigFile(configPath) : {};
+  const substituted = substituteEnv(raw, options.env, []);
+  const result = configSchema.safeParse(substituted);
+  if (!result.success) throw new ConfigError(formatIssue(configPath, result.error.issues[0]!));
+  const file = result.data;
+
+  const catalog = loadCatalog();
+  const usingDefaultVendors = file.vendors === undefined;
+  const vendors = resolveVendors(file, catalog, configPath);
+
+  const port =
+    options.overrides?.port ?? numberFromEnv(options.env.PORT, 'PORT') ?? file.server.port;
+  return deepFreeze({
+    configPath,
+    pollIntervalSeconds: file.pollInterval,
+    network: file.network,
+    poller: file.poller,
+    databaseUrl:
+      options.overrides?.database ??
+      options.env.DATABASE_URL ??
+      file.database ??
+      defaultDatabasePath,
+    server: { host: options.overrides?.host ?? file.server.host, port },
+    vendors,
+    usingDefaultVendors,
+    notifications: file.notifications,
+    adminToken: options.env.VENDORWATCH_ADMIN_TOKEN || null,
+    logLevel: options.env.LOG_LEVEL ?? 'info',
+  });
+}
+
+function findConfigPath(options: LoadOptions, cwd: string): string | null {
+  const explicit = options.path ?? options.env.VENDORWATCH_CONFIG;
+  if (explicit) {
+    const path = resolve(cwd, explicit);
+    if (!existsSync(path)) throw new ConfigError(`config file ${explicit} does not exist`);
+    return path;
+  }
+  const fallback = resolve(cwd, 'vendorwatch.yaml');
+  return existsSync(fallback) ? fallback : null;
+}
+
+function readConfigFile(path: string): unknown {
+  const text = readFileSync(path, 'utf8');
+  try {
+    const parsed: unknown = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+    return parsed ?? {};
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new ConfigError(
+      `${path}: not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${reason}`,
+    );
+  }
+}
+
+/** Replaces ${VAR} in every string; an unset variable is an error naming where it was used. */
+function substituteEnv(
+  value: unknown,
+  env: LoadOptions['env'],
+  path: Array<string | number>,
+): unknown {
+  if (typeof value === 'string') {
+    return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name: string) => {
+      const found = env[name];
+      if (found === undefined) {
+        throw new ConfigError(
+          `config error at ${formatPath(path)}: environment variable ${name} is not set`,
+        );
+      }
+      return found;
+    });
+  }
+  if (Array.isArray(value))
+    return value.map((item, index) => substituteEnv(item, env, [...path, index]));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, substituteEnv(item, env, [...path, key])]),
+    );
+  }
+  return value;
+}
+
+function resolveVendors(
+  file: ConfigFile,
+  catalog: Catalog,
+  configPath: string | null,
+): ConfiguredVendor[] {
+  const entries = file.vendors ?? catalog.defaultWatchList;
+  const seen = new Set<string>();
+  return entries.map((entry, index) => {
+    const where = `vendors[${index}]`;
+    const spec = typeof entry === 'string' ? { slug: entry } : entry;
+    const known = catalog.bySlug.get(spec.slug);
+    const url = ('url' in spec ? spec.url : undefined) ?? known?.url;
+    if (!url) {
+      throw new ConfigError(
+        `config error at ${where}: "${spec.slug}" is not in the catalog; give its url (try: vendorwatch vendors ${spec.slug})${configPath ? ` in ${configPath}` : ''}`,
+      );
+    }
+    if (seen.has(spec.slug))
+      throw new ConfigError(`config error at ${where}: duplicate vendor slug "${spec.slug}"`);
+    seen.add(spec.slug);
+    const category = ('category' in spec ? spec.category : undefined) ?? known?.category ?? 'other';
+    if (!isOneOf(categories, category)) {
+      throw new ConfigError(
+        `config error at ${where}.category: must be one of ${categories.join(', ')}`,
+      );
+    }
+    return {
+      slug: spec.slug,
+      name: ('name' in spec ? spec.name : undefined) ?? known?.name ?? spec.slug,
+      statusPageUrl: url.replace(/\/+$/, ''),
+      platform: ('platform' in spec ? spec.platform : undefined) ?? known?.platform ?? null,
+      category,
+      intervalSeconds: ('interval' in spec ? spec.interval : undefined) ?? file.pollInterval,
+    };
+  });
+}
+
+function numberFromEnv(value: string | undefined, name: string): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new ConfigError(`${name}="${value}" is not a port number`);
+  return n;
+}
+
+function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  if (path.length === 0) return '(top level)';
+  return path
+    .map((part, index) =>
+      typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`,
+    )
+    .join('');
+}
+
+/** A union (slug or object) reports "invalid input"; the branch that matched the shape says why. */
+function innermostIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (issue.code !== 'invalid_union') return issue;
+  const branch = issue.errors.find((issues) => issues[0] && issues[0].code !== 'invalid_type');
+  const inner = branch?.[0];
+  return inner ? innermostIssue({ ...inner, path: [...issue.path, ...inner.path] }) : issue;
+}
+
+function formatIssue(configPath: string | null, outer: z.core.$ZodIssue): string {
+  const issue = innermostIssue(outer);
+  const where = formatPath(issue.path);
+  let message = issue.message;
+  if (issue.code === 'unrecognized_keys')
+    message = `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  return `config error at ${where}: ${message}${configPath ? ` (${configPath})` : ''}`;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFreeze(item);
+  }
+  return value;
+}

@@ -1,0 +1,128 @@
+// The config file's schema (SPEC §4). Defaults live here and nowhere else.
+import { z } from 'zod';
+import { eventTypes, impacts, platforms } from '../domain/vocabulary.js';
+import { parseDurationSeconds } from './duration.js';
+
+/** Statuspage pages are CDN-cached for 10 s, so polling faster only repeats the same body. */
+export const minIntervalSeconds = 10;
+export const defaultIntervalSeconds = 60;
+
+const durationSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
+  const seconds = parseDurationSeconds(value);
+  if (seconds === null) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${String(value)}" is not a duration (use e.g. 30s, 5m, 1h)`,
+    });
+    return z.NEVER;
+  }
+  return seconds;
+});
+
+const intervalSchema = durationSchema.refine((seconds) => seconds >= 1, {
+  message: 'must be at least 1s',
+});
+
+export const slugPattern = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+const httpUrl = z.string().refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), {
+  message: 'must be an http(s) URL',
+});
+
+const vendorEntrySchema = z.union([
+  z.string().regex(slugPattern, 'must be a catalog slug (lowercase letters, digits, dashes)'),
+  z
+    .object({
+      slug: z.string().regex(slugPattern, 'must be lowercase letters, digits and dashes'),
+      name: z.string().min(1).max(200).optional(),
+      url: httpUrl.optional(),
+      platform: z.enum(platforms).optional(),
+      category: z.string().max(40).optional(),
+      interval: intervalSchema.optional(),
+    })
+    .strict(),
+]);
+
+const notificationSchema = z
+  .object({
+    name: z.string().regex(slugPattern, 'must be lowercase letters, digits and dashes'),
+    type: z.enum(['webhook', 'slack', 'discord', 'teams', 'email', 'pagerduty']),
+    url: httpUrl.optional(),
+    secret: z.string().min(1).optional(),
+    to: z.array(z.string().email()).min(1).optional(),
+    from: z.string().min(3).optional(),
+    smtp: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    routingKey: z.string().min(1).optional(),
+    vendors: z.array(z.string().regex(slugPattern)).optional(),
+    components: z.record(z.string(), z.array(z.string().min(1))).optional(),
+    minImpact: z.enum(impacts).optional(),
+    events: z.array(z.enum(eventTypes)).optional(),
+  })
+  .strict()
+  .superRefine((target, ctx) => {
+    const needs: Record<typeof target.type, Array<keyof typeof target>> = {
+      webhook: ['url'],
+      slack: ['url'],
+      discord: ['url'],
+      teams: ['url'],
+      email: ['to', 'smtp', 'from'],
+      pagerduty: ['routingKey'],
+    };
+    for (const key of needs[target.type]) {
+      if (target[key] === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `is required for type ${target.type}`,
+        });
+      }
+    }
+  });
+
+export const configSchema = z
+  .object({
+    pollInterval: intervalSchema.default(defaultIntervalSeconds),
+    network: z
+      .object({
+        allowPrivateAddresses: z.boolean().default(false),
+        allowedPrivateRanges: z.array(z.string()).default([]),
+        timeout: durationSchema.default(30),
+        maxBodyBytes: z
+          .number()
+          .int()
+          .min(1024)
+          .default(5 * 1024 * 1024),
+        perHostConcurrency: z.number().int().min(1).max(64).default(4),
+      })
+      .strict()
+      .default({
+        allowPrivateAddresses: false,
+        allowedPrivateRanges: [],
+        timeout: 30,
+        maxBodyBytes: 5 * 1024 * 1024,
+        perHostConcurrency: 4,
+      }),
+    poller: z
+      .object({
+        concurrency: z.number().int().min(1).max(2000).default(64),
+      })
+      .strict()
+      .default({ concurrency: 64 }),
+    database: z.string().min(1).optional(),
+    server: z
+      .object({
+        host: z.string().min(1).default('127.0.0.1'),
+        port: z.number().int().min(0).max(65535).default(3000),
+      })
+      .strict()
+      .default({ host: '127.0.0.1', port: 3000 }),
+    vendors: z.array(vendorEntrySchema).optional(),
+    notifications: z.array(notificationSchema).default([]),
+  })
+  .strict();
+
+export type ConfigFile = z.infer<typeof configSchema>;
+export type NotificationTargetConfig = ConfigFile['notifications'][number];
