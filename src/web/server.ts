@@ -1,0 +1,64 @@
+// The app on a real socket. close() stops accepting at once, lets requests in flight finish,
+// drops idle keep-alive connections as they become idle, and cuts whatever is left (long-lived
+// streams, slow clients) when the deadline passes, so shutdown is always bounded.
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { createAdaptorServer } from '@hono/node-server';
+
+export const defaultCloseTimeoutMs = 5000;
+/** How often idle keep-alive connections are swept while closing. */
+const idleSweepMs = 50;
+
+export interface ServerOptions {
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  closeTimeoutMs?: number;
+}
+
+export interface RunningServer {
+  /** e.g. http://127.0.0.1:3000 */
+  url: string;
+  port: number;
+  /** Resolves once every connection is gone; calling it again returns the same promise. */
+  close(): Promise<void>;
+}
+
+/** A Hono app, or anything else that answers a Request. */
+export interface FetchApp {
+  fetch(request: Request): Response | Promise<Response>;
+}
+
+export async function startServer(app: FetchApp, options: ServerOptions): Promise<RunningServer> {
+  const server = createAdaptorServer({ fetch: (request) => app.fetch(request) }) as Server;
+  await new Promise<void>((resolve, reject) => {
+    const onError = (error: Error) => reject(error);
+    server.once('error', onError);
+    server.listen(options.port, options.host, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    close: () => (closing ??= closeServer(server, options.closeTimeoutMs ?? defaultCloseTimeoutMs)),
+  };
+}
+
+function closeServer(server: Server, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const sweep = setInterval(() => server.closeIdleConnections(), idleSweepMs);
+    const deadline = setTimeout(() => server.closeAllConnections(), timeoutMs);
+    server.close((error) => {
+      clearInterval(sweep);
+      clearTimeout(deadline);
+      if (error) reject(error);
+      else resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
