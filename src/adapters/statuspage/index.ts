@@ -1,18 +1,23 @@
-// Atlassian Statuspage public Status API v2 (providers.md §1).
-// TEMPORARY: parse is being implemented in this folder; until then it reports that honestly.
+// Atlassian Statuspage public Status API v2 (providers.md §1): three JSON endpoints, one snapshot.
 import type { PlatformAdapter } from '../types.js';
+import { statuspageBase } from './base-url.js';
+import { endpointKeys, normalizeStatuspage } from './normalize.js';
 
 export const statuspageAdapter: PlatformAdapter = {
   platform: 'statuspage',
   endpoints(statusPageUrl) {
-    const base = statusPageUrl.replace(/\/+$/, '').replace(/\/api\/v2(\/.*)?$/, '');
+    const base = statuspageBase(statusPageUrl);
     return [
-      { key: 'summary', url: `${base}/api/v2/summary.json`, required: true },
-      { key: 'incidents', url: `${base}/api/v2/incidents.json`, required: true },
-      { key: 'maintenances', url: `${base}/api/v2/scheduled-maintenances.json`, required: false },
+      // Open incidents, open and upcoming maintenances, and the components.
+      { key: endpointKeys.summary, url: `${base}/api/v2/summary.json`, required: true },
+      // The last 50 incidents: resolutions and postmortems appear only here.
+      { key: endpointKeys.incidents, url: `${base}/api/v2/incidents.json`, required: true },
+      {
+        key: endpointKeys.maintenances,
+        url: `${base}/api/v2/scheduled-maintenances.json`,
+        required: false,
+      },
     ];
   },
-  parse() {
-    return { ok: false, error: 'statuspage normalizer not implemented yet' };
-  },
+  parse: normalizeStatuspage,
 };

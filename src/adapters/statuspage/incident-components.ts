@@ -1,0 +1,59 @@
+// An incident's affected components: the union of its `components[]` (current snapshots) and
+// every update's affected_components, keyed by id (providers.md §1.3). The page's current name
+// wins over a name an old update recorded, so a renamed component is listed once, as it is now.
+import type { PageComponents } from './components.js';
+import type { TimelineUpdate } from './updates.js';
+import { asObject, field, readId, readLabel, type WireObject } from './wire.js';
+
+interface Seen {
+  id: string | null;
+  /** Name from the incident's own components[] (current at poll time). */
+  currentName: string | null;
+  /** Name from the newest update that mentioned it (the name at that time). */
+  updateName: string | null;
+  firstSeen: number;
+}
+
+export function affectedComponents(
+  incident: WireObject,
+  timeline: readonly TimelineUpdate[],
+  page: PageComponents,
+): string[] {
+  const seen = new Map<string, Seen>();
+  const note = (id: string | null, name: string | null, fromUpdate: boolean): void => {
+    if (id !== null && page.groupIds.has(id)) return;
+    const key = id ?? `name:${name ?? ''}`;
+    if (id === null && name === null) return;
+    const entry = seen.get(key) ?? {
+      id,
+      currentName: null,
+      updateName: null,
+      firstSeen: seen.size,
+    };
+    if (fromUpdate) entry.updateName = name ?? entry.updateName;
+    else entry.currentName ??= name;
+    seen.set(key, entry);
+  };
+  const own = field(incident, 'components');
+  for (const item of Array.isArray(own) ? own : []) {
+    const object = asObject(item);
+    if (!object || field(object, 'group') === true) continue;
+    note(readId(field(object, 'id')), readLabel(field(object, 'name')), false);
+  }
+  for (const update of timeline) for (const ref of update.refs) note(ref.id, ref.name, true);
+
+  const order = (entry: Seen): number =>
+    entry.id === null
+      ? Number.POSITIVE_INFINITY
+      : (page.orderById.get(entry.id) ?? Number.POSITIVE_INFINITY);
+  const entries = [...seen.values()].sort(
+    (a, b) => order(a) - order(b) || a.firstSeen - b.firstSeen,
+  );
+  const names = new Set<string>();
+  for (const entry of entries) {
+    const pageName = entry.id === null ? undefined : page.nameById.get(entry.id);
+    const name = pageName ?? entry.currentName ?? entry.updateName;
+    if (name !== null) names.add(name);
+  }
+  return [...names];
+}

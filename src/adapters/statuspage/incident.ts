@@ -1,0 +1,177 @@
+// One Statuspage incident or maintenance → ObservedIncident (providers.md §1.2–1.7).
+import type { ObservedIncident } from '../../domain/snapshot.js';
+import { parseInstant } from '../../domain/time.js';
+import { closedPhases, type IncidentKind, type Phase } from '../../domain/vocabulary.js';
+import { incidentUrl } from './base-url.js';
+import type { RawItem } from './collect.js';
+import type { PageComponents } from './components.js';
+import { maintenanceOnlyStatuses, mapImpact, mapPhase } from './enums.js';
+import { affectedComponents } from './incident-components.js';
+import {
+  compareUpdates,
+  readLegacyPostmortem,
+  readTimeline,
+  type TimelineUpdate,
+} from './updates.js';
+import type { Warnings } from './warnings.js';
+import { asObject, field, listField, quote, readLabel, type WireObject } from './wire.js';
+
+/** Longer timelines keep their newest updates (reliability.md A13). */
+export const maxUpdatesPerIncident = 500;
+
+export interface PageContext {
+  components: PageComponents;
+  /** Base for `/incidents/<id>` links; null when the page has no web address. */
+  linkBase: string | null;
+  warnings: Warnings;
+}
+
+/** The incident, or null (with a warning) when it has no usable start time. */
+export function normalizeItem(item: RawItem, page: PageContext): ObservedIncident | null {
+  const { object, id } = item;
+  const warnings = page.warnings;
+  const rawUpdates = listField(object, 'incident_updates');
+  if (rawUpdates.kind === 'wrong_type') {
+    warnings.add(`incident ${id}: incident_updates is ${rawUpdates.got}, read as none`);
+  }
+  const kind = decideKind(item, rawUpdates.kind === 'list' ? rawUpdates.items : []);
+  const scope = {
+    incidentId: id,
+    kind,
+    groupIds: page.components.groupIds,
+    nameById: page.components.nameById,
+    warnings,
+  };
+  const timeline = readTimeline(rawUpdates.kind === 'list' ? rawUpdates.items : [], scope);
+  const postmortem = readLegacyPostmortem(object, scope);
+  if (postmortem && !timeline.some((u) => u.sourceId === postmortem.sourceId)) {
+    timeline.push(postmortem);
+    timeline.sort(compareUpdates);
+  }
+
+  const phase = readPhase(object, kind, warnings, id);
+  const starts = startCandidates(object, kind, timeline);
+  const firstStart = starts[0];
+  if (firstStart === undefined) {
+    warnings.add(`incident ${id}: skipped (no usable start time)`);
+    return null;
+  }
+  let startedAt = firstStart;
+  let resolvedAt: string | null = null;
+  if (closedPhases.includes(phase)) {
+    resolvedAt =
+      parseInstant(field(object, 'resolved_at')) ??
+      timeline.at(-1)?.postedAt ??
+      parseInstant(field(object, 'updated_at')) ??
+      startedAt;
+    if (resolvedAt < startedAt) {
+      // Retroactively posted incidents start "after" they ended; take the earliest start that fits.
+      const fitting = starts.filter((s) => s <= (resolvedAt ?? s)).sort()[0];
+      warnings.add(
+        `incident ${id}: starts after it ends, used ${fitting ? 'an earlier start' : 'the start as end'}`,
+      );
+      if (fitting) startedAt = fitting;
+      else resolvedAt = startedAt;
+    }
+  }
+
+  const updates = timeline
+    .slice(-maxUpdatesPerIncident)
+    .map(({ refs: _refs, ...update }) => update);
+  if (timeline.length > maxUpdatesPerIncident) {
+    warnings.add(
+      `incident ${id}: ${timeline.length} updates, kept the newest ${maxUpdatesPerIncident}`,
+    );
+  }
+  const title = readLabel(field(object, 'name'));
+  if (title === null) warnings.add(`incident ${id}: no name`);
+  return {
+    sourceId: id,
+    title: title ?? (kind === 'maintenance' ? 'Untitled maintenance' : 'Untitled incident'),
+    kind,
+    impact: kind === 'maintenance' ? 'maintenance' : readImpact(object, warnings, id),
+    phase,
+    startedAt,
+    resolvedAt,
+    sourceUrl: incidentUrl(page.linkBase, id),
+    components: affectedComponents(object, timeline, page.components),
+    updates,
+    scheduledFor: kind === 'maintenance' ? parseInstant(field(object, 'scheduled_for')) : null,
+    scheduledUntil: kind === 'maintenance' ? parseInstant(field(object, 'scheduled_until')) : null,
+  };
+}
+
+/**
+ * A maintenance is anything listed as one, carrying a maintenance-only status or impact, or an
+ * incident named as maintenance whose components went under_maintenance (anydesk, §1.7 quirk 2).
+ */
+function decideKind(item: RawItem, updates: readonly unknown[]): IncidentKind {
+  const { object } = item;
+  const status = field(object, 'status');
+  if (item.listedAsMaintenance || field(object, 'impact') === 'maintenance') return 'maintenance';
+  if (typeof status === 'string' && maintenanceOnlyStatuses.includes(status)) return 'maintenance';
+  const name = field(object, 'name');
+  if (typeof name !== 'string' || !/maint[ae]nance/i.test(name)) return 'incident';
+  return wentUnderMaintenance(object, updates) ? 'maintenance' : 'incident';
+}
+
+function wentUnderMaintenance(incident: WireObject, updates: readonly unknown[]): boolean {
+  const statusOf = (entry: unknown, key: string): unknown => {
+    const object = asObject(entry);
+    return object ? field(object, key) : undefined;
+  };
+  const own = field(incident, 'components');
+  if (Array.isArray(own) && own.some((c) => statusOf(c, 'status') === 'under_maintenance')) {
+    return true;
+  }
+  return updates.some((update) => {
+    const refs = statusOf(update, 'affected_components');
+    return (
+      Array.isArray(refs) && refs.some((r) => statusOf(r, 'new_status') === 'under_maintenance')
+    );
+  });
+}
+
+function readPhase(object: WireObject, kind: IncidentKind, warnings: Warnings, id: string): Phase {
+  const raw = field(object, 'status');
+  const phase = mapPhase(kind, raw);
+  if (phase !== null) return phase;
+  const resolved = parseInstant(field(object, 'resolved_at')) !== null;
+  const fallback: Phase =
+    kind === 'maintenance'
+      ? resolved
+        ? 'completed'
+        : 'scheduled'
+      : resolved
+        ? 'resolved'
+        : 'investigating';
+  warnings.add(`incident ${id}: unknown status ${quote(raw)}, read as ${fallback}`);
+  return fallback;
+}
+
+function readImpact(
+  object: WireObject,
+  warnings: Warnings,
+  id: string,
+): ObservedIncident['impact'] {
+  const raw = field(object, 'impact');
+  const impact = mapImpact(raw);
+  if (impact !== null && impact !== 'maintenance') return impact;
+  warnings.add(`incident ${id}: unknown impact ${quote(raw)}, read as minor`);
+  return 'minor';
+}
+
+/** Start times in order of preference (providers.md §1.7 quirk 6); broken ones are left out. */
+function startCandidates(
+  object: WireObject,
+  kind: IncidentKind,
+  timeline: readonly TimelineUpdate[],
+): string[] {
+  const keys =
+    kind === 'maintenance'
+      ? ['scheduled_for', 'started_at', 'created_at']
+      : ['started_at', 'created_at'];
+  const times = keys.map((key) => parseInstant(field(object, key)));
+  times.push(timeline[0]?.postedAt ?? null);
+  return times.filter((time): time is string => time !== null);
+}

@@ -1,0 +1,177 @@
+// Statuspage bodies → VendorSnapshot. Pure and total: any input yields a snapshot or a readable
+// error, never an exception (reliability.md §4 A).
+import type { ObservedIncident, VendorSnapshot } from '../../domain/snapshot.js';
+import { cleanLabel } from '../../domain/text.js';
+import type { AdapterContext, ParseResult } from '../types.js';
+import { incidentLinkBase } from './base-url.js';
+import { collectItems, type ItemList } from './collect.js';
+import { normalizeComponents } from './components.js';
+import { normalizeItem } from './incident.js';
+import { createWarnings, type Warnings } from './warnings.js';
+import {
+  field,
+  listField,
+  objectField,
+  parseObjectBody,
+  readLabel,
+  type WireObject,
+} from './wire.js';
+
+/** Endpoint keys, as `endpoints()` names them. */
+export const endpointKeys = {
+  summary: 'summary',
+  incidents: 'incidents',
+  maintenances: 'maintenances',
+} as const;
+
+const fileNames = {
+  summary: 'summary.json',
+  incidents: 'incidents.json',
+  maintenances: 'scheduled-maintenances.json',
+} as const;
+
+export function normalizeStatuspage(
+  bodies: Readonly<Record<string, string | null>>,
+  context: AdapterContext,
+): ParseResult {
+  try {
+    return normalize(bodies, context);
+  } catch (error) {
+    const reason = error instanceof Error ? cleanLabel(error.message).slice(0, 200) : 'unknown';
+    return { ok: false, error: `Statuspage payload could not be normalized (${reason})` };
+  }
+}
+
+function normalize(
+  bodies: Readonly<Record<string, string | null>>,
+  context: AdapterContext,
+): ParseResult {
+  const summary = requiredBody(bodies, 'summary');
+  if (!summary.ok) return summary;
+  const history = requiredBody(bodies, 'incidents');
+  if (!history.ok) return history;
+  const summaryObject = summary.value;
+  if (!looksLikeSummary(summaryObject)) {
+    return {
+      ok: false,
+      error: 'summary.json has no page, components or incidents (not Statuspage)',
+    };
+  }
+  const warnings = createWarnings();
+  const maintenances = optionalBody(bodies, warnings);
+
+  const componentList = listField(summaryObject, 'components');
+  if (componentList.kind !== 'list')
+    warnings.add(`summary.json: components is ${describe(componentList)}`);
+  const components = normalizeComponents(
+    componentList.kind === 'list' ? componentList.items : [],
+    warnings,
+  );
+
+  // The summary lists every open incident and maintenance; without both lists we cannot say so.
+  let listsAllOpen = true;
+  const lists: ItemList[] = [];
+  const addList = (
+    object: WireObject,
+    key: string,
+    source: string,
+    maintenance: boolean,
+    complete: boolean,
+  ) => {
+    const list = listField(object, key);
+    if (list.kind === 'list') lists.push({ source, maintenance, items: list.items });
+    else {
+      warnings.add(`${source} is ${describe(list)}`);
+      if (complete) listsAllOpen = false;
+    }
+  };
+  addList(summaryObject, 'incidents', 'summary.json incidents', false, true);
+  addList(
+    summaryObject,
+    'scheduled_maintenances',
+    'summary.json scheduled_maintenances',
+    true,
+    true,
+  );
+  addList(history.value, 'incidents', 'incidents.json incidents', false, false);
+  if (maintenances) {
+    addList(
+      maintenances,
+      'scheduled_maintenances',
+      'scheduled-maintenances.json list',
+      true,
+      false,
+    );
+  }
+
+  const collected = collectItems(lists, warnings);
+  const linkBase = incidentLinkBase(field(summaryObject, 'page'), context.statusPageUrl);
+  const page = { components, linkBase, warnings };
+  const incidents = collected.items.flatMap((item) => normalizeItem(item, page) ?? []);
+  incidents.sort(newestFirst);
+  // A dropped item might be an open incident; claiming the list complete would "withdraw" it.
+  if (collected.dropped > 0 || incidents.length < collected.items.length) listsAllOpen = false;
+
+  const snapshot: VendorSnapshot = {
+    platform: 'statuspage',
+    pageName: pageName([summaryObject, history.value, maintenances]),
+    components: components.components,
+    incidents,
+    listsAllOpen,
+    warnings: warnings.list(),
+  };
+  return { ok: true, snapshot };
+}
+
+type BodyKey = keyof typeof endpointKeys;
+
+function requiredBody(bodies: Readonly<Record<string, string | null>>, key: BodyKey) {
+  const body = Object.hasOwn(bodies, endpointKeys[key]) ? bodies[endpointKeys[key]] : undefined;
+  if (typeof body !== 'string')
+    return { ok: false as const, error: `${fileNames[key]} was not fetched` };
+  return parseObjectBody(fileNames[key], body);
+}
+
+/** scheduled-maintenances.json is optional: the summary still lists open maintenances. */
+function optionalBody(
+  bodies: Readonly<Record<string, string | null>>,
+  warnings: Warnings,
+): WireObject | null {
+  const body = Object.hasOwn(bodies, endpointKeys.maintenances)
+    ? bodies[endpointKeys.maintenances]
+    : null;
+  if (typeof body !== 'string') {
+    warnings.add(`${fileNames.maintenances} unavailable; maintenances come from summary.json only`);
+    return null;
+  }
+  const parsed = parseObjectBody(fileNames.maintenances, body);
+  if (parsed.ok) return parsed.value;
+  warnings.add(`${parsed.error}; maintenances come from summary.json only`);
+  return null;
+}
+
+function looksLikeSummary(summary: WireObject): boolean {
+  return (
+    objectField(summary, 'page') !== null ||
+    Array.isArray(field(summary, 'components')) ||
+    Array.isArray(field(summary, 'incidents'))
+  );
+}
+
+function describe(list: ReturnType<typeof listField>): string {
+  return list.kind === 'wrong_type' ? `${list.got}, not a list` : 'missing';
+}
+
+function pageName(objects: ReadonlyArray<WireObject | null>): string | null {
+  for (const object of objects) {
+    const page = object ? objectField(object, 'page') : null;
+    const name = page ? readLabel(field(page, 'name')) : null;
+    if (name !== null) return name;
+  }
+  return null;
+}
+
+function newestFirst(a: ObservedIncident, b: ObservedIncident): number {
+  if (a.startedAt !== b.startedAt) return a.startedAt > b.startedAt ? -1 : 1;
+  return a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0;
+}
