@@ -1,6 +1,13 @@
 // The fetcher's contract: every request ends in a typed result within its deadline.
 
-export const fetchErrorKinds = ['http', 'network', 'timeout', 'parse', 'too_large', 'blocked'] as const;
+export const fetchErrorKinds = [
+  'http',
+  'network',
+  'timeout',
+  'parse',
+  'too_large',
+  'blocked',
+] as const;
 export type FetchErrorKind = (typeof fetchErrorKinds)[number];
 
 export interface FetchFailure {
@@ -29,13 +36,21 @@ export type FetchResult =
       finalUrl: string;
       validators: ConditionalValidators;
     }
-  | { ok: true; notModified: true; status: 304; finalUrl: string; validators: ConditionalValidators }
+  | {
+      ok: true;
+      notModified: true;
+      status: 304;
+      finalUrl: string;
+      validators: ConditionalValidators;
+    }
   | { ok: false; error: FetchFailure };
 
 export interface FetchOptions {
   url: string;
   validators?: ConditionalValidators | null;
   signal?: AbortSignal;
+  /** Accept header for this request; defaults to application/json (feeds pass their XML types). */
+  accept?: string;
 }
 
 export interface Fetcher {

@@ -1,0 +1,250 @@
+// The polling fetcher: every request ends in a typed result within its total deadline. Each hop is
+// checked by the address guard and connects only to the addresses it validated; bodies are read
+// through a decompressed-size cap; redirects are followed by hand, at most `maxRedirects`.
+import { isIP } from 'node:net';
+import type { Dispatcher } from 'undici';
+import { checkUrl, systemResolve } from './address-guard.js';
+import type { AddressPolicy, UrlRefusal } from './address-guard.js';
+import { parseCidrList } from './address-ranges.js';
+import { describeError } from './failure.js';
+import { HostLimiter } from './host-limiter.js';
+import {
+  buildRequestHeaders,
+  headerValue,
+  hostForMessages,
+  redirectStatuses,
+  redirectTarget,
+  responseValidators,
+} from './http-response.js';
+import { decodeBodyText } from './decode-text.js';
+import { AddressBook, createPinnedAgent } from './pinned-agent.js';
+import { createDecoders, parseContentEncoding, readCappedBody } from './read-body.js';
+import { parseRetryAfter } from './retry-after.js';
+import type {
+  FetchErrorKind,
+  FetchOptions,
+  FetchResult,
+  Fetcher,
+  FetcherSettings,
+} from './types.js';
+
+export interface FetcherConfig extends FetcherSettings {
+  /** CIDR ranges reachable although not public (e.g. ['127.0.0.1/32'] for a local simulator). */
+  allowedPrivateRanges?: string[];
+  /** How long a host's DNS answer is reused; literals and every hop are still checked. */
+  dnsCacheTtlMs?: number;
+}
+
+const defaultDnsCacheTtlMs = 30_000;
+// Error and redirect bodies are drained (to keep the connection) only up to this much, briefly.
+const discardLimitBytes = 64 * 1024;
+const discardGraceMs = 2_000;
+
+type ResponseData = Dispatcher.ResponseData;
+type HopOutcome = { done: FetchResult } | { next: string };
+
+function failure(kind: FetchErrorKind, message: string, extra?: object): FetchResult {
+  return { ok: false, error: { kind, message, ...extra } };
+}
+
+function discard(body: ResponseData['body']): void {
+  const signal = AbortSignal.timeout(discardGraceMs);
+  body.dump({ limit: discardLimitBytes, signal }).catch(() => undefined);
+}
+
+/** Drops a body we will not read; the listener keeps undici's abort error from going uncaught. */
+function abandon(body: ResponseData['body']): void {
+  body.on('error', () => undefined);
+  body.destroy();
+}
+
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason as Error);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+function refusalResult(refusal: UrlRefusal, redirects: number): FetchResult {
+  const message =
+    redirects > 0 ? `redirect ${redirects} refused: ${refusal.reason}` : refusal.reason;
+  return failure(refusal.kind === 'unresolved' ? 'network' : 'blocked', message);
+}
+
+export function createFetcher(config: FetcherConfig): Fetcher {
+  parseCidrList(config.allowedPrivateRanges ?? []);
+  const book = new AddressBook(
+    config.resolve ?? systemResolve,
+    config.dnsCacheTtlMs ?? defaultDnsCacheTtlMs,
+  );
+  const policy: AddressPolicy = {
+    allowPrivateAddresses: config.allowPrivateAddresses,
+    allowedPrivateRanges: config.allowedPrivateRanges ?? [],
+    resolve: (hostname) => book.resolve(hostname),
+  };
+  const agent = createPinnedAgent({
+    book,
+    policy,
+    connectTimeoutMs: config.connectTimeoutMs,
+    headersTimeoutMs: config.headersTimeoutMs,
+    bodyTimeoutMs: config.totalTimeoutMs,
+  });
+  const limiter = new HostLimiter(config.perHostConcurrency);
+
+  async function readSuccess(
+    response: ResponseData,
+    url: URL,
+    signal: AbortSignal,
+  ): Promise<FetchResult> {
+    const codings = parseContentEncoding(response.headers['content-encoding']);
+    const declaredLength = Number(headerValue(response.headers, 'content-length'));
+    if (codings.length === 0 && declaredLength > config.maxBodyBytes) {
+      abandon(response.body);
+      return failure('too_large', `body from ${url.host} exceeds ${config.maxBodyBytes} bytes`);
+    }
+    let decoders;
+    try {
+      decoders = createDecoders(codings);
+    } catch (error) {
+      abandon(response.body);
+      throw error;
+    }
+    const { bytes } = await readCappedBody(response.body, decoders, config.maxBodyBytes, signal);
+    return {
+      ok: true,
+      notModified: false,
+      status: response.statusCode,
+      body: decodeBodyText(bytes),
+      bytes: bytes.length,
+      finalUrl: url.href,
+      validators: responseValidators(response.headers, null),
+    };
+  }
+
+  async function handleResponse(
+    response: ResponseData,
+    url: URL,
+    options: FetchOptions,
+    signal: AbortSignal,
+    redirects: number,
+  ): Promise<HopOutcome> {
+    const status = response.statusCode;
+    if (status >= 200 && status < 300) {
+      return { done: await readSuccess(response, url, signal) };
+    }
+    discard(response.body);
+    if (redirectStatuses.has(status)) {
+      const target = redirectTarget(headerValue(response.headers, 'location'), url);
+      if (!target.ok)
+        return {
+          done: failure('http', `${url.host} answered ${status} ${target.reason}`, { status }),
+        };
+      if (redirects >= config.maxRedirects) {
+        return {
+          done: failure(
+            'http',
+            `more than ${config.maxRedirects} redirects (last from ${url.host})`,
+            { status },
+          ),
+        };
+      }
+      return { next: target.url };
+    }
+    const sentValidators = Boolean(options.validators?.etag ?? options.validators?.lastModified);
+    if (status === 304 && sentValidators) {
+      const validators = responseValidators(response.headers, options.validators);
+      return { done: { ok: true, notModified: true, status: 304, finalUrl: url.href, validators } };
+    }
+    const retryAfterSeconds = parseRetryAfter(
+      headerValue(response.headers, 'retry-after'),
+      Date.now(),
+    );
+    const extra = retryAfterSeconds === undefined ? { status } : { status, retryAfterSeconds };
+    return { done: failure('http', `${url.host} answered HTTP ${status}`, extra) };
+  }
+
+  async function followRedirects(
+    options: FetchOptions,
+    signal: AbortSignal,
+    progress: { host: string },
+  ): Promise<FetchResult> {
+    const visited = new Set<string>();
+    let current = options.url;
+    let previous: URL | null = null;
+    for (let redirects = 0; ; redirects += 1) {
+      const check = await abortable(checkUrl(current, policy), signal);
+      if (!check.ok) return refusalResult(check, redirects);
+      const { url } = check;
+      if (visited.has(url.href)) {
+        return failure(
+          'http',
+          `redirect loop: ${progress.host} redirected back to ${url.host}${url.pathname}`,
+        );
+      }
+      if (previous?.protocol === 'https:' && url.protocol === 'http:') {
+        return failure('blocked', `redirect ${redirects} refused: https to http downgrade`);
+      }
+      visited.add(url.href);
+      previous = url;
+      progress.host = url.host;
+      if (isIP(url.hostname.replace(/^\[|\]$/g, '')) === 0) book.pin(url.hostname, check.addresses);
+      const release = await limiter.acquire(url.host, signal);
+      try {
+        const response = await agent.request({
+          origin: url.origin,
+          path: `${url.pathname}${url.search}`,
+          method: 'GET',
+          headers: buildRequestHeaders(
+            config.userAgent,
+            options.accept ?? 'application/json',
+            options.validators,
+          ),
+          signal,
+        });
+        const outcome = await handleResponse(response, url, options, signal, redirects);
+        if ('done' in outcome) return outcome.done;
+        current = outcome.next;
+      } finally {
+        release();
+      }
+    }
+  }
+
+  async function fetchWithDeadline(options: FetchOptions): Promise<FetchResult> {
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(new Error('deadline')), config.totalTimeoutMs);
+    const signal = options.signal
+      ? AbortSignal.any([options.signal, deadline.signal])
+      : deadline.signal;
+    const progress = { host: hostForMessages(options.url) };
+    try {
+      return await followRedirects(options, signal, progress);
+    } catch (error) {
+      if (deadline.signal.aborted) {
+        const limit = config.totalTimeoutMs;
+        return failure('timeout', `no complete response from ${progress.host} within ${limit} ms`);
+      }
+      if (options.signal?.aborted)
+        return failure('network', `request to ${progress.host} was cancelled`);
+      return { ok: false, error: describeError(error, { ...config, host: progress.host }) };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return {
+    fetch: fetchWithDeadline,
+    close: () => agent.close(),
+  };
+}
