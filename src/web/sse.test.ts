@@ -22,16 +22,14 @@ function event(n: number, vendorSlug = 'balena'): VendorEvent {
 function memoryLog(events: VendorEvent[], gate?: Promise<void>): EventLog {
   const recorded = events.map((e, index) => ({ seq: index + 1, event: e }));
   return {
-    async resolveCursor(after) {
+    resolveCursor(after) {
       const byId = recorded.find((r) => r.event.id === after);
-      if (byId) return byId.seq;
-      return /^\d+$/.test(after) ? Number(after) : null;
+      if (byId) return Promise.resolve(byId.seq);
+      return Promise.resolve(/^\d+$/.test(after) ? Number(after) : null);
     },
-    async eventsAfter(afterSeq, limit, vendor) {
+    async eventsAfter(afterSeq, limit) {
       await gate;
-      return recorded
-        .filter((r) => r.seq > afterSeq && (vendor === null || r.event.vendorSlug === vendor))
-        .slice(0, limit);
+      return recorded.filter((r) => r.seq > afterSeq).slice(0, limit);
     },
   };
 }
@@ -118,6 +116,14 @@ describe('openEventStream', () => {
     await sse.cancel();
   });
 
+  it('pages through a long replay even when whole pages hold no wanted event', async () => {
+    const events = Array.from({ length: 1200 }, (_, n) => event(n));
+    events.push(event(1200, 'github'));
+    const { sse } = open({ log: memoryLog(events), after: '0', vendor: 'github' });
+    expect((await sse.messages(1)).map((m) => m.id)).toEqual(['ev-1200']);
+    await sse.cancel();
+  });
+
   it('sends a comment heartbeat', async () => {
     const { sse } = open({ heartbeatMs: 20 });
     await sse.comment('heartbeat');
@@ -141,7 +147,7 @@ describe('openEventStream', () => {
     expect(bus.listenerCount()).toBe(0);
   });
 
-  it('cuts off a client that stops reading instead of buffering without bound', async () => {
+  it('cuts off a client that stops reading instead of buffering without bound', () => {
     const { bus } = open({});
     const big: VendorEvent = {
       ...event(1),

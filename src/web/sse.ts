@@ -22,8 +22,8 @@ export interface RecordedEvent {
 export interface EventLog {
   /** The seq of an event given by id or by seq; null when the store has no such event. */
   resolveCursor(after: string): Promise<number | null>;
-  /** Events with seq greater than `afterSeq`, oldest first. */
-  eventsAfter(afterSeq: number, limit: number, vendor: string | null): Promise<RecordedEvent[]>;
+  /** Events with seq greater than `afterSeq`, oldest first, at most `limit`. */
+  eventsAfter(afterSeq: number, limit: number): Promise<RecordedEvent[]>;
 }
 
 export interface EventStreamOptions {
@@ -46,6 +46,8 @@ export function formatEvent(event: VendorEvent): string {
 
 export function openEventStream(options: EventStreamOptions): Response {
   const encoder = new TextEncoder();
+  const wanted = (event: VendorEvent) =>
+    options.vendor === null || event.vendorSlug === options.vendor;
   let stop: () => void = () => {};
   const body = new ReadableStream<Uint8Array>(
     {
@@ -53,8 +55,6 @@ export function openEventStream(options: EventStreamOptions): Response {
         let closed = false;
         /** Live events held while replaying; null once the replay is done. */
         let held: VendorEvent[] | null = options.after === null ? null : [];
-        const wanted = (event: VendorEvent) =>
-          options.vendor === null || event.vendorSlug === options.vendor;
 
         const send = (text: string) => {
           if (closed) return;
@@ -90,7 +90,7 @@ export function openEventStream(options: EventStreamOptions): Response {
 
         send(`retry: ${reconnectDelayMs}\n: connected\n\n`);
         if (options.after === null) return;
-        replay(options, send, () => closed).then(
+        replay(options, wanted, send, () => closed).then(
           (replayed) => {
             for (const event of held ?? []) if (!replayed.has(event.id)) send(formatEvent(event));
             held = null;
@@ -120,6 +120,7 @@ export function openEventStream(options: EventStreamOptions): Response {
 /** Sends the missed events and returns their ids. */
 async function replay(
   options: EventStreamOptions,
+  wanted: (event: VendorEvent) => boolean,
   send: (text: string) => void,
   isClosed: () => boolean,
 ): Promise<Set<string>> {
@@ -127,11 +128,12 @@ async function replay(
   let seq = await options.log.resolveCursor(options.after!);
   if (seq === null) return replayed;
   while (!isClosed() && replayed.size < maxReplayedEvents) {
-    const page = await options.log.eventsAfter(seq, replayPageSize, options.vendor);
+    const page = await options.log.eventsAfter(seq, replayPageSize);
     for (const { seq: eventSeq, event } of page) {
+      seq = eventSeq;
+      if (!wanted(event)) continue;
       send(formatEvent(event));
       replayed.add(event.id);
-      seq = eventSeq;
     }
     if (page.length < replayPageSize) break;
   }
