@@ -1,0 +1,100 @@
+// The small steps every adapter repeats when it builds ObservedIncidents: cleaned bodies,
+// ordered timelines, deduplicated component names and links that can only be http(s).
+import { bodyToText, sanitizeBody } from '../../domain/sanitize.js';
+import type { ObservedIncident, ObservedUpdate } from '../../domain/snapshot.js';
+import { cleanLabel } from '../../domain/text.js';
+import type { Phase } from '../../domain/vocabulary.js';
+
+export interface UpdateInput {
+  sourceId: string;
+  phase: Phase;
+  /** Vendor text: HTML, Markdown or plain text (plain text is escaped, HTML allowlisted). */
+  raw: string;
+  postedAt: string;
+  components: string[] | null;
+}
+
+/** Longest vendor body looked at; sanitizeBody caps the stored text further. */
+const maxRawBody = 256 * 1024;
+
+export function buildUpdate(input: UpdateInput): ObservedUpdate {
+  const raw = prepareBody(input.raw);
+  return {
+    sourceId: input.sourceId,
+    phase: input.phase,
+    body: sanitizeBody(raw),
+    bodyText: bodyToText(raw),
+    postedAt: input.postedAt,
+    components: input.components === null ? null : uniqueNames(input.components),
+  };
+}
+
+/** CRLF to LF, and Markdown autolinks `<https://…>` to bare URLs so the allowlist keeps them. */
+function prepareBody(raw: string): string {
+  return raw
+    .slice(0, maxRawBody)
+    .replace(/\r\n?/g, '\n')
+    .replace(/<(https?:\/\/[^\s<>]{1,2000})>/g, '$1');
+}
+
+/** Oldest first by (postedAt, sourceId), as the snapshot contract asks. */
+export function sortUpdates(updates: readonly ObservedUpdate[]): ObservedUpdate[] {
+  return [...updates].sort((a, b) =>
+    a.postedAt === b.postedAt
+      ? compareText(a.sourceId, b.sourceId)
+      : compareText(a.postedAt, b.postedAt),
+  );
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Cleaned, non-empty names, first occurrence kept, in the vendor's order. */
+export function uniqueNames(names: Iterable<string>): string[] {
+  const seen = new Set<string>();
+  for (const name of names) {
+    const label = cleanLabel(name);
+    if (label !== '') seen.add(label);
+  }
+  return [...seen];
+}
+
+/** An absolute http(s) URL, resolved against `base` when relative; null for anything else. */
+export function safeHttpUrl(href: unknown, base?: string): string | null {
+  if (typeof href !== 'string' || href.length > 2000) return null;
+  try {
+    const url = base === undefined ? new URL(href.trim()) : new URL(href.trim(), base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The status page URL without trailing slashes, query or fragment: the base for endpoints. */
+export function pageBase(statusPageUrl: string): string {
+  try {
+    const url = new URL(statusPageUrl.trim());
+    const path = url.pathname.split('/').filter((segment) => segment !== '');
+    return `${url.origin}${path.length > 0 ? `/${path.join('/')}` : ''}`;
+  } catch {
+    return statusPageUrl.trim();
+  }
+}
+
+export type IncidentInput = Omit<ObservedIncident, 'title' | 'components' | 'updates'> & {
+  title: string;
+  components: Iterable<string>;
+  updates: readonly ObservedUpdate[];
+};
+
+/** Final shape: title cleaned (with a fallback), components deduplicated, updates ordered. */
+export function finishIncident(input: IncidentInput): ObservedIncident {
+  const title = cleanLabel(input.title);
+  return {
+    ...input,
+    title: title === '' ? 'Untitled incident' : title,
+    components: uniqueNames(input.components),
+    updates: sortUpdates(input.updates),
+  };
+}

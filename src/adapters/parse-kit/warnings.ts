@@ -1,0 +1,29 @@
+// Warnings say which items an adapter skipped or repaired; they are capped so a hostile payload
+// with 100,000 bad items produces a short log line, not a second copy of itself.
+
+const maxWarnings = 50;
+
+export class Warnings {
+  private readonly messages: string[] = [];
+  private dropped = 0;
+
+  add(message: string): void {
+    if (this.messages.length < maxWarnings) this.messages.push(message.slice(0, 300));
+    else this.dropped += 1;
+  }
+
+  list(): string[] {
+    return this.dropped > 0
+      ? [...this.messages, `…and ${this.dropped} more warnings`]
+      : [...this.messages];
+  }
+}
+
+/** Items one poll keeps per list (reliability.md A13): bounded memory, and a warning says so. */
+export const maxItemsPerList = 500;
+
+export function capList<T>(items: readonly T[], label: string, warnings: Warnings): T[] {
+  if (items.length <= maxItemsPerList) return [...items];
+  warnings.add(`${label}: kept the first ${maxItemsPerList} of ${items.length} items`);
+  return items.slice(0, maxItemsPerList);
+}
