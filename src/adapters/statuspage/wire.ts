@@ -81,14 +81,16 @@ export function readNumber(value: unknown): number | null {
 
 /** Describes a JSON value's type for messages, without echoing vendor content. */
 export function kindOf(value: unknown): string {
+  if (value === undefined) return 'missing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   const type = typeof value;
-  return type === 'object' || type === 'undefined' ? `an ${type}` : `a ${type}`;
+  return type === 'object' ? 'an object' : `a ${type}`;
 }
 
 /** Quotes a vendor value inside a warning: short, single-line, cleaned. */
 export function quote(value: unknown): string {
+  if (value === undefined) return '(missing)';
   if (typeof value !== 'string') return kindOf(value);
   const label = cleanLabel(value);
   return JSON.stringify(label.length > 40 ? `${label.slice(0, 40)}…` : label);
