@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { platforms } from '../domain/vocabulary.js';
-import { adapters, getAdapter } from './registry.js';
+import { adapters, getAdapter, indexAdapters } from './registry.js';
 import { statuspageAdapter } from './statuspage/index.js';
 
 describe('adapter registry', () => {
@@ -19,5 +19,11 @@ describe('adapter registry', () => {
       const adapter = getAdapter(platform);
       if (adapter) expect(adapter.platform).toBe(platform);
     }
+  });
+
+  it('refuses two adapters for one platform at load', () => {
+    expect(() => indexAdapters([statuspageAdapter, { ...statuspageAdapter }])).toThrow(
+      'Two adapters are registered for platform "statuspage"',
+    );
   });
 });

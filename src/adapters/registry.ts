@@ -5,14 +5,16 @@ import type { PlatformAdapter } from './types.js';
 
 export const adapters = [statuspageAdapter] as const satisfies readonly PlatformAdapter[];
 
-const byPlatform = indexByPlatform(adapters);
+const byPlatform = indexAdapters(adapters);
 
 export function getAdapter(platform: Platform): PlatformAdapter | undefined {
   return byPlatform.get(platform);
 }
 
 /** Checked at load: two adapters claiming one platform is a wiring bug, not a runtime choice. */
-function indexByPlatform(list: readonly PlatformAdapter[]): ReadonlyMap<Platform, PlatformAdapter> {
+export function indexAdapters(
+  list: readonly PlatformAdapter[],
+): ReadonlyMap<Platform, PlatformAdapter> {
   const map = new Map<Platform, PlatformAdapter>();
   for (const adapter of list) {
     if (map.has(adapter.platform)) {
