@@ -146,10 +146,10 @@ export function createFetcher(config: FetcherConfig): Fetcher {
     discard(response.body);
     if (redirectStatuses.has(status)) {
       const target = redirectTarget(headerValue(response.headers, 'location'), url);
-      if (!target.ok)
-        return {
-          done: failure('http', `${url.host} answered ${status} ${target.reason}`, { status }),
-        };
+      if (!target.ok) {
+        const message = `${url.host} answered ${status} ${target.reason}`;
+        return { done: failure(target.kind, message, { status }) };
+      }
       if (redirects >= config.maxRedirects) {
         return {
           done: failure(

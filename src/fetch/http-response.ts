@@ -36,15 +36,17 @@ export function responseValidators(
   };
 }
 
-export type RedirectTarget = { ok: true; url: string } | { ok: false; reason: string };
+export type RedirectTarget =
+  { ok: true; url: string } | { ok: false; kind: 'http' | 'blocked'; reason: string };
 
 /** Resolves a Location header against the current URL; the fragment never reaches the server. */
 export function redirectTarget(location: string | undefined, current: URL): RedirectTarget {
-  if (!location) return { ok: false, reason: 'without a Location header' };
+  if (!location) return { ok: false, kind: 'http', reason: 'without a Location header' };
   // eslint-disable-next-line no-control-regex -- the same parser-differential rule as the guard
   if (/[\\\u0000-\u001f\u007f]/.test(location)) {
     return {
       ok: false,
+      kind: 'blocked',
       reason: 'with a Location header holding a backslash or control characters',
     };
   }
@@ -52,7 +54,7 @@ export function redirectTarget(location: string | undefined, current: URL): Redi
   try {
     next = new URL(location, current);
   } catch {
-    return { ok: false, reason: 'with an invalid Location header' };
+    return { ok: false, kind: 'http', reason: 'with an invalid Location header' };
   }
   next.hash = '';
   return { ok: true, url: next.href };

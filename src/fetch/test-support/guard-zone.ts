@@ -1,0 +1,41 @@
+// A fake DNS zone and a refusal assertion shared by the address-guard test files.
+import { expect } from 'vitest';
+import { checkUrl } from '../address-guard.js';
+import type { AddressPolicy } from '../address-guard.js';
+
+export const zones: Record<string, string[]> = {
+  'www.githubstatus.com': ['140.82.112.3'],
+  'status.example.com': ['140.82.112.3', '2606:50c0:8000::153'],
+  'status.example.com.': ['140.82.112.3'],
+  'xn--pple-43d.com': ['140.82.112.3'],
+  '127.0.0.1.nip.io': ['127.0.0.1'],
+  'ten.example': ['10.0.0.1'],
+  'aaaa-only.example': ['::1'],
+  'mixed.example': ['140.82.112.3', '10.0.0.1'],
+  'cname-to-internal.example': ['172.31.255.255'],
+  'metadata.example': ['169.254.169.254'],
+  'mapped.example': ['::ffff:169.254.169.254'],
+  'garbage.example': ['not-an-ip'],
+  'empty.example': [],
+};
+export const strict: AddressPolicy = {
+  allowPrivateAddresses: false,
+  resolve: (host) => {
+    const answer = zones[host];
+    if (answer) return Promise.resolve(answer);
+    return Promise.reject(Object.assign(new Error('not found'), { code: 'ENOTFOUND' }));
+  },
+};
+
+export async function expectRefused(
+  url: string,
+  kind: string,
+  reason: string | RegExp,
+  policy = strict,
+): Promise<void> {
+  const result = await checkUrl(url, policy);
+  expect(result, url).toMatchObject({ ok: false, kind });
+  const text = result.ok ? '' : result.reason;
+  if (typeof reason === 'string') expect(text, url).toContain(reason);
+  else expect(text, url).toMatch(reason);
+}
