@@ -25,9 +25,9 @@ export interface VendorStateTable {
   last_polled_at: string | null;
   last_success_at: string | null;
   last_error: string | null;
-  consecutive_failures: number;
+  consecutive_failures: Generated<number>;
   /** 1 once vendor.unreachable was recorded for the current failure streak. */
-  unreachable_reported: number;
+  unreachable_reported: Generated<number>;
   /** JSON: { [endpointUrl]: { etag, lastModified } } for conditional requests. */
   validators: string | null;
   /** JSON: { [endpointKey]: body } of the last successful poll, for 304s and re-normalizing. */

@@ -1,0 +1,146 @@
+// One poll cycle, recorded in ONE transaction: the plan's data, its events, one outbox row per
+// (target, event), and the vendor's poll state. A crash leaves all of it or none of it.
+import { sql, type Kysely, type Updateable } from 'kysely';
+import type { CyclePlan, PlannedEvent } from '../domain/diff.js';
+import type { VendorEvent } from '../domain/model.js';
+import { applyPlan } from './apply-plan.js';
+import { chunk, flag, rowsPerInsert, storableText, storedInstant, toJson } from './codec.js';
+import { dialectOf } from './db.js';
+import { eventFromRow, eventToRow } from './event-rows.js';
+import { deliveryKey, newEventId } from './ids.js';
+import type { RawPayload, ValidatorsByEndpoint } from './poll-state.js';
+import type { Database, VendorStateTable } from './schema.js';
+
+export type CycleOutcome =
+  | {
+      kind: 'success';
+      plan: CyclePlan;
+      /** Left as stored when undefined. */
+      validators?: ValidatorsByEndpoint;
+      rawPayload?: RawPayload | null;
+      pageName?: string | null;
+    }
+  | { kind: 'failure'; error: string; events: PlannedEvent[] };
+
+export interface CycleRecord {
+  vendorSlug: string;
+  now: string;
+  nextPollAt: string;
+  /** The lease this cycle ran under; null when the caller does not use leases. */
+  leaseOwner: string | null;
+  outcome: CycleOutcome;
+  unreachableReported: boolean;
+  /** Poll-outcome events such as vendor.recovered, recorded before the plan's events. */
+  extraEvents?: PlannedEvent[];
+}
+
+/** The notification targets an event goes to (names of configured targets). */
+export type RouteEvent = (event: VendorEvent) => readonly string[];
+
+/** Serializes event inserts on PostgreSQL so event seq order is also commit order. */
+const eventLogLockKey = 0x76770001;
+
+/**
+ * Records the cycle and returns the events it recorded. Returns [] and writes nothing when the
+ * cycle's lease was taken over by another worker, so two workers never record the same change.
+ */
+export async function commitCycle(
+  db: Kysely<Database>,
+  record: CycleRecord,
+  routeEvent: RouteEvent,
+): Promise<VendorEvent[]> {
+  const now = storedInstant(record.now);
+  const postgres = dialectOf(db) === 'postgres';
+  return db.transaction().execute(async (trx) => {
+    let stateQuery = trx
+      .selectFrom('vendor_state')
+      .select('lease_owner')
+      .where('slug', '=', record.vendorSlug);
+    if (postgres) stateQuery = stateQuery.forUpdate();
+    const state = await stateQuery.executeTakeFirst();
+    if (!state) throw new Error(`vendor ${record.vendorSlug} is not in the store`);
+    if (record.leaseOwner !== null && state.lease_owner !== record.leaseOwner) return [];
+
+    const { outcome } = record;
+    const extra = record.extraEvents ?? [];
+    let planned: PlannedEvent[];
+    if (outcome.kind === 'success') {
+      await applyPlan(trx, record.vendorSlug, outcome.plan, now);
+      planned = [...extra, ...outcome.plan.events];
+    } else {
+      planned = [...outcome.events, ...extra];
+    }
+    if (planned.length > 0 && postgres) {
+      await sql`select pg_advisory_xact_lock(${eventLogLockKey})`.execute(trx);
+    }
+    const events = await recordEvents(trx, planned, routeEvent, now);
+    let stateUpdate = trx.updateTable('vendor_state').set(stateChanges(record, now));
+    if (outcome.kind === 'failure') {
+      stateUpdate = stateUpdate.set((eb) => ({
+        consecutive_failures: eb('consecutive_failures', '+', 1),
+      }));
+    }
+    await stateUpdate.where('slug', '=', record.vendorSlug).execute();
+    return events;
+  });
+}
+
+async function recordEvents(
+  trx: Kysely<Database>,
+  planned: readonly PlannedEvent[],
+  routeEvent: RouteEvent,
+  now: string,
+): Promise<VendorEvent[]> {
+  const events: VendorEvent[] = [];
+  const outbox = [];
+  // One insert per event, in plan order, so seq keeps the plan's order in both databases.
+  for (const plannedEvent of planned) {
+    const row = eventToRow({ id: newEventId(Date.parse(now)), ...plannedEvent });
+    await trx.insertInto('events').values(row).execute();
+    const event = eventFromRow(row);
+    events.push(event);
+    for (const target of new Set(routeEvent(event))) {
+      outbox.push({
+        delivery_key: deliveryKey(target, event.id),
+        target,
+        event_id: event.id,
+        status: 'pending',
+        attempts: 0,
+        next_attempt_at: now,
+        created_at: now,
+      });
+    }
+  }
+  for (const batch of chunk(outbox, rowsPerInsert(7))) {
+    await trx.insertInto('outbox').values(batch).execute();
+  }
+  return events;
+}
+
+function stateChanges(record: CycleRecord, now: string): Updateable<VendorStateTable> {
+  const changes: Updateable<VendorStateTable> = {
+    last_polled_at: now,
+    next_poll_at: storedInstant(record.nextPollAt),
+    unreachable_reported: flag(record.unreachableReported),
+  };
+  if (record.leaseOwner !== null) {
+    changes.lease_owner = null;
+    changes.lease_until = null;
+  }
+  const { outcome } = record;
+  if (outcome.kind === 'failure') {
+    changes.last_error = storableText(outcome.error);
+    return changes;
+  }
+  changes.last_success_at = now;
+  changes.last_error = null;
+  changes.consecutive_failures = 0;
+  if (outcome.validators !== undefined) changes.validators = toJson(outcome.validators);
+  if (outcome.rawPayload !== undefined) {
+    changes.raw_payload = outcome.rawPayload === null ? null : toJson(outcome.rawPayload);
+  }
+  if (outcome.pageName !== undefined) {
+    changes.page_name = outcome.pageName === null ? null : storableText(outcome.pageName);
+  }
+  return changes;
+}

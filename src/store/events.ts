@@ -1,0 +1,70 @@
+// The event log as the API and the live stream read it: oldest first, in recording order (seq).
+import type { Kysely } from 'kysely';
+import type { VendorEvent } from '../domain/model.js';
+import { clampLimit, decodeCursor, encodeCursor, queryInstant } from './cursor.js';
+import { eventFromRow } from './event-rows.js';
+import type { Database } from './schema.js';
+
+export interface EventQuery {
+  /** Events recorded at or after this instant. */
+  since?: string;
+  vendor?: string;
+  limit?: number;
+  cursor?: string | null;
+}
+
+export interface EventPage {
+  events: VendorEvent[];
+  nextCursor: string | null;
+}
+
+export async function listEvents(db: Kysely<Database>, query: EventQuery): Promise<EventPage> {
+  const limit = clampLimit(query.limit);
+  const rows = await eventListQuery(db, query, limit + 1).execute();
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    events: page.map(eventFromRow),
+    nextCursor: rows.length > limit && last ? encodeCursor([last.seq]) : null,
+  };
+}
+
+/** The SQL of one page (exported so tests can EXPLAIN exactly what the API runs). */
+export function eventListQuery(db: Kysely<Database>, query: EventQuery, rowLimit: number) {
+  let select = db.selectFrom('events').selectAll();
+  if (query.vendor !== undefined) select = select.where('vendor_slug', '=', query.vendor);
+  if (query.since !== undefined)
+    select = select.where('at', '>=', queryInstant('since', query.since));
+  if (query.cursor) {
+    const [seq] = decodeCursor(query.cursor, ['number']);
+    select = select.where('seq', '>', seq);
+  }
+  return select.orderBy('seq').limit(rowLimit);
+}
+
+/** The seq of the newest event (0 when none): where a live stream starts following the log. */
+export async function latestEventSeq(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('events')
+    .select('seq')
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.seq ?? 0;
+}
+
+/** Events recorded after `afterSeq`, oldest first, with their seq: what a live stream sends next. */
+export async function eventsAfter(
+  db: Kysely<Database>,
+  afterSeq: number,
+  limit: number,
+): Promise<Array<{ seq: number; event: VendorEvent }>> {
+  const rows = await db
+    .selectFrom('events')
+    .selectAll()
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .limit(clampLimit(limit))
+    .execute();
+  return rows.map((row) => ({ seq: row.seq, event: eventFromRow(row) }));
+}

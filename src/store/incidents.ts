@@ -1,0 +1,103 @@
+// Incident reads for the API, pages and feeds. Lists are keyset-paged on (started_at, id), the
+// order of every incidents index, so no page ever sorts or scans history.
+import { sql, type Kysely } from 'kysely';
+import type { Revision } from '../domain/diff.js';
+import type { Incident, IncidentWithUpdates } from '../domain/model.js';
+import type { Impact } from '../domain/vocabulary.js';
+import { flag, storableText } from './codec.js';
+import { clampLimit, decodeCursor, encodeCursor, queryInstant } from './cursor.js';
+import { incidentFromRow, revisionFromRow, updateFromRow } from './incident-rows.js';
+import type { Database } from './schema.js';
+
+export interface IncidentQuery {
+  vendor?: string;
+  /** true: open ones only; false: closed ones only. */
+  active?: boolean;
+  impact?: Impact;
+  /** Started at or after this instant. */
+  since?: string;
+  /** Started before this instant. */
+  until?: string;
+  /** Case-insensitive substring of the title. */
+  q?: string;
+  limit?: number;
+  cursor?: string | null;
+}
+
+export interface IncidentPage {
+  /** Newest first. */
+  incidents: Incident[];
+  nextCursor: string | null;
+}
+
+export async function listIncidents(
+  db: Kysely<Database>,
+  query: IncidentQuery,
+): Promise<IncidentPage> {
+  const limit = clampLimit(query.limit);
+  const rows = await incidentListQuery(db, query, limit + 1).execute();
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    incidents: page.map(incidentFromRow),
+    nextCursor: rows.length > limit && last ? encodeCursor([last.started_at, last.id]) : null,
+  };
+}
+
+/** The SQL of one page (exported so tests can EXPLAIN exactly what the API runs). */
+export function incidentListQuery(db: Kysely<Database>, query: IncidentQuery, rowLimit: number) {
+  let select = db.selectFrom('incidents').selectAll();
+  if (query.vendor !== undefined) select = select.where('vendor_slug', '=', query.vendor);
+  if (query.active !== undefined) select = select.where('active', '=', flag(query.active));
+  if (query.impact !== undefined) select = select.where('impact', '=', query.impact);
+  if (query.since !== undefined) {
+    select = select.where('started_at', '>=', queryInstant('since', query.since));
+  }
+  if (query.until !== undefined) {
+    select = select.where('started_at', '<', queryInstant('until', query.until));
+  }
+  if (query.q) {
+    const pattern = `%${escapeLike(storableText(query.q).toLowerCase())}%`;
+    select = select.where(sql<boolean>`lower(${sql.ref('title')}) like ${pattern} escape '\\'`);
+  }
+  if (query.cursor) {
+    const [startedAt, id] = decodeCursor(query.cursor, ['string', 'string']);
+    select = select.where((eb) =>
+      eb(eb.refTuple('started_at', 'id'), '<', eb.tuple(startedAt, id)),
+    );
+  }
+  return select.orderBy('started_at', 'desc').orderBy('id', 'desc').limit(rowLimit);
+}
+
+/** LIKE treats % and _ as wildcards; a search for "100%" means the characters. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+/** The incident with its updates oldest first; null for an unknown id. */
+export async function getIncident(
+  db: Kysely<Database>,
+  id: string,
+): Promise<IncidentWithUpdates | null> {
+  const row = await db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return null;
+  const updates = await db
+    .selectFrom('incident_updates')
+    .selectAll()
+    .where('incident_id', '=', id)
+    .orderBy('posted_at')
+    .orderBy('id')
+    .execute();
+  return { ...incidentFromRow(row), updates: updates.map(updateFromRow) };
+}
+
+/** Every edit the vendor made to the incident after vendorwatch first saw it, oldest first. */
+export async function listRevisions(db: Kysely<Database>, incidentId: string): Promise<Revision[]> {
+  const rows = await db
+    .selectFrom('revisions')
+    .selectAll()
+    .where('incident_id', '=', incidentId)
+    .orderBy('seq')
+    .execute();
+  return rows.map(revisionFromRow);
+}

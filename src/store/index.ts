@@ -1,0 +1,65 @@
+// The store's public surface: open, migrate, and the repository functions (db first).
+export {
+  checkReady,
+  dialectOf,
+  openStore,
+  type DialectName,
+  type Store,
+  type StoreOptions,
+} from './db.js';
+export { latestMigration, migrateToLatest } from './migrations/index.js';
+export {
+  claimDueVendors,
+  releaseLeases,
+  syncVendors,
+  type ClaimOptions,
+  type VendorSource,
+  type VendorSyncResult,
+} from './vendors.js';
+export {
+  loadPollState,
+  type PollState,
+  type RawPayload,
+  type Validators,
+  type ValidatorsByEndpoint,
+} from './poll-state.js';
+export { loadPreviousState } from './previous-state.js';
+export {
+  commitCycle,
+  type CycleOutcome,
+  type CycleRecord,
+  type RouteEvent,
+} from './commit-cycle.js';
+export {
+  getIncident,
+  listIncidents,
+  listRevisions,
+  type IncidentPage,
+  type IncidentQuery,
+} from './incidents.js';
+export {
+  eventsAfter,
+  latestEventSeq,
+  listEvents,
+  type EventPage,
+  type EventQuery,
+} from './events.js';
+export {
+  getVendorDetail,
+  listVendorStatuses,
+  type VendorDetail,
+  type VendorSummary,
+} from './vendor-status.js';
+export {
+  claimDeliveries,
+  countDeliveries,
+  markDelivered,
+  markDeliveryFailed,
+  markDeliveryRetry,
+  type ClaimDeliveriesOptions,
+  type Delivery,
+  type OutboxStatus,
+} from './outbox.js';
+export { InvalidQueryError } from './cursor.js';
+export { deliveryKey, newEventId } from './ids.js';
+export type { Database } from './schema.js';

@@ -1,0 +1,55 @@
+// Migrations live in code (no directory scanning), so a bundled or installed build finds them.
+// Names are sortable timestamps; the migrator runs each pending one in its own transaction.
+import {
+  Migrator,
+  sql,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResult,
+} from 'kysely';
+import type { Store } from '../db.js';
+import * as initial from './2026_11_26_0001_initial.js';
+
+const migrations: Record<string, Migration> = {
+  '2026_11_26_0001_initial': initial,
+};
+
+const provider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(migrations),
+};
+
+export const latestMigration = Object.keys(migrations).sort().at(-1)!;
+
+/** Brings the schema to the latest version; a no-op when it is there already. */
+export async function migrateToLatest(store: Store): Promise<MigrationResult[]> {
+  const migrator = new Migrator({
+    db: store.db,
+    provider,
+    migrationTableSchema: store.dialect === 'postgres' ? await currentSchema(store) : undefined,
+  });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results.find((result) => result.status === 'Error')?.migrationName;
+    const where = failed ? ` in ${failed}` : '';
+    throw new Error(
+      `database migration failed${where}: ${String((error as Error).message ?? error)}`,
+      {
+        cause: error,
+      },
+    );
+  }
+  return results;
+}
+
+/**
+ * PostgreSQL: the migration history lives in the schema our tables go to (the first of the
+ * search_path), so several vendorwatch schemas can share one database without mixing histories.
+ */
+async function currentSchema(store: Store): Promise<string> {
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(
+    store.db,
+  );
+  const schema = rows[0]?.schema;
+  if (!schema) throw new Error('the PostgreSQL search_path names no schema that exists');
+  return schema;
+}

@@ -1,0 +1,49 @@
+// What a poll cycle reads before fetching: conditional-request validators, the last raw payload
+// (served again on a 304) and the failure streak.
+import type { Kysely } from 'kysely';
+import { fromJsonOrNull } from './codec.js';
+import type { Database } from './schema.js';
+
+export interface Validators {
+  etag: string | null;
+  lastModified: string | null;
+}
+
+/** Keyed by endpoint URL. */
+export type ValidatorsByEndpoint = Record<string, Validators>;
+/** Body of each endpoint at the last successful poll, keyed by endpoint; null when none. */
+export type RawPayload = Record<string, string | null>;
+
+export interface PollState {
+  validators: ValidatorsByEndpoint;
+  rawPayload: RawPayload | null;
+  pageName: string | null;
+  nextPollAt: string;
+  lastPolledAt: string | null;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  consecutiveFailures: number;
+  /** vendor.unreachable was already recorded for the current failure streak. */
+  unreachableReported: boolean;
+}
+
+/** The vendor's poll bookkeeping; null for a vendor the store does not know. */
+export async function loadPollState(db: Kysely<Database>, slug: string): Promise<PollState | null> {
+  const row = await db
+    .selectFrom('vendor_state')
+    .selectAll()
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    validators: fromJsonOrNull<ValidatorsByEndpoint>(row.validators) ?? {},
+    rawPayload: fromJsonOrNull<RawPayload>(row.raw_payload),
+    pageName: row.page_name,
+    nextPollAt: row.next_poll_at,
+    lastPolledAt: row.last_polled_at,
+    lastSuccessAt: row.last_success_at,
+    lastError: row.last_error,
+    consecutiveFailures: row.consecutive_failures,
+    unreachableReported: row.unreachable_reported === 1,
+  };
+}

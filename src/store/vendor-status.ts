@@ -1,0 +1,166 @@
+// Vendors as the API and dashboard show them: status from components and open incidents
+// (domain/status.ts), health from poll freshness (domain/health.ts), both at `now`.
+import type { Kysely } from 'kysely';
+import { vendorHealth } from '../domain/health.js';
+import type { Component, Incident } from '../domain/model.js';
+import { vendorStatus } from '../domain/status.js';
+import type {
+  Category,
+  ComponentStatus,
+  Impact,
+  Platform,
+  VendorHealth,
+} from '../domain/vocabulary.js';
+import { incidentFromRow } from './incident-rows.js';
+import type { Database } from './schema.js';
+import { vendorColumns, vendorFromRow } from './vendors.js';
+
+export interface VendorSummary {
+  slug: string;
+  name: string;
+  platform: Platform;
+  statusPageUrl: string;
+  category: Category;
+  intervalSeconds: number;
+  /** `unknown` until the first successful poll: no data is not good news. */
+  status: ComponentStatus;
+  activeIncidents: number;
+  health: VendorHealth;
+  lastPolledAt: string | null;
+  lastSuccessAt: string | null;
+  /** Why the last poll failed; null when it succeeded. */
+  error: string | null;
+}
+
+export interface VendorDetail extends Omit<VendorSummary, 'activeIncidents'> {
+  components: Component[];
+  /** Newest first. */
+  activeIncidents: Incident[];
+}
+
+const stateColumns = [
+  'vendor_state.last_polled_at',
+  'vendor_state.last_success_at',
+  'vendor_state.last_error',
+] as const;
+
+/** Every watched (enabled) vendor, by slug. */
+export async function listVendorStatuses(
+  db: Kysely<Database>,
+  now: string,
+): Promise<VendorSummary[]> {
+  const vendors = await db
+    .selectFrom('vendors')
+    .leftJoin('vendor_state', 'vendor_state.slug', 'vendors.slug')
+    .select([...vendorColumns, ...stateColumns])
+    .where('vendors.enabled', '=', 1)
+    .orderBy('vendors.slug')
+    .execute();
+  const statuses = new Map<string, ComponentStatus[]>();
+  const componentRows = await db
+    .selectFrom('components')
+    .select(['vendor_slug', 'status'])
+    .groupBy(['vendor_slug', 'status'])
+    .execute();
+  for (const row of componentRows) {
+    const list = statuses.get(row.vendor_slug) ?? [];
+    list.push(row.status as ComponentStatus);
+    statuses.set(row.vendor_slug, list);
+  }
+  const impacts = new Map<string, Impact[]>();
+  const impactRows = await db
+    .selectFrom('incidents')
+    .select(['vendor_slug', 'impact'])
+    .select((eb) => eb.fn.countAll<number>().as('open'))
+    .where('active', '=', 1)
+    .groupBy(['vendor_slug', 'impact'])
+    .execute();
+  for (const row of impactRows) {
+    const list = impacts.get(row.vendor_slug) ?? [];
+    for (let i = 0; i < Number(row.open); i++) list.push(row.impact as Impact);
+    impacts.set(row.vendor_slug, list);
+  }
+  return vendors.map((row) =>
+    summarize(row, statuses.get(row.slug) ?? [], impacts.get(row.slug) ?? [], now),
+  );
+}
+
+/** One vendor (also one no longer watched, whose history stays) or null. */
+export async function getVendorDetail(
+  db: Kysely<Database>,
+  slug: string,
+  now: string,
+): Promise<VendorDetail | null> {
+  const row = await db
+    .selectFrom('vendors')
+    .leftJoin('vendor_state', 'vendor_state.slug', 'vendors.slug')
+    .select([...vendorColumns, ...stateColumns])
+    .where('vendors.slug', '=', slug)
+    .executeTakeFirst();
+  if (!row) return null;
+  const componentRows = await db
+    .selectFrom('components')
+    .selectAll()
+    .where('vendor_slug', '=', slug)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+  const components: Component[] = componentRows.map((component) => ({
+    id: component.id,
+    name: component.name,
+    group: component.group_name,
+    status: component.status as ComponentStatus,
+    position: component.position,
+  }));
+  const incidentRows = await db
+    .selectFrom('incidents')
+    .selectAll()
+    .where('vendor_slug', '=', slug)
+    .where('active', '=', 1)
+    .orderBy('started_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  const activeIncidents = incidentRows.map(incidentFromRow);
+  const summary = summarize(
+    row,
+    components.map((component) => component.status),
+    activeIncidents.map((incident) => incident.impact),
+    now,
+  );
+  return { ...summary, components, activeIncidents };
+}
+
+type VendorStatusRow = Parameters<typeof vendorFromRow>[0] & {
+  last_polled_at: string | null;
+  last_success_at: string | null;
+  last_error: string | null;
+};
+
+function summarize(
+  row: VendorStatusRow,
+  componentStatuses: ComponentStatus[],
+  openImpacts: Impact[],
+  now: string,
+): VendorSummary {
+  const vendor = vendorFromRow(row);
+  const record = {
+    lastPolledAt: row.last_polled_at,
+    lastSuccessAt: row.last_success_at,
+    lastError: row.last_error,
+    intervalSeconds: vendor.intervalSeconds,
+  };
+  return {
+    slug: vendor.slug,
+    name: vendor.name,
+    platform: vendor.platform,
+    statusPageUrl: vendor.statusPageUrl,
+    category: vendor.category,
+    intervalSeconds: vendor.intervalSeconds,
+    status: record.lastSuccessAt ? vendorStatus(componentStatuses, openImpacts) : 'unknown',
+    activeIncidents: openImpacts.length,
+    health: vendorHealth(record, now),
+    lastPolledAt: record.lastPolledAt,
+    lastSuccessAt: record.lastSuccessAt,
+    error: record.lastError,
+  };
+}

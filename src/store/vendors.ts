@@ -1,0 +1,185 @@
+// The watched vendors and the leases that let several workers share their polls.
+import type { Kysely, Selectable } from 'kysely';
+import type { Vendor } from '../domain/model.js';
+import { addSeconds } from '../domain/time.js';
+import type { Category, Platform } from '../domain/vocabulary.js';
+import { chunk, flag, maxInListSize, rowsPerInsert, storableText, storedInstant } from './codec.js';
+import { dialectOf } from './db.js';
+import type { Database, VendorTable } from './schema.js';
+
+export type VendorSource = 'config' | 'api';
+
+export interface VendorSyncResult {
+  added: string[];
+  /** Config vendors no longer in the config: kept with their history, no longer polled. */
+  disabled: string[];
+}
+
+export const vendorColumns = [
+  'vendors.slug',
+  'vendors.name',
+  'vendors.status_page_url',
+  'vendors.platform',
+  'vendors.category',
+  'vendors.interval_seconds',
+] as const;
+
+type VendorRow = Pick<
+  Selectable<VendorTable>,
+  'slug' | 'name' | 'status_page_url' | 'platform' | 'category' | 'interval_seconds'
+>;
+
+export function vendorFromRow(row: VendorRow): Vendor {
+  return {
+    slug: row.slug,
+    name: row.name,
+    statusPageUrl: row.status_page_url,
+    // Written only from typed domain values.
+    platform: row.platform as Platform,
+    category: row.category as Category,
+    intervalSeconds: row.interval_seconds,
+  };
+}
+
+/** Upserts the vendors; with source 'config', config vendors missing from the list are disabled. */
+export async function syncVendors(
+  db: Kysely<Database>,
+  vendors: readonly Vendor[],
+  source: VendorSource,
+  now: string,
+): Promise<VendorSyncResult> {
+  const at = storedInstant(now);
+  return db.transaction().execute(async (trx) => {
+    const existing = new Set<string>();
+    for (const slugs of chunk(
+      vendors.map((vendor) => vendor.slug),
+      maxInListSize,
+    )) {
+      const rows = await trx
+        .selectFrom('vendors')
+        .select('slug')
+        .where('slug', 'in', slugs)
+        .execute();
+      for (const row of rows) existing.add(row.slug);
+    }
+
+    for (const batch of chunk(vendors, rowsPerInsert(9))) {
+      await trx
+        .insertInto('vendors')
+        .values(batch.map((vendor) => vendorRow(vendor, source, at)))
+        .onConflict((conflict) =>
+          conflict.column('slug').doUpdateSet((eb) => ({
+            name: eb.ref('excluded.name'),
+            status_page_url: eb.ref('excluded.status_page_url'),
+            platform: eb.ref('excluded.platform'),
+            category: eb.ref('excluded.category'),
+            interval_seconds: eb.ref('excluded.interval_seconds'),
+            source: eb.ref('excluded.source'),
+            enabled: 1,
+          })),
+        )
+        .execute();
+      await trx
+        .insertInto('vendor_state')
+        .values(batch.map((vendor) => ({ slug: vendor.slug, next_poll_at: at })))
+        .onConflict((conflict) => conflict.column('slug').doNothing())
+        .execute();
+    }
+
+    const disabled: string[] = [];
+    if (source === 'config') {
+      const listed = new Set(vendors.map((vendor) => vendor.slug));
+      const configured = await trx
+        .selectFrom('vendors')
+        .select('slug')
+        .where('source', '=', 'config')
+        .where('enabled', '=', 1)
+        .execute();
+      disabled.push(...configured.map((row) => row.slug).filter((slug) => !listed.has(slug)));
+      for (const slugs of chunk(disabled, maxInListSize)) {
+        await trx.updateTable('vendors').set({ enabled: 0 }).where('slug', 'in', slugs).execute();
+      }
+    }
+    const added = vendors.map((vendor) => vendor.slug).filter((slug) => !existing.has(slug));
+    return { added, disabled };
+  });
+}
+
+function vendorRow(vendor: Vendor, source: VendorSource, at: string) {
+  return {
+    slug: vendor.slug,
+    name: storableText(vendor.name),
+    status_page_url: storableText(vendor.statusPageUrl),
+    platform: vendor.platform,
+    category: vendor.category,
+    interval_seconds: vendor.intervalSeconds,
+    source,
+    enabled: flag(true),
+    created_at: at,
+  };
+}
+
+export interface ClaimOptions {
+  /** Who claims: a worker's unique id. */
+  owner: string;
+  now: string;
+  /** How long the claim holds if the worker dies before recording the poll. */
+  leaseSeconds: number;
+  limit: number;
+}
+
+/**
+ * Claims enabled vendors that are due and not leased by anyone else, soonest due first.
+ * On PostgreSQL, FOR UPDATE SKIP LOCKED keeps concurrent workers' claims disjoint; on SQLite the
+ * write transaction (BEGIN IMMEDIATE) does.
+ */
+export async function claimDueVendors(
+  db: Kysely<Database>,
+  { owner, now, leaseSeconds, limit }: ClaimOptions,
+): Promise<Vendor[]> {
+  const at = storedInstant(now);
+  const leaseUntil = addSeconds(at, leaseSeconds);
+  const postgres = dialectOf(db) === 'postgres';
+  return db.transaction().execute(async (trx) => {
+    let due = trx
+      .selectFrom('vendor_state')
+      .innerJoin('vendors', 'vendors.slug', 'vendor_state.slug')
+      .select(vendorColumns)
+      .where('vendors.enabled', '=', 1)
+      .where('vendor_state.next_poll_at', '<=', at)
+      .where((eb) =>
+        eb.or([
+          eb('vendor_state.lease_until', 'is', null),
+          eb('vendor_state.lease_until', '<=', at),
+        ]),
+      )
+      .orderBy('vendor_state.next_poll_at')
+      .orderBy('vendor_state.slug')
+      .limit(Math.max(0, Math.floor(limit)));
+    if (postgres) due = due.forUpdate('vendor_state').skipLocked();
+    const rows = await due.execute();
+    for (const slugs of chunk(
+      rows.map((row) => row.slug),
+      maxInListSize,
+    )) {
+      await trx
+        .updateTable('vendor_state')
+        .set({ lease_owner: owner, lease_until: leaseUntil })
+        .where('slug', 'in', slugs)
+        .execute();
+    }
+    return rows.map(vendorFromRow);
+  });
+}
+
+/** Gives back every lease an owner holds (a worker shutting down), so others poll at once. */
+export async function releaseLeases(db: Kysely<Database>, owner: string): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('vendor_state')
+      .set({ lease_owner: null, lease_until: null })
+      .where('lease_owner', '=', owner)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  });
+}
