@@ -11,7 +11,7 @@ import type {
 import { incidentDurationSeconds, summarizeIncident } from '../domain/summary.js';
 import type { Category, ComponentStatus, Platform, VendorHealth } from '../domain/vocabulary.js';
 
-/** What the store reports for a vendor; the store's own type may carry more. */
+/** What the store reports for a vendor (the store's VendorSummary/VendorDetail carry more). */
 export interface VendorState {
   slug: string;
   name: string;
@@ -25,34 +25,36 @@ export interface VendorState {
   error: string | null;
 }
 
-export interface VendorJson {
-  slug: string;
-  name: string;
-  platform: Platform;
-  category: Category;
-  statusPageUrl: string;
-  status: ComponentStatus;
-  health: VendorHealth;
-  lastPolledAt: string | null;
-  lastSuccessAt: string | null;
-  /** Present only while the last poll failed. */
-  error?: string;
-}
-
-export function presentVendor(vendor: VendorState): VendorJson {
-  const json: VendorJson = {
+/** The vendor fields in SPEC order, with `activeIncidents` in its place and `error` only if set. */
+function presentVendorWith<Active>(vendor: VendorState, activeIncidents: Active) {
+  return {
     slug: vendor.slug,
     name: vendor.name,
     platform: vendor.platform,
     category: vendor.category,
     statusPageUrl: vendor.statusPageUrl,
     status: vendor.status,
+    activeIncidents,
     health: vendor.health,
     lastPolledAt: vendor.lastPolledAt,
     lastSuccessAt: vendor.lastSuccessAt,
+    ...(vendor.error === null ? {} : { error: vendor.error }),
   };
-  if (vendor.error !== null) json.error = vendor.error;
-  return json;
+}
+
+/** In the list, `activeIncidents` is a count. */
+export function presentVendorSummary(vendor: VendorState & { activeIncidents: number }) {
+  return presentVendorWith(vendor, vendor.activeIncidents);
+}
+
+/** On its own, a vendor carries its components and its active incidents themselves. */
+export function presentVendorDetail(
+  vendor: VendorState & { components: Component[]; activeIncidents: Incident[] },
+) {
+  return {
+    ...presentVendorWith(vendor, vendor.activeIncidents.map(presentIncident)),
+    components: vendor.components.map(presentComponent),
+  };
 }
 
 export function presentComponent(component: Component) {

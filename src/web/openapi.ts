@@ -1,0 +1,278 @@
+// The OpenAPI 3.1 description of the JSON API, written by hand next to the routes it describes.
+// Enumerations come from the domain vocabularies, so a new value cannot drift out of the doc;
+// openapi.test.ts checks that every route of the app appears here.
+import {
+  categories,
+  componentStatuses,
+  eventTypes,
+  impacts,
+  incidentKinds,
+  phases,
+  platforms,
+  vendorHealths,
+} from '../domain/vocabulary.js';
+import { defaultLimit, maxLimit, maxQueryLength } from './params.js';
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const instant = { type: 'string', format: 'date-time' };
+const nullable = (schema: object) => ({ oneOf: [schema, { type: 'null' }] });
+const stringList = { type: 'array', items: { type: 'string' } };
+
+function object(properties: Record<string, object>, optional: string[] = []) {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    properties,
+    required: Object.keys(properties).filter((name) => !optional.includes(name)),
+  };
+}
+
+const vendorProperties = {
+  slug: { type: 'string' },
+  name: { type: 'string' },
+  platform: { type: 'string', enum: [...platforms] },
+  category: { type: 'string', enum: [...categories] },
+  statusPageUrl: { type: 'string', format: 'uri' },
+  status: { type: 'string', enum: [...componentStatuses] },
+  health: { type: 'string', enum: [...vendorHealths] },
+  lastPolledAt: nullable(instant),
+  lastSuccessAt: nullable(instant),
+  error: { type: 'string', description: 'Why the last poll failed; present only then.' },
+};
+
+const incidentProperties = {
+  id: { type: 'string' },
+  vendorSlug: { type: 'string' },
+  sourceId: { type: 'string' },
+  title: { type: 'string' },
+  kind: { type: 'string', enum: [...incidentKinds] },
+  impact: { type: 'string', enum: [...impacts] },
+  phase: { type: 'string', enum: [...phases] },
+  startedAt: instant,
+  resolvedAt: nullable(instant),
+  detectedAt: instant,
+  backfilled: { type: 'boolean' },
+  sourceUrl: nullable({ type: 'string' }),
+  components: stringList,
+  scheduledFor: nullable(instant),
+  scheduledUntil: nullable(instant),
+};
+
+const schemas = {
+  Error: object({ error: object({ code: { type: 'string' }, message: { type: 'string' } }) }),
+  Vendor: object({ ...vendorProperties, activeIncidents: { type: 'integer', minimum: 0 } }, [
+    'error',
+  ]),
+  VendorDetail: object(
+    {
+      ...vendorProperties,
+      components: { type: 'array', items: ref('Component') },
+      activeIncidents: { type: 'array', items: ref('Incident') },
+    },
+    ['error'],
+  ),
+  Component: object({
+    id: { type: 'string' },
+    name: { type: 'string' },
+    group: nullable({ type: 'string' }),
+    status: { type: 'string', enum: [...componentStatuses] },
+  }),
+  Incident: object(incidentProperties),
+  IncidentUpdate: object({
+    id: { type: 'string' },
+    phase: { type: 'string', enum: [...phases] },
+    body: { type: 'string', description: 'Sanitized HTML (small allowlist).' },
+    bodyText: { type: 'string' },
+    postedAt: instant,
+    detectedAt: instant,
+    components: nullable(stringList),
+  }),
+  Revision: object({
+    updateId: nullable({ type: 'string' }),
+    field: { type: 'string' },
+    from: nullable({ type: 'string' }),
+    to: nullable({ type: 'string' }),
+    seenAt: instant,
+  }),
+  IncidentDetail: object({
+    ...incidentProperties,
+    updates: { type: 'array', items: ref('IncidentUpdate'), description: 'Oldest first.' },
+    revisions: { type: 'array', items: ref('Revision'), description: 'Oldest first.' },
+    durationSeconds: { type: 'integer', minimum: 0 },
+    summary: { type: 'string' },
+  }),
+  Event: object({
+    id: { type: 'string' },
+    type: { type: 'string', enum: [...eventTypes] },
+    vendorSlug: { type: 'string' },
+    incidentId: nullable({ type: 'string' }),
+    updateId: nullable({ type: 'string' }),
+    component: nullable(
+      object({
+        id: { type: 'string' },
+        name: { type: 'string' },
+        from: nullable({ type: 'string', enum: [...componentStatuses] }),
+        to: { type: 'string', enum: [...componentStatuses] },
+      }),
+    ),
+    changes: {
+      type: 'object',
+      additionalProperties: object({ from: {}, to: {} }),
+      description: 'The before/after values that changed, by field.',
+    },
+    at: instant,
+  }),
+};
+
+function query(name: string, description: string, schema: object = { type: 'string' }) {
+  return { name, in: 'query', required: false, description, schema };
+}
+function path(name: string, description: string) {
+  return { name, in: 'path', required: true, description, schema: { type: 'string' } };
+}
+
+const limit = query('limit', `Page size (default ${defaultLimit}).`, {
+  type: 'integer',
+  minimum: 1,
+  maximum: maxLimit,
+  default: defaultLimit,
+});
+const cursor = query('cursor', 'The nextCursor of the previous page.');
+const vendorFilter = query('vendor', 'Only this vendor (slug).');
+
+function json(description: string, schema: object) {
+  return { description, content: { 'application/json': { schema } } };
+}
+const errors = {
+  '304': { description: 'Not modified (If-None-Match matched the ETag).' },
+  '400': json('A query parameter is invalid.', ref('Error')),
+  '500': json('Internal error.', ref('Error')),
+};
+const notFound = { '404': json('No such resource.', ref('Error')) };
+
+function page(key: string, item: string) {
+  return object({
+    [key]: { type: 'array', items: ref(item) },
+    nextCursor: nullable({ type: 'string' }),
+  });
+}
+
+export const openApiDocument = {
+  openapi: '3.1.0',
+  info: {
+    title: 'vendorwatch API',
+    version: '1',
+    description:
+      "Vendors' status pages, normalized: current state, incident history and change events.",
+  },
+  paths: {
+    '/healthz': {
+      get: {
+        summary: 'Liveness: the process answers.',
+        responses: { '200': json('Alive.', object({ status: { type: 'string', const: 'ok' } })) },
+      },
+    },
+    '/readyz': {
+      get: {
+        summary: 'Readiness: the store answers within a short deadline.',
+        responses: {
+          '200': json('Ready.', object({ status: { type: 'string', const: 'ready' } })),
+          '503': json('The store did not answer in time or failed.', ref('Error')),
+        },
+      },
+    },
+    '/api/openapi.json': {
+      get: {
+        summary: 'This document.',
+        responses: { '200': json('OpenAPI 3.1 document.', { type: 'object' }) },
+      },
+    },
+    '/api/v1/vendors': {
+      get: {
+        summary: 'Every watched vendor with its current state.',
+        responses: {
+          '200': json(
+            'Every watched vendor, by slug.',
+            object({ vendors: { type: 'array', items: ref('Vendor') } }),
+          ),
+          ...errors,
+        },
+      },
+    },
+    '/api/v1/vendors/{slug}': {
+      get: {
+        summary: 'One vendor with its components and active incidents.',
+        parameters: [path('slug', 'Vendor slug.')],
+        responses: { '200': json('The vendor.', ref('VendorDetail')), ...notFound, ...errors },
+      },
+    },
+    '/api/v1/incidents': {
+      get: {
+        summary: 'Incidents and maintenances, newest first.',
+        parameters: [
+          vendorFilter,
+          query('active', 'Only open (true) or only closed (false) ones.', {
+            type: 'boolean',
+          }),
+          query('impact', 'Only this impact.', { type: 'string', enum: [...impacts] }),
+          query('since', 'Started at or after this instant.', instant),
+          query('until', 'Started before this instant.', instant),
+          query('q', 'Words to find in the title.', { type: 'string', maxLength: maxQueryLength }),
+          limit,
+          cursor,
+        ],
+        responses: {
+          '200': json('A page of incidents.', page('incidents', 'Incident')),
+          ...errors,
+        },
+      },
+    },
+    '/api/v1/incidents/{id}': {
+      get: {
+        summary: 'One incident with its updates, revisions, duration and summary.',
+        parameters: [path('id', 'Incident id, e.g. balena-8gq2x9k1mlh4.')],
+        responses: { '200': json('The incident.', ref('IncidentDetail')), ...notFound, ...errors },
+      },
+    },
+    '/api/v1/events': {
+      get: {
+        summary: 'Recorded change events, oldest first (in recording order).',
+        parameters: [
+          query('since', 'At or after this instant.', instant),
+          vendorFilter,
+          limit,
+          cursor,
+        ],
+        responses: { '200': json('A page of events.', page('events', 'Event')), ...errors },
+      },
+    },
+    '/api/v1/events/stream': {
+      get: {
+        summary: 'Live events as Server-Sent Events.',
+        description:
+          'Each message is `event: <type>`, `id: <event id>`, `data: <Event JSON>`. With ' +
+          'Last-Event-ID (or ?after=) the events recorded after it are sent first. A comment ' +
+          'heartbeat is sent every 15 s.',
+        parameters: [
+          query('after', 'Replay events recorded after this event id or seq.'),
+          vendorFilter,
+          {
+            name: 'Last-Event-ID',
+            in: 'header',
+            required: false,
+            description: 'Set by EventSource on reconnect; wins over ?after=.',
+            schema: { type: 'string' },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The stream.',
+            content: { 'text/event-stream': { schema: { type: 'string' } } },
+          },
+          '400': errors['400'],
+        },
+      },
+    },
+  },
+  components: { schemas },
+} as const;

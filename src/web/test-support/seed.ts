@@ -1,0 +1,131 @@
+// A real SQLite file store in a temp dir, filled the way the poller fills it: each "poll" loads
+// the previous state, diffs the snapshot and commits the plan, so the API reads genuine rows.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { diffSnapshot } from '../../domain/diff.js';
+import type { Vendor, VendorEvent } from '../../domain/model.js';
+import type { ObservedIncident, ObservedUpdate, VendorSnapshot } from '../../domain/snapshot.js';
+import { addSeconds } from '../../domain/time.js';
+import {
+  commitCycle,
+  loadPreviousState,
+  migrateToLatest,
+  openStore,
+  syncVendors,
+  type Store,
+} from '../../store/index.js';
+
+export interface TestStore {
+  store: Store;
+  /** One successful poll of `snapshot` at `now`; returns the events it recorded. */
+  poll: (slug: string, snapshot: VendorSnapshot, now: string) => Promise<VendorEvent[]>;
+  /** One failed poll at `now`. */
+  fail: (slug: string, error: string, now: string) => Promise<VendorEvent[]>;
+  /** Closes the store (if still open) and deletes its directory. */
+  dispose: () => Promise<void>;
+}
+
+export async function openTestStore(vendors: Vendor[], now: string): Promise<TestStore> {
+  const dir = mkdtempSync(join(tmpdir(), 'vendorwatch-web-'));
+  const store = await openStore(join(dir, 'vendorwatch.db'));
+  await migrateToLatest(store);
+  await syncVendors(store.db, vendors, 'config', now);
+  let closed = false;
+  return {
+    store,
+    poll: async (slug, snapshot, at) => {
+      const sourceIds = snapshot.incidents.map((incident) => incident.sourceId);
+      const previous = await loadPreviousState(store.db, slug, sourceIds);
+      const plan = diffSnapshot(slug, previous, snapshot, at);
+      return commitCycle(
+        store.db,
+        {
+          vendorSlug: slug,
+          now: at,
+          nextPollAt: addSeconds(at, 60),
+          leaseOwner: null,
+          outcome: { kind: 'success', plan },
+          unreachableReported: false,
+        },
+        () => [],
+      );
+    },
+    fail: async (slug, error, at) => {
+      return commitCycle(
+        store.db,
+        {
+          vendorSlug: slug,
+          now: at,
+          nextPollAt: addSeconds(at, 60),
+          leaseOwner: null,
+          outcome: { kind: 'failure', error, events: [] },
+          unreachableReported: false,
+        },
+        () => [],
+      );
+    },
+    dispose: async () => {
+      if (!closed) await store.close().catch(() => {});
+      closed = true;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function vendor(slug: string, name: string, overrides: Partial<Vendor> = {}): Vendor {
+  return {
+    slug,
+    name,
+    statusPageUrl: `https://status.${slug}.example.com`,
+    platform: 'statuspage',
+    category: 'devtools',
+    intervalSeconds: 60,
+    ...overrides,
+  };
+}
+
+export function observedUpdate(
+  sourceId: string,
+  phase: ObservedUpdate['phase'],
+  postedAt: string,
+  body = `Update ${sourceId}.`,
+): ObservedUpdate {
+  return { sourceId, phase, body, bodyText: body, postedAt, components: null };
+}
+
+export function observedIncident(
+  sourceId: string,
+  overrides: Partial<ObservedIncident> = {},
+): ObservedIncident {
+  const startedAt = overrides.startedAt ?? '2025-09-10T13:47:31.000Z';
+  return {
+    sourceId,
+    title: `Incident ${sourceId}`,
+    kind: 'incident',
+    impact: 'minor',
+    phase: 'investigating',
+    startedAt,
+    resolvedAt: null,
+    sourceUrl: `https://status.example.com/incidents/${sourceId}`,
+    components: [],
+    updates: [observedUpdate(`${sourceId}-u1`, overrides.phase ?? 'investigating', startedAt)],
+    scheduledFor: null,
+    scheduledUntil: null,
+    ...overrides,
+  };
+}
+
+export function snapshot(
+  incidents: ObservedIncident[],
+  components: VendorSnapshot['components'] = [],
+): VendorSnapshot {
+  return {
+    platform: 'statuspage',
+    pageName: null,
+    components,
+    incidents,
+    listsAllOpen: true,
+    warnings: [],
+  };
+}
