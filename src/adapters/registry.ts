@@ -1,9 +1,15 @@
 // Every platform adapter, in one literal list (STYLE.md §2): a new platform is a folder plus one line.
 import type { Platform } from '../domain/vocabulary.js';
+import { incidentioAdapter } from './incidentio/index.js';
+import { rssAdapter } from './rss/index.js';
 import { statuspageAdapter } from './statuspage/index.js';
 import type { PlatformAdapter } from './types.js';
 
-export const adapters = [statuspageAdapter] as const satisfies readonly PlatformAdapter[];
+export const adapters = [
+  statuspageAdapter,
+  rssAdapter,
+  incidentioAdapter,
+] as const satisfies readonly PlatformAdapter[];
 
 const byPlatform = indexAdapters(adapters);
 

@@ -1,9 +1,10 @@
 // The small steps every adapter repeats when it builds ObservedIncidents: cleaned bodies,
 // ordered timelines, deduplicated component names and links that can only be http(s).
 import { bodyToText, sanitizeBody } from '../../domain/sanitize.js';
-import type { ObservedIncident, ObservedUpdate } from '../../domain/snapshot.js';
+import type { ObservedComponent, ObservedIncident, ObservedUpdate } from '../../domain/snapshot.js';
 import { cleanLabel } from '../../domain/text.js';
-import type { Phase } from '../../domain/vocabulary.js';
+import { closedPhases, type Phase } from '../../domain/vocabulary.js';
+import type { Warnings } from './warnings.js';
 
 export interface UpdateInput {
   sourceId: string;
@@ -50,6 +51,17 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** When the timeline last entered a closed phase and stayed closed; null while open. */
+export function closedSince(updates: readonly ObservedUpdate[]): string | null {
+  let since: string | null = null;
+  for (const update of sortUpdates(updates)) {
+    const closed = closedPhases.includes(update.phase);
+    if (closed && since === null) since = update.postedAt;
+    if (!closed) since = null;
+  }
+  return since;
+}
+
 /** Cleaned, non-empty names, first occurrence kept, in the vendor's order. */
 export function uniqueNames(names: Iterable<string>): string[] {
   const seen = new Set<string>();
@@ -88,13 +100,45 @@ export type IncidentInput = Omit<ObservedIncident, 'title' | 'components' | 'upd
   updates: readonly ObservedUpdate[];
 };
 
-/** Final shape: title cleaned (with a fallback), components deduplicated, updates ordered. */
-export function finishIncident(input: IncidentInput): ObservedIncident {
+/**
+ * Final shape: title cleaned (with a fallback), components deduplicated, updates ordered and
+ * unique by id (a repeated id keeps its first occurrence, deterministically, with a warning).
+ */
+export function finishIncident(input: IncidentInput, warnings: Warnings): ObservedIncident {
   const title = cleanLabel(input.title);
+  const seen = new Set<string>();
+  const updates = input.updates.filter((update) => {
+    if (!seen.has(update.sourceId)) {
+      seen.add(update.sourceId);
+      return true;
+    }
+    warnings.add(
+      `incident ${input.sourceId}: update ${update.sourceId} appears twice; kept the first`,
+    );
+    return false;
+  });
   return {
     ...input,
-    title: title === '' ? 'Untitled incident' : title,
+    title: title === '' ? `Untitled ${input.kind}` : title,
     components: uniqueNames(input.components),
-    updates: sortUpdates(input.updates),
+    updates: sortUpdates(updates),
   };
+}
+
+/** Components unique by id (first kept, with a warning), positions renumbered in order. */
+export function uniqueComponents(
+  components: readonly ObservedComponent[],
+  warnings: Warnings,
+): ObservedComponent[] {
+  const seen = new Set<string>();
+  return components
+    .filter((component) => {
+      if (!seen.has(component.id)) {
+        seen.add(component.id);
+        return true;
+      }
+      warnings.add(`component ${component.id} appears twice; kept the first`);
+      return false;
+    })
+    .map((component, position) => ({ ...component, position }));
 }

@@ -6,7 +6,7 @@ import { closedPhases } from '../../domain/vocabulary.js';
 import { bodyToText } from '../../domain/sanitize.js';
 import { instantFromWallClock } from '../parse-kit/dates.js';
 import { hashId } from '../parse-kit/ids.js';
-import { buildUpdate, finishIncident } from '../parse-kit/incident-parts.js';
+import { buildUpdate, closedSince, finishIncident } from '../parse-kit/incident-parts.js';
 import type { Warnings } from '../parse-kit/warnings.js';
 import type { FeedEntry } from './feed.js';
 import { isMaintenancePhase, phaseForKind, phaseOfLabel, statedPhase } from './phases.js';
@@ -75,33 +75,23 @@ function fromTimeline(
     warnings.add(`entry ${sourceId}: no usable date; skipped`);
     return null;
   }
-  return finishIncident({
-    sourceId,
-    title: entry.title,
-    kind,
-    impact: kind === 'maintenance' ? 'maintenance' : 'minor',
-    phase,
-    startedAt,
-    resolvedAt: resolvedAtOf(updates),
-    sourceUrl: entry.link,
-    components: [],
-    updates,
-    scheduledFor: null,
-    scheduledUntil: null,
-  });
-}
-
-/** When the incident last entered a closed phase and stayed there; null while open. */
-function resolvedAtOf(updates: readonly ObservedUpdate[]): string | null {
-  let resolvedAt: string | null = null;
-  let wasClosed = false;
-  for (const update of updates) {
-    const closed = closedPhases.includes(update.phase);
-    if (closed && !wasClosed) resolvedAt = update.postedAt;
-    if (!closed) resolvedAt = null;
-    wasClosed = closed;
-  }
-  return resolvedAt;
+  return finishIncident(
+    {
+      sourceId,
+      title: entry.title,
+      kind,
+      impact: kind === 'maintenance' ? 'maintenance' : 'minor',
+      phase,
+      startedAt,
+      resolvedAt: closedSince(updates),
+      sourceUrl: entry.link,
+      components: [],
+      updates,
+      scheduledFor: null,
+      scheduledUntil: null,
+    },
+    warnings,
+  );
 }
 
 /**
@@ -174,18 +164,21 @@ function fromSingleEntry(
     postedAt,
     components: null,
   });
-  return finishIncident({
-    sourceId,
-    title: entry.title,
-    kind,
-    impact: kind === 'maintenance' ? 'maintenance' : 'minor',
-    phase,
-    startedAt: entry.published ?? postedAt,
-    resolvedAt: closedPhases.includes(phase) ? postedAt : null,
-    sourceUrl: entry.link,
-    components: [],
-    updates: update.bodyText === '' ? [] : [update],
-    scheduledFor: null,
-    scheduledUntil: null,
-  });
+  return finishIncident(
+    {
+      sourceId,
+      title: entry.title,
+      kind,
+      impact: kind === 'maintenance' ? 'maintenance' : 'minor',
+      phase,
+      startedAt: entry.published ?? postedAt,
+      resolvedAt: closedPhases.includes(phase) ? postedAt : null,
+      sourceUrl: entry.link,
+      components: [],
+      updates: update.bodyText === '' ? [] : [update],
+      scheduledFor: null,
+      scheduledUntil: null,
+    },
+    warnings,
+  );
 }

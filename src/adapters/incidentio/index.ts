@@ -1,0 +1,47 @@
+// incident.io status pages (providers.md §2): Statuspage-compatible JSON plus the rich proxy JSON.
+import { neverThrows } from '../parse-kit/guard.js';
+import { pageBase } from '../parse-kit/incident-parts.js';
+import type { PlatformAdapter } from '../types.js';
+import { normalizeIncidentio } from './normalize.js';
+
+/** The page URL without a pasted `/api/v2/...` suffix, trailing slashes, query or fragment. */
+export function incidentioBase(statusPageUrl: string): string {
+  const base = pageBase(statusPageUrl);
+  const cut = base.toLowerCase().indexOf('/api/v2');
+  return cut > 0 && base.slice(0, cut).includes('://') ? base.slice(0, cut) : base;
+}
+
+/** `/proxy/<host>[/<sub-page>]`: the page's own front end reads its data from there. */
+export function proxyUrl(statusPageUrl: string): string {
+  const base = incidentioBase(statusPageUrl);
+  try {
+    const url = new URL(base);
+    return `${url.origin}/proxy/${url.host}${url.pathname === '/' ? '' : url.pathname}`;
+  } catch {
+    return `${base}/proxy`;
+  }
+}
+
+export const incidentioAdapter: PlatformAdapter = {
+  platform: 'incidentio',
+  endpoints(statusPageUrl) {
+    const base = incidentioBase(statusPageUrl);
+    return [
+      { key: 'summary', url: `${base}/api/v2/summary.json`, required: true },
+      // The last 50 incidents: resolutions show up only here.
+      { key: 'incidents', url: `${base}/api/v2/incidents.json`, required: false },
+      // Undocumented, so optional: groups and affected components when it answers.
+      { key: 'proxy', url: proxyUrl(statusPageUrl), required: false },
+    ];
+  },
+  parse: neverThrows((bodies, context) =>
+    normalizeIncidentio(
+      {
+        summary: bodies.summary ?? null,
+        incidents: bodies.incidents ?? null,
+        proxy: bodies.proxy ?? null,
+      },
+      context,
+    ),
+  ),
+};
