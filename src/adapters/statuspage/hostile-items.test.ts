@@ -274,7 +274,8 @@ describe('legacy and odd shapes', () => {
       ],
     });
     const result = snapshot(bodies({ components, incidents: [item] })).incidents[0];
-    expect(result?.components).toEqual(['Current', 'Gone', 'Nameless code']);
+    // The vendor's order: the incident's own list first, then what updates add.
+    expect(result?.components).toEqual(['Gone', 'Current', 'Nameless code']);
     expect(result?.updates[0]?.components).toEqual(['Old name', 'Gone', 'Nameless code']);
   });
 });

@@ -1,5 +1,5 @@
 // An incident's affected components: the union of its `components[]` (current snapshots) and
-// every update's affected_components, keyed by id (providers.md §1.3). The page's current name
+// every update's affected_components, keyed by id (providers.md §1.3), in the vendor's order. The page's current name
 // wins over a name an old update recorded, so a renamed component is listed once, as it is now.
 import type { PageComponents } from './components.js';
 import type { TimelineUpdate } from './updates.js';
@@ -11,7 +11,6 @@ interface Seen {
   currentName: string | null;
   /** Name from the newest update that mentioned it (the name at that time). */
   updateName: string | null;
-  firstSeen: number;
 }
 
 export function affectedComponents(
@@ -28,7 +27,6 @@ export function affectedComponents(
       id,
       currentName: null,
       updateName: null,
-      firstSeen: seen.size,
     };
     if (fromUpdate) entry.updateName = name ?? entry.updateName;
     else entry.currentName ??= name;
@@ -42,15 +40,10 @@ export function affectedComponents(
   }
   for (const update of timeline) for (const ref of update.refs) note(ref.id, ref.name, true);
 
-  const order = (entry: Seen): number =>
-    entry.id === null
-      ? Number.POSITIVE_INFINITY
-      : (page.orderById.get(entry.id) ?? Number.POSITIVE_INFINITY);
-  const entries = [...seen.values()].sort(
-    (a, b) => order(a) - order(b) || a.firstSeen - b.firstSeen,
-  );
+  // The vendor's own order (the incident's list, then updates oldest first) is how its incident
+  // page lists them, and the order the summary sentence names them in.
   const names = new Set<string>();
-  for (const entry of entries) {
+  for (const entry of seen.values()) {
     const pageName = entry.id === null ? undefined : page.nameById.get(entry.id);
     const name = pageName ?? entry.currentName ?? entry.updateName;
     if (name !== null) names.add(name);

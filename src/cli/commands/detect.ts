@@ -1,0 +1,30 @@
+// detect URL: which platform a status page runs on.
+import { createConfiguredFetcher } from '../../main.js';
+import { detectPlatform } from '../../poll/detect.js';
+import { parseCommandArgs, UsageError } from '../args.js';
+import { configFor, print, type CommandIo } from '../io.js';
+
+export async function runDetect(argv: string[], io: CommandIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' } }, 1);
+  const url = positionals[0];
+  if (!url || !/^https?:\/\//i.test(url) || !URL.canParse(url))
+    throw new UsageError('detect needs an http(s) status page URL');
+  const config = configFor(io, values);
+  const fetcher = createConfiguredFetcher(config);
+  try {
+    const detection = await detectPlatform(fetcher, url);
+    if (values.json) {
+      print(io.stdout, JSON.stringify(detection, null, 2));
+    } else if (detection.ok) {
+      print(io.stdout, `${detection.platform} (${detection.evidence})`);
+    } else {
+      print(
+        io.stderr,
+        `could not detect a platform: ${detection.error}; tried ${detection.tried.join(', ')}`,
+      );
+    }
+    return detection.ok ? 0 : 1;
+  } finally {
+    await fetcher.close();
+  }
+}

@@ -1,0 +1,56 @@
+// incidents [--vendor SLUG] [--active] [--json]: recent incidents from the store.
+import { formatDuration } from '../../domain/duration.js';
+import { incidentDurationSeconds } from '../../domain/summary.js';
+import { listIncidents, migrateToLatest, openStore } from '../../store/index.js';
+import { parseCommandArgs, parseIntegerOption } from '../args.js';
+import { configFor, print, type CommandIo } from '../io.js';
+import { formatTable } from '../table.js';
+
+export async function runIncidents(argv: string[], io: CommandIo): Promise<number> {
+  const { values } = parseCommandArgs(
+    argv,
+    {
+      vendor: { type: 'string' },
+      active: { type: 'boolean' },
+      json: { type: 'boolean' },
+      limit: { type: 'string' },
+    },
+    0,
+  );
+  const limit = parseIntegerOption(values.limit, 'limit', 1, 1000) ?? 20;
+  const config = configFor(io, values);
+  const store = await openStore(config.databaseUrl);
+  try {
+    await migrateToLatest(store);
+    const { incidents } = await listIncidents(store.db, {
+      limit,
+      ...(values.vendor ? { vendor: values.vendor } : {}),
+      ...(values.active ? { active: true } : {}),
+    });
+    if (values.json) {
+      print(io.stdout, JSON.stringify({ incidents }, null, 2));
+      return 0;
+    }
+    if (incidents.length === 0) {
+      print(io.stdout, 'no incidents found');
+      return 0;
+    }
+    const now = new Date().toISOString();
+    const rows = incidents.map((i) => [
+      i.startedAt.slice(0, 16).replace('T', ' '),
+      i.vendorSlug,
+      i.impact,
+      i.phase,
+      formatDuration(incidentDurationSeconds(i, now)),
+      i.title.length > 60 ? `${i.title.slice(0, 59)}…` : i.title,
+      i.id,
+    ]);
+    print(
+      io.stdout,
+      formatTable(['STARTED (UTC)', 'VENDOR', 'IMPACT', 'PHASE', 'DURATION', 'TITLE', 'ID'], rows),
+    );
+    return 0;
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,165 @@
+// poll URL|SLUG [--json]: fetch once and print the normalized snapshot; saves nothing.
+import { getAdapter } from '../../adapters/registry.js';
+import { loadCatalog } from '../../config/catalog.js';
+import type { AppConfig } from '../../config/load.js';
+import { incidentId } from '../../domain/ids.js';
+import type { VendorSnapshot } from '../../domain/snapshot.js';
+import { isOneOf, platforms, type Platform } from '../../domain/vocabulary.js';
+import type { Fetcher } from '../../fetch/types.js';
+import { createConfiguredFetcher } from '../../main.js';
+import { detectPlatform } from '../../poll/detect.js';
+import { parseCommandArgs, UsageError } from '../args.js';
+import { configFor, print, type CommandIo } from '../io.js';
+import { formatTable } from '../table.js';
+
+interface Target {
+  slug: string;
+  url: string;
+  platform: Platform | null;
+}
+
+export async function runPoll(argv: string[], io: CommandIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    { json: { type: 'boolean' }, platform: { type: 'string' } },
+    1,
+  );
+  if (!positionals[0]) throw new UsageError('poll needs a status page URL or a vendor slug');
+  if (values.platform !== undefined && !isOneOf(platforms, values.platform)) {
+    throw new UsageError(`--platform must be one of ${platforms.join(', ')}`);
+  }
+  const config = configFor(io, values);
+  const target = resolveTarget(positionals[0], config, values.platform);
+  const fetcher = createConfiguredFetcher(config);
+  try {
+    const platform = target.platform ?? (await detectOrFail(fetcher, target.url));
+    const snapshot = await pollOnce(fetcher, target.url, platform);
+    const now = new Date().toISOString();
+    if (values.json) {
+      print(io.stdout, JSON.stringify(toJson(snapshot, target.slug, now), null, 2));
+    } else {
+      print(io.stdout, describeSnapshot(snapshot, target));
+    }
+    return 0;
+  } finally {
+    await fetcher.close();
+  }
+}
+
+function resolveTarget(arg: string, config: AppConfig, platform: Platform | undefined): Target {
+  const configured = config.vendors.find((v) => v.slug === arg);
+  const known = configured ?? loadCatalog().bySlug.get(arg);
+  if (known) {
+    const url = 'statusPageUrl' in known ? known.statusPageUrl : known.url;
+    return { slug: known.slug, url, platform: platform ?? known.platform };
+  }
+  if (!/^https?:\/\//i.test(arg) || !URL.canParse(arg)) {
+    throw new UsageError(
+      `"${arg}" is neither a known vendor slug nor an http(s) URL (try: vendorwatch vendors ${arg})`,
+    );
+  }
+  return {
+    slug: new URL(arg).hostname.replace(/[^a-z0-9]+/gi, '-').toLowerCase(),
+    url: arg,
+    platform: platform ?? null,
+  };
+}
+
+async function detectOrFail(fetcher: Fetcher, url: string): Promise<Platform> {
+  const detection = await detectPlatform(fetcher, url);
+  if (!detection.ok)
+    throw new PollFailure(`could not detect the platform of ${url}: ${detection.error}`);
+  return detection.platform;
+}
+
+export class PollFailure extends Error {
+  override name = 'PollFailure';
+}
+
+export async function pollOnce(
+  fetcher: Fetcher,
+  url: string,
+  platform: Platform,
+): Promise<VendorSnapshot> {
+  const adapter = getAdapter(platform);
+  if (!adapter) throw new PollFailure(`no adapter for platform ${platform}`);
+  const bodies: Record<string, string | null> = {};
+  for (const endpoint of adapter.endpoints(url)) {
+    const result = await fetcher.fetch({ url: endpoint.url });
+    if (!result.ok || result.notModified) {
+      if (endpoint.required) {
+        throw new PollFailure(
+          `${endpoint.url}: ${result.ok ? 'unexpected 304' : result.error.message}`,
+        );
+      }
+      bodies[endpoint.key] = null;
+      continue;
+    }
+    bodies[endpoint.key] = result.body;
+  }
+  const parsed = adapter.parse(bodies, { statusPageUrl: url });
+  if (!parsed.ok) throw new PollFailure(`parse: ${parsed.error}`);
+  return parsed.snapshot;
+}
+
+function toJson(snapshot: VendorSnapshot, slug: string, now: string) {
+  return {
+    platform: snapshot.platform,
+    components: snapshot.components.map(({ id, name, group, status }) => ({
+      id,
+      name,
+      group,
+      status,
+    })),
+    incidents: snapshot.incidents.map((incident) => ({
+      id: incidentId(slug, incident.sourceId),
+      vendorSlug: slug,
+      sourceId: incident.sourceId,
+      title: incident.title,
+      kind: incident.kind,
+      impact: incident.impact,
+      phase: incident.phase,
+      startedAt: incident.startedAt,
+      resolvedAt: incident.resolvedAt,
+      detectedAt: now,
+      backfilled: true,
+      sourceUrl: incident.sourceUrl,
+      components: incident.components,
+      scheduledFor: incident.scheduledFor,
+      scheduledUntil: incident.scheduledUntil,
+      updates: incident.updates.map((update) => ({
+        id: update.sourceId,
+        phase: update.phase,
+        body: update.body,
+        bodyText: update.bodyText,
+        postedAt: update.postedAt,
+        detectedAt: now,
+        components: update.components,
+      })),
+    })),
+    warnings: snapshot.warnings,
+  };
+}
+
+function describeSnapshot(snapshot: VendorSnapshot, target: Target): string {
+  const lines = [`${snapshot.pageName ?? target.slug} (${snapshot.platform}) — ${target.url}`, ''];
+  lines.push(
+    formatTable(
+      ['COMPONENT', 'GROUP', 'STATUS'],
+      snapshot.components.map((c) => [c.name, c.group ?? '', c.status]),
+    ),
+  );
+  const open = snapshot.incidents.filter((i) => i.resolvedAt === null);
+  lines.push(
+    '',
+    `${open.length} open, ${snapshot.incidents.length} listed incidents and maintenances`,
+  );
+  for (const incident of snapshot.incidents.slice(0, 20)) {
+    lines.push(
+      `  ${incident.startedAt.slice(0, 16).replace('T', ' ')}  ${incident.kind}/${incident.impact}/${incident.phase}  ${incident.title}`,
+    );
+  }
+  if (snapshot.warnings.length > 0)
+    lines.push('', `${snapshot.warnings.length} warnings (see --json)`);
+  return lines.join('\n');
+}

@@ -1,0 +1,39 @@
+// status: the current state of every watched vendor, from the store.
+import { listVendorStatuses, migrateToLatest, openStore } from '../../store/index.js';
+import { parseCommandArgs } from '../args.js';
+import { configFor, print, type CommandIo } from '../io.js';
+import { formatAge, formatTable } from '../table.js';
+
+export async function runStatus(argv: string[], io: CommandIo): Promise<number> {
+  const { values } = parseCommandArgs(argv, { json: { type: 'boolean' } }, 0);
+  const config = configFor(io, values);
+  const store = await openStore(config.databaseUrl);
+  try {
+    await migrateToLatest(store);
+    const now = new Date();
+    const vendors = await listVendorStatuses(store.db, now.toISOString());
+    if (values.json) {
+      print(io.stdout, JSON.stringify({ vendors }, null, 2));
+      return 0;
+    }
+    if (vendors.length === 0) {
+      print(io.stdout, 'no vendors in the store yet: run `vendorwatch serve` first');
+      return 0;
+    }
+    const rows = vendors.map((v) => [
+      v.slug,
+      v.status,
+      v.health,
+      String(v.activeIncidents),
+      formatAge(v.lastSuccessAt, now),
+      v.error ?? '',
+    ]);
+    print(
+      io.stdout,
+      formatTable(['VENDOR', 'STATUS', 'HEALTH', 'ACTIVE', 'CHECKED', 'ERROR'], rows),
+    );
+    return 0;
+  } finally {
+    await store.close();
+  }
+}

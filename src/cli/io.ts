@@ -1,0 +1,32 @@
+// What a command needs from the outside world, passed in so commands run inside tests too.
+import { loadConfig, type AppConfig } from '../config/load.js';
+
+export interface CommandIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  /** Resolves when the process is asked to stop (SIGINT/SIGTERM). */
+  untilSignal(): Promise<string>;
+}
+
+export function print(stream: NodeJS.WritableStream, text: string): void {
+  stream.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+export function configFor(
+  io: CommandIo,
+  values: { config?: string | undefined; db?: string | undefined },
+  overrides: { port?: number | undefined; host?: string | undefined } = {},
+): AppConfig {
+  return loadConfig({
+    env: io.env,
+    cwd: io.cwd,
+    ...(values.config ? { path: values.config } : {}),
+    overrides: {
+      ...(values.db ? { database: values.db } : {}),
+      ...(overrides.port !== undefined ? { port: overrides.port } : {}),
+      ...(overrides.host ? { host: overrides.host } : {}),
+    },
+  });
+}

@@ -1,0 +1,70 @@
+// vendorwatch's command line: one dispatcher, each command in its own module.
+import { ConfigError } from '../config/load.js';
+import { UsageError } from './args.js';
+import { runDetect } from './commands/detect.js';
+import { runIncidents } from './commands/incidents.js';
+import { PollFailure, runPoll } from './commands/poll.js';
+import { runServe } from './commands/serve.js';
+import { runSimulate } from './commands/simulate.js';
+import { runStatus } from './commands/status.js';
+import { runVendors } from './commands/vendors.js';
+import { print, type CommandIo } from './io.js';
+
+const usage = `Usage: vendorwatch <command> [options]
+
+Commands:
+  serve                 poller + notifier + web in one process (--port, --host, --db, --config)
+  worker                the poller alone (share a PostgreSQL database between several)
+  web                   the web server and API alone
+  poll URL|SLUG [--json] [--platform P]   fetch once and print the normalized snapshot
+  detect URL            print which platform a status page runs on
+  status [--json]       the current state of every watched vendor
+  incidents [--vendor SLUG] [--active] [--json] [--limit N]   recent incidents
+  vendors [QUERY]       search the built-in catalog
+  simulate [--vendors N] [--port P] [--timeline FILE] [--address-per-vendor]   fake vendor fleet
+
+Every command takes --config FILE (default ./vendorwatch.yaml, env VENDORWATCH_CONFIG) and --db PATH|URL.`;
+
+type Command = (argv: string[], io: CommandIo) => Promise<number> | number;
+
+const commands: Record<string, Command> = {
+  serve: (argv, io) => runServe(argv, io, { poller: true, web: true }),
+  worker: (argv, io) => runServe(argv, io, { poller: true, web: false }),
+  web: (argv, io) => runServe(argv, io, { poller: false, web: true }),
+  poll: runPoll,
+  detect: runDetect,
+  status: runStatus,
+  incidents: runIncidents,
+  vendors: runVendors,
+  simulate: runSimulate,
+};
+
+export async function runCli(argv: string[], io: CommandIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    print(io.stdout, usage);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    print(io.stderr, `vendorwatch: unknown command "${name}" (see vendorwatch --help)`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    print(io.stdout, usage);
+    return 0;
+  }
+  try {
+    return await command(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ConfigError) {
+      print(io.stderr, `vendorwatch ${name}: ${error.message}`);
+      return 2;
+    }
+    if (error instanceof PollFailure) {
+      print(io.stderr, `vendorwatch ${name}: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,137 @@
+// Composition root: config → store → fetcher → scheduler + web server; clean shutdown.
+import { hostname } from 'node:os';
+import { getAdapter } from './adapters/registry.js';
+import type { AppConfig, ConfiguredVendor } from './config/load.js';
+import type { Vendor } from './domain/model.js';
+import { createFetcher } from './fetch/fetcher.js';
+import { defaultFetcherSettings, type Fetcher } from './fetch/types.js';
+import type { Logger } from './logger.js';
+import { detectPlatform } from './poll/detect.js';
+import { startScheduler, type Scheduler } from './poll/scheduler.js';
+import { migrateToLatest, openStore, syncVendors, type Store } from './store/index.js';
+import { createApp } from './web/app.js';
+import { createEventBus } from './web/event-bus.js';
+import { startServer } from './web/server.js';
+
+export interface ServiceParts {
+  poller: boolean;
+  web: boolean;
+}
+
+export interface RunningService {
+  url: string | null;
+  store: Store;
+  stop(): Promise<void>;
+}
+
+export function createConfiguredFetcher(config: AppConfig): Fetcher {
+  return createFetcher({
+    ...defaultFetcherSettings,
+    allowPrivateAddresses: config.network.allowPrivateAddresses,
+    allowedPrivateRanges: [...config.network.allowedPrivateRanges],
+    totalTimeoutMs: config.network.timeout * 1000,
+    maxBodyBytes: config.network.maxBodyBytes,
+    perHostConcurrency: config.network.perHostConcurrency,
+  });
+}
+
+/** Fills in platforms the config left out by probing the vendor's page. */
+export async function resolveVendors(
+  vendors: readonly ConfiguredVendor[],
+  fetcher: Fetcher,
+  logger: Logger,
+): Promise<Vendor[]> {
+  const resolved: Vendor[] = [];
+  for (const vendor of vendors) {
+    if (vendor.platform) {
+      resolved.push({ ...vendor, platform: vendor.platform });
+      continue;
+    }
+    const detection = await detectPlatform(fetcher, vendor.statusPageUrl);
+    if (!detection.ok) {
+      logger.warn(
+        { vendor: vendor.slug, error: detection.error },
+        'platform detection failed; vendor skipped',
+      );
+      continue;
+    }
+    resolved.push({ ...vendor, platform: detection.platform });
+  }
+  return resolved;
+}
+
+export async function startService(
+  config: AppConfig,
+  parts: ServiceParts,
+  logger: Logger,
+): Promise<RunningService> {
+  const store = await openStore(config.databaseUrl);
+  await migrateToLatest(store);
+  const fetcher = createConfiguredFetcher(config);
+  const bus = createEventBus((error) => logger.error({ err: error }, 'event listener failed'));
+  const shutdown = new AbortController();
+  const now = () => new Date();
+
+  let scheduler: Scheduler | null = null;
+  if (parts.poller) {
+    const vendors = await resolveVendors(config.vendors, fetcher, logger);
+    await syncVendors(store.db, vendors, 'config', now().toISOString());
+    const owner = `${hostname()}:${process.pid}`;
+    scheduler = startScheduler({
+      db: store.db,
+      owner,
+      concurrency: config.poller.concurrency,
+      leaseSeconds: Math.max(60, config.network.timeout * 3),
+      pollDeps: {
+        db: store.db,
+        fetcher,
+        adapterFor: getAdapter,
+        routeEvent: () => [],
+        now,
+        random: Math.random,
+        leaseOwner: owner,
+        onEvents: (events) => bus.publish(events),
+      },
+      onOutcome: (outcome) => {
+        if (outcome.kind === 'failed' || outcome.kind === 'crashed') {
+          logger.warn(
+            { vendor: outcome.vendorSlug, kind: outcome.kind, error: outcome.error },
+            'poll failed',
+          );
+        } else if (outcome.events > 0) {
+          logger.info(
+            { vendor: outcome.vendorSlug, events: outcome.events, ms: outcome.durationMs },
+            'vendor changed',
+          );
+        }
+      },
+      onError: (error) => logger.error({ err: error }, 'scheduler error'),
+    });
+    logger.info({ vendors: vendors.length, owner }, 'poller started');
+  }
+
+  let server: Awaited<ReturnType<typeof startServer>> | null = null;
+  if (parts.web) {
+    const app = createApp({
+      db: store.db,
+      now: () => now().toISOString(),
+      eventBus: bus,
+      shutdownSignal: shutdown.signal,
+      log: logger,
+    });
+    server = await startServer(app, config.server);
+    logger.info({ url: server.url }, 'web server listening');
+  }
+
+  return {
+    url: server?.url ?? null,
+    store,
+    async stop() {
+      await scheduler?.stop();
+      shutdown.abort();
+      await server?.close();
+      await fetcher.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,96 @@
+// The only timers of the poller: claim due vendors through the store, poll them with bounded
+// concurrency, and stop cleanly. Claiming through the store lets several workers share the work.
+import type { Kysely } from 'kysely';
+import type { Vendor } from '../domain/model.js';
+import { claimDueVendors } from '../store/index.js';
+import type { Database } from '../store/schema.js';
+import { pollVendor, type PollDeps, type PollOutcome } from './cycle.js';
+
+export interface SchedulerOptions {
+  db: Kysely<Database>;
+  pollDeps: PollDeps;
+  /** Worker name written into leases. */
+  owner: string;
+  /** Polls in flight at once. */
+  concurrency: number;
+  /** How long a claimed vendor stays ours if this process dies mid-poll. */
+  leaseSeconds: number;
+  /** How often to look for due vendors when idle. */
+  tickMs?: number;
+  onOutcome?(outcome: PollOutcome): void;
+  onError?(error: unknown): void;
+}
+
+export interface Scheduler {
+  /** Resolves once in-flight polls finished (or the deadline passed). */
+  stop(deadlineMs?: number): Promise<void>;
+  inFlight(): number;
+}
+
+export function startScheduler(options: SchedulerOptions): Scheduler {
+  const tickMs = options.tickMs ?? 200;
+  const running = new Set<Promise<void>>();
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  let claiming = false;
+  /** The last claim filled every free slot, so more vendors are probably due right now. */
+  let backlog = false;
+
+  const schedule = (delayMs: number) => {
+    if (stopped) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void claimAndPoll(), delayMs);
+  };
+
+  const run = (vendor: Vendor) => {
+    const task = pollVendor(options.pollDeps, vendor)
+      .then((outcome) => options.onOutcome?.(outcome))
+      .catch((error: unknown) => options.onError?.(error))
+      .finally(() => {
+        running.delete(task);
+        // With a backlog, a freed slot claims at once instead of waiting for the next tick.
+        if (backlog && !claiming) schedule(0);
+      });
+    running.add(task);
+  };
+
+  async function claimAndPoll(): Promise<void> {
+    if (stopped || claiming) return;
+    claiming = true;
+    try {
+      const free = options.concurrency - running.size;
+      if (free > 0) {
+        const vendors = await claimDueVendors(options.db, {
+          owner: options.owner,
+          now: options.pollDeps.now().toISOString(),
+          leaseSeconds: options.leaseSeconds,
+          limit: free,
+        });
+        backlog = vendors.length === free;
+        for (const vendor of vendors) if (!stopped) run(vendor);
+      }
+    } catch (error) {
+      options.onError?.(error);
+    } finally {
+      claiming = false;
+      schedule(backlog && running.size < options.concurrency ? 0 : tickMs);
+    }
+  }
+
+  schedule(0);
+  return {
+    inFlight: () => running.size,
+    async stop(deadlineMs = 10_000) {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      let deadline: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.allSettled([...running]),
+        new Promise<void>((resolve) => {
+          deadline = setTimeout(resolve, deadlineMs);
+        }),
+      ]);
+      clearTimeout(deadline);
+    },
+  };
+}
