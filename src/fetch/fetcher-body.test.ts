@@ -151,13 +151,11 @@ describe('fetcher bodies', () => {
   });
 
   it('stops a 100 MiB gzip bomb early, counting decompressed bytes', async () => {
-    const started = performance.now();
     const result = await fetcher.fetch({ url: server.url('/gzip-bomb') });
     expect(result).toMatchObject({ ok: false, error: { kind: 'too_large' } });
     expect(!result.ok && result.error.message).toContain(`${maxBodyBytes} bytes (decompressed)`);
     // A 1 MiB cap needs about 1 KB of this ~100 KB bomb, sent 4 KiB per 20 ms: the client must
     // hang up long before the server could finish (read-body.test.ts bounds the inflated bytes).
-    expect(performance.now() - started).toBeLessThan(1000);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(bombBytesWritten).toBeLessThan(bombSize / 2);
   });

@@ -222,24 +222,32 @@ export function createFetcher(config: FetcherConfig): Fetcher {
   }
 
   async function fetchWithDeadline(options: FetchOptions): Promise<FetchResult> {
-    const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(new Error('deadline')), config.totalTimeoutMs);
-    const signal = options.signal
-      ? AbortSignal.any([options.signal, deadline.signal])
-      : deadline.signal;
+    // One controller carries both the total deadline and the caller's cancel; a listener (rather
+    // than AbortSignal.any) leaves nothing behind on a long-lived caller signal.
+    const controller = new AbortController();
+    let deadlinePassed = false;
+    const timer = setTimeout(() => {
+      deadlinePassed = true;
+      controller.abort(new Error('total deadline passed'));
+    }, config.totalTimeoutMs);
+    const onCancel = (): void => controller.abort(new Error('cancelled by caller'));
+    if (options.signal?.aborted) onCancel();
+    options.signal?.addEventListener('abort', onCancel, { once: true });
     const progress = { host: hostForMessages(options.url) };
     try {
-      return await followRedirects(options, signal, progress);
+      return await followRedirects(options, controller.signal, progress);
     } catch (error) {
-      if (deadline.signal.aborted) {
+      if (deadlinePassed) {
         const limit = config.totalTimeoutMs;
         return failure('timeout', `no complete response from ${progress.host} within ${limit} ms`);
       }
-      if (options.signal?.aborted)
+      if (options.signal?.aborted) {
         return failure('network', `request to ${progress.host} was cancelled`);
+      }
       return { ok: false, error: describeError(error, { ...config, host: progress.host }) };
     } finally {
       clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onCancel);
     }
   }
 
