@@ -1,6 +1,7 @@
 // Every platform adapter, in one literal list (STYLE.md §2): a new platform is a folder plus one line.
 import type { Platform } from '../domain/vocabulary.js';
 import { incidentioAdapter } from './incidentio/index.js';
+import { instatusAdapter } from './instatus/index.js';
 import { rssAdapter } from './rss/index.js';
 import { statuspageAdapter } from './statuspage/index.js';
 import type { PlatformAdapter } from './types.js';
@@ -9,6 +10,7 @@ export const adapters = [
   statuspageAdapter,
   rssAdapter,
   incidentioAdapter,
+  instatusAdapter,
 ] as const satisfies readonly PlatformAdapter[];
 
 const byPlatform = indexAdapters(adapters);

@@ -1,0 +1,23 @@
+// Instatus status pages (providers.md §3): summary.json plus the public components list.
+import { neverThrows } from '../parse-kit/guard.js';
+import { pageBase } from '../parse-kit/incident-parts.js';
+import type { PlatformAdapter } from '../types.js';
+import { normalizeInstatus } from './normalize.js';
+
+export const instatusAdapter: PlatformAdapter = {
+  platform: 'instatus',
+  endpoints(statusPageUrl) {
+    const base = pageBase(statusPageUrl).replace(/\/summary\.json$/i, '');
+    return [
+      { key: 'summary', url: `${base}/summary.json`, required: true },
+      // The summary never lists components; without this the page has none.
+      { key: 'components', url: `${base}/v2/components.json`, required: false },
+    ];
+  },
+  parse: neverThrows((bodies, context) =>
+    normalizeInstatus(
+      { summary: bodies.summary ?? null, components: bodies.components ?? null },
+      context,
+    ),
+  ),
+};
