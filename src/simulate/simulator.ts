@@ -1,0 +1,151 @@
+// startSimulator: a fleet of fake Statuspage pages on loopback, driven by a seeded script or a
+// recorded timeline. Options map 1:1 to `vendorwatch simulate` flags (--vendors, --port, --host,
+// --address-per-vendor, --timeline, --seed, --tick-ms, --incident-rate).
+import { createServer } from 'node:http';
+import { Fleet } from './fleet.js';
+import { createRequestHandler } from './http-handler.js';
+import {
+  checkAddressCapacity,
+  closeNetServers,
+  listenHttp,
+  listenPerVendor,
+  vendorAddress,
+  vendorIndexOfAddress,
+} from './listeners.js';
+import { TimelineReplay, timelineVendors } from './replay.js';
+import { ScriptedDriver } from './scripted.js';
+import { generateScriptedVendor } from './scripted-vendors.js';
+import type { Timeline } from './timeline-schema.js';
+import type { VisibilityRecord } from './types.js';
+
+export interface SimulatorOptions {
+  /** Scripted: how many vendors (default 20). Timeline: repeat its vendors up to this many. */
+  vendors?: number;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  host?: string;
+  /** Each vendor on its own loopback address 127.0.x.y (same port), as real vendors are hosts. */
+  addressPerVendor?: boolean;
+  timeline?: Timeline;
+  seed?: number;
+  tickMs?: number;
+  /** Scripted: chance per vendor per tick that an incident opens (default 0.002). */
+  incidentRate?: number;
+}
+
+export interface SimulatedVendor {
+  slug: string;
+  name: string;
+  /** Append `/api/v2/summary.json` and the like. */
+  baseUrl: string;
+}
+
+export interface Simulator {
+  vendors: SimulatedVendor[];
+  port: number;
+  /** `/_sim/vendors` and `/_sim/visibility?since=N` live here. */
+  controlUrl: string;
+  visibility(): VisibilityRecord[];
+  close(): Promise<void>;
+}
+
+/** Keep-alive long enough for a poll's three requests, short enough to bound open sockets. */
+const keepAliveMs = 5_000;
+const portRetries = 5;
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const host = options.host ?? '127.0.0.1';
+  const tickMs = options.tickMs ?? 1000;
+  const incidentRate = options.incidentRate ?? 0.002;
+  const seed = options.seed ?? 1;
+  checkOptions(options, tickMs, incidentRate, seed);
+  const now = Date.now();
+  const replayVendors = options.timeline
+    ? timelineVendors(options.timeline, options.vendors, now)
+    : null;
+  const scripted = replayVendors
+    ? []
+    : Array.from({ length: options.vendors ?? 20 }, (_, i) => generateScriptedVendor(i, seed, now));
+  const fleet = new Fleet(
+    replayVendors?.map((v) => ({ identity: v.identity, state: v.initial })) ?? scripted,
+    now,
+  );
+  const count = fleet.vendors.length;
+  if (options.addressPerVendor) checkAddressCapacity(count);
+
+  const server = createServer(
+    { keepAliveTimeout: keepAliveMs },
+    createRequestHandler(fleet, (address) => {
+      const index = options.addressPerVendor ? vendorIndexOfAddress(address) : undefined;
+      return index === undefined ? undefined : fleet.vendors[index];
+    }),
+  );
+  let port = options.port ?? 0;
+  let vendorListeners: Awaited<ReturnType<typeof listenPerVendor>> = [];
+  for (let attempt = 1; ; attempt += 1) {
+    port = await listenHttp(server, host, options.port ?? 0);
+    if (!options.addressPerVendor) break;
+    try {
+      vendorListeners = await listenPerVendor(server, count, port);
+      break;
+    } catch (error) {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+      if (!inUse || options.port || attempt >= portRetries) throw error;
+    }
+  }
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  for (const vendor of fleet.vendors) {
+    vendor.baseUrl = options.addressPerVendor
+      ? `http://${vendorAddress(vendor.index)}:${port}`
+      : `http://${urlHost}:${port}/v/${encodeURIComponent(vendor.identity.slug)}`;
+  }
+
+  const startedAt = Date.now();
+  let ticker: NodeJS.Timeout | undefined;
+  let replay: TimelineReplay | undefined;
+  if (replayVendors) {
+    replay = new TimelineReplay(fleet, replayVendors);
+    replay.start(startedAt);
+  } else {
+    const driver = new ScriptedDriver(scripted, { incidentRate, tickMs });
+    ticker = setInterval(() => {
+      const at = Date.now();
+      for (const index of driver.tick(at)) fleet.commit(index, at);
+    }, tickMs);
+  }
+
+  return {
+    vendors: fleet.vendors.map((v) => ({
+      slug: v.identity.slug,
+      name: v.identity.name,
+      baseUrl: v.baseUrl,
+    })),
+    port,
+    controlUrl: `http://${urlHost}:${port}`,
+    visibility: () => fleet.visibility.all(),
+    close: async () => {
+      clearInterval(ticker);
+      replay?.stop();
+      await closeNetServers(vendorListeners);
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}
+
+function checkOptions(options: SimulatorOptions, tickMs: number, rate: number, seed: number): void {
+  const problems: string[] = [];
+  const { vendors, port } = options;
+  if (vendors !== undefined && (!Number.isInteger(vendors) || vendors < 1 || vendors > 100_000)) {
+    problems.push(`vendors must be an integer from 1 to 100000 (got ${vendors})`);
+  }
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65_535)) {
+    problems.push(`port must be an integer from 0 to 65535 (got ${port})`);
+  }
+  if (!Number.isFinite(tickMs) || tickMs < 1) problems.push(`tickMs must be ≥ 1 (got ${tickMs})`);
+  if (!(rate >= 0 && rate <= 1)) problems.push(`incidentRate must be in [0, 1] (got ${rate})`);
+  if (!Number.isInteger(seed)) problems.push(`seed must be an integer (got ${seed})`);
+  if (problems.length > 0) throw new Error(`invalid simulator options: ${problems.join('; ')}`);
+}
