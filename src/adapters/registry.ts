@@ -1,5 +1,6 @@
 // Every platform adapter, in one literal list (STYLE.md §2): a new platform is a folder plus one line.
 import type { Platform } from '../domain/vocabulary.js';
+import { cachetAdapter } from './cachet/index.js';
 import { incidentioAdapter } from './incidentio/index.js';
 import { instatusAdapter } from './instatus/index.js';
 import { rssAdapter } from './rss/index.js';
@@ -11,6 +12,7 @@ export const adapters = [
   rssAdapter,
   incidentioAdapter,
   instatusAdapter,
+  cachetAdapter,
 ] as const satisfies readonly PlatformAdapter[];
 
 const byPlatform = indexAdapters(adapters);
