@@ -1,9 +1,13 @@
 // The event log as the API and the live stream read it: oldest first, in recording order (seq).
 import type { Kysely } from 'kysely';
 import type { VendorEvent } from '../domain/model.js';
+import { addSeconds } from '../domain/time.js';
 import { clampLimit, decodeCursor, encodeCursor, queryInstant } from './cursor.js';
 import { eventFromRow } from './event-rows.js';
 import type { Database } from './schema.js';
+
+/** How far an event's `at` may lag behind events recorded before it (a slow cycle's length). */
+const sinceSkewSeconds = 600;
 
 export interface EventQuery {
   /** Events recorded at or after this instant. */
@@ -33,8 +37,23 @@ export async function listEvents(db: Kysely<Database>, query: EventQuery): Promi
 export function eventListQuery(db: Kysely<Database>, query: EventQuery, rowLimit: number) {
   let select = db.selectFrom('events').selectAll();
   if (query.vendor !== undefined) select = select.where('vendor_slug', '=', query.vendor);
-  if (query.since !== undefined)
-    select = select.where('at', '>=', queryInstant('since', query.since));
+  if (query.since !== undefined) {
+    const since = queryInstant('since', query.since);
+    // `at` is the recording cycle's clock, so it rises with seq give or take a cycle's length:
+    // start the seq walk at the first event of a window before `since` instead of at seq 1.
+    const windowStart = addSeconds(since, -sinceSkewSeconds);
+    select = select
+      .where('at', '>=', since)
+      .where('seq', '>=', (eb) =>
+        eb
+          .selectFrom('events as first')
+          .select('first.seq')
+          .where('first.at', '>=', windowStart)
+          .orderBy('first.at')
+          .orderBy('first.seq')
+          .limit(1),
+      );
+  }
   if (query.cursor) {
     const [seq] = decodeCursor(query.cursor, ['number']);
     select = select.where('seq', '>', seq);
@@ -67,4 +86,14 @@ export async function eventsAfter(
     .limit(clampLimit(limit))
     .execute();
   return rows.map((row) => ({ seq: row.seq, event: eventFromRow(row) }));
+}
+
+/** The seq of the event with this id (an SSE Last-Event-ID), or null when there is none. */
+export async function findEventSeq(db: Kysely<Database>, eventId: string): Promise<number | null> {
+  const row = await db
+    .selectFrom('events')
+    .select('seq')
+    .where('id', '=', eventId)
+    .executeTakeFirst();
+  return row?.seq ?? null;
 }

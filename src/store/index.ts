@@ -10,6 +10,7 @@ export {
 export { latestMigration, migrateToLatest } from './migrations/index.js';
 export {
   claimDueVendors,
+  findVendorName,
   releaseLeases,
   syncVendors,
   type ClaimOptions,
@@ -39,6 +40,7 @@ export {
 } from './incidents.js';
 export {
   eventsAfter,
+  findEventSeq,
   latestEventSeq,
   listEvents,
   type EventPage,

@@ -3,8 +3,11 @@
 import { registerCycleContract } from './contract/cycle.contract.js';
 import type { StoreHarness } from './contract/harness.js';
 import { registerLeaseContract } from './contract/lease.contract.js';
+import { registerOutboxContract } from './contract/outbox.contract.js';
 import { registerPersistenceContract } from './contract/persistence.contract.js';
+import { registerPlanContract } from './contract/plans.contract.js';
 import { registerQueryContract } from './contract/queries.contract.js';
+import { registerVendorContract } from './contract/vendors.contract.js';
 
 export type { StoreHarness } from './contract/harness.js';
 
@@ -13,4 +16,7 @@ export function registerStoreContract(harness: StoreHarness): void {
   registerLeaseContract(harness);
   registerPersistenceContract(harness);
   registerQueryContract(harness);
+  registerPlanContract(harness);
+  registerVendorContract(harness);
+  registerOutboxContract(harness);
 }

@@ -183,3 +183,13 @@ export async function releaseLeases(db: Kysely<Database>, owner: string): Promis
     return Number(result.numUpdatedRows);
   });
 }
+
+/** A vendor's display name (also of a vendor no longer watched), or null for an unknown slug. */
+export async function findVendorName(db: Kysely<Database>, slug: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('vendors')
+    .select('name')
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+  return row?.name ?? null;
+}

@@ -5,7 +5,7 @@ import type { Incident } from '../../domain/model.js';
 import type { Impact } from '../../domain/vocabulary.js';
 import type { Store } from '../db.js';
 import { InvalidQueryError } from '../cursor.js';
-import { listEvents } from '../events.js';
+import { findEventSeq, listEvents } from '../events.js';
 import { getIncident, listIncidents, type IncidentQuery } from '../incidents.js';
 import {
   addVendors,
@@ -185,6 +185,10 @@ export function registerQueryContract(harness: StoreHarness): void {
         cursor = page.nextCursor;
       } while (cursor);
       expect(paged).toEqual(recorded);
+      const seqs = await Promise.all(recorded.map((event) => findEventSeq(store.db, event.id)));
+      expect(seqs).toEqual([...seqs].sort((x, y) => x! - y!));
+      expect(new Set(seqs).size).toBe(12);
+      expect(await findEventSeq(store.db, 'evt_unknown')).toBeNull();
       expect((await listEvents(store.db, { vendor: 'beta', limit: 100 })).events).toEqual(
         recorded.filter((e) => e.vendorSlug === 'beta'),
       );

@@ -84,8 +84,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ['incidents_vendor_started', ['vendor_slug', 'started_at', 'id']],
     ['incidents_active_started', ['active', 'started_at', 'id']],
     ['incidents_impact_started', ['impact', 'started_at', 'id']],
-    // A cycle loads a vendor's open incidents without walking its history.
-    ['incidents_vendor_active', ['vendor_slug', 'active']],
+    // A cycle loads a vendor's open incidents without walking its history; also its list filter.
+    ['incidents_vendor_active_started', ['vendor_slug', 'active', 'started_at', 'id']],
   ];
   for (const [name, columns] of incidentIndexes) {
     await db.schema.createIndex(name).on('incidents').columns(columns).execute();
@@ -137,7 +137,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('events')
     .columns(['vendor_slug', 'seq'])
     .execute();
-  await db.schema.createIndex('events_at').on('events').columns(['at']).execute();
+  await db.schema.createIndex('events_at').on('events').columns(['at', 'seq']).execute();
 
   await db.schema
     .createTable('outbox')
