@@ -4,6 +4,7 @@ import { createApp } from './app.js';
 import { now, seedScenario, t3, type Scenario } from './test-support/scenario.js';
 import { schemaProblems } from './test-support/schema-check.js';
 import { observedIncident, snapshot } from './test-support/seed.js';
+import { jsonBody } from './test-support/json-body.js';
 
 let scenario: Scenario;
 let app: Hono;
@@ -16,7 +17,7 @@ afterAll(() => scenario.testStore.dispose());
 
 async function getJson(path: string, headers: Record<string, string> = {}) {
   const response = await app.request(path, { headers });
-  return { response, body: response.status === 304 ? null : await response.json() };
+  return { response, body: response.status === 304 ? null : await jsonBody(response) };
 }
 
 describe('GET /api/v1/vendors', () => {

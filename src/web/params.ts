@@ -85,6 +85,13 @@ const streamQuery = z.object({
 });
 export type StreamQuery = z.output<typeof streamQuery>;
 
+/** The parameter names each list endpoint accepts (openapi.test.ts compares them with the doc). */
+export const acceptedParameters = {
+  '/api/v1/incidents': Object.keys(incidentQuery.shape),
+  '/api/v1/events': Object.keys(eventQuery.shape),
+  '/api/v1/events/stream': Object.keys(streamQuery.shape),
+} as const;
+
 export function parseIncidentQuery(c: Context): IncidentQuery {
   const query = parseQuery(c, incidentQuery);
   if (query.since && query.until && query.since >= query.until) {

@@ -1,4 +1,5 @@
 import { request as httpRequest, Agent } from 'node:http';
+import { connect } from 'node:net';
 import { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from './server.js';
@@ -59,6 +60,18 @@ describe('startServer', () => {
     expect(Date.now() - started).toBeLessThan(2000);
     await expect(get(`${server.url}/ping`)).rejects.toThrow(/ECONNREFUSED/);
     agent.destroy();
+  });
+
+  it('closes promptly with a connection open that never sent a request', async () => {
+    const server = await start(new Hono(), 10_000);
+    const socket = connect(server.port, host);
+    await new Promise((resolve) => socket.once('connect', resolve));
+    const closedSocket = new Promise((resolve) => socket.once('close', resolve));
+    socket.on('error', () => {});
+    const started = Date.now();
+    await server.close();
+    await closedSocket;
+    expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it('lets a request in flight finish before closing', async () => {

@@ -1,7 +1,7 @@
 // The app on a real socket. close() stops accepting at once, lets requests in flight finish,
 // drops idle keep-alive connections as they become idle, and cuts whatever is left (long-lived
 // streams, slow clients) when the deadline passes, so shutdown is always bounded.
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 
@@ -31,6 +31,7 @@ export interface FetchApp {
 
 export async function startServer(app: FetchApp, options: ServerOptions): Promise<RunningServer> {
   const server = createAdaptorServer({ fetch: (request) => app.fetch(request) }) as Server;
+  const unused = trackUnusedConnections(server);
   await new Promise<void>((resolve, reject) => {
     const onError = (error: Error) => reject(error);
     server.once('error', onError);
@@ -45,13 +46,32 @@ export async function startServer(app: FetchApp, options: ServerOptions): Promis
   return {
     url: `http://${host}:${port}`,
     port,
-    close: () => (closing ??= closeServer(server, options.closeTimeoutMs ?? defaultCloseTimeoutMs)),
+    close: () =>
+      (closing ??= closeServer(server, unused, options.closeTimeoutMs ?? defaultCloseTimeoutMs)),
   };
 }
 
-function closeServer(server: Server, timeoutMs: number): Promise<void> {
+/**
+ * Connections that never sent a request. Browsers and undici open spare connections ahead of
+ * need; Node counts them as busy, not idle, so without this they would hold close() open.
+ */
+function trackUnusedConnections(server: Server): Set<Socket> {
+  const unused = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    unused.add(socket);
+    socket.once('close', () => unused.delete(socket));
+  });
+  server.on('request', (request: { socket: Socket }) => unused.delete(request.socket));
+  return unused;
+}
+
+function closeServer(server: Server, unused: Set<Socket>, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const sweep = setInterval(() => server.closeIdleConnections(), idleSweepMs);
+    const closeIdle = () => {
+      server.closeIdleConnections();
+      for (const socket of unused) socket.destroy();
+    };
+    const sweep = setInterval(closeIdle, idleSweepMs);
     const deadline = setTimeout(() => server.closeAllConnections(), timeoutMs);
     server.close((error) => {
       clearInterval(sweep);
@@ -59,6 +79,6 @@ function closeServer(server: Server, timeoutMs: number): Promise<void> {
       if (error) reject(error);
       else resolve();
     });
-    server.closeIdleConnections();
+    closeIdle();
   });
 }
