@@ -5,6 +5,7 @@ import { incidentioAdapter } from './incidentio/index.js';
 import { instatusAdapter } from './instatus/index.js';
 import { rssAdapter } from './rss/index.js';
 import { statuspageAdapter } from './statuspage/index.js';
+import { statusioAdapter } from './statusio/index.js';
 import type { PlatformAdapter } from './types.js';
 
 export const adapters = [
@@ -13,6 +14,7 @@ export const adapters = [
   incidentioAdapter,
   instatusAdapter,
   cachetAdapter,
+  statusioAdapter,
 ] as const satisfies readonly PlatformAdapter[];
 
 const byPlatform = indexAdapters(adapters);
