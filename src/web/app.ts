@@ -5,6 +5,8 @@ import type { Kysely } from 'kysely';
 import {
   checkReady,
   eventsAfter,
+  findEventSeq,
+  findVendorName,
   getIncident,
   getVendorDetail,
   InvalidQueryError,
@@ -14,7 +16,6 @@ import {
   listVendorStatuses,
   type Database,
 } from '../store/index.js';
-import { findEventSeq, findVendorName } from '../store/web-reads.js';
 import type { EventSource } from './event-bus.js';
 import { HttpError, notFound } from './http-error.js';
 import { sendError, sendJson } from './json.js';
