@@ -1,0 +1,88 @@
+// The bench's flags and the settings they select. --quick is a ~1-minute smoke run that still goes
+// through every phase; the defaults are the full run the SPEC's targets are checked against.
+import { parseArgs } from 'node:util';
+
+const fullDefaults = {
+  vendors: 2000,
+  interval: 5,
+  duration: 60,
+  saturationSeconds: 20,
+  baselineSeconds: 20,
+  warmupLimitSeconds: 120,
+};
+
+const quickDefaults = {
+  vendors: 200,
+  interval: 5,
+  duration: 15,
+  saturationSeconds: 6,
+  baselineSeconds: 6,
+  warmupLimitSeconds: 40,
+};
+
+const usage = `usage: node bench/run.mjs [--vendors N] [--interval S] [--duration S] [--quick]
+  --vendors N          simulated vendors, each on its own 127.0.x.y address (default 2000)
+  --interval S         poll interval of the latency run, seconds (default 5)
+  --duration S         measured length of the latency run, seconds (default 60)
+  --saturation S       length of each throughput measurement, seconds (default 20)
+  --incident-rate R    simulator: chance per vendor per second that an incident opens (default 0.002)
+  --seed N             simulator seed (default 1)
+  --profile            run the poller children under --cpu-prof and print their top frames
+  --quick              smoke run: 200 vendors, short phases (~1 minute)`;
+
+function positiveNumber(raw, name, integer) {
+  const value = Number(raw);
+  const valid = Number.isFinite(value) && value > 0 && (!integer || Number.isInteger(value));
+  if (!valid) throw new Error(`--${name} must be a positive ${integer ? 'integer' : 'number'}`);
+  return value;
+}
+
+/** Parsed settings, or null after printing the usage for --help. */
+export function parseBenchArgs(argv) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      vendors: { type: 'string' },
+      interval: { type: 'string' },
+      duration: { type: 'string' },
+      saturation: { type: 'string' },
+      'incident-rate': { type: 'string' },
+      seed: { type: 'string' },
+      profile: { type: 'boolean', default: false },
+      quick: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(usage);
+    return null;
+  }
+  const base = values.quick ? quickDefaults : fullDefaults;
+  const incidentRate =
+    values['incident-rate'] === undefined ? 0.002 : Number(values['incident-rate']);
+  if (!(incidentRate >= 0 && incidentRate <= 1))
+    throw new Error('--incident-rate must be in [0, 1]');
+  const vendors = values.vendors ? positiveNumber(values.vendors, 'vendors', true) : base.vendors;
+  if (vendors > 20_000) throw new Error('--vendors must be at most 20000 (one address each)');
+  return {
+    quick: values.quick,
+    profile: values.profile,
+    vendors,
+    intervalSeconds: values.interval
+      ? positiveNumber(values.interval, 'interval', true)
+      : base.interval,
+    durationSeconds: values.duration
+      ? positiveNumber(values.duration, 'duration', false)
+      : base.duration,
+    saturationSeconds: values.saturation
+      ? positiveNumber(values.saturation, 'saturation', false)
+      : base.saturationSeconds,
+    baselineSeconds: values.saturation
+      ? positiveNumber(values.saturation, 'saturation', false)
+      : base.baselineSeconds,
+    warmupLimitSeconds: base.warmupLimitSeconds,
+    incidentRate,
+    seed: values.seed ? positiveNumber(values.seed, 'seed', true) : 1,
+  };
+}

@@ -1,0 +1,136 @@
+// vendorwatch's poller in its own process, wired as src/main.ts wires it: the config's defaults,
+// createConfiguredFetcher, a SQLite file store, startScheduler + pollVendor. The bench drives it
+// over IPC: start, mark (counters since the last mark), stop (commit times of every event).
+import { hostname } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { setInterval, clearInterval } from 'node:timers';
+import { getAdapter } from '../dist/adapters/registry.js';
+import { configSchema } from '../dist/config/schema.js';
+import { createConfiguredFetcher } from '../dist/main.js';
+import { startScheduler } from '../dist/poll/scheduler.js';
+import { migrateToLatest, openStore, syncVendors } from '../dist/store/index.js';
+import { memoryOf, summarize } from './stats.mjs';
+
+const eventLoop = monitorEventLoopDelay({ resolution: 10 });
+const counters = { changed: 0, unchanged: 0, failed: 0, crashed: 0, events: 0, schedulerErrors: 0 };
+const polled = new Set();
+/** When each poll that recorded events committed, keyed by vendor and the poll's time (event.at). */
+const commitTimes = {};
+let durations = [];
+let failures = new Map();
+let running = null;
+
+function recordEvents(events) {
+  const at = Date.now();
+  counters.events += events.length;
+  for (const event of events) commitTimes[`${event.vendorSlug}|${Date.parse(event.at)}`] ??= at;
+}
+
+function recordOutcome(outcome) {
+  counters[outcome.kind] += 1;
+  polled.add(outcome.vendorSlug);
+  durations.push(outcome.durationMs);
+  if (outcome.kind === 'failed' || outcome.kind === 'crashed') {
+    const key = outcome.error.slice(0, 160);
+    failures.set(key, (failures.get(key) ?? 0) + 1);
+  }
+}
+
+async function start({ dbPath, vendors, intervalSeconds }) {
+  const config = configSchema.parse({ network: { allowedPrivateRanges: ['127.0.0.0/8'] } });
+  const store = await openStore(dbPath);
+  await migrateToLatest(store);
+  const fetcher = createConfiguredFetcher(config);
+  const now = () => new Date();
+  await syncVendors(
+    store.db,
+    vendors.map((v) => ({
+      slug: v.slug,
+      name: v.name,
+      statusPageUrl: v.baseUrl,
+      platform: 'statuspage',
+      category: 'other',
+      intervalSeconds,
+    })),
+    'config',
+    now().toISOString(),
+  );
+  const owner = `${hostname()}:${process.pid}`;
+  eventLoop.enable();
+  const scheduler = startScheduler({
+    db: store.db,
+    owner,
+    concurrency: config.poller.concurrency,
+    leaseSeconds: Math.max(60, config.network.timeout * 3),
+    pollDeps: {
+      db: store.db,
+      fetcher,
+      adapterFor: getAdapter,
+      routeEvent: () => [],
+      now,
+      random: Math.random,
+      leaseOwner: owner,
+      onEvents: recordEvents,
+    },
+    onOutcome: recordOutcome,
+    onError: () => {
+      counters.schedulerErrors += 1;
+    },
+  });
+  const progress = setInterval(() => {
+    const polls = counters.changed + counters.unchanged + counters.failed + counters.crashed;
+    process.send?.({ type: 'progress', polls, distinct: polled.size, at: Date.now() });
+  }, 1000);
+  running = { store, fetcher, scheduler, progress };
+  return { concurrency: config.poller.concurrency, perHost: config.network.perHostConcurrency };
+}
+
+/** Counters are cumulative; durations, failures and event-loop delay cover the time since the last mark. */
+function mark(name) {
+  const cpu = process.cpuUsage();
+  const snapshot = {
+    name,
+    at: Date.now(),
+    counters: { ...counters },
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    memory: memoryOf(process.pid),
+    eventLoopMs: {
+      p50: eventLoop.percentile(50) / 1e6,
+      p99: eventLoop.percentile(99) / 1e6,
+      max: eventLoop.max / 1e6,
+    },
+    pollMs: summarize(durations),
+    failures: Object.fromEntries([...failures].sort((a, b) => b[1] - a[1]).slice(0, 5)),
+  };
+  eventLoop.reset();
+  durations = [];
+  failures = new Map();
+  return snapshot;
+}
+
+async function stop() {
+  if (!running) return { commitTimes };
+  clearInterval(running.progress);
+  await running.scheduler.stop(10_000);
+  await running.fetcher.close();
+  await running.store.close();
+  running = null;
+  return { commitTimes, memory: memoryOf(process.pid) };
+}
+
+function reply(type, work) {
+  Promise.resolve()
+    .then(work)
+    .then(
+      (result) => process.send?.({ type, ...result }),
+      (error) => process.send?.({ type: 'error', message: String(error?.stack ?? error) }),
+    );
+}
+
+process.on('disconnect', () => process.exit(0));
+process.on('message', (message) => {
+  if (message?.type === 'start') reply('start', () => start(message));
+  else if (message?.type === 'mark') reply('mark', () => mark(message.name));
+  else if (message?.type === 'stop') reply('stop', stop);
+});
+process.send?.({ type: 'ready' });

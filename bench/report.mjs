@@ -1,0 +1,128 @@
+// The bench's output: one table of metric, value, SPEC target and verdict, and the whole result
+// as JSON in bench/results/<ISO timestamp>.json (gitignored).
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { round } from './stats.mjs';
+
+export const resultsDir = join(dirname(fileURLToPath(import.meta.url)), 'results');
+
+/** A row: `check` returns true/false against the target, or is absent for information only. */
+export function row(metric, value, target = '', check = null) {
+  let verdict = '';
+  if (check)
+    verdict = value === null || value === undefined ? 'n/a' : check(value) ? 'PASS' : 'FAIL';
+  return { metric, value, target, verdict };
+}
+
+function show(value) {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'number') return String(round(value, value < 10 ? 3 : 1));
+  return String(value);
+}
+
+export function formatTable(rows) {
+  const header = { metric: 'metric', value: 'value', target: 'SPEC target', verdict: 'result' };
+  const cells = [header, ...rows].map((r) => [r.metric, show(r.value), r.target, r.verdict]);
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...cells.map((c) => c[i].length)));
+  const line = (c) =>
+    c
+      .map((text, i) => text.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
+  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
+  return [line(cells[0]), rule, ...cells.slice(1).map(line)].join('\n');
+}
+
+export async function writeResults(result) {
+  await mkdir(resultsDir, { recursive: true });
+  const stamp = new Date(result.startedAt).toISOString().replace(/:/g, '-');
+  const path = join(resultsDir, `${stamp}.json`);
+  await writeFile(path, `${JSON.stringify(result, null, 2)}\n`);
+  return path;
+}
+
+/** The table rows from the collected measurements. */
+export function buildRows(result) {
+  const { settings, baseline, conditionalBaseline, saturation, latency } = result;
+  const bound = settings.intervalSeconds + 2;
+  const minimumChanges = settings.quick ? 1 : 100;
+  const vwCpuPerPoll = cpuMsPerPoll(saturation);
+  const cpuRatio =
+    vwCpuPerPoll && cpuMsPerPoll(conditionalBaseline)
+      ? round(cpuMsPerPoll(conditionalBaseline) / vwCpuPerPoll, 3)
+      : null;
+  const rows = [
+    row('load average at start (1/5/15 min)', result.loadAverageAtStart.join(' / ')),
+    row('bare loop: vendor-polls/s (full GET + gunzip + JSON.parse)', baseline?.pollsPerSecond),
+    row(
+      'bare loop: vendor-polls/s (If-None-Match, parse 200s only)',
+      conditionalBaseline?.pollsPerSecond,
+    ),
+    row('vendorwatch: polls/s at saturation (interval 1 s)', saturation?.pollsPerSecond),
+    row(
+      'vendorwatch saturation outcomes changed/unchanged/failed/crashed',
+      saturation
+        ? `${saturation.outcomes.changed}/${saturation.outcomes.unchanged}/${saturation.outcomes.failed}/${saturation.outcomes.crashed}`
+        : null,
+    ),
+    row(
+      'ratio vendorwatch ÷ bare full-parse loop',
+      saturation?.ratioToBare,
+      '≥ 70 %',
+      (v) => v >= 0.7,
+    ),
+    row(
+      'ratio vendorwatch ÷ bare If-None-Match loop (like for like)',
+      saturation?.ratioToConditionalBare,
+      '≥ 70 %',
+      (v) => v >= 0.7,
+    ),
+    row('vendorwatch CPU at saturation (cores)', saturation?.coresUsed),
+    row('CPU ms per vendor-poll: bare full-parse loop', cpuMsPerPoll(baseline)),
+    row('CPU ms per vendor-poll: bare If-None-Match loop', cpuMsPerPoll(conditionalBaseline)),
+    row('CPU ms per vendor-poll: vendorwatch at saturation', vwCpuPerPoll),
+    row('CPU ms per vendor-poll: vendorwatch, latency run', cpuMsPerPoll(latency)),
+    row(
+      'CPU-cost ratio bare If-None-Match ÷ vendorwatch (contention-proof)',
+      cpuRatio,
+      '(≥ 70 %)',
+      (v) => v >= 0.7,
+    ),
+    row(
+      `latency run: changes visible / detected (${settings.vendors} vendors, ${settings.intervalSeconds} s)`,
+      latency ? `${latency.visible} / ${latency.detected}` : null,
+      `≥ ${minimumChanges} visible, all detected`,
+      () => latency.visible >= minimumChanges && latency.detected === latency.visible,
+    ),
+    row('detection latency p50 (store detected_at − visibleAt), s', latency?.storedDetectedAt.p50),
+    row(
+      'detection latency p99 (store detected_at), s',
+      latency?.storedDetectedAt.p99,
+      `≤ ${bound} s`,
+      (v) => v <= bound,
+    ),
+    row('detection latency max (store detected_at), s', latency?.storedDetectedAt.max),
+    row('commit latency p50 (event committed − visibleAt), s', latency?.committed.p50),
+    row(
+      'commit latency p99 (event committed), s',
+      latency?.committed.p99,
+      `≤ ${bound} s`,
+      (v) => v <= bound,
+    ),
+    row('commit latency max (event committed), s', latency?.committed.max),
+    row('poller CPU, latency run (cores)', latency?.coresUsed, '≤ 0.6 core', (v) => v <= 0.6),
+    row('poller peak RSS (VmHWM), MB', latency?.peakRssMb, '≤ 400 MB', (v) => v <= 400),
+    row('poller event-loop delay p99, latency run, ms', latency?.eventLoopP99Ms),
+    row('poller warm-up: first full round, s', latency?.warmupSeconds),
+    row('simulator CPU during latency run (cores)', latency?.simulatorCores),
+  ];
+  return rows;
+}
+
+/** CPU time per vendor-poll: fairer than polls/s when other work competes for the cores. */
+function cpuMsPerPoll(measured) {
+  if (!measured?.pollsPerSecond || measured.coresUsed === null || measured.coresUsed === undefined)
+    return null;
+  return round((measured.coresUsed * 1000) / measured.pollsPerSecond, 2);
+}

@@ -1,0 +1,167 @@
+// `npm run bench`: the simulator in its own process (one loopback address per vendor), a bare
+// fetch-and-parse baseline, vendorwatch's poller at saturation and a latency run, each in fresh
+// child processes. Prints a table against the SPEC §7 targets and writes bench/results/<ISO>.json.
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { configSchema } from '../dist/config/schema.js';
+import { parseBenchArgs } from './args.mjs';
+import {
+  killAllChildrenNow,
+  nextMessage,
+  planFileLimit,
+  startChild,
+  stopAllChildren,
+} from './children.mjs';
+import { runBaseline, runLatency, runSaturation } from './phases.mjs';
+import { formatTop, topFrames } from './profile-top.mjs';
+import { buildRows, formatTable, resultsDir, writeResults } from './report.mjs';
+import { loadAverage, round } from './stats.mjs';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+/** Removed at the end, on errors and on SIGINT/SIGTERM. */
+let tempDir = null;
+/** Descriptors a process needs beyond its sockets: listeners' reserve, files, stdio. */
+const descriptorReserve = 2048;
+
+function log(text) {
+  console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${text}`);
+}
+
+async function startSimulatorProcess(settings) {
+  const options = {
+    vendors: settings.vendors,
+    seed: settings.seed,
+    incidentRate: settings.incidentRate,
+  };
+  const child = startChild('simulator', join(here, 'simulator-child.mjs'), {
+    args: [JSON.stringify(options)],
+    raiseTo: settings.fileLimit.raiseTo,
+  });
+  const ready = await nextMessage(child, 'ready', 300_000);
+  return { pid: child.child.pid, controlUrl: ready.controlUrl, vendors: ready.vendors };
+}
+
+/** Runs one phase; a failure is recorded in the result and the other phases still run. */
+async function phase(result, key, label, work) {
+  log(`${label}…`);
+  try {
+    result[key] = await work();
+    log(`${label}: done`);
+  } catch (error) {
+    result.errors.push({ phase: key, message: String(error?.message ?? error) });
+    log(`${label} FAILED: ${error?.message ?? error}`);
+  }
+}
+
+async function main() {
+  const parsed = parseBenchArgs(process.argv.slice(2));
+  if (!parsed) return;
+  const startedAt = Date.now();
+  const profileDir = join(
+    resultsDir,
+    `profiles-${new Date(startedAt).toISOString().replace(/:/g, '-')}`,
+  );
+  const settings = {
+    ...parsed,
+    // Simulator: a listener per vendor plus up to 3 keep-alive connections per vendor.
+    fileLimit: planFileLimit(parsed.vendors * 4 + descriptorReserve),
+    tempDir: await mkdtemp(join(tmpdir(), 'vendorwatch-bench-')),
+  };
+  tempDir = settings.tempDir;
+  const concurrency = configSchema.parse({}).poller.concurrency;
+  const profileArgs = (name) =>
+    settings.profile
+      ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.cpuprofile`]
+      : [];
+  const result = {
+    startedAt: new Date(startedAt).toISOString(),
+    loadAverageAtStart: loadAverage(),
+    settings: { ...settings, pollerConcurrency: concurrency },
+    notes: [
+      'vendorwatch sends conditional GETs (If-None-Match/If-Modified-Since) and skips parsing when ' +
+        'all three endpoints answer 304; the plain bare loop downloads and parses every body. The ' +
+        'If-None-Match bare loop is the like-for-like comparison.',
+      'Everything (simulator, client under test, other work on the machine) shares the same cores.',
+      'Store detected_at is the poll start time; commit latency is measured when the events were committed.',
+    ],
+    errors: [],
+  };
+  log(`load average ${result.loadAverageAtStart.join(' ')}; ${settings.fileLimit.note}`);
+  try {
+    log(`starting the simulator with ${settings.vendors} vendors…`);
+    const sim = await startSimulatorProcess(settings);
+    result.simulator = { pid: sim.pid, controlUrl: sim.controlUrl, vendors: sim.vendors.length };
+    log(`simulator ready at ${sim.controlUrl} (first vendor ${sim.vendors[0]?.baseUrl})`);
+    const bare = { concurrency };
+    await phase(result, 'baseline', 'bare loop, full GET + parse', () =>
+      runBaseline(sim, settings, { ...bare, conditional: false }),
+    );
+    await phase(result, 'conditionalBaseline', 'bare loop, If-None-Match', () =>
+      runBaseline(sim, settings, { ...bare, conditional: true }),
+    );
+    await phase(result, 'saturation', 'vendorwatch at saturation', () =>
+      runSaturation(sim, settings, profileArgs),
+    );
+    if (result.saturation) {
+      const ratio = (base) =>
+        base?.pollsPerSecond
+          ? round(result.saturation.pollsPerSecond / base.pollsPerSecond, 3)
+          : null;
+      result.saturation.ratioToBare = ratio(result.baseline);
+      result.saturation.ratioToConditionalBare = ratio(result.conditionalBaseline);
+    }
+    await phase(
+      result,
+      'latency',
+      `latency run (${settings.intervalSeconds} s interval, ${settings.durationSeconds} s)`,
+      () => runLatency(sim, settings, profileArgs),
+    );
+  } finally {
+    await stopAllChildren();
+    await removeTempDir();
+  }
+  if (settings.profile) result.profiles = await summarizeProfiles(profileDir);
+  result.rows = buildRows(result);
+  console.log(`\n${formatTable(result.rows)}\n`);
+  for (const note of result.notes) console.log(`note: ${note}`);
+  for (const error of result.errors) console.log(`ERROR in ${error.phase}: ${error.message}`);
+  for (const [name, top] of Object.entries(result.profiles ?? {}))
+    console.log(`\nprofile ${name}:\n${formatTop(top)}`);
+  const path = await writeResults(result);
+  console.log(`\nresults: ${path}`);
+  if (result.errors.length > 0) process.exitCode = 1;
+}
+
+async function summarizeProfiles(dir) {
+  const summaries = {};
+  const names = await readdir(dir).catch(() => []);
+  for (const name of names.filter((n) => n.endsWith('.cpuprofile'))) {
+    summaries[name] = await topFrames(join(dir, name), 15);
+  }
+  return summaries;
+}
+
+async function removeTempDir() {
+  if (tempDir) await rm(tempDir, { recursive: true, force: true });
+  tempDir = null;
+}
+
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (interrupted) return;
+    interrupted = true;
+    log(`${signal}: stopping every child`);
+    void stopAllChildren()
+      .then(removeTempDir)
+      .finally(() => process.exit(130));
+  });
+}
+process.on('exit', killAllChildrenNow);
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
