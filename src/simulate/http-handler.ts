@@ -3,6 +3,7 @@
 // in on (one address per vendor) or by the /v/<slug> path prefix.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Fleet, FleetVendor } from './fleet.js';
+import { findIncident, incidentIdOfPath, renderIncidentPage } from './incident-page.js';
 import { endpointPaths, type EndpointName } from './render.js';
 import { httpDate } from './time-format.js';
 
@@ -33,6 +34,8 @@ export function createRequestHandler(
       vendor = fleet.vendor(slug);
       rest = slashAt === -1 ? '/' : path.slice(slashAt);
     }
+    const incidentId = incidentIdOfPath(rest);
+    if (incidentId !== null) return serveIncidentPage(fleet, vendor, incidentId, res);
     const endpoint = (endpointPaths as Record<string, EndpointName | undefined>)[rest];
     if (!vendor || !endpoint) return sendJson(res, 404, { error: 'not found' });
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -55,6 +58,23 @@ export function createRequestHandler(
     res.writeHead(200, headers);
     res.end(req.method === 'HEAD' ? undefined : served.body);
   };
+}
+
+function serveIncidentPage(
+  fleet: Fleet,
+  vendor: FleetVendor | undefined,
+  id: string,
+  res: ServerResponse,
+): void {
+  const found = findIncident(vendor ? [vendor] : fleet.vendors, id);
+  if (!found) return sendJson(res, 404, { error: 'not found' });
+  const html = renderIncidentPage(found.vendor, found.incident);
+  res.writeHead(200, {
+    'content-type': 'text/html; charset=utf-8',
+    'content-security-policy': "default-src 'none'",
+    'content-length': Buffer.byteLength(html),
+  });
+  res.end(html);
 }
 
 function serveControl(fleet: Fleet, req: IncomingMessage, res: ServerResponse): void {

@@ -151,3 +151,56 @@ describe('a change becomes visible as a new body', () => {
     }
   });
 });
+
+describe('incident pages for source links', () => {
+  it('serves an escaped HTML page at /incidents/<id>, by vendor path or alone', async () => {
+    const timeline = parseTimeline({
+      vendors: [
+        {
+          slug: 'acme',
+          name: 'Acme',
+          components: [{ id: 'c1', name: 'API' }],
+          steps: [
+            {
+              afterMs: 0,
+              incidents: [
+                {
+                  id: 'abc123def456',
+                  name: 'API <down>',
+                  status: 'investigating',
+                  impact: 'major',
+                  updates: [
+                    {
+                      id: 'u1',
+                      status: 'investigating',
+                      body: '<script>alert(1)</script> looking',
+                      at: '2025-01-01T10:00:00Z',
+                    },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    const sim = await startSimulator({ timeline });
+    try {
+      for (const url of [
+        `${sim.vendors[0]!.baseUrl}/incidents/abc123def456`,
+        `${sim.controlUrl}/incidents/abc123def456`,
+      ]) {
+        const res = await rawGet(url);
+        expect(res.status, url).toBe(200);
+        expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+        const html = res.body.toString();
+        expect(html).toContain('<h1>API &lt;down&gt;</h1>');
+        expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; looking');
+        expect(html).not.toContain('<script>');
+      }
+      expect((await rawGet(`${sim.controlUrl}/incidents/nope`)).status).toBe(404);
+    } finally {
+      await sim.close();
+    }
+  });
+});

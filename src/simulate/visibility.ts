@@ -67,20 +67,33 @@ export function diffSignatures(
   return records;
 }
 
-/** Append-only log; `since(n)` lets a harness in another process read it incrementally. */
+/**
+ * Append-only log; `since(n)` lets a harness in another process read it incrementally. Past
+ * `cap` records the oldest half is dropped (offsets stay valid), so a long demo stays bounded.
+ */
 export class VisibilityLog {
-  private readonly records: VisibilityRecord[] = [];
+  private records: VisibilityRecord[] = [];
+  /** Offset of records[0] in the whole history. */
+  private base = 0;
+
+  constructor(private readonly cap = 1_000_000) {}
 
   push(records: readonly VisibilityRecord[]): void {
     for (const record of records) this.records.push(record);
+    if (this.records.length > this.cap) {
+      const drop = Math.ceil(this.records.length / 2);
+      this.records = this.records.slice(drop);
+      this.base += drop;
+    }
   }
 
+  /** The records still held (all of them unless more than `cap` were recorded). */
   all(): VisibilityRecord[] {
     return [...this.records];
   }
 
   since(offset: number): { records: VisibilityRecord[]; next: number } {
-    const start = Math.max(0, Math.min(offset, this.records.length));
-    return { records: this.records.slice(start), next: this.records.length };
+    const start = Math.max(0, Math.min(offset - this.base, this.records.length));
+    return { records: this.records.slice(start), next: this.base + this.records.length };
   }
 }
