@@ -19,9 +19,18 @@ afterAll(async () => {
 });
 
 /** A database whose every query waits forever, like one behind a dead network path. */
-function hangingDb(): Kysely<Database> {
+function hangingDb(onQuery: () => void = () => {}): Kysely<Database> {
   return new Kysely<Database>({
     dialect: new SqliteDialect({ database: () => new Promise(() => {}) }),
+    plugins: [
+      {
+        transformQuery: (args) => {
+          onQuery();
+          return args.node;
+        },
+        transformResult: (args) => Promise.resolve(args.result),
+      },
+    ],
   });
 }
 
@@ -58,6 +67,19 @@ describe('GET /healthz and /readyz', () => {
     expect(elapsed).toBeGreaterThanOrEqual(140);
     expect(elapsed).toBeLessThan(1500);
     expect((await app.request('/healthz')).status).toBe(200);
+  });
+
+  it('does not pile up queries on a hung store: probes share the one in flight', async () => {
+    let queries = 0;
+    const app = createApp({
+      db: hangingDb(() => queries++),
+      now: () => now,
+      readinessTimeoutMs: 30,
+    });
+    const answers = await Promise.all([1, 2, 3].map(() => app.request('/readyz')));
+    expect(answers.map((answer) => answer.status)).toEqual([503, 503, 503]);
+    expect((await app.request('/readyz')).status).toBe(503);
+    expect(queries).toBe(1);
   });
 });
 

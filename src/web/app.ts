@@ -62,6 +62,12 @@ export function createApp(deps: AppDeps): Hono {
       /^[0-9]{1,15}$/.test(after) ? Promise.resolve(Number(after)) : findEventSeq(db, after),
     eventsAfter: (afterSeq, limit) => eventsAfter(db, afterSeq, limit),
   };
+  // One readiness query at a time: probes against a hung store share it instead of piling up.
+  let readinessQuery: Promise<void> | null = null;
+  const probeStore = () =>
+    (readinessQuery ??= checkReady(db).finally(() => {
+      readinessQuery = null;
+    }));
   const logError = (error: unknown, fields: object) =>
     deps.log?.error({ ...fields, err: error }, 'web request failed');
 
@@ -70,7 +76,7 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/healthz', (c) => sendJson(c, { status: 'ok' }));
 
   app.get('/readyz', async (c) => {
-    const result = await probeWithDeadline(() => checkReady(db), readinessTimeoutMs);
+    const result = await probeWithDeadline(probeStore, readinessTimeoutMs);
     if (result.ready) return sendJson(c, { status: 'ready' });
     const message =
       result.reason === 'timeout'
