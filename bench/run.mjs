@@ -45,6 +45,7 @@ async function startSimulatorProcess(settings) {
 
 /** Runs one phase; a failure is recorded in the result and the other phases still run. */
 async function phase(result, key, label, work) {
+  if (interrupted) return;
   log(`${label}…`);
   try {
     result[key] = await work();
