@@ -4,6 +4,7 @@ import { cachetAdapter } from './cachet/index.js';
 import { incidentioAdapter } from './incidentio/index.js';
 import { instatusAdapter } from './instatus/index.js';
 import { rssAdapter } from './rss/index.js';
+import { slackAdapter } from './slack/index.js';
 import { statuspageAdapter } from './statuspage/index.js';
 import { statusioAdapter } from './statusio/index.js';
 import type { PlatformAdapter } from './types.js';
@@ -15,6 +16,7 @@ export const adapters = [
   instatusAdapter,
   cachetAdapter,
   statusioAdapter,
+  slackAdapter,
 ] as const satisfies readonly PlatformAdapter[];
 
 const byPlatform = indexAdapters(adapters);

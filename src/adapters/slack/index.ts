@@ -1,0 +1,30 @@
+// Slack (providers.md §7.4). The status page URL (status.slack.com or slack-status.com) is the
+// API base, so a local simulator can stand in for it.
+import { neverThrows } from '../parse-kit/guard.js';
+import { pageBase } from '../parse-kit/incident-parts.js';
+import type { PlatformAdapter } from '../types.js';
+import { normalizeSlack } from './normalize.js';
+
+export function slackBase(statusPageUrl: string): string {
+  const base = pageBase(statusPageUrl);
+  const cut = base.toLowerCase().indexOf('/api/');
+  return cut > 0 && base.slice(0, cut).includes('://') ? base.slice(0, cut) : base;
+}
+
+export const slackAdapter: PlatformAdapter = {
+  platform: 'slack',
+  endpoints(statusPageUrl) {
+    const base = slackBase(statusPageUrl);
+    return [
+      { key: 'current', url: `${base}/api/v2.0.0/current`, required: true },
+      // Resolutions and postmortem summaries appear only in the history.
+      { key: 'history', url: `${base}/api/v2.0.0/history`, required: false },
+    ];
+  },
+  parse: neverThrows((bodies, context) =>
+    normalizeSlack(
+      { current: bodies.current ?? null, history: bodies.history ?? null },
+      slackBase(context.statusPageUrl),
+    ),
+  ),
+};
