@@ -76,7 +76,7 @@ describe('GET /healthz and /readyz', () => {
       now: () => now,
       readinessTimeoutMs: 30,
     });
-    const answers = await Promise.all([1, 2, 3].map(() => app.request('/readyz')));
+    const answers = await Promise.all([1, 2, 3].map(async () => app.request('/readyz')));
     expect(answers.map((answer) => answer.status)).toEqual([503, 503, 503]);
     expect((await app.request('/readyz')).status).toBe(503);
     expect(queries).toBe(1);
