@@ -1,6 +1,7 @@
 // Every platform adapter, in one literal list (STYLE.md §2): a new platform is a folder plus one line.
 import type { Platform } from '../domain/vocabulary.js';
 import { cachetAdapter } from './cachet/index.js';
+import { herokuAdapter } from './heroku/index.js';
 import { incidentioAdapter } from './incidentio/index.js';
 import { instatusAdapter } from './instatus/index.js';
 import { rssAdapter } from './rss/index.js';
@@ -17,6 +18,7 @@ export const adapters = [
   cachetAdapter,
   statusioAdapter,
   slackAdapter,
+  herokuAdapter,
 ] as const satisfies readonly PlatformAdapter[];
 
 const byPlatform = indexAdapters(adapters);

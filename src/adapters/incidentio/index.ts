@@ -1,14 +1,12 @@
 // incident.io status pages (providers.md §2): Statuspage-compatible JSON plus the rich proxy JSON.
 import { neverThrows } from '../parse-kit/guard.js';
-import { pageBase } from '../parse-kit/incident-parts.js';
+import { pageBaseBefore } from '../parse-kit/incident-parts.js';
 import type { PlatformAdapter } from '../types.js';
 import { normalizeIncidentio } from './normalize.js';
 
 /** The page URL without a pasted `/api/v2/...` suffix, trailing slashes, query or fragment. */
 export function incidentioBase(statusPageUrl: string): string {
-  const base = pageBase(statusPageUrl);
-  const cut = base.toLowerCase().indexOf('/api/v2');
-  return cut > 0 && base.slice(0, cut).includes('://') ? base.slice(0, cut) : base;
+  return pageBaseBefore(statusPageUrl, '/api/v2');
 }
 
 /** `/proxy/<host>[/<sub-page>]`: the page's own front end reads its data from there. */

@@ -94,6 +94,13 @@ export function pageBase(statusPageUrl: string): string {
   }
 }
 
+/** The page base, cut before `marker` (e.g. a pasted `/api/v2/summary.json`) when present. */
+export function pageBaseBefore(statusPageUrl: string, marker: string): string {
+  const base = pageBase(statusPageUrl);
+  const cut = base.toLowerCase().indexOf(marker.toLowerCase());
+  return cut > 0 && base.slice(0, cut).includes('://') ? base.slice(0, cut) : base;
+}
+
 export type IncidentInput = Omit<ObservedIncident, 'title' | 'components' | 'updates'> & {
   title: string;
   components: Iterable<string>;

@@ -1,14 +1,12 @@
 // Slack (providers.md §7.4). The status page URL (status.slack.com or slack-status.com) is the
 // API base, so a local simulator can stand in for it.
 import { neverThrows } from '../parse-kit/guard.js';
-import { pageBase } from '../parse-kit/incident-parts.js';
+import { pageBaseBefore } from '../parse-kit/incident-parts.js';
 import type { PlatformAdapter } from '../types.js';
 import { normalizeSlack } from './normalize.js';
 
 export function slackBase(statusPageUrl: string): string {
-  const base = pageBase(statusPageUrl);
-  const cut = base.toLowerCase().indexOf('/api/');
-  return cut > 0 && base.slice(0, cut).includes('://') ? base.slice(0, cut) : base;
+  return pageBaseBefore(statusPageUrl, '/api/');
 }
 
 export const slackAdapter: PlatformAdapter = {
