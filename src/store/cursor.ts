@@ -1,4 +1,5 @@
 // Opaque keyset cursors: base64url JSON of the last row's sort key. Clients must not build them.
+import { storableText } from './codec.js';
 
 /** A list query argument the store cannot use (a forged cursor, a bad instant); the API's 400. */
 export class InvalidQueryError extends Error {
@@ -34,7 +35,10 @@ export function decodeCursor<const T extends readonly ('string' | 'number')[]>(
       shape[index] === 'number' ? Number.isSafeInteger(part) : typeof part === 'string',
     );
   if (!valid) throw new InvalidQueryError('cursor', 'cursor is not one this API returned');
-  return key as { [K in keyof T]: T[K] extends 'string' ? string : number };
+  const cleaned = (key as unknown[]).map((part) =>
+    typeof part === 'string' ? storableText(part) : part,
+  );
+  return cleaned as { [K in keyof T]: T[K] extends 'string' ? string : number };
 }
 
 /** Page sizes: default 50, at least 1, at most 1000 (SPEC §4). */

@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { VendorEvent } from '../domain/model.js';
 import { addSeconds } from '../domain/time.js';
+import { storableText } from './codec.js';
 import { clampLimit, decodeCursor, encodeCursor, queryInstant } from './cursor.js';
 import { eventFromRow } from './event-rows.js';
 import type { Database } from './schema.js';
@@ -36,7 +37,8 @@ export async function listEvents(db: Kysely<Database>, query: EventQuery): Promi
 /** The SQL of one page (exported so tests can EXPLAIN exactly what the API runs). */
 export function eventListQuery(db: Kysely<Database>, query: EventQuery, rowLimit: number) {
   let select = db.selectFrom('events').selectAll();
-  if (query.vendor !== undefined) select = select.where('vendor_slug', '=', query.vendor);
+  if (query.vendor !== undefined)
+    select = select.where('vendor_slug', '=', storableText(query.vendor));
   if (query.since !== undefined) {
     const since = queryInstant('since', query.since);
     // `at` is the recording cycle's clock, so it rises with seq give or take a cycle's length:
@@ -93,7 +95,7 @@ export async function findEventSeq(db: Kysely<Database>, eventId: string): Promi
   const row = await db
     .selectFrom('events')
     .select('seq')
-    .where('id', '=', eventId)
+    .where('id', '=', storableText(eventId))
     .executeTakeFirst();
   return row?.seq ?? null;
 }

@@ -47,7 +47,8 @@ export async function listIncidents(
 /** The SQL of one page (exported so tests can EXPLAIN exactly what the API runs). */
 export function incidentListQuery(db: Kysely<Database>, query: IncidentQuery, rowLimit: number) {
   let select = db.selectFrom('incidents').selectAll();
-  if (query.vendor !== undefined) select = select.where('vendor_slug', '=', query.vendor);
+  if (query.vendor !== undefined)
+    select = select.where('vendor_slug', '=', storableText(query.vendor));
   if (query.active !== undefined) select = select.where('active', '=', flag(query.active));
   if (query.impact !== undefined) select = select.where('impact', '=', query.impact);
   if (query.since !== undefined) {
@@ -79,6 +80,7 @@ export async function getIncident(
   db: Kysely<Database>,
   id: string,
 ): Promise<IncidentWithUpdates | null> {
+  id = storableText(id);
   const row = await db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return null;
   const updates = await db
@@ -96,7 +98,7 @@ export async function listRevisions(db: Kysely<Database>, incidentId: string): P
   const rows = await db
     .selectFrom('revisions')
     .selectAll()
-    .where('incident_id', '=', incidentId)
+    .where('incident_id', '=', storableText(incidentId))
     .orderBy('seq')
     .execute();
   return rows.map(revisionFromRow);

@@ -26,9 +26,12 @@ if (!adminUrl) {
 
   /** Created on first use; a pool inside it creates the per-test schemas. */
   function testDatabase(): Promise<pg.Pool> {
-    setup ??= admin
-      .query(`create database ${database}`)
-      .then(() => new pg.Pool({ connectionString: databaseUrl.toString(), max: 1 }));
+    setup ??= admin.query(`create database ${database}`).then(() => {
+      const pool = new pg.Pool({ connectionString: databaseUrl.toString(), max: 1 });
+      // DROP DATABASE ... WITH (FORCE) may reach a connection still closing: not a failure.
+      pool.on('error', () => {});
+      return pool;
+    });
     return setup;
   }
 

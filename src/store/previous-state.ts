@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { KnownIncident, PreviousState } from '../domain/diff.js';
 import type { ObservedComponent } from '../domain/snapshot.js';
 import type { ComponentStatus } from '../domain/vocabulary.js';
-import { chunk, maxInListSize } from './codec.js';
+import { chunk, maxInListSize, storableText } from './codec.js';
 import { incidentFromRow, updateFromRow, type IncidentRow } from './incident-rows.js';
 import type { Database } from './schema.js';
 
@@ -47,7 +47,7 @@ export async function loadPreviousState(
     .where('active', '=', 1)
     .execute();
   for (const row of open) rows.set(row.id, row);
-  for (const ids of chunk([...new Set(sourceIds)], maxInListSize)) {
+  for (const ids of chunk([...new Set(sourceIds.map(storableText))], maxInListSize)) {
     const listed = await db
       .selectFrom('incidents')
       .selectAll()

@@ -9,6 +9,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { addVendors, at, incident, poll, snapshot, update } from './contract/harness.js';
 import { openStore, type Store } from './db.js';
 import { listEvents } from './events.js';
+import { getIncident } from './incidents.js';
 import { migrateToLatest } from './migrations/index.js';
 import type { Database } from './schema.js';
 
@@ -85,6 +86,25 @@ describe('SQLite files', () => {
     expect(await pragma(normal, 'synchronous')).toBe(1);
     const full = await open(freshPath(), { synchronous: 'FULL' });
     expect(await pragma(full, 'synchronous')).toBe(2);
+  });
+
+  it('fails a cycle cleanly when the disk is full and records it once space returns', async () => {
+    const store = await open(freshPath());
+    await addVendors(store, ['balena']);
+    await poll(store, 'balena', snapshot([]), at(0));
+    const pages = Number(await pragma(store, 'page_count'));
+    await sql.raw(`pragma max_page_count = ${pages}`).execute(store.db);
+    const body = 'x'.repeat(4000);
+    const big = Array.from({ length: 100 }, (_, i) =>
+      incident(`i${i}`, { updates: [update(`u${i}`, 'investigating', at(0), body)] }),
+    );
+    await expect(poll(store, 'balena', snapshot(big), at(1))).rejects.toMatchObject({
+      code: 'SQLITE_FULL',
+    });
+    expect(await listEvents(store.db, {})).toEqual({ events: [], nextCursor: null });
+    expect(await getIncident(store.db, 'balena-i0')).toBeNull();
+    await sql.raw('pragma max_page_count = 1073741823').execute(store.db);
+    expect(await poll(store, 'balena', snapshot(big), at(2))).toHaveLength(100);
   });
 
   it('lets two stores on one file write concurrently without SQLITE_BUSY', async () => {

@@ -11,6 +11,7 @@ import type {
   Platform,
   VendorHealth,
 } from '../domain/vocabulary.js';
+import { storableText } from './codec.js';
 import { incidentFromRow } from './incident-rows.js';
 import type { Database } from './schema.js';
 import { vendorColumns, vendorFromRow } from './vendors.js';
@@ -91,6 +92,7 @@ export async function getVendorDetail(
   slug: string,
   now: string,
 ): Promise<VendorDetail | null> {
+  slug = storableText(slug);
   const row = await db
     .selectFrom('vendors')
     .leftJoin('vendor_state', 'vendor_state.slug', 'vendors.slug')

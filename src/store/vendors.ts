@@ -189,7 +189,7 @@ export async function findVendorName(db: Kysely<Database>, slug: string): Promis
   const row = await db
     .selectFrom('vendors')
     .select('name')
-    .where('slug', '=', slug)
+    .where('slug', '=', storableText(slug))
     .executeTakeFirst();
   return row?.name ?? null;
 }

@@ -9,6 +9,8 @@ import { listEvents } from '../events.js';
 import { getIncident, listIncidents, listRevisions } from '../incidents.js';
 import { loadPollState } from '../poll-state.js';
 import { loadPreviousState } from '../previous-state.js';
+import { getVendorDetail } from '../vendor-status.js';
+import { findVendorName } from '../vendors.js';
 import {
   addVendors,
   at,
@@ -159,6 +161,17 @@ export function registerPersistenceContract(harness: StoreHarness): void {
         title: { from: cleaned, to: `${cleaned}!` },
       });
       expect((await listIncidents(store.db, { q: 'down \u0000' })).incidents).toHaveLength(1);
+      // Hostile lookups from the API (PostgreSQL rejects NUL in any text parameter).
+      expect((await listIncidents(store.db, { vendor: 'bal\u0000ena' })).incidents).toHaveLength(1);
+      expect(await getIncident(store.db, 'balena-x\u0000')).not.toBeNull();
+      expect(await listRevisions(store.db, 'balena-\u0000x')).toHaveLength(2);
+      const forged = Buffer.from(JSON.stringify(['2030-01-01T00:00:00.000Z', 'z\u0000'])).toString(
+        'base64url',
+      );
+      expect((await listIncidents(store.db, { cursor: forged })).incidents).toHaveLength(1);
+      expect((await listEvents(store.db, { vendor: '\u0000balena' })).events).toHaveLength(2);
+      expect(await getVendorDetail(store.db, 'balena\u0000', at(3))).not.toBeNull();
+      expect(await findVendorName(store.db, '\ud800')).toBeNull();
     });
 
     it('tracks failures and recovery in the poll state, keeping the last good data', async () => {

@@ -26,6 +26,7 @@ const titles = [
   'api_gateway down',
   'apixgateway down',
   '1000 requests failed',
+  'État du réseau dégradé',
 ];
 
 /** Three vendors, 75 incidents, start times repeating so pages split ties. */
@@ -100,6 +101,7 @@ export function registerQueryContract(harness: StoreHarness): void {
         [{ q: 'DATABASE' }, (i) => i.title === 'Database latency'],
         [{ q: '100%' }, (i) => i.title === '100% packet loss'],
         [{ q: 'api_g' }, (i) => i.title === 'api_gateway down'],
+        [{ q: 'ÉTAT DU' }, (i) => i.title === 'État du réseau dégradé'],
         [
           { vendor: 'alpha', active: false, impact: 'minor', q: 'a' },
           (i) =>
