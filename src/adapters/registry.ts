@@ -1,6 +1,7 @@
 // Every platform adapter, in one literal list (STYLE.md §2): a new platform is a folder plus one line.
 import type { Platform } from '../domain/vocabulary.js';
 import { cachetAdapter } from './cachet/index.js';
+import { gcpAdapter } from './gcp/index.js';
 import { herokuAdapter } from './heroku/index.js';
 import { incidentioAdapter } from './incidentio/index.js';
 import { instatusAdapter } from './instatus/index.js';
@@ -19,6 +20,7 @@ export const adapters = [
   statusioAdapter,
   slackAdapter,
   herokuAdapter,
+  gcpAdapter,
 ] as const satisfies readonly PlatformAdapter[];
 
 const byPlatform = indexAdapters(adapters);
