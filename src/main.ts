@@ -8,7 +8,14 @@ import { defaultFetcherSettings, type Fetcher } from './fetch/types.js';
 import type { Logger } from './logger.js';
 import { detectPlatform } from './poll/detect.js';
 import { startScheduler, type Scheduler } from './poll/scheduler.js';
-import { migrateToLatest, openStore, syncVendors, type Store } from './store/index.js';
+import { acquireInstanceLock, type InstanceLock } from './instance-lock.js';
+import {
+  migrateToLatest,
+  openStore,
+  releaseLeases,
+  syncVendors,
+  type Store,
+} from './store/index.js';
 import { createApp } from './web/app.js';
 import { createEventBus } from './web/event-bus.js';
 import { startServer } from './web/server.js';
@@ -73,10 +80,15 @@ export async function startService(
   const now = () => new Date();
 
   let scheduler: Scheduler | null = null;
+  let lock: InstanceLock | null = null;
+  // SQLite has one poller per file, so its lease name is stable and a restart after kill -9 takes
+  // its vendors back at once; PostgreSQL workers are many, and a dead one's leases expire.
+  const owner = store.dialect === 'sqlite' ? 'local' : `${hostname()}:${process.pid}`;
   if (parts.poller) {
+    if (store.dialect === 'sqlite') lock = acquireInstanceLock(config.databaseUrl);
+    await releaseLeases(store.db, owner);
     const vendors = await resolveVendors(config.vendors, fetcher, logger);
     await syncVendors(store.db, vendors, 'config', now().toISOString());
-    const owner = `${hostname()}:${process.pid}`;
     scheduler = startScheduler({
       db: store.db,
       owner,
@@ -128,10 +140,12 @@ export async function startService(
     store,
     async stop() {
       await scheduler?.stop();
+      if (scheduler) await releaseLeases(store.db, owner);
       shutdown.abort();
       await server?.close();
       await fetcher.close();
       await store.close();
+      lock?.release();
     },
   };
 }

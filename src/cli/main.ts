@@ -1,5 +1,6 @@
 // vendorwatch's command line: one dispatcher, each command in its own module.
 import { ConfigError } from '../config/load.js';
+import { InstanceLockError } from '../instance-lock.js';
 import { UsageError } from './args.js';
 import { runDetect } from './commands/detect.js';
 import { runIncidents } from './commands/incidents.js';
@@ -61,7 +62,7 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
       print(io.stderr, `vendorwatch ${name}: ${error.message}`);
       return 2;
     }
-    if (error instanceof PollFailure) {
+    if (error instanceof PollFailure || error instanceof InstanceLockError) {
       print(io.stderr, `vendorwatch ${name}: ${error.message}`);
       return 1;
     }

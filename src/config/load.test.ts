@@ -157,3 +157,12 @@ notifications:
     );
   });
 });
+
+describe('loadConfig error wording', () => {
+  it('names the field of a vendor entry that is missing its value', () => {
+    const error = errorOf(() =>
+      loadConfig({ path: writeConfig('c.yaml', 'vendors:\n  - slug: x\n    url:\n'), env: {} }),
+    );
+    expect(error).toMatch(/^config error at vendors\[0\]\.url: /);
+  });
+});

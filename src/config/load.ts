@@ -190,9 +190,12 @@ function formatPath(path: ReadonlyArray<PropertyKey>): string {
 /** A union (slug or object) reports "invalid input"; the branch that matched the shape says why. */
 function innermostIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue {
   if (issue.code !== 'invalid_union') return issue;
-  const branch = issue.errors.find((issues) => issues[0] && issues[0].code !== 'invalid_type');
-  const inner = branch?.[0];
-  return inner ? innermostIssue({ ...inner, path: [...issue.path, ...inner.path] }) : issue;
+  // The branch that got furthest into the value is the one the user meant.
+  const deepest = issue.errors
+    .map((issues) => issues[0])
+    .filter((inner): inner is z.core.$ZodIssue => inner !== undefined)
+    .sort((a, b) => b.path.length - a.path.length)[0];
+  return deepest ? innermostIssue({ ...deepest, path: [...issue.path, ...deepest.path] }) : issue;
 }
 
 function formatIssue(configPath: string | null, outer: z.core.$ZodIssue): string {

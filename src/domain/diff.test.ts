@@ -263,4 +263,45 @@ describe('diffSnapshot', () => {
       ['incident.resolved', 'u2'],
     ]);
   });
+
+  it('gives every update it missed its own event, typed by the phase that update reached', () => {
+    const late = incident({
+      phase: 'monitoring',
+      updates: [
+        update('u1', 'investigating', t0),
+        update('u2', 'monitoring', t0),
+        update('u3', 'monitoring', t1),
+      ],
+    });
+    const opened = diffSnapshot('balena', remembered(snapshot([])), snapshot([late]), t1);
+    expect(opened.events.map((e) => [e.type, e.updateId])).toEqual([
+      ['incident.opened', 'u1'],
+      ['incident.updated', 'u2'],
+      ['incident.updated', 'u3'],
+    ]);
+
+    const closedWithPostmortem = incident({
+      phase: 'postmortem',
+      resolvedAt: t1,
+      updates: [...late.updates, update('u4', 'resolved', t1), update('u5', 'postmortem', t1)],
+    });
+    const plan = diffSnapshot(
+      'balena',
+      remembered(snapshot([late])),
+      snapshot([closedWithPostmortem]),
+      t1,
+    );
+    expect(plan.events.map((e) => [e.type, e.updateId])).toEqual([
+      ['incident.resolved', 'u4'],
+      ['incident.updated', 'u5'],
+    ]);
+    expect(plan.events[1]!.changes.phase).toEqual({ from: 'monitoring', to: 'postmortem' });
+  });
+
+  it('announces a resolution the vendor made without posting an update', () => {
+    const before = snapshot([incident()]);
+    const after = snapshot([incident({ phase: 'resolved', resolvedAt: t1 })]);
+    const plan = diffSnapshot('balena', remembered(before), after, t1);
+    expect(plan.events.map((e) => [e.type, e.updateId])).toEqual([['incident.resolved', null]]);
+  });
 });

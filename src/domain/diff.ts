@@ -228,41 +228,58 @@ function openingEvents(
   observed: ObservedIncident,
   now: string,
 ): PlannedEvent[] {
-  const first = observed.updates[0]?.sourceId ?? null;
-  const last = observed.updates.at(-1)?.sourceId ?? null;
-  const events: PlannedEvent[] = [];
-  if (observed.kind === 'maintenance') {
-    const type: EventType =
-      observed.phase === 'scheduled' ? 'maintenance.scheduled' : 'maintenance.started';
-    events.push(
-      incidentEvent(
-        type,
-        vendorSlug,
-        observed,
-        first,
-        { phase: { from: null, to: observed.phase } },
-        now,
-      ),
-    );
-    if (isClosed(observed.phase)) {
-      events.push(incidentEvent('maintenance.completed', vendorSlug, observed, last, {}, now));
-    }
-    return events;
-  }
-  events.push(
-    incidentEvent(
-      'incident.opened',
-      vendorSlug,
-      observed,
-      first,
-      { phase: { from: null, to: observed.phase } },
-      now,
-    ),
+  return timelineEvents(
+    vendorSlug,
+    observed,
+    null,
+    observed.updates.map((u) => u.sourceId),
+    now,
+    {
+      phase: { from: null, to: observed.phase },
+    },
   );
-  if (isClosed(observed.phase)) {
-    events.push(incidentEvent('incident.resolved', vendorSlug, observed, last, {}, now));
+}
+
+/**
+ * One event per new update, typed by the phase change that update made (the first update of a new
+ * incident opens it). When the incident's own phase moved further than its updates say, the last
+ * event carries that transition. Field changes ride on the last event.
+ */
+function timelineEvents(
+  vendorSlug: string,
+  observed: ObservedIncident,
+  previousPhase: Phase | null,
+  newUpdateIds: readonly string[],
+  now: string,
+  changes: PlannedEvent['changes'],
+): PlannedEvent[] {
+  const phaseOf = new Map(observed.updates.map((update) => [update.sourceId, update.phase]));
+  const events: PlannedEvent[] = [];
+  let phase = previousPhase;
+  for (const updateId of newUpdateIds) {
+    const next = phaseOf.get(updateId) ?? phase ?? observed.phase;
+    const type = eventTypeFor(observed.kind, phase, next);
+    events.push(incidentEvent(type, vendorSlug, observed, updateId, {}, now));
+    phase = next;
   }
+  const finalType = eventTypeFor(observed.kind, phase, observed.phase);
+  const last = events.at(-1);
+  if (last && finalType !== 'incident.updated' && last.type === 'incident.updated') {
+    last.type = finalType;
+  } else if (!last || (finalType !== 'incident.updated' && finalType !== last.type)) {
+    events.push(incidentEvent(finalType, vendorSlug, observed, null, {}, now));
+  }
+  Object.assign(events.at(-1)!.changes, changes);
   return events;
+}
+
+/** The event a move from one phase to the next makes; null is "not seen before". */
+function eventTypeFor(kind: ObservedIncident['kind'], from: Phase | null, to: Phase): EventType {
+  if (from === null) {
+    if (kind === 'incident') return 'incident.opened';
+    return to === 'scheduled' ? 'maintenance.scheduled' : 'maintenance.started';
+  }
+  return transitionType(kind, from, to);
 }
 
 function transitionType(kind: ObservedIncident['kind'], from: Phase, to: Phase): EventType {
@@ -358,16 +375,17 @@ function updateIncident(
   if (Object.keys(fields).length === 0 && newUpdates.length === 0 && editedUpdates.length === 0)
     return null;
 
-  const events: PlannedEvent[] = [];
-  // Every new update is an event; the last one carries the phase transition and field changes.
-  for (const update of newUpdates.slice(0, -1)) {
-    events.push(incidentEvent('incident.updated', vendorSlug, observed, update.id, {}, now));
-  }
-  const lastNew = newUpdates.at(-1)?.id ?? null;
-  if (lastNew !== null || Object.keys(changes).length > 0) {
-    const type = transitionType(observed.kind, before.phase, observed.phase);
-    events.push(incidentEvent(type, vendorSlug, observed, lastNew, changes, now));
-  }
+  const announce = newUpdates.length > 0 || Object.keys(changes).length > 0;
+  const events = announce
+    ? timelineEvents(
+        vendorSlug,
+        observed,
+        before.phase,
+        newUpdates.map((u) => u.id),
+        now,
+        changes,
+      )
+    : [];
 
   return {
     write: {

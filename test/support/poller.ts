@@ -3,11 +3,12 @@ import { getAdapter } from '../../src/adapters/registry.js';
 import type { Vendor, VendorEvent } from '../../src/domain/model.js';
 import { createFetcher } from '../../src/fetch/fetcher.js';
 import { defaultFetcherSettings, type Fetcher } from '../../src/fetch/types.js';
+import type { FetcherConfig } from '../../src/fetch/fetcher.js';
 import type { PollDeps } from '../../src/poll/cycle.js';
 import { startScheduler, type Scheduler } from '../../src/poll/scheduler.js';
 import { migrateToLatest, openStore, syncVendors, type Store } from '../../src/store/index.js';
 
-export function loopbackFetcher(overrides: Partial<typeof defaultFetcherSettings> = {}): Fetcher {
+export function loopbackFetcher(overrides: Partial<FetcherConfig> = {}): Fetcher {
   return createFetcher({
     ...defaultFetcherSettings,
     allowPrivateAddresses: false,
