@@ -1,5 +1,6 @@
 // Every platform adapter, in one literal list (STYLE.md §2): a new platform is a folder plus one line.
 import type { Platform } from '../domain/vocabulary.js';
+import { awsAdapter } from './aws/index.js';
 import { cachetAdapter } from './cachet/index.js';
 import { gcpAdapter } from './gcp/index.js';
 import { herokuAdapter } from './heroku/index.js';
@@ -21,6 +22,7 @@ export const adapters = [
   slackAdapter,
   herokuAdapter,
   gcpAdapter,
+  awsAdapter,
 ] as const satisfies readonly PlatformAdapter[];
 
 const byPlatform = indexAdapters(adapters);

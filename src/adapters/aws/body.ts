@@ -1,0 +1,17 @@
+// AWS serves currentevents as UTF-16 (providers.md §7.2). The fetcher decodes it when a BOM is
+// present; without one, the text arrives with a NUL after every ASCII character. This repairs
+// that case (ASCII survives; anything else was already lost to U+FFFD).
+
+export interface RepairedBody {
+  text: string;
+  repaired: boolean;
+}
+
+export function repairUtf16Body(body: string): RepairedBody {
+  const head = body.slice(0, 64);
+  if (!head.includes('\u0000')) return { text: body, repaired: false };
+  const text = body
+    .replace(/\u0000/g, '')
+    .replace(/^(?:\uFEFF|\uFFFD{1,2}|\u00FF\u00FE|\u00FE\u00FF)/, '');
+  return { text, repaired: true };
+}

@@ -1,0 +1,24 @@
+// AWS Health Dashboard (providers.md §7.2). A page URL polls `<origin>/public/currentevents`;
+// a URL naming a JSON file (the legacy data.json, or a simulator) is polled as given.
+import { neverThrows } from '../parse-kit/guard.js';
+import type { PlatformAdapter } from '../types.js';
+import { normalizeAws } from './normalize.js';
+
+export function awsEventsUrl(statusPageUrl: string): string {
+  try {
+    const url = new URL(statusPageUrl.trim());
+    const path = url.pathname.toLowerCase();
+    if (path.endsWith('.json') || path.endsWith('/public/currentevents')) return url.toString();
+    return `${url.origin}/public/currentevents`;
+  } catch {
+    return statusPageUrl;
+  }
+}
+
+export const awsAdapter: PlatformAdapter = {
+  platform: 'aws',
+  endpoints(statusPageUrl) {
+    return [{ key: 'events', url: awsEventsUrl(statusPageUrl), required: true }];
+  },
+  parse: neverThrows((bodies) => normalizeAws(bodies.events ?? null)),
+};
