@@ -2,6 +2,8 @@
 // present; without one, the text arrives with a NUL after every ASCII character. This repairs
 // that case (ASCII survives; anything else was already lost to U+FFFD).
 
+const nul = String.fromCharCode(0);
+
 export interface RepairedBody {
   text: string;
   repaired: boolean;
@@ -9,9 +11,10 @@ export interface RepairedBody {
 
 export function repairUtf16Body(body: string): RepairedBody {
   const head = body.slice(0, 64);
-  if (!head.includes('\u0000')) return { text: body, repaired: false };
+  if (!head.includes(nul)) return { text: body, repaired: false };
   const text = body
-    .replace(/\u0000/g, '')
+    .split(nul)
+    .join('')
     .replace(/^(?:\uFEFF|\uFFFD{1,2}|\u00FF\u00FE|\u00FE\u00FF)/, '');
   return { text, repaired: true };
 }

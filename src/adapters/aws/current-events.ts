@@ -1,6 +1,5 @@
 // health.aws.amazon.com/public/currentevents (providers.md §7.2): an array of events with ARNs,
 // epoch-second times and an event log; an empty array means all clear.
-import type { ObservedIncident } from '../../domain/snapshot.js';
 import { compareImpact } from '../../domain/status.js';
 import { parseEpoch } from '../../domain/time.js';
 import type { Impact } from '../../domain/vocabulary.js';
