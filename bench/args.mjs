@@ -12,7 +12,7 @@ const fullDefaults = {
 };
 
 const quickDefaults = {
-  vendors: 200,
+  vendors: 600,
   interval: 5,
   duration: 15,
   saturationSeconds: 6,
@@ -28,7 +28,7 @@ const usage = `usage: node bench/run.mjs [--vendors N] [--interval S] [--duratio
   --incident-rate R    simulator: chance per vendor per second that an incident opens (default 0.002)
   --seed N             simulator seed (default 1)
   --profile            run the poller children under --cpu-prof and print their top frames
-  --quick              smoke run: 200 vendors, short phases (~1 minute)`;
+  --quick              smoke run: 600 vendors, short phases (~1 minute)`;
 
 function positiveNumber(raw, name, integer) {
   const value = Number(raw);

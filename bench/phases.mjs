@@ -21,9 +21,10 @@ export async function runBaseline(sim, settings, { conditional, concurrency }) {
   try {
     await nextMessage(child, 'ready', startupTimeoutMs);
     const simCpu = cpuMeter(sim.pid);
-    simCpu.start();
     const durationMs = settings.baselineSeconds * 1000;
-    const { result } = await ask(
+    const primingLimitMs = settings.warmupLimitSeconds * 1000;
+    const primed = nextMessage(child, 'primed', primingLimitMs + 60_000);
+    const finished = ask(
       child,
       {
         type: 'run',
@@ -31,17 +32,26 @@ export async function runBaseline(sim, settings, { conditional, concurrency }) {
         concurrency,
         durationMs,
         conditional,
+        primingLimitMs,
       },
-      durationMs + 60_000,
+      durationMs + primingLimitMs + 60_000,
     );
+    finished.catch(() => undefined); // observed below; this keeps an early exit from crashing us
+    // The simulator's CPU is measured over the measured part only, as the loop's own.
+    await primed;
+    simCpu.start();
+    const { result } = await finished;
     return { ...result, concurrency, simulatorCores: simCpu.stop() };
   } finally {
     await stopChild(child);
   }
 }
 
-/** Resolves once every vendor was polled once (the backfilling first round), or at the limit. */
-function firstRound(child, vendors, limitMs) {
+/**
+ * Resolves once every vendor was polled (`counter`: 'distinct' since start, the backfilling first
+ * round; 'sinceMark' since the last mark), or at the limit.
+ */
+function fullRound(child, vendors, limitMs, counter) {
   const startedAt = Date.now();
   return new Promise((resolve) => {
     const done = (complete) => {
@@ -50,7 +60,7 @@ function firstRound(child, vendors, limitMs) {
       resolve({ complete, seconds: round((Date.now() - startedAt) / 1000, 1) });
     };
     const onProgress = (message) => {
-      if (message?.type === 'progress' && message.distinct >= vendors) done(true);
+      if (message?.type === 'progress' && message[counter] >= vendors) done(true);
     };
     const timer = setTimeout(() => done(false), limitMs);
     child.child.on('message', onProgress);
@@ -61,7 +71,8 @@ function since(from, to) {
   const seconds = (to.at - from.at) / 1000;
   const polls = (c) => c.changed + c.unchanged + c.failed + c.crashed;
   const outcomes = {};
-  for (const key of ['changed', 'unchanged', 'failed', 'crashed', 'events', 'schedulerErrors']) {
+  const keys = ['changed', 'unchanged', 'failed', 'crashed', 'events', 'schedulerErrors'];
+  for (const key of keys) {
     outcomes[key] = to.counters[key] - from.counters[key];
   }
   return {
@@ -70,6 +81,12 @@ function since(from, to) {
     pollsPerSecond: round((polls(to.counters) - polls(from.counters)) / seconds, 1),
     outcomes,
     coresUsed: round((to.cpuSeconds - from.cpuSeconds) / seconds, 3),
+    eventLoopUtilization: round(to.eventLoopUtilization, 3),
+    connectionsPerPoll: round(
+      (to.counters.connections - from.counters.connections) /
+        Math.max(1, polls(to.counters) - polls(from.counters)),
+      2,
+    ),
     eventLoopMs: to.eventLoopMs,
     pollMs: to.pollMs,
     failures: to.failures,
@@ -91,9 +108,11 @@ async function withPoller(sim, settings, { name, intervalSeconds, nodeArgs }, me
       { type: 'start', dbPath, vendors, intervalSeconds },
       startupTimeoutMs,
     );
-    const warmup = await firstRound(child, vendors.length, settings.warmupLimitSeconds * 1000);
+    const limitMs = settings.warmupLimitSeconds * 1000;
+    const warmup = await fullRound(child, vendors.length, limitMs, 'distinct');
     const mark = async (markName) => ask(child, { type: 'mark', name: markName }, 30_000);
-    const measured = await measure({ mark, dbPath });
+    const roundSinceMark = () => fullRound(child, vendors.length, limitMs, 'sinceMark');
+    const measured = await measure({ mark, roundSinceMark });
     const stopped = await ask(child, { type: 'stop' }, 60_000);
     child.child.disconnect();
     await Promise.race([child.exited, delay(30_000)]);
@@ -119,6 +138,7 @@ export async function runSaturation(sim, settings, profileArgs) {
     warmupComplete: result.warmup.complete,
     simulatorCores: result.simulatorCores,
     peakRssMb: result.stopped.memory?.peakRssMb ?? result.memory.peakRssMb,
+    memoryAtWindowEnd: result.memory,
     concurrency: result.concurrency,
   };
 }
@@ -131,15 +151,17 @@ export async function runLatency(sim, settings, profileArgs) {
     intervalSeconds: settings.intervalSeconds,
     nodeArgs: profileArgs('latency'),
   };
-  const result = await withPoller(sim, settings, options, async ({ mark }) => {
+  const result = await withPoller(sim, settings, options, async ({ mark, roundSinceMark }) => {
     const from = await mark('window-start');
     simCpu.start();
     await delay(settings.durationSeconds * 1000);
     const to = await mark('window-end');
     const simulatorCores = simCpu.stop();
-    // Changes that became visible near the end still get a full interval to be detected.
-    await delay(graceMs);
-    return { from, to, simulatorCores };
+    // Changes visible near the end still get an interval, and a whole round if polling lags.
+    const graceStartedAt = Date.now();
+    const [, lastRound] = await Promise.all([delay(graceMs), roundSinceMark()]);
+    const grace = { seconds: (Date.now() - graceStartedAt) / 1000, fullRound: lastRound.complete };
+    return { from, to, simulatorCores, grace };
   });
   const window = since(result.from, result.to);
   const latency = await measureLatency({
@@ -155,12 +177,15 @@ export async function runLatency(sim, settings, profileArgs) {
     pollsPerSecond: window.pollsPerSecond,
     outcomes: window.outcomes,
     coresUsed: window.coresUsed,
+    eventLoopUtilization: window.eventLoopUtilization,
+    connectionsPerPoll: window.connectionsPerPoll,
     eventLoopP99Ms: round(window.eventLoopMs.p99, 1),
     eventLoopMaxMs: round(window.eventLoopMs.max, 1),
     pollMs: window.pollMs,
     failures: window.failures,
     peakRssMb: result.stopped.memory?.peakRssMb ?? result.to.memory.peakRssMb,
-    rssAtEndMb: result.to.memory.rssMb,
+    memoryAtWindowEnd: result.to.memory,
+    graceAfterWindow: result.grace,
     warmupSeconds: result.warmup.seconds,
     warmupComplete: result.warmup.complete,
     simulatorCores: result.simulatorCores,

@@ -1,8 +1,9 @@
 // vendorwatch's poller in its own process, wired as src/main.ts wires it: the config's defaults,
 // createConfiguredFetcher, a SQLite file store, startScheduler + pollVendor. The bench drives it
 // over IPC: start, mark (counters since the last mark), stop (commit times of every event).
+import { subscribe } from 'node:diagnostics_channel';
 import { hostname } from 'node:os';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { setInterval, clearInterval } from 'node:timers';
 import { getAdapter } from '../dist/adapters/registry.js';
 import { configSchema } from '../dist/config/schema.js';
@@ -12,8 +13,23 @@ import { migrateToLatest, openStore, syncVendors } from '../dist/store/index.js'
 import { memoryOf, summarize } from './stats.mjs';
 
 const eventLoop = monitorEventLoopDelay({ resolution: 10 });
-const counters = { changed: 0, unchanged: 0, failed: 0, crashed: 0, events: 0, schedulerErrors: 0 };
+const counters = {
+  changed: 0,
+  unchanged: 0,
+  failed: 0,
+  crashed: 0,
+  events: 0,
+  schedulerErrors: 0,
+  connections: 0,
+};
+// New TCP connections opened by undici (the fetcher's agent): keep-alive reuse, or not.
+subscribe('undici:client:connected', () => {
+  counters.connections += 1;
+});
+let loopUtilization = performance.eventLoopUtilization();
 const polled = new Set();
+/** Vendors polled since the last mark: a full round after the window closes bounds the grace. */
+let polledSinceMark = new Set();
 /** When each poll that recorded events committed, keyed by vendor and the poll's time (event.at). */
 const commitTimes = {};
 let durations = [];
@@ -29,6 +45,7 @@ function recordEvents(events) {
 function recordOutcome(outcome) {
   counters[outcome.kind] += 1;
   polled.add(outcome.vendorSlug);
+  polledSinceMark.add(outcome.vendorSlug);
   durations.push(outcome.durationMs);
   if (outcome.kind === 'failed' || outcome.kind === 'crashed') {
     const key = outcome.error.slice(0, 160);
@@ -79,7 +96,8 @@ async function start({ dbPath, vendors, intervalSeconds }) {
   });
   const progress = setInterval(() => {
     const polls = counters.changed + counters.unchanged + counters.failed + counters.crashed;
-    process.send?.({ type: 'progress', polls, distinct: polled.size, at: Date.now() });
+    const distinct = polled.size;
+    process.send?.({ type: 'progress', polls, distinct, sinceMark: polledSinceMark.size });
   }, 1000);
   running = { store, fetcher, scheduler, progress };
   return { concurrency: config.poller.concurrency, perHost: config.network.perHostConcurrency };
@@ -93,16 +111,19 @@ function mark(name) {
     at: Date.now(),
     counters: { ...counters },
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
-    memory: memoryOf(process.pid),
+    memory: { ...memoryOf(process.pid), ...megabytes(process.memoryUsage()) },
     eventLoopMs: {
       p50: eventLoop.percentile(50) / 1e6,
       p99: eventLoop.percentile(99) / 1e6,
       max: eventLoop.max / 1e6,
     },
     pollMs: summarize(durations),
+    eventLoopUtilization: performance.eventLoopUtilization(loopUtilization).utilization,
     failures: Object.fromEntries([...failures].sort((a, b) => b[1] - a[1]).slice(0, 5)),
   };
   eventLoop.reset();
+  loopUtilization = performance.eventLoopUtilization();
+  polledSinceMark = new Set();
   durations = [];
   failures = new Map();
   return snapshot;
@@ -116,6 +137,16 @@ async function stop() {
   await running.store.close();
   running = null;
   return { commitTimes, memory: memoryOf(process.pid) };
+}
+
+function megabytes(usage) {
+  const mb = (bytes) => Math.round(bytes / 1024 / 102.4) / 10;
+  return {
+    heapUsedMb: mb(usage.heapUsed),
+    heapTotalMb: mb(usage.heapTotal),
+    externalMb: mb(usage.external),
+    arrayBuffersMb: mb(usage.arrayBuffers),
+  };
 }
 
 function reply(type, work) {

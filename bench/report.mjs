@@ -59,7 +59,12 @@ export function buildRows(result) {
       'bare loop: vendor-polls/s (If-None-Match, parse 200s only)',
       conditionalBaseline?.pollsPerSecond,
     ),
-    row('vendorwatch: polls/s at saturation (interval 1 s)', saturation?.pollsPerSecond),
+    row(
+      'vendorwatch: polls/s at saturation (interval 1 s)',
+      saturation?.pollsPerSecond,
+      `< ${round(0.9 * settings.vendors, 0)}/s (else not saturated)`,
+      (v) => v < 0.9 * settings.vendors,
+    ),
     row(
       'vendorwatch saturation outcomes changed/unchanged/failed/crashed',
       saturation
@@ -79,6 +84,14 @@ export function buildRows(result) {
       (v) => v >= 0.7,
     ),
     row('vendorwatch CPU at saturation (cores)', saturation?.coresUsed),
+    row(
+      'event-loop utilization: bare If-None-Match / vendorwatch saturation',
+      pair(conditionalBaseline?.eventLoopUtilization, saturation?.eventLoopUtilization),
+    ),
+    row(
+      'new TCP connections per poll: bare If-None-Match / vendorwatch',
+      pair(conditionalBaseline?.connectionsPerPoll, saturation?.connectionsPerPoll),
+    ),
     row('CPU ms per vendor-poll: bare full-parse loop', cpuMsPerPoll(baseline)),
     row('CPU ms per vendor-poll: bare If-None-Match loop', cpuMsPerPoll(conditionalBaseline)),
     row('CPU ms per vendor-poll: vendorwatch at saturation', vwCpuPerPoll),
@@ -113,11 +126,34 @@ export function buildRows(result) {
     row('commit latency max (event committed), s', latency?.committed.max),
     row('poller CPU, latency run (cores)', latency?.coresUsed, '≤ 0.6 core', (v) => v <= 0.6),
     row('poller peak RSS (VmHWM), MB', latency?.peakRssMb, '≤ 400 MB', (v) => v <= 400),
+    row(
+      'poller memory at window end: RSS / JS heap used / external, MB',
+      latency?.memoryAtWindowEnd
+        ? [
+            latency.memoryAtWindowEnd.rssMb,
+            latency.memoryAtWindowEnd.heapUsedMb,
+            latency.memoryAtWindowEnd.externalMb,
+          ]
+            .map((v) => round(v, 0))
+            .join(' / ')
+        : null,
+    ),
     row('poller event-loop delay p99, latency run, ms', latency?.eventLoopP99Ms),
+    row(
+      'latency run: vendorwatch polls/s (needed: vendors ÷ interval)',
+      latency?.pollsPerSecond,
+      `${round(settings.vendors / settings.intervalSeconds, 0)}/s`,
+      (v) => v >= (0.95 * settings.vendors) / settings.intervalSeconds,
+    ),
     row('poller warm-up: first full round, s', latency?.warmupSeconds),
     row('simulator CPU during latency run (cores)', latency?.simulatorCores),
   ];
   return rows;
+}
+
+function pair(a, b) {
+  if (a === null || a === undefined || b === null || b === undefined) return null;
+  return `${round(a, 2)} / ${round(b, 2)}`;
 }
 
 /** CPU time per vendor-poll: fairer than polls/s when other work competes for the cores. */
