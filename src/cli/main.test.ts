@@ -1,0 +1,79 @@
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './main.js';
+
+async function run(argv: string[], cwd = mkdtempSync(join(tmpdir(), 'vw-cli-'))) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const code = await runCli(argv, {
+    stdout,
+    stderr,
+    env: {},
+    cwd,
+    untilSignal: () => Promise.resolve('SIGTERM'),
+  });
+  return { code, out, err, cwd };
+}
+
+describe('vendorwatch command line', () => {
+  it.each([
+    [['frobnicate'], /^vendorwatch: unknown command "frobnicate"/],
+    [['poll'], /^vendorwatch poll: poll needs a status page URL or a vendor slug$/],
+    [
+      ['poll', 'not-a-vendor'],
+      /"not-a-vendor" is neither a known vendor slug nor an http\(s\) URL/,
+    ],
+    [['poll', 'github', '--platform', 'myspace'], /--platform must be one of/],
+    [['incidents', '--limit', 'lots'], /--limit must be an integer between 1 and 1000, got "lots"/],
+    [['serve', '--port', '99999'], /--port must be an integer between 0 and 65535/],
+    [['status', '--colour'], /Unknown option '--colour'/],
+    [['detect', 'ftp://example.com'], /detect needs an http\(s\) status page URL/],
+    [['simulate', '--vendors', '0'], /--vendors must be an integer between 1 and 20000/],
+  ])('%j: one clear line and exit code 2, nothing written', async (argv, message) => {
+    const result = await run(argv);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(message);
+    expect(result.err.trim().split('\n')).toHaveLength(1);
+    expect(readdirSync(result.cwd)).toEqual([]);
+  });
+
+  it('refuses a bad config file before touching the database', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'vw-cli-'));
+    writeFileSync(join(cwd, 'vendorwatch.yaml'), 'pollInterval: often\n');
+    const result = await run(['status'], cwd);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(
+      /^vendorwatch status: config error at pollInterval: "often" is not a duration/,
+    );
+    expect(readdirSync(cwd)).toEqual(['vendorwatch.yaml']);
+  });
+
+  it('searches the catalog', async () => {
+    const result = await run(['vendors', 'git']);
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/^SLUG\s+NAME/);
+    expect(result.out).toContain('https://www.githubstatus.com');
+  });
+
+  it('reads an empty store without errors', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'vw-cli-'));
+    const db = join(cwd, 'vw.db');
+    expect((await run(['status', '--db', db], cwd)).out).toMatch(/no vendors in the store yet/);
+    expect((await run(['incidents', '--db', db, '--json'], cwd)).out).toBe(
+      '{\n  "incidents": []\n}\n',
+    );
+  });
+
+  it('prints usage for --help', async () => {
+    const result = await run(['--help']);
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/^Usage: vendorwatch <command>/);
+  });
+});
