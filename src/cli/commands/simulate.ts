@@ -14,19 +14,23 @@ export async function runSimulate(argv: string[], io: CommandIo): Promise<number
       seed: { type: 'string' },
       'address-per-vendor': { type: 'boolean' },
       'incident-rate': { type: 'string' },
+      'tick-ms': { type: 'string' },
     },
     0,
   );
-  const vendors = parseIntegerOption(values.vendors, 'vendors', 1, 20_000) ?? 10;
+  // With a timeline and no --vendors, the timeline's own vendors are served once each.
+  const vendors = parseIntegerOption(values.vendors, 'vendors', 1, 20_000);
+  const tickMs = parseIntegerOption(values['tick-ms'], 'tick-ms', 10, 3_600_000);
   const port = parseIntegerOption(values.port, 'port', 0, 65535) ?? 4000;
   const seed = parseIntegerOption(values.seed, 'seed', 0, 2 ** 31) ?? 1;
   const incidentRate =
     values['incident-rate'] === undefined ? undefined : Number(values['incident-rate']);
   const timeline = values.timeline ? await loadTimeline(values.timeline) : undefined;
   const simulator = await startSimulator({
-    vendors,
     port,
     seed,
+    ...(vendors !== undefined ? { vendors } : {}),
+    ...(tickMs !== undefined ? { tickMs } : {}),
     ...(values.host ? { host: values.host } : {}),
     ...(values['address-per-vendor'] ? { addressPerVendor: true } : {}),
     ...(timeline ? { timeline } : {}),
