@@ -1,6 +1,7 @@
 // Every platform adapter, in one literal list (STYLE.md §2): a new platform is a folder plus one line.
 import type { Platform } from '../domain/vocabulary.js';
 import { awsAdapter } from './aws/index.js';
+import { betterstackAdapter } from './betterstack/index.js';
 import { cachetAdapter } from './cachet/index.js';
 import { gcpAdapter } from './gcp/index.js';
 import { herokuAdapter } from './heroku/index.js';
@@ -23,6 +24,7 @@ export const adapters = [
   herokuAdapter,
   gcpAdapter,
   awsAdapter,
+  betterstackAdapter,
 ] as const satisfies readonly PlatformAdapter[];
 
 const byPlatform = indexAdapters(adapters);

@@ -1,0 +1,19 @@
+// Better Stack (Better Uptime) status pages (providers.md §4): everything is in `<page>/index.json`.
+import { neverThrows } from '../parse-kit/guard.js';
+import { pageBaseBefore } from '../parse-kit/incident-parts.js';
+import type { PlatformAdapter } from '../types.js';
+import { normalizeBetterstack } from './normalize.js';
+
+export const betterstackAdapter: PlatformAdapter = {
+  platform: 'betterstack',
+  endpoints(statusPageUrl) {
+    return [
+      {
+        key: 'index',
+        url: `${pageBaseBefore(statusPageUrl, '/index.json')}/index.json`,
+        required: true,
+      },
+    ];
+  },
+  parse: neverThrows((bodies) => normalizeBetterstack(bodies.index ?? null)),
+};

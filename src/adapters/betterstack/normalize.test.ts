@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import type { VendorSnapshot } from '../../domain/snapshot.js';
+import { expectGolden, readFixture } from '../parse-kit/test-support/golden.js';
+import { describeAdapterContract } from '../test-support/adapter-contract.js';
+import { betterstackAdapter } from './index.js';
+
+const context = { statusPageUrl: 'https://status.example.com' };
+const index = readFixture('betterstack', 'index.docs-shape.json');
+
+function parse(body: string | null): VendorSnapshot {
+  const result = betterstackAdapter.parse({ index: body }, context);
+  if (!result.ok) throw new Error(result.error);
+  return result.snapshot;
+}
+
+describe('betterstack adapter', () => {
+  const snapshot = parse(index);
+  const byId = new Map(snapshot.incidents.map((incident) => [incident.sourceId, incident]));
+
+  it('matches its normalized golden file', () => {
+    expectGolden('betterstack', 'index.docs-shape.json', snapshot);
+  });
+
+  it('orders resources by section then position, groups them, skips not_monitored', () => {
+    expect(snapshot.pageName).toBe('Example Co');
+    expect(snapshot.components.map((c) => [c.id, c.name, c.group, c.status])).toEqual([
+      ['202', 'API', 'Product', 'degraded_performance'],
+      ['201', 'Website', 'Product', 'operational'],
+      ['203', 'Database', 'Infrastructure', 'under_maintenance'],
+    ]);
+  });
+
+  it('reads reports with their updates and affected resources per update', () => {
+    expect(byId.get('9001')).toMatchObject({
+      kind: 'incident',
+      impact: 'minor',
+      phase: 'investigating',
+      resolvedAt: null,
+      components: ['API'],
+    });
+    expect(byId.get('9001')!.updates.map((u) => [u.sourceId, u.components])).toEqual([
+      ['70001', ['API']],
+      ['70002', ['API']],
+    ]);
+  });
+
+  it('trusts aggregate_state when ends_at is null on a resolved report', () => {
+    expect(byId.get('9000')).toMatchObject({
+      phase: 'resolved',
+      impact: 'critical',
+      resolvedAt: '2024-04-20T03:25:00.000Z',
+    });
+    expect(byId.get('9000')!.updates.map((u) => u.phase)).toEqual(['investigating', 'resolved']);
+  });
+
+  it('reads maintenance reports with their window', () => {
+    expect(byId.get('9002')).toMatchObject({
+      kind: 'maintenance',
+      impact: 'maintenance',
+      phase: 'in_progress',
+      scheduledFor: '2024-05-02T10:00:00.000Z',
+      scheduledUntil: '2024-05-02T12:00:00.000Z',
+      components: ['Database'],
+    });
+    expect(snapshot.listsAllOpen).toBe(true);
+  });
+
+  it('fails on the HTML shell the page serves for any path, and on other JSON', () => {
+    expect(betterstackAdapter.parse({ index: '<!doctype html><html></html>' }, context).ok).toBe(
+      false,
+    );
+    expect(betterstackAdapter.parse({ index: '{"data":{"type":"monitor"}}' }, context).ok).toBe(
+      false,
+    );
+  });
+
+  it('keeps odd resources and reports from sinking the poll', () => {
+    const body = JSON.stringify({
+      data: { type: 'status_page', attributes: { company_name: 'X' } },
+      included: [
+        {
+          id: 1,
+          type: 'status_page_resource',
+          attributes: { public_name: 'A', status: 'on_fire' },
+        },
+        { type: 'status_page_resource', attributes: { public_name: 'no id' } },
+        { id: 2, type: 'status_report', attributes: { title: 'no time', report_type: 'manual' } },
+        {
+          id: 3,
+          type: 'status_report',
+          attributes: {
+            title: '<script>x</script>',
+            starts_at: '2024-01-01T00:00:00Z',
+            aggregate_state: 'weird',
+          },
+        },
+        'junk',
+      ],
+    });
+    const odd = parse(body);
+    expect(odd.components).toEqual([
+      { id: '1', name: 'A', group: null, status: 'unknown', position: 0 },
+    ]);
+    expect(odd.incidents.map((i) => [i.sourceId, i.phase, i.impact])).toEqual([
+      ['3', 'investigating', 'minor'],
+    ]);
+    expect(odd.listsAllOpen).toBe(false);
+  });
+
+  it('names index.json on the configured page', () => {
+    expect(betterstackAdapter.endpoints('https://status.example.com/').map((e) => e.url)).toEqual([
+      'https://status.example.com/index.json',
+    ]);
+  });
+});
+
+describeAdapterContract(betterstackAdapter, { 'index.docs-shape.json': { index } });
