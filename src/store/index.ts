@@ -30,7 +30,9 @@ export {
   type CycleOutcome,
   type CycleRecord,
   type RouteEvent,
+  type RoutedDelivery,
 } from './commit-cycle.js';
+export type { RouteContext } from './route-context.js';
 export {
   getIncident,
   listIncidents,
@@ -58,10 +60,43 @@ export {
   markDelivered,
   markDeliveryFailed,
   markDeliveryRetry,
+  outboxStatuses,
   type ClaimDeliveriesOptions,
   type Delivery,
   type OutboxStatus,
 } from './outbox.js';
+export {
+  deferDelivery,
+  failPendingDeliveries,
+  hasLaterMessage,
+  lastSentInGroup,
+  markDeliverySkipped,
+  releaseDeliveries,
+  type GroupPosition,
+} from './delivery-control.js';
+export {
+  listDeliveries,
+  type DeliveryPage,
+  type DeliveryQuery,
+  type DeliveryView,
+} from './delivery-list.js';
+export {
+  claimNotifyTargets,
+  getNotifyTarget,
+  listNotifyTargets,
+  reactivateNotifyTarget,
+  releaseNotifyTarget,
+  releaseNotifyTargetLeases,
+  renewNotifyTargetLease,
+  syncNotifyTargets,
+  targetStates,
+  type ClaimTargetsOptions,
+  type ConfiguredTarget,
+  type NotifyTargetRecord,
+  type TargetOutcome,
+  type TargetState,
+} from './notify-targets.js';
 export { InvalidQueryError } from './cursor.js';
 export { deliveryKey, newEventId } from './ids.js';
 export type { Database } from './schema.js';
+export * from './page-reads.js';
