@@ -1,6 +1,7 @@
 // Every platform adapter, in one literal list (STYLE.md §2): a new platform is a folder plus one line.
 import type { Platform } from '../domain/vocabulary.js';
 import { awsAdapter } from './aws/index.js';
+import { azureAdapter } from './azure/index.js';
 import { betterstackAdapter } from './betterstack/index.js';
 import { cachetAdapter } from './cachet/index.js';
 import { gcpAdapter } from './gcp/index.js';
@@ -25,6 +26,7 @@ export const adapters = [
   gcpAdapter,
   awsAdapter,
   betterstackAdapter,
+  azureAdapter,
 ] as const satisfies readonly PlatformAdapter[];
 
 const byPlatform = indexAdapters(adapters);
