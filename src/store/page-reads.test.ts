@@ -19,7 +19,7 @@ import type { Store } from './db.js';
 import {
   componentChangesQuery,
   countActiveIncidents,
-  findVendorWatchedSince,
+  findVendorRecord,
   firstEventSinceQuery,
   listComponentChanges,
   listUpdatesFor,
@@ -101,11 +101,16 @@ describe('page reads', () => {
     expect((await listUpdatesFor(store.db, [])).size).toBe(0);
   });
 
-  it('tells when a vendor was first watched, and null for an unknown one', async () => {
+  it('finds a vendor name, page and first-watched time, and null for an unknown one', async () => {
     const { store } = await opener.fresh();
     await addVendors(store, ['acme'], at(-60));
-    expect(await findVendorWatchedSince(store.db, 'acme')).toBe(at(-60));
-    expect(await findVendorWatchedSince(store.db, 'nobody')).toBeNull();
+    expect(await findVendorRecord(store.db, 'acme')).toEqual({
+      slug: 'acme',
+      name: 'Acme',
+      statusPageUrl: 'https://status.acme.example',
+      watchedSince: at(-60),
+    });
+    expect(await findVendorRecord(store.db, 'nobody')).toBeNull();
   });
 
   it('gives the metrics their components (watched vendors only) and open incidents by impact', async () => {

@@ -123,17 +123,31 @@ export async function listUpdatesFor(
   return byIncident;
 }
 
-/** When vendorwatch started watching the vendor; null for an unknown slug. */
-export async function findVendorWatchedSince(
+export interface VendorRecord {
+  slug: string;
+  name: string;
+  statusPageUrl: string;
+  /** When vendorwatch started watching it. */
+  watchedSince: string;
+}
+
+/** A vendor's identity (also one no longer watched) by primary key; null for an unknown slug. */
+export async function findVendorRecord(
   db: Kysely<Database>,
   slug: string,
-): Promise<string | null> {
+): Promise<VendorRecord | null> {
   const row = await db
     .selectFrom('vendors')
-    .select('created_at')
+    .select(['slug', 'name', 'status_page_url', 'created_at'])
     .where('slug', '=', storableText(slug))
     .executeTakeFirst();
-  return row?.created_at ?? null;
+  if (!row) return null;
+  return {
+    slug: row.slug,
+    name: row.name,
+    statusPageUrl: row.status_page_url,
+    watchedSince: row.created_at,
+  };
 }
 
 export interface ComponentStatusRow {
