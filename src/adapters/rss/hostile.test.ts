@@ -62,6 +62,18 @@ describe('rss adapter: hostile feeds', () => {
     expect(body).toContain('&lt;script&gt;');
   });
 
+  it('treats type="xhtml" content as markup, sanitized once, and ignores xml:base', () => {
+    const xhtml = atom(
+      `<entry xml:base="javascript:alert(1)//"><id>x</id><title>X</title><updated>2025-01-01T00:00:00Z</updated><link href="/incidents/abcd1234"/><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Status: Resolved</p><script>alert(1)</script><a href="javascript:alert(1)">x</a></div></content></entry>`,
+    );
+    const result = parse(xhtml);
+    if (!result.ok) throw new Error(result.error);
+    const incident = result.snapshot.incidents[0]!;
+    expect(incident.sourceUrl).toBe('https://status.example.com/incidents/abcd1234');
+    expect(incident.phase).toBe('resolved');
+    expect(incident.updates[0]!.body).not.toMatch(/script|javascript/i);
+  });
+
   it('drops javascript: and other non-http links after resolution', () => {
     const links = [
       '<link href="javascript:alert(1)"/>',
