@@ -9,6 +9,7 @@ import { dialectOf } from './db.js';
 import { eventFromRow, eventToRow } from './event-rows.js';
 import { deliveryKey, newEventId } from './ids.js';
 import type { RawPayload, ValidatorsByEndpoint } from './poll-state.js';
+import { RouteContextLoader, type RouteContext } from './route-context.js';
 import type { Database, VendorStateTable } from './schema.js';
 
 export type CycleOutcome =
@@ -34,8 +35,19 @@ export interface CycleRecord {
   extraEvents?: PlannedEvent[];
 }
 
-/** The notification targets an event goes to (names of configured targets). */
-export type RouteEvent = (event: VendorEvent) => readonly string[];
+/** A delivery routing asks for: a target, and for reminders a kind and a time to send it. */
+export interface RoutedDelivery {
+  target: string;
+  kind: 'event' | 'reminder';
+  /** Not sent before this instant (a reminder ahead of a maintenance window). */
+  notBefore?: string;
+}
+
+/** The notification targets an event goes to (names of configured targets, or deliveries). */
+export type RouteEvent = (
+  event: VendorEvent,
+  context: RouteContext,
+) => readonly (string | RoutedDelivery)[];
 
 /** Serializes event inserts on PostgreSQL so event seq order is also commit order. */
 const eventLogLockKey = 0x76770001;
@@ -93,25 +105,40 @@ async function recordEvents(
 ): Promise<VendorEvent[]> {
   const events: VendorEvent[] = [];
   const outbox = [];
+  const contexts = new RouteContextLoader(trx);
   // One insert per event, in plan order, so seq keeps the plan's order in both databases.
   for (const plannedEvent of planned) {
     const row = eventToRow({ id: newEventId(Date.parse(now)), ...plannedEvent });
     await trx.insertInto('events').values(row).execute();
     const event = eventFromRow(row);
     events.push(event);
-    for (const target of new Set(routeEvent(event))) {
+    const routed = new Map<string, RoutedDelivery>();
+    for (const entry of routeEvent(event, await contexts.load(event))) {
+      const delivery =
+        typeof entry === 'string' ? { target: entry, kind: 'event' as const } : entry;
+      routed.set(`${delivery.kind}\n${delivery.target}`, delivery);
+    }
+    const targets = [...routed.values()];
+    contexts.routed(
+      event.incidentId,
+      targets.filter((d) => d.kind === 'event').map((d) => d.target),
+    );
+    for (const { target, kind, notBefore } of targets) {
       outbox.push({
-        delivery_key: deliveryKey(target, event.id),
+        // Reminder keys cannot collide with event keys: target names never contain '#'.
+        delivery_key: deliveryKey(kind === 'event' ? target : `${target}#${kind}`, event.id),
         target,
         event_id: event.id,
         status: 'pending',
         attempts: 0,
-        next_attempt_at: now,
+        next_attempt_at: notBefore === undefined ? now : storedInstant(notBefore),
         created_at: now,
+        kind,
+        group_key: event.incidentId,
       });
     }
   }
-  for (const batch of chunk(outbox, rowsPerInsert(7))) {
+  for (const batch of chunk(outbox, rowsPerInsert(9))) {
     await trx.insertInto('outbox').values(batch).execute();
   }
   return events;

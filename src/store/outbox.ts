@@ -3,12 +3,13 @@
 import type { Kysely } from 'kysely';
 import type { VendorEvent } from '../domain/model.js';
 import { addSeconds } from '../domain/time.js';
-import { chunk, maxInListSize, storableText, storedInstant } from './codec.js';
+import { chunk, maxInListSize, storableText, storableTextOrNull, storedInstant } from './codec.js';
 import { dialectOf } from './db.js';
 import { eventFromRow } from './event-rows.js';
 import type { Database } from './schema.js';
 
-export const outboxStatuses = ['pending', 'sent', 'failed'] as const;
+/** skipped: folded into a later message about the same incident, or nothing to send. */
+export const outboxStatuses = ['pending', 'sent', 'failed', 'skipped'] as const;
 export type OutboxStatus = (typeof outboxStatuses)[number];
 
 export interface Delivery {
@@ -18,6 +19,13 @@ export interface Delivery {
   target: string;
   /** Attempts made before this one. */
   attempts: number;
+  /** 'event', or 'reminder' for a reminder ahead of a maintenance window. */
+  kind: string;
+  /** The incident the event is about (noise control groups by it); null for other events. */
+  groupKey: string | null;
+  /** Channel resume state saved by an earlier partial attempt (JSON), or null. */
+  progress: string | null;
+  createdAt: string;
   event: VendorEvent;
 }
 
@@ -26,12 +34,17 @@ export interface ClaimDeliveriesOptions {
   /** How long the claim holds if the dispatcher dies mid-delivery. */
   leaseSeconds: number;
   limit: number;
+  /** Only this target's deliveries, in recording order (FIFO per target). */
+  target?: string;
 }
 
-/** Pending deliveries that are due and not leased, oldest due first; leased to the caller. */
+/**
+ * Pending deliveries that are due and not leased, oldest due first (or in recording order for one
+ * target); leased to the caller.
+ */
 export async function claimDeliveries(
   db: Kysely<Database>,
-  { now, leaseSeconds, limit }: ClaimDeliveriesOptions,
+  { now, leaseSeconds, limit, target }: ClaimDeliveriesOptions,
 ): Promise<Delivery[]> {
   const at = storedInstant(now);
   const postgres = dialectOf(db) === 'postgres';
@@ -44,6 +57,10 @@ export async function claimDeliveries(
         'outbox.delivery_key',
         'outbox.target',
         'outbox.attempts',
+        'outbox.kind',
+        'outbox.group_key',
+        'outbox.progress',
+        'outbox.created_at',
         'events.id',
         'events.type',
         'events.vendor_slug',
@@ -58,7 +75,8 @@ export async function claimDeliveries(
       .where((eb) =>
         eb.or([eb('outbox.lease_until', 'is', null), eb('outbox.lease_until', '<=', at)]),
       )
-      .orderBy('outbox.next_attempt_at')
+      .$if(target !== undefined, (query) => query.where('outbox.target', '=', target!))
+      .$if(target === undefined, (query) => query.orderBy('outbox.next_attempt_at'))
       .orderBy('outbox.seq')
       .limit(Math.max(0, Math.floor(limit)));
     if (postgres) due = due.forUpdate('outbox').skipLocked();
@@ -79,25 +97,40 @@ export async function claimDeliveries(
       deliveryKey: row.delivery_key,
       target: row.target,
       attempts: row.attempts,
+      kind: row.kind,
+      groupKey: row.group_key,
+      progress: row.progress,
+      createdAt: row.created_at,
       event: eventFromRow(row),
     }));
   });
 }
 
+/** Marks a pending delivery sent; a row that is no longer pending is left as it is. */
 export async function markDelivered(db: Kysely<Database>, seq: number, now: string): Promise<void> {
-  await finish(db, seq, { status: 'sent', sent_at: storedInstant(now), last_error: null });
+  await finish(db, seq, {
+    status: 'sent',
+    sent_at: storedInstant(now),
+    last_error: null,
+    progress: null,
+  });
 }
 
-/** A failed attempt that will be retried at `nextAttemptAt`. */
+/** A failed attempt that will be retried at `nextAttemptAt`, resuming from `progress`. */
 export async function markDeliveryRetry(
   db: Kysely<Database>,
   seq: number,
-  { error, nextAttemptAt }: { error: string; nextAttemptAt: string },
+  {
+    error,
+    nextAttemptAt,
+    progress,
+  }: { error: string; nextAttemptAt: string; progress?: string | null },
 ): Promise<void> {
   await finish(db, seq, {
     status: 'pending',
     last_error: storableText(error),
     next_attempt_at: storedInstant(nextAttemptAt),
+    ...(progress === undefined ? {} : { progress: storableTextOrNull(progress) }),
   });
 }
 
@@ -118,6 +151,7 @@ async function finish(
     last_error: string | null;
     sent_at?: string;
     next_attempt_at?: string;
+    progress?: string | null;
   },
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
@@ -126,6 +160,7 @@ async function finish(
       .set(changes)
       .set((eb) => ({ attempts: eb('attempts', '+', 1), lease_until: null }))
       .where('seq', '=', seq)
+      .where('status', '=', 'pending')
       .execute();
   });
 }
@@ -138,7 +173,7 @@ export async function countDeliveries(db: Kysely<Database>): Promise<Record<Outb
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .groupBy('status')
     .execute();
-  const counts: Record<OutboxStatus, number> = { pending: 0, sent: 0, failed: 0 };
+  const counts: Record<OutboxStatus, number> = { pending: 0, sent: 0, failed: 0, skipped: 0 };
   for (const row of rows) {
     if ((outboxStatuses as readonly string[]).includes(row.status)) {
       counts[row.status as OutboxStatus] = Number(row.count);

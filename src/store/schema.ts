@@ -120,6 +120,34 @@ export interface OutboxTable {
   created_at: string;
   sent_at: string | null;
   lease_until: string | null;
+  /** 'event' (the event itself) or 'reminder' (a maintenance reminder before its window). */
+  kind: Generated<string>;
+  /** What noise control groups by: the incident id for incident and maintenance events. */
+  group_key: string | null;
+  /** Channel resume state across retries (e.g. the email recipients already served), JSON. */
+  progress: string | null;
+}
+
+/** One row per notification target: its delivery state and the lease of the dispatcher on it. */
+export interface NotifyTargetTable {
+  name: string;
+  type: string;
+  /** Hash of the destination and secret: a changed config re-enables a disabled target. */
+  fingerprint: string;
+  /** 'active' | 'disabled' (e.g. 410 Gone) | 'quarantined' (sustained failure). */
+  state: string;
+  /** Why the target is disabled or quarantined, for the UI and API; secrets redacted. */
+  reason: string | null;
+  /** Failed attempts in a row. */
+  failures: Generated<number>;
+  failing_since: string | null;
+  last_error: string | null;
+  last_success_at: string | null;
+  /** No delivery to this target before this instant (backoff, Retry-After, quarantine probe). */
+  next_attempt_at: string;
+  lease_owner: string | null;
+  lease_until: string | null;
+  updated_at: string;
 }
 
 export interface Database {
@@ -131,4 +159,5 @@ export interface Database {
   revisions: RevisionTable;
   events: EventTable;
   outbox: OutboxTable;
+  notify_targets: NotifyTargetTable;
 }

@@ -53,7 +53,12 @@ export function registerOutboxContract(harness: StoreHarness): void {
       await markDelivered(store.db, sent!.seq, at(6));
       await markDeliveryRetry(store.db, retried!.seq, { error: 'HTTP 500', nextAttemptAt: at(10) });
       await markDeliveryFailed(store.db, failed!.seq, 'HTTP 410');
-      expect(await countDeliveries(store.db)).toEqual({ pending: 1, sent: 1, failed: 1 });
+      expect(await countDeliveries(store.db)).toEqual({
+        pending: 1,
+        sent: 1,
+        failed: 1,
+        skipped: 0,
+      });
 
       expect(await claimDeliveries(store.db, { now: at(9), leaseSeconds: 60, limit: 10 })).toEqual(
         [],

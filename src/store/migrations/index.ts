@@ -9,9 +9,11 @@ import {
 } from 'kysely';
 import type { Store } from '../db.js';
 import * as initial from './2026_11_26_0001_initial.js';
+import * as notify from './2026_11_27_0001_notify.js';
 
 const migrations: Record<string, Migration> = {
   '2026_11_26_0001_initial': initial,
+  '2026_11_27_0001_notify': notify,
 };
 
 const provider: MigrationProvider = {
