@@ -25,7 +25,7 @@ async function run(argv: string[], cwd = mkdtempSync(join(tmpdir(), 'vw-cli-')))
 describe('vendorwatch command line', () => {
   it.each([
     [['frobnicate'], /^vendorwatch: unknown command "frobnicate"/],
-    [['poll'], /^vendorwatch poll: poll needs a status page URL or a vendor slug$/],
+    [['poll'], /^vendorwatch poll: poll needs a status page URL or a vendor slug\n$/],
     [
       ['poll', 'not-a-vendor'],
       /"not-a-vendor" is neither a known vendor slug nor an http\(s\) URL/,

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Vendor } from '../../src/domain/model.js';
 import { startSimulator, type Simulator } from '../../src/simulate/index.js';
 import { parseTimeline } from '../../src/simulate/timeline.js';
-import type { Store } from '../../src/store/index.js';
+import { listVendorStatuses, type Store } from '../../src/store/index.js';
 import { createApp } from '../../src/web/app.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.js';
 import { loopbackFetcher, openMigratedStore, startPoller } from '../support/poller.js';
@@ -23,6 +23,9 @@ const timelineJson = JSON.parse(readFileSync(timelinePath, 'utf8')) as {
   }>;
 };
 const steps = timelineJson.vendors[0]!.steps;
+/** Time for the poller's first (quiet) poll before the incident opens, or it would count as history. */
+const baselineMs = 5000;
+steps[1]!.afterMs = baselineMs;
 const finalIncident = steps.at(-1)!.incidents[0]!;
 const replayMs = steps.reduce((total, step) => total + step.afterMs, 0);
 
@@ -71,6 +74,13 @@ describe.each(databaseKinds)('the Balena reference incident replayed on %s', (ki
       };
 
       const app = createApp({ db: store.db, now: () => new Date().toISOString() });
+      const baselineDeadline = Date.now() + baselineMs;
+      while (!(await listVendorStatuses(store.db, new Date().toISOString()))[0]?.lastSuccessAt) {
+        expect(Date.now(), 'no baseline poll before the incident opened').toBeLessThan(
+          baselineDeadline,
+        );
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       const incidentId = 'balena-8gq2x9k1mlh4';
       const deadline = Date.now() + replayMs + 10_000;
       let incident: Record<string, any> | undefined;

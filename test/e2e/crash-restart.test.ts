@@ -22,7 +22,7 @@ const stepMs = 1500;
 for (const step of timelineJson.vendors[0]!.steps) step.afterMs = step.afterMs === 0 ? 0 : stepMs;
 const steps = timelineJson.vendors[0]!.steps;
 /** Time for the first worker to record the vendor's quiet baseline before the incident opens. */
-const baselineMs = 8000;
+const baselineMs = 10_000;
 steps[1]!.afterMs = baselineMs;
 const updateIds = steps.at(-1)!.incidents[0]!.updates.map((u) => u.id);
 
