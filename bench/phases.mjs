@@ -94,10 +94,9 @@ function since(from, to) {
 }
 
 /** Starts a poller child on a fresh SQLite file; `measure` runs between warm-up and stop. */
-async function withPoller(sim, settings, { name, intervalSeconds, nodeArgs }, measure) {
+async function withPoller(sim, settings, { name, intervalSeconds }, measure) {
   const dbPath = join(settings.tempDir, `${name}.db`);
   const child = startChild(`poller (${name})`, join(here, 'poller-child.mjs'), {
-    nodeArgs,
     raiseTo: settings.fileLimit.raiseTo,
   });
   try {
@@ -110,7 +109,12 @@ async function withPoller(sim, settings, { name, intervalSeconds, nodeArgs }, me
     );
     const limitMs = settings.warmupLimitSeconds * 1000;
     const warmup = await fullRound(child, vendors.length, limitMs, 'distinct');
-    const mark = async (markName) => ask(child, { type: 'mark', name: markName }, 30_000);
+    // With --profile, the CPU profile covers the measured window only (window-start → window-end).
+    const profilePath = settings.profileDir
+      ? join(settings.profileDir, `${name}.cpuprofile`)
+      : null;
+    const mark = async (markName) =>
+      ask(child, { type: 'mark', name: markName, profilePath }, 60_000);
     const roundSinceMark = () => fullRound(child, vendors.length, limitMs, 'sinceMark');
     const measured = await measure({ mark, roundSinceMark });
     const stopped = await ask(child, { type: 'stop' }, 60_000);
@@ -122,9 +126,9 @@ async function withPoller(sim, settings, { name, intervalSeconds, nodeArgs }, me
   }
 }
 
-export async function runSaturation(sim, settings, profileArgs) {
+export async function runSaturation(sim, settings) {
   const simCpu = cpuMeter(sim.pid);
-  const options = { name: 'saturation', intervalSeconds: 1, nodeArgs: profileArgs('saturation') };
+  const options = { name: 'saturation', intervalSeconds: 1 };
   const result = await withPoller(sim, settings, options, async ({ mark }) => {
     const from = await mark('window-start');
     simCpu.start();
@@ -143,13 +147,12 @@ export async function runSaturation(sim, settings, profileArgs) {
   };
 }
 
-export async function runLatency(sim, settings, profileArgs) {
+export async function runLatency(sim, settings) {
   const simCpu = cpuMeter(sim.pid);
   const graceMs = (settings.intervalSeconds + 3) * 1000;
   const options = {
     name: 'latency',
     intervalSeconds: settings.intervalSeconds,
-    nodeArgs: profileArgs('latency'),
   };
   const result = await withPoller(sim, settings, options, async ({ mark, roundSinceMark }) => {
     const from = await mark('window-start');
@@ -184,6 +187,7 @@ export async function runLatency(sim, settings, profileArgs) {
     pollMs: window.pollMs,
     failures: window.failures,
     peakRssMb: result.stopped.memory?.peakRssMb ?? result.to.memory.peakRssMb,
+    memoryAtWindowStart: result.from.memory,
     memoryAtWindowEnd: result.to.memory,
     graceAfterWindow: result.grace,
     warmupSeconds: result.warmup.seconds,

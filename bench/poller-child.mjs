@@ -2,6 +2,8 @@
 // createConfiguredFetcher, a SQLite file store, startScheduler + pollVendor. The bench drives it
 // over IPC: start, mark (counters since the last mark), stop (commit times of every event).
 import { subscribe } from 'node:diagnostics_channel';
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { hostname } from 'node:os';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { setInterval, clearInterval } from 'node:timers';
@@ -35,6 +37,23 @@ const commitTimes = {};
 let durations = [];
 let failures = new Map();
 let running = null;
+let profiler = null;
+
+/** CPU profile of the measured window only: started at window-start, written at window-end. */
+async function profileAt(name, path) {
+  if (!path) return;
+  if (name === 'window-start' && !profiler) {
+    profiler = new Session();
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  } else if (name === 'window-end' && profiler) {
+    const { profile } = await profiler.post('Profiler.stop');
+    profiler.disconnect();
+    profiler = null;
+    await writeFile(path, JSON.stringify(profile));
+  }
+}
 
 function recordEvents(events) {
   const at = Date.now();
@@ -104,7 +123,7 @@ async function start({ dbPath, vendors, intervalSeconds }) {
 }
 
 /** Counters are cumulative; durations, failures and event-loop delay cover the time since the last mark. */
-function mark(name) {
+async function mark(name, profilePath) {
   const cpu = process.cpuUsage();
   const snapshot = {
     name,
@@ -126,6 +145,7 @@ function mark(name) {
   polledSinceMark = new Set();
   durations = [];
   failures = new Map();
+  await profileAt(name, profilePath);
   return snapshot;
 }
 
@@ -161,7 +181,7 @@ function reply(type, work) {
 process.on('disconnect', () => process.exit(0));
 process.on('message', (message) => {
   if (message?.type === 'start') reply('start', () => start(message));
-  else if (message?.type === 'mark') reply('mark', () => mark(message.name));
+  else if (message?.type === 'mark') reply('mark', () => mark(message.name, message.profilePath));
   else if (message?.type === 'stop') reply('stop', stop);
 });
 process.send?.({ type: 'ready' });

@@ -37,6 +37,7 @@ const areas = [
   ['node_modules/undici/', 'HTTP (undici)'],
   ['node:net', 'HTTP (node:net, sockets)'],
   ['node:zlib', 'gunzip (node:zlib)'],
+  ['node:inspector', 'the profiler itself (--profile only)'],
   ['src/adapters/', 'parse (adapters)'],
   ['src/domain/', 'diff/domain'],
   ['src/poll/', 'poll cycle/scheduler'],
@@ -57,6 +58,19 @@ function areaOf(place) {
   return areas.find(([prefix]) => place.startsWith(prefix))?.[1] ?? place.replace(/:\d+$/, '');
 }
 
+const engineFrames = new Set(['(garbage collector)', '(program)', '(idle)', '(root)']);
+
+/** Native callees (better-sqlite3's exec, socket writes…) count for the JS frame that called them. */
+function callerPlace(node, parentOf) {
+  let current = node;
+  while (current && !current.callFrame.url && !engineFrames.has(current.callFrame.functionName)) {
+    const parent = parentOf.get(current.id);
+    if (!parent) break;
+    current = parent;
+  }
+  return placeOf((current ?? node).callFrame);
+}
+
 function ranked(map, busyMs, limit) {
   return [...map]
     .sort((a, b) => b[1] - a[1])
@@ -72,6 +86,10 @@ function ranked(map, busyMs, limit) {
 export async function topFrames(profilePath, limit = 20) {
   const profile = JSON.parse(await readFile(profilePath, 'utf8'));
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parentOf = new Map();
+  for (const node of profile.nodes) {
+    for (const id of node.children ?? []) parentOf.set(id, node);
+  }
   const selfMs = new Map();
   profile.samples.forEach((id, index) => {
     selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000);
@@ -101,11 +119,14 @@ export async function topFrames(profilePath, limit = 20) {
   let busyMs = 0;
   for (const node of profile.nodes) {
     const place = placeOf(node.callFrame);
-    const key = `${node.callFrame.functionName || '(anonymous)'} ${place}`;
+    const native = !node.callFrame.url && !engineFrames.has(node.callFrame.functionName);
+    const caller = native ? ` ← ${callerPlace(node, parentOf)}` : '';
+    const key = `${node.callFrame.functionName || '(anonymous)'} ${place}${caller}`;
     const self = selfMs.get(node.id) ?? 0;
     if (place !== '((idle))') busyMs += self;
     frames.set(key, (frames.get(key) ?? 0) + self);
-    byArea.set(areaOf(place), (byArea.get(areaOf(place)) ?? 0) + self);
+    const area = areaOf(callerPlace(node, parentOf));
+    byArea.set(area, (byArea.get(area) ?? 0) + self);
     if (place.startsWith('src/'))
       inclusive.set(key, (inclusive.get(key) ?? 0) + totalOf.get(node.id));
   }
@@ -126,7 +147,7 @@ export function formatTop(top) {
   ];
   return [
     ...list(`busy ${top.busyMs} ms; top self time by frame (% of busy time):`, top.frames),
-    ...list('self time by area:', top.areas),
+    ...list('self time by area (native callees count for their JS caller):', top.areas),
     ...list('inclusive time of vendorwatch functions (src/, via source maps):', top.inclusive),
   ].join('\n');
 }

@@ -1,7 +1,7 @@
 // `npm run bench`: the simulator in its own process (one loopback address per vendor), a bare
 // fetch-and-parse baseline, vendorwatch's poller at saturation and a latency run, each in fresh
 // child processes. Prints a table against the SPEC §7 targets and writes bench/results/<ISO>.json.
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,13 +69,11 @@ async function main() {
     // Simulator: a listener per vendor plus up to 3 keep-alive connections per vendor.
     fileLimit: planFileLimit(parsed.vendors * 4 + descriptorReserve),
     tempDir: await mkdtemp(join(tmpdir(), 'vendorwatch-bench-')),
+    profileDir: parsed.profile ? profileDir : null,
   };
+  if (settings.profileDir) await mkdir(settings.profileDir, { recursive: true });
   tempDir = settings.tempDir;
   const concurrency = configSchema.parse({}).poller.concurrency;
-  const profileArgs = (name) =>
-    settings.profile
-      ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.cpuprofile`]
-      : [];
   const result = {
     startedAt: new Date(startedAt).toISOString(),
     loadAverageAtStart: loadAverage(),
@@ -103,7 +101,7 @@ async function main() {
       runBaseline(sim, settings, { ...bare, conditional: true }),
     );
     await phase(result, 'saturation', 'vendorwatch at saturation', () =>
-      runSaturation(sim, settings, profileArgs),
+      runSaturation(sim, settings),
     );
     if (result.saturation) {
       const ratio = (base) =>
@@ -117,7 +115,7 @@ async function main() {
       result,
       'latency',
       `latency run (${settings.intervalSeconds} s interval, ${settings.durationSeconds} s)`,
-      () => runLatency(sim, settings, profileArgs),
+      () => runLatency(sim, settings),
     );
   } finally {
     await stopAllChildren();
