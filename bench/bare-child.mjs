@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { gunzip as gunzipCallback } from 'node:zlib';
 import { Agent, request } from 'undici';
+import { mainThreadShares, threadAndIoOf } from './stats.mjs';
 
 const gunzip = promisify(gunzipCallback);
 const endpointPaths = [
@@ -98,6 +99,7 @@ async function runLoop(options) {
   const startCpu = process.cpuUsage();
   const startConnections = connections;
   const startLoop = performance.eventLoopUtilization();
+  const startThread = threadAndIoOf(process.pid);
   const startedAt = Date.now();
   const deadline = startedAt + options.durationMs;
   const counts = await pollRounds(options, agent, etags, () => Date.now() >= deadline);
@@ -105,6 +107,7 @@ async function runLoop(options) {
   const cpu = process.cpuUsage(startCpu);
   const eventLoopUtilization = performance.eventLoopUtilization(startLoop).utilization;
   const newConnections = connections - startConnections;
+  const mainThread = mainThreadShares(startThread, threadAndIoOf(process.pid), seconds);
   await agent.close();
   return {
     ...counts,
@@ -113,6 +116,7 @@ async function runLoop(options) {
     pollsPerSecond: counts.polls / seconds,
     coresUsed: (cpu.user + cpu.system) / 1e6 / seconds,
     eventLoopUtilization,
+    mainThread,
     connectionsPerPoll: newConnections / Math.max(1, counts.polls + counts.failedPolls),
   };
 }

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ask, nextMessage, startChild, stopChild } from './children.mjs';
 import { measureLatency } from './latency.mjs';
-import { cpuMeter, round } from './stats.mjs';
+import { cpuMeter, mainThreadShares, round } from './stats.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const startupTimeoutMs = 120_000;
@@ -70,6 +70,8 @@ function fullRound(child, vendors, limitMs, counter) {
 function since(from, to) {
   const seconds = (to.at - from.at) / 1000;
   const polls = (c) => c.changed + c.unchanged + c.failed + c.crashed;
+  const pollCount = Math.max(1, polls(to.counters) - polls(from.counters));
+  const perPoll = (value) => (Number.isFinite(value) ? round(value / pollCount, 2) : null);
   const outcomes = {};
   const keys = ['changed', 'unchanged', 'failed', 'crashed', 'events', 'schedulerErrors'];
   for (const key of keys) {
@@ -82,6 +84,9 @@ function since(from, to) {
     outcomes,
     coresUsed: round((to.cpuSeconds - from.cpuSeconds) / seconds, 3),
     eventLoopUtilization: round(to.eventLoopUtilization, 3),
+    mainThread: mainThreadShares(from.thread, to.thread, seconds),
+    writeSyscallsPerPoll: perPoll(to.thread.writeSyscalls - from.thread.writeSyscalls),
+    diskWriteKbPerPoll: perPoll((to.thread.diskWriteBytes - from.thread.diskWriteBytes) / 1024),
     connectionsPerPoll: round(
       (to.counters.connections - from.counters.connections) /
         Math.max(1, polls(to.counters) - polls(from.counters)),
@@ -181,6 +186,9 @@ export async function runLatency(sim, settings) {
     outcomes: window.outcomes,
     coresUsed: window.coresUsed,
     eventLoopUtilization: window.eventLoopUtilization,
+    mainThread: window.mainThread,
+    writeSyscallsPerPoll: window.writeSyscallsPerPoll,
+    diskWriteKbPerPoll: window.diskWriteKbPerPoll,
     connectionsPerPoll: window.connectionsPerPoll,
     eventLoopP99Ms: round(window.eventLoopMs.p99, 1),
     eventLoopMaxMs: round(window.eventLoopMs.max, 1),

@@ -12,7 +12,7 @@ import { configSchema } from '../dist/config/schema.js';
 import { createConfiguredFetcher } from '../dist/main.js';
 import { startScheduler } from '../dist/poll/scheduler.js';
 import { migrateToLatest, openStore, syncVendors } from '../dist/store/index.js';
-import { memoryOf, summarize } from './stats.mjs';
+import { memoryOf, summarize, threadAndIoOf } from './stats.mjs';
 
 const eventLoop = monitorEventLoopDelay({ resolution: 10 });
 const counters = {
@@ -130,6 +130,7 @@ async function mark(name, profilePath) {
     at: Date.now(),
     counters: { ...counters },
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    thread: threadAndIoOf(process.pid),
     memory: { ...memoryOf(process.pid), ...megabytes(process.memoryUsage()) },
     eventLoopMs: {
       p50: eventLoop.percentile(50) / 1e6,

@@ -89,6 +89,18 @@ export function buildRows(result) {
       pair(conditionalBaseline?.eventLoopUtilization, saturation?.eventLoopUtilization),
     ),
     row(
+      'main thread on-CPU / waiting for a CPU / blocked, bare If-None-Match',
+      shares(conditionalBaseline?.mainThread),
+    ),
+    row(
+      'main thread on-CPU / waiting for a CPU / blocked, vendorwatch',
+      shares(saturation?.mainThread),
+    ),
+    row(
+      'vendorwatch per poll: write syscalls / KB written to disk',
+      pair(saturation?.writeSyscallsPerPoll, saturation?.diskWriteKbPerPoll),
+    ),
+    row(
       'new TCP connections per poll: bare If-None-Match / vendorwatch',
       pair(conditionalBaseline?.connectionsPerPoll, saturation?.connectionsPerPoll),
     ),
@@ -140,6 +152,10 @@ export function buildRows(result) {
     ),
     row('poller event-loop delay p99, latency run, ms', latency?.eventLoopP99Ms),
     row(
+      'main thread on-CPU / waiting for a CPU / blocked, latency run',
+      shares(latency?.mainThread),
+    ),
+    row(
       'latency run: vendorwatch polls/s (needed: vendors ÷ interval)',
       latency?.pollsPerSecond,
       `${round(settings.vendors / settings.intervalSeconds, 0)}/s`,
@@ -149,6 +165,13 @@ export function buildRows(result) {
     row('simulator CPU during latency run (cores)', latency?.simulatorCores),
   ];
   return rows;
+}
+
+function shares(mainThread) {
+  if (!mainThread) return null;
+  return [mainThread.onCpu, mainThread.waitingForCpu, mainThread.blockedOrIdle]
+    .map((v) => round(v, 2))
+    .join(' / ');
 }
 
 function pair(a, b) {

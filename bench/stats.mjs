@@ -69,6 +69,42 @@ export function cpuMeter(pid) {
   };
 }
 
+/**
+ * The main thread's time on a CPU and time runnable but waiting for one (/proc/<pid>/schedstat,
+ * whose pid is the main thread's tid), and the process's write syscalls and disk writes.
+ */
+export function threadAndIoOf(pid) {
+  const result = {
+    runSeconds: null,
+    runqueueSeconds: null,
+    writeSyscalls: null,
+    diskWriteBytes: null,
+  };
+  try {
+    const [run, wait] = readFileSync(`/proc/${pid}/schedstat`, 'utf8').trim().split(' ');
+    result.runSeconds = Number(run) / 1e9;
+    result.runqueueSeconds = Number(wait) / 1e9;
+    const io = readFileSync(`/proc/${pid}/io`, 'utf8');
+    result.writeSyscalls = Number(/^syscw: (\d+)/m.exec(io)?.[1] ?? NaN);
+    result.diskWriteBytes = Number(/^write_bytes: (\d+)/m.exec(io)?.[1] ?? NaN);
+  } catch {
+    // Not Linux, or the process is gone: the fields stay null.
+  }
+  return result;
+}
+
+/** Fractions of wall time the main thread ran, waited for a CPU, or was blocked/idle. */
+export function mainThreadShares(from, to, seconds) {
+  if (from.runSeconds === null || to.runSeconds === null || seconds <= 0) return null;
+  const onCpu = (to.runSeconds - from.runSeconds) / seconds;
+  const runqueue = (to.runqueueSeconds - from.runqueueSeconds) / seconds;
+  return {
+    onCpu: round(onCpu, 3),
+    waitingForCpu: round(runqueue, 3),
+    blockedOrIdle: round(Math.max(0, 1 - onCpu - runqueue), 3),
+  };
+}
+
 export function loadAverage() {
   return loadavg().map((value) => round(value, 2));
 }
