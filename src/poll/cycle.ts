@@ -2,12 +2,18 @@
 // so one vendor cannot sink a cycle.
 import type { Kysely } from 'kysely';
 import type { Endpoint, PlatformAdapter } from '../adapters/types.js';
-import { diffSnapshot, type PlannedEvent } from '../domain/diff.js';
+import { diffSnapshot, type CyclePlan, type PlannedEvent } from '../domain/diff.js';
 import { isStale } from '../domain/health.js';
 import type { Vendor, VendorEvent } from '../domain/model.js';
 import type { Platform } from '../domain/vocabulary.js';
-import type { ConditionalValidators, Fetcher, FetchFailure } from '../fetch/types.js';
-import { commitCycle, loadPollState, loadPreviousState, type PollState } from '../store/index.js';
+import type { ConditionalValidators, Fetcher } from '../fetch/types.js';
+import {
+  commitCycle,
+  loadPollState,
+  loadPreviousState,
+  type CycleRecord,
+  type PollState,
+} from '../store/index.js';
 import type { Database } from '../store/schema.js';
 import { nextPollDelaySeconds } from './backoff.js';
 
@@ -30,152 +36,109 @@ export type PollOutcome =
   | { vendorSlug: string; kind: 'failed'; error: string; events: number; durationMs: number }
   | { vendorSlug: string; kind: 'crashed'; error: string; events: 0; durationMs: number };
 
+/** One poll in progress: who, what the store knew, and when it started. */
+interface Attempt {
+  deps: PollDeps;
+  vendor: Vendor;
+  state: PollState;
+  started: Date;
+}
+
 interface FetchedBodies {
   /** Bodies of endpoints that answered 200, or null for a failed optional endpoint. */
   bodies: Record<string, string | null>;
   /** Keys of endpoints that answered 304: their bodies are the stored ones. */
   notModified: string[];
   validators: Record<string, ConditionalValidators>;
-  allNotModified: boolean;
 }
 
 type FetchStep =
-  { ok: true; fetched: FetchedBodies } | { ok: false; error: string; failure: FetchFailure };
+  | { ok: true; fetched: FetchedBodies }
+  | { ok: false; error: string; retryAfterSeconds: number | undefined };
+
+interface Parsed {
+  plan: CyclePlan;
+  bodies: Record<string, string | null>;
+  pageName: string | null;
+}
 
 export async function pollVendor(deps: PollDeps, vendor: Vendor): Promise<PollOutcome> {
   const started = deps.now();
-  const elapsed = () => deps.now().getTime() - started.getTime();
   try {
-    const adapter = deps.adapterFor(vendor.platform);
     const state = await loadPollState(deps.db, vendor.slug);
-    if (!state)
-      return {
-        vendorSlug: vendor.slug,
-        kind: 'crashed',
-        error: 'vendor is not in the store',
-        events: 0,
-        durationMs: elapsed(),
-      };
-    if (!adapter)
-      return await recordFailure(
-        deps,
-        vendor,
-        state,
-        `no adapter for platform ${vendor.platform}`,
-        undefined,
-        started,
-      );
+    if (!state) return crashed(deps, vendor, started, 'vendor is not in the store');
+    const attempt: Attempt = { deps, vendor, state, started };
 
-    const step = await fetchEndpoints(deps, vendor, adapter.endpoints(vendor.statusPageUrl), state);
-    if (!step.ok)
-      return await recordFailure(
-        deps,
-        vendor,
-        state,
-        step.error,
-        step.failure.retryAfterSeconds,
-        started,
-      );
+    const adapter = deps.adapterFor(vendor.platform);
+    if (!adapter) return await recordFailure(attempt, `no adapter for platform ${vendor.platform}`);
+
+    const step = await fetchEndpoints(attempt, adapter.endpoints(vendor.statusPageUrl));
+    if (!step.ok) return await recordFailure(attempt, step.error, step.retryAfterSeconds);
     const { fetched } = step;
-
-    if (fetched.allNotModified && state.lastSuccessAt !== null && state.lastError === null) {
-      // 304 everywhere: the vendor's page is what we stored last time; no parse, no diff.
-      return await recordSuccess(deps, vendor, state, null, fetched, started, elapsed);
+    const endpointsAnswered = Object.keys(fetched.bodies).length + fetched.notModified.length;
+    if (
+      fetched.notModified.length === endpointsAnswered &&
+      state.lastSuccessAt !== null &&
+      state.lastError === null
+    ) {
+      // 304 everywhere after a good poll: the page is what we stored; no parse, no diff.
+      return await recordSuccess(attempt, fetched, null);
     }
 
-    const bodies = fillNotModifiedBodies(state, fetched);
+    const bodies = withStoredBodies(state, fetched);
     if (!bodies)
-      return await recordFailure(
-        deps,
-        vendor,
-        state,
-        'the vendor answered 304 but no earlier body is stored',
-        undefined,
-        started,
-      );
+      return await recordFailure(attempt, 'the vendor answered 304 but no earlier body is stored');
     const parsed = adapter.parse(bodies, { statusPageUrl: vendor.statusPageUrl });
-    if (!parsed.ok)
-      return await recordFailure(deps, vendor, state, `parse: ${parsed.error}`, undefined, started);
+    if (!parsed.ok) return await recordFailure(attempt, `parse: ${parsed.error}`);
 
-    const now = started.toISOString();
-    const previous = await loadPreviousState(
-      deps.db,
-      vendor.slug,
-      parsed.snapshot.incidents.map((incident) => incident.sourceId),
-    );
-    const plan = diffSnapshot(vendor.slug, previous, parsed.snapshot, now);
-    return await recordSuccess(
-      deps,
-      vendor,
-      state,
-      { plan, bodies, pageName: parsed.snapshot.pageName },
-      fetched,
-      started,
-      elapsed,
-    );
+    const sourceIds = parsed.snapshot.incidents.map((incident) => incident.sourceId);
+    const previous = await loadPreviousState(deps.db, vendor.slug, sourceIds);
+    const plan = diffSnapshot(vendor.slug, previous, parsed.snapshot, started.toISOString());
+    return await recordSuccess(attempt, fetched, {
+      plan,
+      bodies,
+      pageName: parsed.snapshot.pageName,
+    });
   } catch (error) {
-    return {
-      vendorSlug: vendor.slug,
-      kind: 'crashed',
-      error: describe(error),
-      events: 0,
-      durationMs: elapsed(),
-    };
+    return crashed(deps, vendor, started, error instanceof Error ? error.message : String(error));
   }
 }
 
-async function fetchEndpoints(
-  deps: PollDeps,
-  vendor: Vendor,
-  endpoints: Endpoint[],
-  state: PollState,
-): Promise<FetchStep> {
+async function fetchEndpoints(attempt: Attempt, endpoints: Endpoint[]): Promise<FetchStep> {
+  const { deps, state } = attempt;
   const results = await Promise.all(
     endpoints.map((endpoint) =>
       deps.fetcher.fetch({ url: endpoint.url, validators: state.validators[endpoint.url] ?? null }),
     ),
   );
-  const fetched: FetchedBodies = {
-    bodies: {},
-    notModified: [],
-    validators: {},
-    allNotModified: true,
-  };
+  const fetched: FetchedBodies = { bodies: {}, notModified: [], validators: {} };
   for (const [index, result] of results.entries()) {
     const endpoint = endpoints[index]!;
     if (!result.ok) {
       if (endpoint.required) {
-        return {
-          ok: false,
-          error: `${lastPathSegment(endpoint.url)}: ${result.error.message}`,
-          failure: result.error,
-        };
+        const error = `${lastPathSegment(endpoint.url)}: ${result.error.message}`;
+        return { ok: false, error, retryAfterSeconds: result.error.retryAfterSeconds };
       }
       fetched.bodies[endpoint.key] = null;
-      fetched.allNotModified = false;
-      continue;
-    }
-    fetched.validators[endpoint.url] = result.validators;
-    if (result.notModified) {
+    } else if (result.notModified) {
+      fetched.validators[endpoint.url] = result.validators;
       fetched.notModified.push(endpoint.key);
-      continue;
+    } else {
+      fetched.validators[endpoint.url] = result.validators;
+      fetched.bodies[endpoint.key] = result.body;
     }
-    fetched.allNotModified = false;
-    fetched.bodies[endpoint.key] = result.body;
   }
   return { ok: true, fetched };
 }
 
-/** Bodies answered with 304 come from the last stored payload. */
-function fillNotModifiedBodies(
+/** Bodies answered with 304 come from the last stored payload; null when it is missing. */
+function withStoredBodies(
   state: PollState,
   fetched: FetchedBodies,
 ): Record<string, string | null> | null {
-  if (fetched.notModified.length === 0) return fetched.bodies;
-  const stored = state.rawPayload;
   const bodies = { ...fetched.bodies };
   for (const key of fetched.notModified) {
-    const body = stored?.[key];
+    const body = state.rawPayload?.[key];
     if (body === undefined) return null;
     bodies[key] = body;
   }
@@ -183,81 +146,72 @@ function fillNotModifiedBodies(
 }
 
 async function recordSuccess(
-  deps: PollDeps,
-  vendor: Vendor,
-  state: PollState,
-  parsed: {
-    plan: ReturnType<typeof diffSnapshot>;
-    bodies: Record<string, string | null>;
-    pageName: string | null;
-  } | null,
+  attempt: Attempt,
   fetched: FetchedBodies,
-  started: Date,
-  elapsed: () => number,
+  parsed: Parsed | null,
 ): Promise<PollOutcome> {
-  const now = started.toISOString();
-  const extraEvents: PlannedEvent[] = state.unreachableReported
+  const { deps, vendor, state } = attempt;
+  const now = attempt.started.toISOString();
+  const recovered = state.unreachableReported
     ? [vendorEvent('vendor.recovered', vendor, now, {})]
     : [];
-  const delay = nextPollDelaySeconds({
-    intervalSeconds: vendor.intervalSeconds,
-    consecutiveFailures: 0,
-    random: deps.random(),
-  });
-  const events = await commitCycle(
-    deps.db,
-    {
-      vendorSlug: vendor.slug,
-      now,
-      nextPollAt: new Date(started.getTime() + delay * 1000).toISOString(),
-      leaseOwner: deps.leaseOwner,
-      unreachableReported: false,
-      extraEvents,
-      outcome: {
-        kind: 'success',
-        plan: parsed?.plan ?? { components: null, incidents: [], events: [] },
-        validators: fetched.validators,
-        ...(parsed ? { rawPayload: parsed.bodies, pageName: parsed.pageName } : {}),
-      },
+  const events = await commit(attempt, 0, undefined, {
+    unreachableReported: false,
+    extraEvents: recovered,
+    outcome: {
+      kind: 'success',
+      plan: parsed?.plan ?? { components: null, incidents: [], events: [] },
+      validators: fetched.validators,
+      ...(parsed ? { rawPayload: parsed.bodies, pageName: parsed.pageName } : {}),
     },
-    deps.routeEvent,
-  );
-  if (events.length > 0) deps.onEvents?.(events);
+  });
   const changed =
-    parsed !== null &&
-    (parsed.plan.incidents.length > 0 || parsed.plan.components !== null || events.length > 0);
+    parsed !== null && (parsed.plan.incidents.length > 0 || parsed.plan.components !== null);
   return {
     vendorSlug: vendor.slug,
-    kind: changed ? 'changed' : 'unchanged',
+    kind: changed || events.length > 0 ? 'changed' : 'unchanged',
     events: events.length,
-    durationMs: elapsed(),
+    durationMs: deps.now().getTime() - attempt.started.getTime(),
   };
 }
 
 async function recordFailure(
-  deps: PollDeps,
-  vendor: Vendor,
-  state: PollState,
+  attempt: Attempt,
   error: string,
-  retryAfterSeconds: number | undefined,
-  started: Date,
+  retryAfterSeconds?: number,
 ): Promise<PollOutcome> {
-  const now = started.toISOString();
-  const consecutiveFailures = state.consecutiveFailures + 1;
-  // Unreachable is announced once per failure streak, and only once the data has gone stale.
+  const { deps, vendor, state } = attempt;
+  const now = attempt.started.toISOString();
+  // Unreachable is announced once per failure streak, once the last good data has gone stale.
   const announce =
     !state.unreachableReported &&
-    isStale(
-      {
-        lastSuccessAt: state.lastSuccessAt,
-        lastPolledAt: now,
-        lastError: error,
-        intervalSeconds: vendor.intervalSeconds,
-      },
-      now,
-    ) &&
-    state.lastSuccessAt !== null;
-  const delay = nextPollDelaySeconds({
+    state.lastSuccessAt !== null &&
+    isStale({ ...state, lastError: error, intervalSeconds: vendor.intervalSeconds }, now);
+  const unreachable = vendorEvent('vendor.unreachable', vendor, now, {
+    error: { from: null, to: error },
+  });
+  const events = await commit(attempt, state.consecutiveFailures + 1, retryAfterSeconds, {
+    unreachableReported: state.unreachableReported || announce,
+    outcome: { kind: 'failure', error, events: announce ? [unreachable] : [] },
+  });
+  return {
+    vendorSlug: vendor.slug,
+    kind: 'failed',
+    error,
+    events: events.length,
+    durationMs: deps.now().getTime() - attempt.started.getTime(),
+  };
+}
+
+/** Records the poll with its next due time, and hands the recorded events on. */
+async function commit(
+  attempt: Attempt,
+  consecutiveFailures: number,
+  retryAfterSeconds: number | undefined,
+  record: Pick<CycleRecord, 'outcome' | 'unreachableReported' | 'extraEvents'>,
+): Promise<VendorEvent[]> {
+  const { deps, vendor, started } = attempt;
+  const delaySeconds = nextPollDelaySeconds({
     intervalSeconds: vendor.intervalSeconds,
     consecutiveFailures,
     retryAfterSeconds,
@@ -266,24 +220,26 @@ async function recordFailure(
   const events = await commitCycle(
     deps.db,
     {
+      ...record,
       vendorSlug: vendor.slug,
-      now,
-      nextPollAt: new Date(started.getTime() + delay * 1000).toISOString(),
+      now: started.toISOString(),
+      nextPollAt: new Date(started.getTime() + delaySeconds * 1000).toISOString(),
       leaseOwner: deps.leaseOwner,
-      unreachableReported: state.unreachableReported || announce,
-      outcome: {
-        kind: 'failure',
-        error,
-        events: announce
-          ? [vendorEvent('vendor.unreachable', vendor, now, { error: { from: null, to: error } })]
-          : [],
-      },
     },
     deps.routeEvent,
   );
-  const durationMs = deps.now().getTime() - started.getTime();
   if (events.length > 0) deps.onEvents?.(events);
-  return { vendorSlug: vendor.slug, kind: 'failed', error, events: events.length, durationMs };
+  return events;
+}
+
+function crashed(deps: PollDeps, vendor: Vendor, started: Date, error: string): PollOutcome {
+  return {
+    vendorSlug: vendor.slug,
+    kind: 'crashed',
+    error,
+    events: 0,
+    durationMs: deps.now().getTime() - started.getTime(),
+  };
 }
 
 function vendorEvent(
@@ -309,8 +265,4 @@ function lastPathSegment(url: string): string {
   } catch {
     return url;
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -116,6 +116,41 @@ describe('a vendor that starts answering badly', () => {
   });
 });
 
+describe('a vendor that stays down', () => {
+  it('is announced unreachable once, after its data went stale, and recovered once', async () => {
+    const { store, vendor } = await freshVendorWithHistory();
+    try {
+      let clock = Date.now();
+      const events: string[] = [];
+      const deps = pollDeps(store, fetcher, {
+        now: () => new Date(clock),
+        onEvents: (recorded) => events.push(...recorded.map((e) => e.type)),
+      });
+      vendorServer.misbehave(badBehaviours['a server error']!);
+      const outcomes: string[] = [];
+      for (let minute = 1; minute <= 6; minute++) {
+        clock += 60_000;
+        outcomes.push((await pollVendor(deps, vendor)).kind);
+      }
+      expect(outcomes).toEqual(Array<string>(6).fill('failed'));
+      // Interval 60 s: stale after 3 intervals, so the 4th failing minute announces it, once.
+      expect(events).toEqual(['vendor.unreachable']);
+      const [status] = await listVendorStatuses(store.db, new Date(clock).toISOString());
+      expect(status).toMatchObject({ health: 'stale' });
+      expect(status!.error).toMatch(/^summary\.json: 127\.0\.0\.3:\d+ answered HTTP 503$/);
+
+      vendorServer.serve(goodBodies);
+      clock += 60_000;
+      expect((await pollVendor(deps, vendor)).kind).toBe('changed');
+      clock += 60_000;
+      await pollVendor(deps, vendor);
+      expect(events).toEqual(['vendor.unreachable', 'vendor.recovered']);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
 describe('a vendor that sends odd but valid payloads', () => {
   it('wrong types, missing fields, duplicated ids and a future-dated update degrade items, not the poll', async () => {
     const { store, vendor } = await freshVendorWithHistory();
