@@ -20,6 +20,7 @@ import type { EventSource } from './event-bus.js';
 import { HttpError, notFound } from './http-error.js';
 import { sendError, sendJson } from './json.js';
 import { openApiDocument } from './openapi.js';
+import { createPages } from './pages/index.js';
 import { parseEventQuery, parseIncidentQuery, parseStreamQuery } from './params.js';
 import {
   presentEvent,
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps): Hono {
   const logError = (error: unknown, fields: object) =>
     deps.log?.error({ ...fields, err: error }, 'web request failed');
 
+  const pages = createPages({ db, now: deps.now, vendorName: deps.vendorName });
   const app = new Hono();
 
   app.get('/healthz', (c) => sendJson(c, { status: 'ok' }));
@@ -147,11 +149,15 @@ export function createApp(deps: AppDeps): Hono {
     });
   });
 
+  // HTML pages (strict CSP and hardening headers on every one: pages/html.ts).
+  app.get('/incidents/:id', (c) => pages.incident(c, c.req.param('id')));
+  app.get('/assets/:name', (c) => pages.asset(c, c.req.param('name')));
+
   app.notFound((c) => {
     if (c.req.path === '/api' || c.req.path.startsWith('/api/')) {
       return sendError(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path.slice(0, 200)}`);
     }
-    return c.text('not found', 404);
+    return pages.notFound(c);
   });
 
   app.onError((error, c) => {
@@ -160,6 +166,7 @@ export function createApp(deps: AppDeps): Hono {
       return sendError(c, 400, 'invalid_parameter', error.message);
     }
     logError(error, { method: c.req.method, path: c.req.path });
+    if (!c.req.path.startsWith('/api/')) return pages.failed(c);
     return sendError(c, 500, 'internal', 'internal error');
   });
 

@@ -143,6 +143,11 @@ const vendorFilter = query('vendor', 'Only this vendor (slug).');
 function json(description: string, schema: object) {
   return { description, content: { 'application/json': { schema } } };
 }
+function html(description: string) {
+  return { description, content: { 'text/html': { schema: { type: 'string' } } } };
+}
+const htmlNotFound = { '404': html('No such page.') };
+
 const errors = {
   '304': { description: 'Not modified (If-None-Match matched the ETag).' },
   '400': json('A query parameter is invalid.', ref('Error')),
@@ -270,6 +275,27 @@ export const openApiDocument = {
             content: { 'text/event-stream': { schema: { type: 'string' } } },
           },
           '400': errors['400'],
+        },
+      },
+    },
+    '/incidents/{id}': {
+      get: {
+        summary: 'The incident page (HTML): summary, times, components, timeline, edits.',
+        parameters: [path('id', 'Incident id.')],
+        responses: { '200': html('The page.'), '304': errors['304'], ...htmlNotFound },
+      },
+    },
+    '/assets/{name}': {
+      get: {
+        summary: 'The stylesheet (app.css) and the script (app.js) of the pages.',
+        parameters: [path('name', 'app.css or app.js.')],
+        responses: {
+          '200': {
+            description: 'The file; cached for a year when ?v= names its current version.',
+            content: { 'text/css': { schema: { type: 'string' } } },
+          },
+          '304': errors['304'],
+          ...htmlNotFound,
         },
       },
     },

@@ -1,0 +1,38 @@
+// The HTML pages as handlers for the route table in app.ts.
+import type { Context } from 'hono';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../store/index.js';
+import { loadAssets } from './assets.js';
+import { errorPage, type PageDeps } from './context.js';
+import { incidentPage } from './incident.js';
+
+export interface Pages {
+  incident(c: Context, id: string): Promise<Response>;
+  asset(c: Context, name: string): Response | Promise<Response>;
+  notFound(c: Context): Promise<Response>;
+  failed(c: Context): Promise<Response>;
+}
+
+export interface PagesOptions {
+  db: Kysely<Database>;
+  now: () => string;
+  vendorName?: (slug: string) => string | undefined;
+}
+
+export function createPages(options: PagesOptions): Pages {
+  const deps: PageDeps = { ...options, assets: loadAssets() };
+  return {
+    incident: (c, id) => incidentPage(c, deps, id),
+    asset: (c, name) =>
+      deps.assets.serve(c, name) ?? errorPage(c, deps, 404, 'Not found', 'No such file.'),
+    notFound: (c) => errorPage(c, deps, 404, 'Page not found', 'There is no page at this address.'),
+    failed: (c) =>
+      errorPage(
+        c,
+        deps,
+        500,
+        'Something went wrong',
+        'vendorwatch could not build this page. The error was logged; try again shortly.',
+      ),
+  };
+}

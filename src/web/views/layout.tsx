@@ -1,0 +1,70 @@
+// The frame of every page: one external stylesheet and one deferred script (no inline script or
+// style, so the Content-Security-Policy can forbid both), a skip link, and the site navigation.
+import type { Child, FC } from 'hono/jsx';
+
+export interface AssetUrls {
+  css: string;
+  js: string;
+}
+
+export interface FeedLinks {
+  title: string;
+  atom: string;
+  rss: string;
+}
+
+export interface LayoutProps {
+  title: string;
+  assets: AssetUrls;
+  /** Which navigation entry is the current page. */
+  current?: 'dashboard' | 'incidents';
+  feeds?: FeedLinks;
+  children?: Child;
+}
+
+export const Layout: FC<LayoutProps> = ({ title, assets, current, feeds, children }) => (
+  <html lang="en">
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <meta name="color-scheme" content="light dark" />
+      <title>{`${title} · vendorwatch`}</title>
+      <link rel="stylesheet" href={assets.css} />
+      <link rel="icon" href="data:," />
+      {feeds && (
+        <>
+          <link rel="alternate" type="application/atom+xml" title={feeds.title} href={feeds.atom} />
+          <link rel="alternate" type="application/rss+xml" title={feeds.title} href={feeds.rss} />
+        </>
+      )}
+      <script src={assets.js} defer></script>
+    </head>
+    <body>
+      <a class="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header class="site-header">
+        <nav aria-label="Site">
+          <a class="brand" href="/">
+            vendorwatch
+          </a>
+          <a href="/" aria-current={current === 'dashboard' ? 'page' : undefined}>
+            Dashboard
+          </a>
+          <a href="/incidents" aria-current={current === 'incidents' ? 'page' : undefined}>
+            Incidents
+          </a>
+        </nav>
+      </header>
+      <main id="main" tabindex={-1}>
+        {children}
+      </main>
+      <footer class="site-footer">
+        <a href="/api/openapi.json">API</a>
+        <a href={feeds?.atom ?? '/feed.atom'}>Atom feed</a>
+        <a href={feeds?.rss ?? '/feed.rss'}>RSS feed</a>
+        <a href="/metrics">Metrics</a>
+      </footer>
+    </body>
+  </html>
+);
