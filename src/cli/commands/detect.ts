@@ -16,7 +16,11 @@ export async function runDetect(argv: string[], io: CommandIo): Promise<number> 
     if (values.json) {
       print(io.stdout, JSON.stringify(detection, null, 2));
     } else if (detection.ok) {
-      print(io.stdout, `${detection.platform} (${detection.evidence})`);
+      const { platform, confidence, evidence, statusPageUrl } = detection;
+      print(
+        io.stdout,
+        `${platform} (${confidence} confidence: ${evidence})\nurl: ${statusPageUrl}`,
+      );
     } else {
       print(
         io.stderr,
