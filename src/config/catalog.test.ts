@@ -1,0 +1,138 @@
+// The built-in catalog (catalog/vendors.json): a data file checked like code, because a wrong URL
+// or platform there silently breaks every install that names the slug.
+import { readFileSync } from 'node:fs';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { getAdapter } from '../adapters/registry.js';
+import { runVendors } from '../cli/commands/vendors.js';
+import { categories, platforms } from '../domain/vocabulary.js';
+import { loadCatalog, searchCatalog } from './catalog.js';
+import { slugPattern } from './schema.js';
+
+const raw = JSON.parse(
+  readFileSync(new URL('../../catalog/vendors.json', import.meta.url), 'utf8'),
+) as { defaultWatchList: string[]; vendors: Record<string, unknown>[] };
+const catalog = loadCatalog();
+
+/** Fixed-host platforms: their page lives on one host only. */
+const fixedHosts: Partial<Record<string, readonly string[]>> = {
+  slack: ['status.slack.com'],
+  heroku: ['status.heroku.com'],
+  gcp: ['status.cloud.google.com', 'www.google.com'],
+  aws: ['health.aws.amazon.com'],
+  azure: ['azure.status.microsoft'],
+};
+
+describe('catalog/vendors.json', () => {
+  it('has at least 300 vendors, each with exactly the five fields', () => {
+    expect(raw.vendors.length).toBeGreaterThanOrEqual(300);
+    for (const vendor of raw.vendors) {
+      expect(Object.keys(vendor).sort(), JSON.stringify(vendor)).toEqual([
+        'category',
+        'name',
+        'platform',
+        'slug',
+        'url',
+      ]);
+    }
+  });
+
+  it('has unique slugs and unique status page URLs', () => {
+    const slugs = catalog.vendors.map((v) => v.slug);
+    expect(new Set(slugs).size).toBe(slugs.length);
+    const urls = catalog.vendors.map((v) => v.url.replace(/\/+$/, '').toLowerCase());
+    expect(urls.filter((url, i) => urls.indexOf(url) !== i)).toEqual([]);
+    for (const slug of slugs) expect(slug).toMatch(slugPattern);
+  });
+
+  it('uses only known platforms and categories from the fixed list', () => {
+    for (const vendor of catalog.vendors) {
+      expect(platforms, vendor.slug).toContain(vendor.platform);
+      expect(categories, vendor.slug).toContain(vendor.category);
+      expect(vendor.name.trim(), vendor.slug).toBe(vendor.name);
+    }
+  });
+
+  it('points every vendor at a plain https URL on a public-looking host', () => {
+    for (const { slug, url } of catalog.vendors) {
+      const parsed = new URL(url);
+      expect(parsed.protocol, slug).toBe('https:');
+      expect(parsed.username + parsed.password + parsed.search + parsed.hash, slug).toBe('');
+      expect(parsed.port, slug).toBe('');
+      expect(parsed.hostname, slug).toMatch(/^([a-z0-9-]+\.)+[a-z]{2,}$/);
+      expect(parsed.hostname, slug).not.toMatch(/(^|\.)(localhost|example|test|internal)(\.|$)/);
+    }
+  });
+
+  it('gives each platform the URL shape its adapter reads', () => {
+    for (const { slug, url, platform } of catalog.vendors) {
+      const host = new URL(url).hostname;
+      const fixed = fixedHosts[platform];
+      if (fixed) expect(fixed, slug).toContain(host);
+      else expect(Object.values(fixedHosts).flat(), slug).not.toContain(host);
+      if (platform === 'statusio') expect(url, slug).toMatch(/\/[0-9a-f]{24}$/);
+      if (platform === 'rss') expect(url, slug).toMatch(/\.(rss|atom|xml)$|\/feed\/?$/);
+      const endpoints = getAdapter(platform)!.endpoints(url);
+      expect(endpoints.length, slug).toBeGreaterThan(0);
+      for (const endpoint of endpoints) expect(endpoint.url, slug).toMatch(/^https:\/\//);
+    }
+  });
+
+  it('keeps the default watch list to Statuspage vendors that exist', () => {
+    expect(catalog.defaultWatchList.length).toBeGreaterThan(0);
+    for (const slug of catalog.defaultWatchList) {
+      expect(catalog.bySlug.get(slug)?.platform, slug).toBe('statuspage');
+    }
+  });
+
+  it('covers every category teams depend on', () => {
+    const counts = new Map<string, number>();
+    for (const vendor of catalog.vendors) {
+      counts.set(vendor.category, (counts.get(vendor.category) ?? 0) + 1);
+    }
+    const wanted = ['cloud', 'cdn-dns', 'devtools', 'payments', 'communications', 'identity'];
+    for (const category of [...wanted, 'observability', 'ai', 'databases', 'productivity']) {
+      expect(counts.get(category) ?? 0, category).toBeGreaterThanOrEqual(10);
+    }
+  });
+});
+
+describe('searchCatalog and `vendorwatch vendors`', () => {
+  it('matches every word against slug, name, category and URL', () => {
+    expect(searchCatalog(catalog, 'GitHub').map((v) => v.slug)).toContain('github');
+    expect(searchCatalog(catalog, 'AI status.openai').map((v) => v.slug)).toContain('openai');
+    expect(searchCatalog(catalog, 'status.heroku.com').map((v) => v.slug)).toEqual(['heroku']);
+    expect(searchCatalog(catalog, 'no-such-vendor-anywhere')).toEqual([]);
+    expect(searchCatalog(catalog, '')).toHaveLength(catalog.vendors.length);
+  });
+
+  it('prints the matches as a table, or JSON', () => {
+    const table = capture((io) => runVendors(['payments', 'square'], io));
+    expect(table.code).toBe(0);
+    expect(table.out).toMatch(/^SLUG\s+NAME\s+CATEGORY\s+PLATFORM\s+STATUS PAGE/);
+    expect(table.out).toContain('https://www.issquareup.com');
+    const json = capture((io) => runVendors(['--json', 'gitlab'], io));
+    const parsed = JSON.parse(json.out) as { vendors: { slug: string; platform: string }[] };
+    expect(parsed.vendors).toEqual([
+      expect.objectContaining({ slug: 'gitlab', platform: 'statusio' }),
+    ]);
+    expect(capture((io) => runVendors(['zzzz-nothing'], io)).out).toMatch(
+      /no catalog vendor matches/,
+    );
+  });
+});
+
+function capture(command: (io: Parameters<typeof runVendors>[1]) => number) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const code = command({
+    stdout,
+    stderr,
+    env: {},
+    cwd: process.cwd(),
+    untilSignal: () => Promise.resolve('SIGTERM'),
+  });
+  return { code, out };
+}
