@@ -102,6 +102,7 @@ function since(from, to) {
 async function withPoller(sim, settings, { name, intervalSeconds }, measure) {
   const dbPath = join(settings.tempDir, `${name}.db`);
   const child = startChild(`poller (${name})`, join(here, 'poller-child.mjs'), {
+    nodeArgs: ['--expose-gc'],
     raiseTo: settings.fileLimit.raiseTo,
   });
   try {

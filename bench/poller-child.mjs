@@ -141,6 +141,9 @@ async function mark(name, profilePath) {
     eventLoopUtilization: performance.eventLoopUtilization(loopUtilization).utilization,
     failures: Object.fromEntries([...failures].sort((a, b) => b[1] - a[1]).slice(0, 5)),
   };
+  // Heap still in use after a full GC (the child runs with --expose-gc): live data, not GC slack.
+  globalThis.gc?.();
+  snapshot.memory.liveHeapMb = megabytes(process.memoryUsage()).heapUsedMb;
   eventLoop.reset();
   loopUtilization = performance.eventLoopUtilization();
   polledSinceMark = new Set();

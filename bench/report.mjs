@@ -139,16 +139,8 @@ export function buildRows(result) {
     row('poller CPU, latency run (cores)', latency?.coresUsed, '≤ 0.6 core', (v) => v <= 0.6),
     row('poller peak RSS (VmHWM), MB', latency?.peakRssMb, '≤ 400 MB', (v) => v <= 400),
     row(
-      'poller memory at window end: RSS / JS heap used / external, MB',
-      latency?.memoryAtWindowEnd
-        ? [
-            latency.memoryAtWindowEnd.rssMb,
-            latency.memoryAtWindowEnd.heapUsedMb,
-            latency.memoryAtWindowEnd.externalMb,
-          ]
-            .map((v) => round(v, 0))
-            .join(' / ')
-        : null,
+      'poller memory, window start → end: RSS / live heap after GC, MB',
+      latency?.memoryAtWindowEnd ? startToEnd(latency, 'rssMb', 'liveHeapMb') : null,
     ),
     row('poller event-loop delay p99, latency run, ms', latency?.eventLoopP99Ms),
     row(
@@ -165,6 +157,13 @@ export function buildRows(result) {
     row('simulator CPU during latency run (cores)', latency?.simulatorCores),
   ];
   return rows;
+}
+
+function startToEnd(run, ...keys) {
+  const mb = (memory, key) => round(memory[key], 0);
+  return keys
+    .map((key) => `${mb(run.memoryAtWindowStart, key)} → ${mb(run.memoryAtWindowEnd, key)}`)
+    .join(' / ');
 }
 
 function shares(mainThread) {
