@@ -2,6 +2,7 @@
 import { ConfigError } from '../config/load.js';
 import { InstanceLockError } from '../instance-lock.js';
 import { UsageError } from './args.js';
+import { runAdd } from './commands/add.js';
 import { runDetect } from './commands/detect.js';
 import { runIncidents } from './commands/incidents.js';
 import { PollFailure, runPoll } from './commands/poll.js';
@@ -19,6 +20,7 @@ Commands:
   web                   the web server and API alone
   poll URL|SLUG [--json] [--platform P]   fetch once and print the normalized snapshot
   detect URL            print which platform a status page runs on
+  add URL [--slug S] [--name N] [--interval 60s] [--category C]   detect and watch a new vendor
   status [--json]       the current state of every watched vendor
   incidents [--vendor SLUG] [--active] [--json] [--limit N]   recent incidents
   vendors [QUERY]       search the built-in catalog
@@ -34,6 +36,7 @@ const commands: Record<string, Command> = {
   web: (argv, io) => runServe(argv, io, { poller: false, web: true }),
   poll: runPoll,
   detect: runDetect,
+  add: runAdd,
   status: runStatus,
   incidents: runIncidents,
   vendors: runVendors,

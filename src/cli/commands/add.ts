@@ -1,0 +1,101 @@
+// add URL: detect a status page's platform and store it as a vendor (source 'api'); a running
+// `serve` on the same database claims it at its next scheduling pass, with no restart.
+import { parseDurationSeconds } from '../../config/duration.js';
+import { slugPattern } from '../../config/schema.js';
+import type { Vendor } from '../../domain/model.js';
+import { categories, isOneOf, type Category } from '../../domain/vocabulary.js';
+import { createConfiguredFetcher } from '../../main.js';
+import { createVendorDetector } from '../../poll/detect-vendor.js';
+import { findVendorName, migrateToLatest, openStore, syncVendors } from '../../store/index.js';
+import { parseCommandArgs, UsageError } from '../args.js';
+import { configFor, print, type CommandIo } from '../io.js';
+
+const maxIntervalSeconds = 86_400;
+
+export async function runAdd(argv: string[], io: CommandIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    {
+      slug: { type: 'string' },
+      name: { type: 'string' },
+      interval: { type: 'string' },
+      category: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    1,
+  );
+  const url = positionals[0];
+  if (!url || !/^https?:\/\//i.test(url) || !URL.canParse(url))
+    throw new UsageError('add needs an http(s) status page URL');
+  if (values.slug !== undefined && !slugPattern.test(values.slug))
+    throw new UsageError('--slug must be lowercase letters, digits and dashes (at most 63)');
+  const name = values.name?.trim();
+  if (values.name !== undefined && (!name || name.length > 200))
+    throw new UsageError('--name must be 1 to 200 characters');
+  const category = parseCategory(values.category);
+  const config = configFor(io, values);
+  const intervalSeconds = parseInterval(values.interval) ?? config.pollIntervalSeconds;
+
+  const fetcher = createConfiguredFetcher(config);
+  const detect = createVendorDetector(fetcher, {
+    allowPrivateAddresses: config.network.allowPrivateAddresses,
+    allowedPrivateRanges: config.network.allowedPrivateRanges,
+  });
+  let detection;
+  try {
+    detection = await detect(url);
+  } finally {
+    await fetcher.close();
+  }
+  if (!detection.ok) {
+    const tried = detection.tried.length > 0 ? `; tried ${detection.tried.join(', ')}` : '';
+    print(io.stderr, `vendorwatch add: ${detection.error}${tried}`);
+    return 1;
+  }
+  const vendor: Vendor = {
+    slug: values.slug ?? detection.suggestedSlug,
+    name: name ?? detection.suggestedName,
+    statusPageUrl: detection.statusPageUrl,
+    platform: detection.platform,
+    category,
+    intervalSeconds,
+  };
+
+  const store = await openStore(config.databaseUrl);
+  try {
+    await migrateToLatest(store);
+    if ((await findVendorName(store.db, vendor.slug)) !== null) {
+      print(io.stderr, `vendorwatch add: a vendor "${vendor.slug}" already exists (pass --slug)`);
+      return 1;
+    }
+    await syncVendors(store.db, [vendor], 'api', new Date().toISOString());
+  } finally {
+    await store.close();
+  }
+  const { confidence, evidence } = detection;
+  if (values.json) {
+    print(io.stdout, JSON.stringify({ vendor, confidence, evidence }, null, 2));
+  } else {
+    print(
+      io.stdout,
+      `added ${vendor.slug}: ${vendor.platform} (${confidence} confidence: ${evidence})\n` +
+        `url: ${vendor.statusPageUrl}, every ${vendor.intervalSeconds}s`,
+    );
+  }
+  return 0;
+}
+
+function parseCategory(value: string | undefined): Category {
+  if (value === undefined) return 'other';
+  if (!isOneOf(categories, value))
+    throw new UsageError(`--category must be one of ${categories.join(', ')}`);
+  return value;
+}
+
+function parseInterval(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = parseDurationSeconds(value);
+  if (seconds === null || !Number.isInteger(seconds) || seconds < 1 || seconds > maxIntervalSeconds)
+    throw new UsageError('--interval must be whole seconds between 1s and 1d, e.g. 60s or 5m');
+  return seconds;
+}
