@@ -11,8 +11,10 @@ import {
   commitCycle,
   loadPollState,
   loadPreviousState,
+  loadRawPayload,
   type CycleRecord,
   type PollState,
+  type RouteEvent,
 } from '../store/index.js';
 import type { Database } from '../store/schema.js';
 import { nextPollDelaySeconds } from './backoff.js';
@@ -21,8 +23,8 @@ export interface PollDeps {
   db: Kysely<Database>;
   fetcher: Fetcher;
   adapterFor: (platform: Platform) => PlatformAdapter | undefined;
-  /** Names of the notification targets an event goes to (outbox rows are written with it). */
-  routeEvent: (event: VendorEvent) => readonly string[];
+  /** The notification targets an event goes to (outbox rows are written with it). */
+  routeEvent: RouteEvent;
   now: () => Date;
   random: () => number;
   /** This worker's lease name; null when leases are not used (one-off polls). */
@@ -85,7 +87,7 @@ export async function pollVendor(deps: PollDeps, vendor: Vendor): Promise<PollOu
       return await recordSuccess(attempt, fetched, null);
     }
 
-    const bodies = withStoredBodies(state, fetched);
+    const bodies = await withStoredBodies(attempt, fetched);
     if (!bodies)
       return await recordFailure(attempt, 'the vendor answered 304 but no earlier body is stored');
     const parsed = adapter.parse(bodies, { statusPageUrl: vendor.statusPageUrl });
@@ -132,13 +134,15 @@ async function fetchEndpoints(attempt: Attempt, endpoints: Endpoint[]): Promise<
 }
 
 /** Bodies answered with 304 come from the last stored payload; null when it is missing. */
-function withStoredBodies(
-  state: PollState,
+async function withStoredBodies(
+  attempt: Attempt,
   fetched: FetchedBodies,
-): Record<string, string | null> | null {
+): Promise<Record<string, string | null> | null> {
+  if (fetched.notModified.length === 0) return fetched.bodies;
+  const stored = await loadRawPayload(attempt.deps.db, attempt.vendor.slug);
   const bodies = { ...fetched.bodies };
   for (const key of fetched.notModified) {
-    const body = state.rawPayload?.[key];
+    const body = stored?.[key];
     if (body === undefined) return null;
     bodies[key] = body;
   }

@@ -93,6 +93,9 @@ export async function commitCycle(
       }));
     }
     await stateUpdate.where('slug', '=', record.vendorSlug).execute();
+    if (outcome.kind === 'success' && outcome.rawPayload !== undefined) {
+      await saveRawPayload(trx, record.vendorSlug, outcome.rawPayload, now);
+    }
     return events;
   });
 }
@@ -163,11 +166,26 @@ function stateChanges(record: CycleRecord, now: string): Updateable<VendorStateT
   changes.last_error = null;
   changes.consecutive_failures = 0;
   if (outcome.validators !== undefined) changes.validators = toJson(outcome.validators);
-  if (outcome.rawPayload !== undefined) {
-    changes.raw_payload = outcome.rawPayload === null ? null : toJson(outcome.rawPayload);
-  }
   if (outcome.pageName !== undefined) {
     changes.page_name = outcome.pageName === null ? null : storableText(outcome.pageName);
   }
   return changes;
+}
+
+async function saveRawPayload(
+  trx: Kysely<Database>,
+  slug: string,
+  payload: RawPayload | null,
+  now: string,
+): Promise<void> {
+  if (payload === null) {
+    await trx.deleteFrom('vendor_payloads').where('slug', '=', slug).execute();
+    return;
+  }
+  const raw = toJson(payload);
+  await trx
+    .insertInto('vendor_payloads')
+    .values({ slug, raw_payload: raw, updated_at: now })
+    .onConflict((oc) => oc.column('slug').doUpdateSet({ raw_payload: raw, updated_at: now }))
+    .execute();
 }

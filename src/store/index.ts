@@ -19,6 +19,7 @@ export {
 } from './vendors.js';
 export {
   loadPollState,
+  loadRawPayload,
   type PollState,
   type RawPayload,
   type Validators,
@@ -70,8 +71,10 @@ export {
   failPendingDeliveries,
   hasLaterMessage,
   lastSentInGroup,
+  loadDeliveryContext,
   markDeliverySkipped,
   releaseDeliveries,
+  type DeliveryContext,
   type GroupPosition,
 } from './delivery-control.js';
 export {

@@ -16,7 +16,6 @@ export type RawPayload = Record<string, string | null>;
 
 export interface PollState {
   validators: ValidatorsByEndpoint;
-  rawPayload: RawPayload | null;
   pageName: string | null;
   nextPollAt: string;
   lastPolledAt: string | null;
@@ -37,7 +36,6 @@ export async function loadPollState(db: Kysely<Database>, slug: string): Promise
   if (!row) return null;
   return {
     validators: fromJsonOrNull<ValidatorsByEndpoint>(row.validators) ?? {},
-    rawPayload: fromJsonOrNull<RawPayload>(row.raw_payload),
     pageName: row.page_name,
     nextPollAt: row.next_poll_at,
     lastPolledAt: row.last_polled_at,
@@ -46,4 +44,17 @@ export async function loadPollState(db: Kysely<Database>, slug: string): Promise
     consecutiveFailures: row.consecutive_failures,
     unreachableReported: row.unreachable_reported === 1,
   };
+}
+
+/** The bodies of the vendor's last parsed poll; null when none is stored. Read only on a partial 304. */
+export async function loadRawPayload(
+  db: Kysely<Database>,
+  slug: string,
+): Promise<RawPayload | null> {
+  const row = await db
+    .selectFrom('vendor_payloads')
+    .select('raw_payload')
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+  return fromJsonOrNull<RawPayload>(row?.raw_payload ?? null);
 }

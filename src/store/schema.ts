@@ -30,9 +30,15 @@ export interface VendorStateTable {
   unreachable_reported: Generated<number>;
   /** JSON: { [endpointUrl]: { etag, lastModified } } for conditional requests. */
   validators: string | null;
-  /** JSON: { [endpointKey]: body } of the last successful poll, for 304s and re-normalizing. */
-  raw_payload: string | null;
   page_name: string | null;
+}
+
+/** The raw bodies of a vendor's last parsed poll, served again on a 304 and kept for re-normalizing. */
+export interface VendorPayloadTable {
+  slug: string;
+  /** JSON: { [endpointKey]: body | null }. */
+  raw_payload: string;
+  updated_at: string;
 }
 
 export interface ComponentTable {
@@ -153,6 +159,7 @@ export interface NotifyTargetTable {
 export interface Database {
   vendors: VendorTable;
   vendor_state: VendorStateTable;
+  vendor_payloads: VendorPayloadTable;
   components: ComponentTable;
   incidents: IncidentTable;
   incident_updates: IncidentUpdateTable;

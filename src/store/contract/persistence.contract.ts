@@ -7,7 +7,7 @@ import { commitCycle } from '../commit-cycle.js';
 import { migrateToLatest } from '../migrations/index.js';
 import { listEvents } from '../events.js';
 import { getIncident, listIncidents, listRevisions } from '../incidents.js';
-import { loadPollState } from '../poll-state.js';
+import { loadPollState, loadRawPayload } from '../poll-state.js';
 import { loadPreviousState } from '../previous-state.js';
 import { getVendorDetail } from '../vendor-status.js';
 import { findVendorName } from '../vendors.js';
@@ -183,8 +183,8 @@ export function registerPersistenceContract(harness: StoreHarness): void {
         lastSuccessAt: null,
         consecutiveFailures: 0,
         validators: {},
-        rawPayload: null,
       });
+      expect(await loadRawPayload(store.db, 'balena')).toBeNull();
       expect(await loadPreviousState(store.db, 'balena', [])).toBeNull();
       expect(await loadPollState(store.db, 'nobody')).toBeNull();
 
@@ -205,10 +205,10 @@ export function registerPersistenceContract(harness: StoreHarness): void {
       await commitCycle(store.db, success(at(0)), () => []);
       expect(await loadPollState(store.db, 'balena')).toMatchObject({
         validators,
-        rawPayload,
         pageName: 'Balena',
         lastSuccessAt: at(0),
       });
+      expect(await loadRawPayload(store.db, 'balena')).toEqual(rawPayload);
 
       const failure = (now: string, events: PlannedEvent[]) => ({
         vendorSlug: 'balena',
@@ -224,7 +224,6 @@ export function registerPersistenceContract(harness: StoreHarness): void {
       expect(await commitCycle(store.db, failure(at(2), []), () => ['ops'])).toEqual([]);
       expect(await loadPollState(store.db, 'balena')).toEqual({
         validators,
-        rawPayload,
         pageName: 'Balena',
         nextPollAt: at(40),
         lastPolledAt: at(2),
@@ -248,9 +247,9 @@ export function registerPersistenceContract(harness: StoreHarness): void {
         () => ['ops'],
       );
       expect(events.map((e) => e.type)).toEqual(['vendor.recovered']);
+      expect(await loadRawPayload(store.db, 'balena')).toEqual(rawPayload);
       expect(await loadPollState(store.db, 'balena')).toMatchObject({
         validators,
-        rawPayload,
         lastSuccessAt: at(3),
         lastError: null,
         consecutiveFailures: 0,

@@ -31,8 +31,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('consecutive_failures', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('unreachable_reported', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('validators', 'text')
-    .addColumn('raw_payload', 'text')
     .addColumn('page_name', 'text')
+    .execute();
+  // The last raw bodies live apart from the poll state: that row is rewritten on every poll,
+  // and SQLite rewrites a whole record, large bodies included, on any update.
+  await db.schema
+    .createTable('vendor_payloads')
+    .addColumn('slug', sortableText, (c) => c.primaryKey().references('vendors.slug'))
+    .addColumn('raw_payload', 'text', (c) => c.notNull())
+    .addColumn('updated_at', sortableText, (c) => c.notNull())
     .execute();
   await db.schema
     .createIndex('vendor_state_next_poll')
@@ -168,6 +175,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     'incident_updates',
     'incidents',
     'components',
+    'vendor_payloads',
     'vendor_state',
     'vendors',
   ]) {
