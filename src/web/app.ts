@@ -19,6 +19,8 @@ import {
 import type { EventSource } from './event-bus.js';
 import { HttpError, notFound } from './http-error.js';
 import { sendError, sendJson } from './json.js';
+import { createFeeds } from './feeds/index.js';
+import { createMetrics, serveMetrics, type Metrics } from './metrics.js';
 import { openApiDocument } from './openapi.js';
 import { createPages } from './pages/index.js';
 import { parseEventQuery, parseIncidentQuery, parseStreamQuery } from './params.js';
@@ -30,6 +32,7 @@ import {
   presentVendorSummary,
 } from './present.js';
 import { defaultReadinessTimeoutMs, probeWithDeadline } from './readiness.js';
+import { registerVendorWrites, type VendorWriteDeps } from './routes/vendors-write.js';
 import { defaultHeartbeatMs, openEventStream, type EventLog } from './sse.js';
 
 export interface AppLogger {
@@ -50,6 +53,10 @@ export interface AppDeps {
   /** Aborting it ends every open event stream (call before closing the server). */
   shutdownSignal?: AbortSignal;
   log?: AppLogger;
+  /** The write API (POST /api/v1/vendors); registered only when an admin token is configured. */
+  vendorWrites?: Omit<VendorWriteDeps, 'db' | 'now'>;
+  /** Poll metrics fed by the scheduler; without it /metrics has the store gauges only. */
+  metrics?: Metrics;
 }
 
 /** Longer path ids cannot exist (slugs are ≤ 63 characters, incident ids ≤ 190). */
@@ -73,6 +80,13 @@ export function createApp(deps: AppDeps): Hono {
     deps.log?.error({ ...fields, err: error }, 'web request failed');
 
   const pages = createPages({ db, now: deps.now, vendorName: deps.vendorName });
+  const feeds = createFeeds({
+    db,
+    now: deps.now,
+    vendorName: deps.vendorName,
+    notFound: (c) => pages.notFound(c),
+  });
+  const metrics = deps.metrics ?? createMetrics();
   const app = new Hono();
 
   app.get('/healthz', (c) => sendJson(c, { status: 'ok' }));
@@ -101,6 +115,7 @@ export function createApp(deps: AppDeps): Hono {
     if (!vendor) throw notFound(`no vendor with slug ${JSON.stringify(slug.slice(0, 100))}`);
     return sendJson(c, presentVendorDetail(vendor));
   });
+  if (deps.vendorWrites) registerVendorWrites(app, { db, now: deps.now, ...deps.vendorWrites });
 
   app.get('/api/v1/incidents', async (c) => {
     const query = parseIncidentQuery(c);
@@ -150,8 +165,18 @@ export function createApp(deps: AppDeps): Hono {
   });
 
   // HTML pages (strict CSP and hardening headers on every one: pages/html.ts).
+  app.get('/', (c) => pages.dashboard(c));
+  app.get('/incidents', (c) => pages.incidents(c));
   app.get('/incidents/:id', (c) => pages.incident(c, c.req.param('id')));
+  app.get('/vendors/:slug', (c) => pages.vendor(c, c.req.param('slug')));
   app.get('/assets/:name', (c) => pages.asset(c, c.req.param('name')));
+
+  // Feeds and machine outputs.
+  app.get('/feed.atom', (c) => feeds.all(c, 'atom'));
+  app.get('/feed.rss', (c) => feeds.all(c, 'rss'));
+  app.get('/vendors/:slug/feed.atom', (c) => feeds.vendor(c, c.req.param('slug'), 'atom'));
+  app.get('/vendors/:slug/feed.rss', (c) => feeds.vendor(c, c.req.param('slug'), 'rss'));
+  app.get('/metrics', (c) => serveMetrics(c, metrics, db, deps.now()));
 
   app.notFound((c) => {
     if (c.req.path === '/api' || c.req.path.startsWith('/api/')) {

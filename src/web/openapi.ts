@@ -148,6 +148,18 @@ function html(description: string) {
 }
 const htmlNotFound = { '404': html('No such page.') };
 
+function feed(format: 'atom' | 'rss', summary: string) {
+  const type = format === 'atom' ? 'application/atom+xml' : 'application/rss+xml';
+  return {
+    summary,
+    responses: {
+      '200': { description: 'The feed.', content: { [type]: { schema: { type: 'string' } } } },
+      '304': { description: 'Not modified (If-None-Match matched the ETag).' },
+      '404': html('No such vendor.'),
+    },
+  };
+}
+
 const errors = {
   '304': { description: 'Not modified (If-None-Match matched the ETag).' },
   '400': json('A query parameter is invalid.', ref('Error')),
@@ -275,6 +287,71 @@ export const openApiDocument = {
             content: { 'text/event-stream': { schema: { type: 'string' } } },
           },
           '400': errors['400'],
+        },
+      },
+    },
+    '/': {
+      get: {
+        summary: 'The dashboard (HTML): every vendor, worst first; live with JavaScript.',
+        parameters: [
+          query('q', 'Words in the vendor name.'),
+          query('status', 'any, problems, or a component status.'),
+          query('category', 'A vendor category.'),
+        ],
+        responses: { '200': html('The page.'), '304': errors['304'] },
+      },
+    },
+    '/incidents': {
+      get: {
+        summary: 'All incidents (HTML), newest first, filtered like /api/v1/incidents.',
+        parameters: [
+          vendorFilter,
+          query('impact', 'Only this impact.'),
+          query('active', 'true (open) or false (closed).'),
+          query('since', 'First day (UTC), YYYY-MM-DD.', { type: 'string', format: 'date' }),
+          query('until', 'Last day (UTC, included), YYYY-MM-DD.', {
+            type: 'string',
+            format: 'date',
+          }),
+          query('q', 'Words in the title.'),
+          cursor,
+        ],
+        responses: {
+          '200': html('The page.'),
+          '304': errors['304'],
+          '400': html('The page, saying which filter is wrong.'),
+        },
+      },
+    },
+    '/vendors/{slug}': {
+      get: {
+        summary: 'The vendor page (HTML): components, 90-day bars and figures, history.',
+        parameters: [path('slug', 'Vendor slug.'), cursor],
+        responses: { '200': html('The page.'), '304': errors['304'], ...htmlNotFound },
+      },
+    },
+    '/feed.atom': { get: feed('atom', 'Atom 1.0 feed of the latest incidents of every vendor.') },
+    '/feed.rss': { get: feed('rss', 'RSS 2.0 feed of the latest incidents of every vendor.') },
+    '/vendors/{slug}/feed.atom': {
+      get: {
+        ...feed('atom', "Atom 1.0 feed of one vendor's latest incidents."),
+        parameters: [path('slug', 'Vendor slug.')],
+      },
+    },
+    '/vendors/{slug}/feed.rss': {
+      get: {
+        ...feed('rss', "RSS 2.0 feed of one vendor's latest incidents."),
+        parameters: [path('slug', 'Vendor slug.')],
+      },
+    },
+    '/metrics': {
+      get: {
+        summary: 'Prometheus metrics: vendor and component status, open incidents, polls.',
+        responses: {
+          '200': {
+            description: 'Prometheus text exposition format 0.0.4.',
+            content: { 'text/plain': { schema: { type: 'string' } } },
+          },
         },
       },
     },

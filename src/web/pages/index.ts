@@ -4,10 +4,16 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../store/index.js';
 import { loadAssets } from './assets.js';
 import { errorPage, type PageDeps } from './context.js';
+import { dashboardPage } from './dashboard.js';
 import { incidentPage } from './incident.js';
+import { incidentsPage } from './incidents.js';
+import { vendorPage } from './vendor.js';
 
 export interface Pages {
+  dashboard(c: Context): Promise<Response>;
+  incidents(c: Context): Promise<Response>;
   incident(c: Context, id: string): Promise<Response>;
+  vendor(c: Context, slug: string): Promise<Response>;
   asset(c: Context, name: string): Response | Promise<Response>;
   notFound(c: Context): Promise<Response>;
   failed(c: Context): Promise<Response>;
@@ -22,7 +28,10 @@ export interface PagesOptions {
 export function createPages(options: PagesOptions): Pages {
   const deps: PageDeps = { ...options, assets: loadAssets() };
   return {
+    dashboard: (c) => dashboardPage(c, deps),
+    incidents: (c) => incidentsPage(c, deps),
     incident: (c, id) => incidentPage(c, deps, id),
+    vendor: (c, slug) => vendorPage(c, deps, slug),
     asset: (c, name) =>
       deps.assets.serve(c, name) ?? errorPage(c, deps, 404, 'Not found', 'No such file.'),
     notFound: (c) => errorPage(c, deps, 404, 'Page not found', 'There is no page at this address.'),

@@ -1,0 +1,73 @@
+// One feed entry per incident: its title, its summary sentence, and every update (newest first)
+// as sanitized HTML. The entry's `updated` is its latest update, so readers resurface it.
+import { formatDuration } from '../../domain/duration.js';
+import type { IncidentWithUpdates } from '../../domain/model.js';
+import { incidentDurationSeconds, summarizeIncident } from '../../domain/summary.js';
+import { safeBodyHtml } from '../views/body.js';
+import { formatUtc, impactLabels, phaseLabels } from '../views/format.js';
+import { xmlText } from './xml.js';
+
+export interface FeedEntry {
+  /** Permanent, independent of the host the feed is served from. */
+  id: string;
+  title: string;
+  link: string;
+  published: string;
+  updated: string;
+  author: string;
+  category: string;
+  summary: string;
+  /** Safe HTML. */
+  html: string;
+}
+
+export interface FeedMeta {
+  id: string;
+  title: string;
+  /** The HTML page the feed is about. */
+  link: string;
+  /** The feed's own URL. */
+  self: string;
+  updated: string;
+}
+
+export function entryId(incidentId: string): string {
+  return `urn:vendorwatch:incident:${encodeURIComponent(incidentId)}`;
+}
+
+export function lastChange(incident: IncidentWithUpdates): string {
+  let latest = incident.startedAt;
+  for (const update of incident.updates) if (update.postedAt > latest) latest = update.postedAt;
+  if (incident.resolvedAt && incident.resolvedAt > latest) latest = incident.resolvedAt;
+  return latest;
+}
+
+export function toEntry(
+  incident: IncidentWithUpdates,
+  vendorName: string,
+  origin: string,
+  now: string,
+): FeedEntry {
+  const summary = summarizeIncident(incident, vendorName, now);
+  const updates = [...incident.updates]
+    .reverse()
+    .map(
+      (update) =>
+        `<h3>${xmlText(phaseLabels[update.phase])} — ${xmlText(formatUtc(update.postedAt))}</h3>` +
+        `<div>${safeBodyHtml(update.body)}</div>`,
+    );
+  const state = incident.resolvedAt
+    ? `Resolved after ${formatDuration(incidentDurationSeconds(incident, now))}.`
+    : 'Ongoing.';
+  return {
+    id: entryId(incident.id),
+    title: `${vendorName}: ${incident.title}`,
+    link: `${origin}/incidents/${encodeURIComponent(incident.id)}`,
+    published: incident.startedAt,
+    updated: lastChange(incident),
+    author: vendorName,
+    category: impactLabels[incident.impact],
+    summary,
+    html: `<p>${xmlText(summary)} ${xmlText(state)}</p>${updates.join('')}`,
+  };
+}

@@ -1,0 +1,152 @@
+// GET /metrics in the Prometheus text format (prom-client). Store-backed gauges are read fresh
+// on each scrape; poll histograms and error counters are fed by the scheduler's outcomes, so
+// Grafana users can alert on their vendors (status, open incidents, stale data) and on polling.
+import type { Context } from 'hono';
+import type { Kysely } from 'kysely';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { statusRankOf } from '../domain/status.js';
+import { impacts } from '../domain/vocabulary.js';
+import {
+  countActiveIncidents,
+  listVendorStatuses,
+  listWatchedComponents,
+  type Database,
+} from '../store/index.js';
+
+/** What the poller reports about one poll (a PollOutcome, without importing poll/). */
+export interface PollObservation {
+  vendorSlug: string;
+  kind: 'changed' | 'unchanged' | 'failed' | 'crashed';
+  events: number;
+  durationMs: number;
+}
+
+const severityHelp =
+  '0 operational, 1 under_maintenance, 2 unknown, 3 degraded_performance, 4 partial_outage, 5 major_outage';
+
+export interface Metrics {
+  registry: Registry;
+  observePoll(observation: PollObservation): void;
+}
+
+interface Instruments extends Metrics {
+  vendorStatus: Gauge<'vendor'>;
+  vendorUp: Gauge<'vendor'>;
+  dataAge: Gauge<'vendor'>;
+  componentStatus: Gauge<'vendor' | 'component' | 'group'>;
+  activeIncidents: Gauge<'vendor' | 'impact'>;
+}
+
+const instruments = new WeakMap<Metrics, Instruments>();
+
+export function createMetrics(options: { processMetrics?: boolean } = {}): Metrics {
+  const registry = new Registry();
+  if (options.processMetrics) collectDefaultMetrics({ register: registry, prefix: 'vendorwatch_' });
+  const registers = [registry];
+  const pollDuration = new Histogram({
+    name: 'vendorwatch_poll_duration_seconds',
+    help: 'Duration of one vendor poll (fetch, parse, diff, commit), by outcome.',
+    labelNames: ['outcome'],
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers,
+  });
+  const pollErrors = new Counter({
+    name: 'vendorwatch_poll_errors_total',
+    help: 'Polls that failed (the page could not be fetched or read) or crashed, by vendor.',
+    labelNames: ['vendor', 'kind'],
+    registers,
+  });
+  const eventsRecorded = new Counter({
+    name: 'vendorwatch_events_recorded_total',
+    help: 'Change events recorded by polls in this process.',
+    registers,
+  });
+  const metrics: Instruments = {
+    registry,
+    observePoll(observation) {
+      pollDuration.observe({ outcome: observation.kind }, observation.durationMs / 1000);
+      if (observation.kind === 'failed' || observation.kind === 'crashed') {
+        pollErrors.inc({ vendor: observation.vendorSlug, kind: observation.kind });
+      }
+      if (observation.events > 0) eventsRecorded.inc(observation.events);
+    },
+    vendorStatus: new Gauge({
+      name: 'vendorwatch_vendor_status',
+      help: `Worst status of the vendor's components and open incidents: ${severityHelp}.`,
+      labelNames: ['vendor'],
+      registers,
+    }),
+    vendorUp: new Gauge({
+      name: 'vendorwatch_vendor_up',
+      help: "1 when the vendor's page was read at the last poll and the data is fresh, else 0.",
+      labelNames: ['vendor'],
+      registers,
+    }),
+    dataAge: new Gauge({
+      name: 'vendorwatch_vendor_data_age_seconds',
+      help: "Seconds since the vendor's page was last read successfully (absent before the first).",
+      labelNames: ['vendor'],
+      registers,
+    }),
+    componentStatus: new Gauge({
+      name: 'vendorwatch_component_status',
+      help: `Status of one vendor component: ${severityHelp}.`,
+      labelNames: ['vendor', 'component', 'group'],
+      registers,
+    }),
+    activeIncidents: new Gauge({
+      name: 'vendorwatch_active_incidents',
+      help: 'Open incidents and maintenances, by vendor and impact.',
+      labelNames: ['vendor', 'impact'],
+      registers,
+    }),
+  };
+  instruments.set(metrics, metrics);
+  return metrics;
+}
+
+/** Refreshes the store-backed gauges and answers with the whole exposition. */
+export async function serveMetrics(
+  c: Context,
+  metrics: Metrics,
+  db: Kysely<Database>,
+  now: string,
+): Promise<Response> {
+  const own = instruments.get(metrics)!;
+  const [vendors, components, active] = await Promise.all([
+    listVendorStatuses(db, now),
+    listWatchedComponents(db),
+    countActiveIncidents(db),
+  ]);
+  for (const gauge of [own.vendorStatus, own.vendorUp, own.dataAge, own.componentStatus]) {
+    gauge.reset();
+  }
+  own.activeIncidents.reset();
+  const nowMs = Date.parse(now);
+  for (const vendor of vendors) {
+    const labels = { vendor: vendor.slug };
+    own.vendorStatus.set(labels, statusRankOf(vendor.status));
+    own.vendorUp.set(labels, vendor.health === 'ok' ? 1 : 0);
+    if (vendor.lastSuccessAt) {
+      own.dataAge.set(labels, Math.max(0, (nowMs - Date.parse(vendor.lastSuccessAt)) / 1000));
+    }
+    for (const impact of impacts) own.activeIncidents.set({ vendor: vendor.slug, impact }, 0);
+  }
+  const watched = new Set(vendors.map((vendor) => vendor.slug));
+  for (const row of active) {
+    if (watched.has(row.vendorSlug)) {
+      own.activeIncidents.set({ vendor: row.vendorSlug, impact: row.impact }, row.count);
+    }
+  }
+  for (const component of components) {
+    own.componentStatus.set(
+      { vendor: component.vendorSlug, component: component.name, group: component.group ?? '' },
+      statusRankOf(component.status),
+    );
+  }
+  const body = await metrics.registry.metrics();
+  return c.body(body, 200, {
+    'content-type': metrics.registry.contentType,
+    'cache-control': 'no-store',
+  });
+}

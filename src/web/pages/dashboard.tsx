@@ -1,0 +1,37 @@
+// GET /[?q=&status=&category=]: the dashboard.
+import type { Context } from 'hono';
+import { listIncidents, listVendorStatuses } from '../../store/index.js';
+import { DashboardPage } from '../views/dashboard-page.js';
+import type { PageDeps } from './context.js';
+import { sendHtml } from './html.js';
+import { compareWorstFirst, matchesFilters, parseDashboardFilters } from './vendor-order.js';
+
+const recentCount = 8;
+
+export async function dashboardPage(c: Context, deps: PageDeps): Promise<Response> {
+  const now = deps.now();
+  const [statuses, recent] = await Promise.all([
+    listVendorStatuses(deps.db, now),
+    listIncidents(deps.db, { limit: recentCount }),
+  ]);
+  const vendors = statuses
+    .map((vendor) => ({ ...vendor, name: deps.vendorName?.(vendor.slug) ?? vendor.name }))
+    .sort(compareWorstFirst);
+  const filters = parseDashboardFilters(c.req.query());
+  const shown = new Set(
+    vendors.filter((vendor) => matchesFilters(vendor, filters)).map((vendor) => vendor.slug),
+  );
+  const vendorNames = new Map(vendors.map((vendor) => [vendor.slug, vendor.name]));
+  return sendHtml(
+    c,
+    <DashboardPage
+      vendors={vendors}
+      shown={shown}
+      filters={filters}
+      recent={recent.incidents}
+      vendorNames={vendorNames}
+      now={now}
+      assets={deps.assets.urls}
+    />,
+  );
+}
