@@ -1,4 +1,4 @@
-// Composition root: config → store → fetcher → scheduler + web server; clean shutdown.
+// Composition root: config → store → fetcher → scheduler + notifier + web server; clean shutdown.
 import { hostname } from 'node:os';
 import { getAdapter } from './adapters/registry.js';
 import type { AppConfig, ConfiguredVendor } from './config/load.js';
@@ -6,6 +6,7 @@ import type { Vendor } from './domain/model.js';
 import { createFetcher } from './fetch/fetcher.js';
 import { defaultFetcherSettings, type Fetcher } from './fetch/types.js';
 import type { Logger } from './logger.js';
+import { startNotifier, type Notifier } from './notifier.js';
 import { detectPlatform } from './poll/detect.js';
 import { startScheduler, type Scheduler } from './poll/scheduler.js';
 import { acquireInstanceLock, type InstanceLock } from './instance-lock.js';
@@ -80,6 +81,7 @@ export async function startService(
   const now = () => new Date();
 
   let scheduler: Scheduler | null = null;
+  let notifier: Notifier | null = null;
   let lock: InstanceLock | null = null;
   // SQLite has one poller per file, so its lease name is stable and a restart after kill -9 takes
   // its vendors back at once; PostgreSQL workers are many, and a dead one's leases expire.
@@ -89,6 +91,8 @@ export async function startService(
     await releaseLeases(store.db, owner);
     const vendors = await resolveVendors(config.vendors, fetcher, logger);
     await syncVendors(store.db, vendors, 'config', now().toISOString());
+    notifier = await startNotifier(config, store.db, owner, logger);
+    const { routeEvent, dispatcher } = notifier;
     scheduler = startScheduler({
       db: store.db,
       owner,
@@ -98,11 +102,14 @@ export async function startService(
         db: store.db,
         fetcher,
         adapterFor: getAdapter,
-        routeEvent: () => [],
+        routeEvent,
         now,
         random: Math.random,
         leaseOwner: owner,
-        onEvents: (events) => bus.publish(events),
+        onEvents: (events) => {
+          bus.publish(events);
+          dispatcher?.wake();
+        },
       },
       onOutcome: (outcome) => {
         if (outcome.kind === 'failed' || outcome.kind === 'crashed') {
@@ -140,6 +147,7 @@ export async function startService(
     store,
     async stop() {
       await scheduler?.stop();
+      await notifier?.stop();
       if (scheduler) await releaseLeases(store.db, owner);
       shutdown.abort();
       await server?.close();

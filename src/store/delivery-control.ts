@@ -1,7 +1,9 @@
 // What the dispatcher does to outbox rows besides sending them: fold one into a later message,
 // hold it for noise control, hand back a claim, and what it asks about an incident's messages.
 import type { Kysely } from 'kysely';
+import type { IncidentWithUpdates, VendorEvent } from '../domain/model.js';
 import { chunk, maxInListSize, storableText, storedInstant } from './codec.js';
+import { getIncident } from './incidents.js';
 import type { Database } from './schema.js';
 
 /** Nothing will be sent for this row (folded into a later message, or nothing to say). */
@@ -94,4 +96,30 @@ export async function lastSentInGroup(
     .where('status', '=', 'sent')
     .executeTakeFirst();
   return row?.sent_at ?? null;
+}
+
+export interface DeliveryContext {
+  vendor: { slug: string; name: string; statusPageUrl: string | null };
+  incident: IncidentWithUpdates | null;
+}
+
+/** What a message about this event says besides the event: its vendor and incident as now stored. */
+export async function loadDeliveryContext(
+  db: Kysely<Database>,
+  event: Pick<VendorEvent, 'vendorSlug' | 'incidentId'>,
+): Promise<DeliveryContext> {
+  const vendor = await db
+    .selectFrom('vendors')
+    .select(['name', 'status_page_url'])
+    .where('slug', '=', event.vendorSlug)
+    .executeTakeFirst();
+  const incident = event.incidentId === null ? null : await getIncident(db, event.incidentId);
+  return {
+    vendor: {
+      slug: event.vendorSlug,
+      name: vendor?.name ?? event.vendorSlug,
+      statusPageUrl: vendor?.status_page_url ?? null,
+    },
+    incident,
+  };
 }

@@ -34,7 +34,10 @@ export interface ClaimDeliveriesOptions {
   /** How long the claim holds if the dispatcher dies mid-delivery. */
   leaseSeconds: number;
   limit: number;
-  /** Only this target's deliveries, in recording order (FIFO per target). */
+  /**
+   * Only this target's deliveries, in recording order (FIFO per target), leased or not: the
+   * caller must hold the target's lease (claimNotifyTargets).
+   */
   target?: string;
 }
 
@@ -72,8 +75,12 @@ export async function claimDeliveries(
       ])
       .where('outbox.status', '=', 'pending')
       .where('outbox.next_attempt_at', '<=', at)
-      .where((eb) =>
-        eb.or([eb('outbox.lease_until', 'is', null), eb('outbox.lease_until', '<=', at)]),
+      // Per target, the target's own lease is what excludes others: a new holder takes over
+      // rows the last one claimed but never finished (it died), without waiting for them.
+      .$if(target === undefined, (query) =>
+        query.where((eb) =>
+          eb.or([eb('outbox.lease_until', 'is', null), eb('outbox.lease_until', '<=', at)]),
+        ),
       )
       .$if(target !== undefined, (query) => query.where('outbox.target', '=', target!))
       .$if(target === undefined, (query) => query.orderBy('outbox.next_attempt_at'))

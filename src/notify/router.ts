@@ -1,0 +1,145 @@
+// Which targets an event goes to, decided when the event is recorded (so its outbox rows commit
+// with it). Pure: the event, what the store knows of its incident, and the targets' filters.
+import type { VendorEvent } from '../domain/model.js';
+import { impactRankOf } from '../domain/status.js';
+import type {
+  ComponentStatus,
+  EventType,
+  Impact,
+  IncidentKind,
+  Phase,
+} from '../domain/vocabulary.js';
+import { eventTypes } from '../domain/vocabulary.js';
+import type { NotifyTarget, TargetType } from './types.js';
+
+/** What the store knows of the event's incident right after recording it. */
+export interface RoutingContext {
+  incident: {
+    kind: IncidentKind;
+    impact: Impact;
+    phase: Phase;
+    components: string[];
+    scheduledFor: string | null;
+  } | null;
+  /** Components the event's own update names; null when the platform does not say. */
+  updateComponents: string[] | null;
+  /** Targets already sent (or sending) something about this incident. */
+  notifiedTargets: readonly string[];
+}
+
+export interface RoutedDelivery {
+  target: string;
+  kind: 'event' | 'reminder';
+  notBefore?: string;
+}
+
+export interface RouterOptions {
+  /** How long before a maintenance window its reminder goes out; null for no reminders. */
+  reminderLeadSeconds: number | null;
+}
+
+/** Without an `events` filter a target gets everything but per-component status noise. */
+export const defaultEventTypes: readonly EventType[] = eventTypes.filter(
+  (type) => type !== 'component.status_changed',
+);
+
+/** Events that close what a target was told about: they follow it past its filters. */
+const closingTypes: readonly EventType[] = ['incident.resolved', 'maintenance.completed'];
+
+/** Reminders are for people; machines can read the window from the maintenance itself. */
+const reminderTypes: readonly TargetType[] = ['slack', 'discord', 'teams', 'email'];
+
+/** The impact a component status stands for, for `minImpact` on component events. */
+const statusImpact: Record<ComponentStatus, Impact> = {
+  operational: 'notice',
+  unknown: 'notice',
+  under_maintenance: 'maintenance',
+  degraded_performance: 'minor',
+  partial_outage: 'major',
+  major_outage: 'critical',
+};
+
+function sameName(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/** Components the event is about: its update's when it names some, else the incident's. */
+function affected(event: VendorEvent, context: RoutingContext): string[] | null {
+  if (event.component) return [event.component.name];
+  if (context.updateComponents && context.updateComponents.length > 0) {
+    return context.updateComponents;
+  }
+  return context.incident ? context.incident.components : null;
+}
+
+function impactOf(event: VendorEvent, context: RoutingContext): Impact | null {
+  if (event.component) {
+    const { from, to } = event.component;
+    const worse = [to, from ?? 'operational'].map((status) => statusImpact[status]);
+    return impactRankOf(worse[0]!) >= impactRankOf(worse[1]!) ? worse[0]! : worse[1]!;
+  }
+  return context.incident?.impact ?? null;
+}
+
+/** Whether `target` wants an event of `type` (the event's own, or a reminder's). */
+export function wants(
+  target: NotifyTarget,
+  type: EventType,
+  event: VendorEvent,
+  context: RoutingContext,
+): boolean {
+  if (target.vendors && !target.vendors.includes(event.vendorSlug)) return false;
+  if (!(target.events ?? defaultEventTypes).includes(type)) return false;
+  if (closingTypes.includes(type) && context.notifiedTargets.includes(target.name)) return true;
+  if (target.minImpact) {
+    const impact = impactOf(event, context);
+    if (impact !== null && impactRankOf(impact) < impactRankOf(target.minImpact)) return false;
+  }
+  const filter = target.components?.[event.vendorSlug];
+  if (filter) {
+    const names = affected(event, context);
+    if (names !== null && !names.some((name) => filter.some((wanted) => sameName(name, wanted)))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** When a maintenance reminder for this event is due, or null when there is none to send. */
+export function reminderTime(
+  event: VendorEvent,
+  context: RoutingContext,
+  options: RouterOptions,
+): string | null {
+  const { incident } = context;
+  if (options.reminderLeadSeconds === null || !incident || incident.kind !== 'maintenance') {
+    return null;
+  }
+  if (incident.phase !== 'scheduled' || !incident.scheduledFor) return null;
+  const announced = event.type === 'maintenance.scheduled' || 'scheduledFor' in event.changes;
+  if (!announced) return null;
+  const at = Date.parse(incident.scheduledFor) - options.reminderLeadSeconds * 1000;
+  return at > Date.parse(event.at) ? new Date(at).toISOString() : null;
+}
+
+export function routeEvent(
+  targets: readonly NotifyTarget[],
+  event: VendorEvent,
+  context: RoutingContext,
+  options: RouterOptions,
+): RoutedDelivery[] {
+  const routed: RoutedDelivery[] = [];
+  const reminderAt = reminderTime(event, context, options);
+  for (const target of targets) {
+    if (wants(target, event.type, event, context))
+      routed.push({ target: target.name, kind: 'event' });
+    if (
+      reminderAt !== null &&
+      reminderTypes.includes(target.type) &&
+      wants(target, 'maintenance.scheduled', event, context)
+    ) {
+      routed.push({ target: target.name, kind: 'reminder', notBefore: reminderAt });
+    }
+  }
+  return routed;
+}
