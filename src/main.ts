@@ -8,6 +8,7 @@ import { defaultFetcherSettings, type Fetcher } from './fetch/types.js';
 import type { Logger } from './logger.js';
 import { startNotifier, type Notifier } from './notifier.js';
 import { detectPlatform } from './poll/detect.js';
+import { createVendorDetector } from './poll/detect-vendor.js';
 import { startScheduler, type Scheduler } from './poll/scheduler.js';
 import { acquireInstanceLock, type InstanceLock } from './instance-lock.js';
 import {
@@ -63,9 +64,24 @@ export async function resolveVendors(
       );
       continue;
     }
-    resolved.push({ ...vendor, platform: detection.platform });
+    // Detection normalizes the URL too (a feed's own URL, a status.io page id, a redirect).
+    resolved.push({
+      ...vendor,
+      platform: detection.platform,
+      statusPageUrl: detection.statusPageUrl,
+    });
   }
   return resolved;
+}
+
+/** POST /api/v1/vendors detects through the same fetcher and address guard as the poller. */
+function vendorWrites(adminToken: string, config: AppConfig, fetcher: Fetcher) {
+  const { allowPrivateAddresses, allowedPrivateRanges } = config.network;
+  return {
+    adminToken,
+    detectVendor: createVendorDetector(fetcher, { allowPrivateAddresses, allowedPrivateRanges }),
+    defaultIntervalSeconds: config.pollIntervalSeconds,
+  };
 }
 
 export async function startService(
@@ -137,6 +153,9 @@ export async function startService(
       eventBus: bus,
       shutdownSignal: shutdown.signal,
       log: logger,
+      ...(config.adminToken
+        ? { vendorWrites: vendorWrites(config.adminToken, config, fetcher) }
+        : {}),
     });
     server = await startServer(app, config.server);
     logger.info({ url: server.url }, 'web server listening');
