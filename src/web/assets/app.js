@@ -1,11 +1,55 @@
 // vendorwatch progressive enhancement (no framework, no build step). Everything here is
-// optional: pages read fully without it. It writes to the page only through textContent and
-// attributes, never HTML, so vendor text can never become markup here.
-/* global document */
+// optional: every page reads fully without it. It writes to the page only through textContent
+// and attributes, never HTML, so vendor text can never become markup here (and the CSP's
+// require-trusted-types-for 'script' would refuse any HTML sink anyway).
+/* global document, window, EventSource, fetch, history, setInterval */
 'use strict';
+
+var statusLabels = {
+  operational: 'Operational',
+  degraded_performance: 'Degraded performance',
+  partial_outage: 'Partial outage',
+  major_outage: 'Major outage',
+  under_maintenance: 'Under maintenance',
+  unknown: 'Unknown',
+};
+var healthLabels = { ok: 'Up to date', failing: 'Page failing', stale: 'Data stale' };
+var eventTypes = [
+  'incident.opened',
+  'incident.updated',
+  'incident.resolved',
+  'incident.reopened',
+  'maintenance.scheduled',
+  'maintenance.started',
+  'maintenance.completed',
+  'component.status_changed',
+  'vendor.unreachable',
+  'vendor.recovered',
+];
+/** Rows refresh from the API at least this often, for polls that changed nothing but freshness. */
+var refreshAllMs = 60000;
 
 (function main() {
   localTimes(document);
+  keepAgesCurrent();
+  var table = document.getElementById('vendor-table');
+  if (table) {
+    dashboardFilters(table);
+    liveDashboard(table);
+  }
+  var article = document.querySelector('[data-incident-id][data-vendor]');
+  if (article && article.tagName === 'ARTICLE') {
+    var incidentId = article.getAttribute('data-incident-id');
+    liveNote(article.getAttribute('data-vendor'), function (event) {
+      return event.incidentId === incidentId;
+    });
+  }
+  var vendorHeader = document.querySelector('header[data-vendor]');
+  if (vendorHeader) {
+    liveNote(vendorHeader.getAttribute('data-vendor'), function () {
+      return true;
+    });
+  }
 })();
 
 /** <time data-local> in UTC → the reader's own zone, with the UTC text kept as a tooltip. */
@@ -27,5 +71,193 @@ function localTimes(root) {
     if (!element.title) element.title = element.textContent;
     element.textContent = format.format(ms);
     element.removeAttribute('data-local');
+  });
+}
+
+/** The same words as the server's formatAgo (views/format.ts). */
+function formatAgo(ms) {
+  var seconds = Math.floor((Date.now() - ms) / 1000);
+  if (!isFinite(seconds) || seconds < 1) return 'just now';
+  if (seconds < 60) return seconds + ' s ago';
+  if (seconds < 3600) return Math.floor(seconds / 60) + ' min ago';
+  if (seconds < 86400) return Math.floor(seconds / 3600) + ' h ago';
+  return Math.floor(seconds / 86400) + ' d ago';
+}
+
+function keepAgesCurrent() {
+  var update = function () {
+    document.querySelectorAll('time[data-ago]').forEach(function (element) {
+      var ms = Date.parse(element.getAttribute('datetime'));
+      if (isFinite(ms)) element.textContent = formatAgo(ms);
+    });
+  };
+  setInterval(update, 5000);
+}
+
+/** Filters the rows as the reader types; the form still submits to the server without us. */
+function dashboardFilters(table) {
+  var form = document.querySelector('form[data-filter-form]');
+  var count = document.querySelector('[data-filter-count]');
+  if (!form) return;
+  var apply = function () {
+    var q = form.elements.q.value.trim().toLowerCase();
+    var status = form.elements.status.value;
+    var category = form.elements.category.value;
+    var rows = table.tBodies[0].rows;
+    var shown = 0;
+    for (var i = 0; i < rows.length; i++) {
+      var row = rows[i];
+      var match =
+        (!q ||
+          row.getAttribute('data-name').indexOf(q) >= 0 ||
+          row.getAttribute('data-vendor').indexOf(q) >= 0) &&
+        (category === 'all' || row.getAttribute('data-category') === category) &&
+        (status === 'all' ||
+          (status === 'problems'
+            ? row.getAttribute('data-status') !== 'operational' ||
+              row.getAttribute('data-health') !== 'ok'
+            : row.getAttribute('data-status') === status));
+      row.hidden = !match;
+      if (match) shown++;
+    }
+    if (count) count.textContent = 'Showing ' + shown + ' of ' + rows.length;
+    var url = new URL(window.location.href);
+    ['q', 'status', 'category'].forEach(function (name) {
+      var value = form.elements[name].value.trim();
+      if (value && value !== 'all') url.searchParams.set(name, value);
+      else url.searchParams.delete(name);
+    });
+    history.replaceState(null, '', url.pathname + url.search);
+  };
+  form.addEventListener('input', apply);
+  form.addEventListener('change', apply);
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    apply();
+  });
+  table.refilter = apply;
+}
+
+/** Follows the event stream and rewrites the rows of vendors that changed, in place. */
+function liveDashboard(table) {
+  if (typeof EventSource !== 'function') return;
+  var announcer = document.querySelector('[data-live-announcer]');
+  var pending = {};
+  var timer = null;
+  var flush = function () {
+    timer = null;
+    var slugs = Object.keys(pending);
+    pending = {};
+    slugs.forEach(function (slug) {
+      fetch('/api/v1/vendors/' + encodeURIComponent(slug), {
+        headers: { accept: 'application/json' },
+      })
+        .then(function (response) {
+          return response.ok ? response.json() : null;
+        })
+        .then(function (vendor) {
+          if (vendor) updateRow(table, vendor, announcer, true);
+        })
+        .catch(function () {});
+    });
+  };
+  var source = new EventSource('/api/v1/events/stream');
+  var onEvent = function (message) {
+    var event;
+    try {
+      event = JSON.parse(message.data);
+    } catch {
+      return;
+    }
+    if (!event || typeof event.vendorSlug !== 'string') return;
+    pending[event.vendorSlug] = true;
+    // Events of one poll arrive together: one fetch per vendor for the whole burst.
+    if (timer === null) timer = window.setTimeout(flush, 150);
+  };
+  eventTypes.forEach(function (type) {
+    source.addEventListener(type, onEvent);
+  });
+  setInterval(function () {
+    fetch('/api/v1/vendors', { headers: { accept: 'application/json' } })
+      .then(function (response) {
+        return response.ok ? response.json() : null;
+      })
+      .then(function (body) {
+        if (!body) return;
+        body.vendors.forEach(function (vendor) {
+          updateRow(table, vendor, announcer, false);
+        });
+      })
+      .catch(function () {});
+  }, refreshAllMs);
+}
+
+function findRow(table, slug) {
+  var rows = table.tBodies[0].rows;
+  for (var i = 0; i < rows.length; i++) {
+    if (rows[i].getAttribute('data-vendor') === slug) return rows[i];
+  }
+  return null;
+}
+
+function updateRow(table, vendor, announcer, fromEvent) {
+  var row = findRow(table, vendor.slug);
+  if (!row) return;
+  var before = row.getAttribute('data-status') + '|' + row.getAttribute('data-health');
+  var active = Array.isArray(vendor.activeIncidents)
+    ? vendor.activeIncidents.length
+    : vendor.activeIncidents;
+  var badge = row.querySelector('[data-cell="status"] .badge');
+  if (badge && statusLabels[vendor.status]) {
+    badge.className = 'badge status-' + vendor.status;
+    badge.setAttribute('data-status', vendor.status);
+    badge.textContent = statusLabels[vendor.status];
+  }
+  var activeCell = row.querySelector('[data-cell="active"]');
+  if (activeCell) activeCell.textContent = String(active);
+  var health = row.querySelector('[data-cell="health"] .badge');
+  if (health && healthLabels[vendor.health]) {
+    health.className = 'badge health-' + vendor.health;
+    health.textContent = healthLabels[vendor.health];
+  }
+  var checked = row.querySelector('[data-cell="checked"] time');
+  if (checked && vendor.lastPolledAt) {
+    checked.setAttribute('datetime', vendor.lastPolledAt);
+    checked.textContent = formatAgo(Date.parse(vendor.lastPolledAt));
+  }
+  row.setAttribute('data-status', vendor.status);
+  row.setAttribute('data-health', vendor.health);
+  if (table.refilter) table.refilter();
+  if (!fromEvent && before === vendor.status + '|' + vendor.health) return;
+  row.classList.add('changed');
+  window.setTimeout(function () {
+    row.classList.remove('changed');
+  }, 4000);
+  if (announcer) {
+    var name = row.querySelector('td a');
+    announcer.textContent =
+      (name ? name.textContent : vendor.slug) +
+      ': ' +
+      (statusLabels[vendor.status] || vendor.status);
+  }
+}
+
+/** On incident and vendor pages: say (without moving anything) that there is news to reload. */
+function liveNote(slug, concerns) {
+  var note = document.querySelector('[data-live-note]');
+  if (!note || !slug || typeof EventSource !== 'function') return;
+  var source = new EventSource('/api/v1/events/stream?vendor=' + encodeURIComponent(slug));
+  var onEvent = function (message) {
+    try {
+      if (concerns(JSON.parse(message.data))) {
+        note.hidden = false;
+        source.close();
+      }
+    } catch {
+      /* a malformed message is ignored */
+    }
+  };
+  eventTypes.forEach(function (type) {
+    source.addEventListener(type, onEvent);
   });
 }

@@ -176,6 +176,9 @@ export const VendorPage: FC<VendorPageProps> = (props) => {
         </p>
       </header>
       <HealthBanner vendor={vendor} now={now} />
+      <p class="live-note" data-live-note="" hidden>
+        {vendor.name} has changed since the page loaded. <a href="">Reload</a> to see it.
+      </p>
       <section aria-labelledby="active-title">
         <h2 id="active-title">Active incidents</h2>
         {open.length === 0 ? <p>No open incident.</p> : <ActiveList incidents={open} />}
