@@ -107,10 +107,10 @@ export const configSchema = z
       }),
     poller: z
       .object({
-        concurrency: z.number().int().min(1).max(2000).default(64),
+        concurrency: z.number().int().min(1).max(2000).default(128),
       })
       .strict()
-      .default({ concurrency: 64 }),
+      .default({ concurrency: 128 }),
     database: z.string().min(1).optional(),
     server: z
       .object({

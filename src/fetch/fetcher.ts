@@ -47,9 +47,17 @@ function failure(kind: FetchErrorKind, message: string, extra?: object): FetchRe
   return { ok: false, error: { kind, message, ...extra } };
 }
 
-function discard(body: ResponseData['body']): void {
+/**
+ * Reads and drops a body we will not use, so the connection can be reused. A 304 has no body,
+ * and skipping its timer matters: most polls end in 304s.
+ */
+function discard(response: ResponseData): void {
+  if (response.statusCode === 304 || headerValue(response.headers, 'content-length') === '0') {
+    response.body.dump({ limit: discardLimitBytes }).catch(() => undefined);
+    return;
+  }
   const signal = AbortSignal.timeout(discardGraceMs);
-  body.dump({ limit: discardLimitBytes, signal }).catch(() => undefined);
+  response.body.dump({ limit: discardLimitBytes, signal }).catch(() => undefined);
 }
 
 /** Drops a body we will not read; the listener keeps undici's abort error from going uncaught. */
@@ -143,7 +151,7 @@ export function createFetcher(config: FetcherConfig): Fetcher {
     if (status >= 200 && status < 300) {
       return { done: await readSuccess(response, url, signal) };
     }
-    discard(response.body);
+    discard(response);
     if (redirectStatuses.has(status)) {
       const target = redirectTarget(headerValue(response.headers, 'location'), url);
       if (!target.ok) {

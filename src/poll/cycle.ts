@@ -108,14 +108,12 @@ export async function pollVendor(deps: PollDeps, vendor: Vendor): Promise<PollOu
 
 async function fetchEndpoints(attempt: Attempt, endpoints: Endpoint[]): Promise<FetchStep> {
   const { deps, state } = attempt;
-  const results = await Promise.all(
-    endpoints.map((endpoint) =>
-      deps.fetcher.fetch({ url: endpoint.url, validators: state.validators[endpoint.url] ?? null }),
-    ),
-  );
   const fetched: FetchedBodies = { bodies: {}, notModified: [], validators: {} };
-  for (const [index, result] of results.entries()) {
-    const endpoint = endpoints[index]!;
+  // One after another: a vendor's endpoints then share one kept-alive connection, where parallel
+  // requests would open one each (polls are further apart than any keep-alive timeout).
+  for (const endpoint of endpoints) {
+    const validators = state.validators[endpoint.url] ?? null;
+    const result = await deps.fetcher.fetch({ url: endpoint.url, validators });
     if (!result.ok) {
       if (endpoint.required) {
         const error = `${lastPathSegment(endpoint.url)}: ${result.error.message}`;

@@ -29,17 +29,28 @@ export interface Scheduler {
 
 export function startScheduler(options: SchedulerOptions): Scheduler {
   const tickMs = options.tickMs ?? 200;
+  /** Lets several finishing polls share one claim (a write transaction) under load. */
+  const batchDelayMs = 5;
   const running = new Set<Promise<void>>();
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
+  let timerDueAt = Number.POSITIVE_INFINITY;
   let claiming = false;
   /** The last claim filled every free slot, so more vendors are probably due right now. */
   let backlog = false;
 
+  /** Claims at most once per delay: an earlier pending claim is kept, a later one moved up. */
   const schedule = (delayMs: number) => {
     if (stopped) return;
+    const dueAt = Date.now() + delayMs;
+    if (timer && timerDueAt <= dueAt) return;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void claimAndPoll(), delayMs);
+    timerDueAt = dueAt;
+    timer = setTimeout(() => {
+      timer = null;
+      timerDueAt = Number.POSITIVE_INFINITY;
+      void claimAndPoll();
+    }, delayMs);
   };
 
   const run = (vendor: Vendor) => {
@@ -48,8 +59,8 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       .catch((error: unknown) => options.onError?.(error))
       .finally(() => {
         running.delete(task);
-        // With a backlog, a freed slot claims at once instead of waiting for the next tick.
-        if (backlog && !claiming) schedule(0);
+        // With a backlog, freed slots are refilled within a few milliseconds, several per claim.
+        if (backlog && !claiming) schedule(batchDelayMs);
       });
     running.add(task);
   };
@@ -73,7 +84,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       options.onError?.(error);
     } finally {
       claiming = false;
-      schedule(backlog && running.size < options.concurrency ? 0 : tickMs);
+      schedule(backlog && running.size < options.concurrency ? batchDelayMs : tickMs);
     }
   }
 
