@@ -32,8 +32,10 @@ export async function runPoll(argv: string[], io: CommandIo): Promise<number> {
   const target = resolveTarget(positionals[0], config, values.platform);
   const fetcher = createConfiguredFetcher(config);
   try {
-    const platform = target.platform ?? (await detectOrFail(fetcher, target.url));
-    const snapshot = await pollOnce(fetcher, target.url, platform);
+    const { platform, url } = target.platform
+      ? { platform: target.platform, url: target.url }
+      : await detectOrFail(fetcher, target.url);
+    const snapshot = await pollOnce(fetcher, url, platform);
     const now = new Date().toISOString();
     if (values.json) {
       print(io.stdout, JSON.stringify(toJson(snapshot, target.slug, now), null, 2));
@@ -65,11 +67,15 @@ function resolveTarget(arg: string, config: AppConfig, platform: Platform | unde
   };
 }
 
-async function detectOrFail(fetcher: Fetcher, url: string): Promise<Platform> {
+/** The platform and the URL detection normalized (a feed's own URL, a status.io page id). */
+async function detectOrFail(
+  fetcher: Fetcher,
+  url: string,
+): Promise<{ platform: Platform; url: string }> {
   const detection = await detectPlatform(fetcher, url);
   if (!detection.ok)
     throw new PollFailure(`could not detect the platform of ${url}: ${detection.error}`);
-  return detection.platform;
+  return { platform: detection.platform, url: detection.statusPageUrl };
 }
 
 export class PollFailure extends Error {
