@@ -18,7 +18,7 @@ const catalog = loadCatalog();
 const fixedHosts: Partial<Record<string, readonly string[]>> = {
   slack: ['status.slack.com'],
   heroku: ['status.heroku.com'],
-  gcp: ['status.cloud.google.com', 'www.google.com'],
+  gcp: ['status.cloud.google.com', 'www.google.com', 'status.firebase.google.com'],
   aws: ['health.aws.amazon.com'],
   azure: ['azure.status.microsoft'],
 };
@@ -90,9 +90,11 @@ describe('catalog/vendors.json', () => {
     for (const vendor of catalog.vendors) {
       counts.set(vendor.category, (counts.get(vendor.category) ?? 0) + 1);
     }
-    const wanted = ['cloud', 'cdn-dns', 'devtools', 'payments', 'communications', 'identity'];
-    for (const category of [...wanted, 'observability', 'ai', 'databases', 'productivity']) {
-      expect(counts.get(category) ?? 0, category).toBeGreaterThanOrEqual(10);
+    // Few CDN/DNS vendors publish a machine-readable page; every other category has many.
+    expect(counts.get('cdn-dns') ?? 0).toBeGreaterThanOrEqual(5);
+    const wanted = ['cloud', 'devtools', 'payments', 'communications', 'identity', 'observability'];
+    for (const category of [...wanted, 'ai', 'databases', 'productivity']) {
+      expect(counts.get(category) ?? 0, category).toBeGreaterThanOrEqual(20);
     }
   });
 });

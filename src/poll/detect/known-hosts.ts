@@ -23,6 +23,8 @@ const hostRules: Readonly<Record<string, HostRule>> = {
   'www.slack-status.com': { platform: 'slack', path: '', canonical: 'https://status.slack.com' },
   'status.heroku.com': { platform: 'heroku', path: '' },
   'status.cloud.google.com': { platform: 'gcp', path: '' },
+  // Firebase publishes the same incidents.json schema as Google Cloud.
+  'status.firebase.google.com': { platform: 'gcp', path: '' },
   'health.aws.amazon.com': { platform: 'aws', path: '/health/status' },
   'status.aws.amazon.com': {
     platform: 'aws',

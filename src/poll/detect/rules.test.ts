@@ -65,6 +65,10 @@ describe('matchKnownHost', () => {
       platform: 'gcp',
       statusPageUrl: 'https://status.cloud.google.com',
     });
+    expect(match('https://status.firebase.google.com/')).toMatchObject({
+      platform: 'gcp',
+      statusPageUrl: 'https://status.firebase.google.com',
+    });
     expect(match('https://www.google.com/appsstatus/dashboard/summary')).toMatchObject({
       platform: 'gcp',
       statusPageUrl: 'https://www.google.com/appsstatus/dashboard',
