@@ -1,6 +1,6 @@
 // Fixed-host platforms (named hosts mapped to a loopback replica by an injected resolver) and
 // the address guard: detection never reaches a private address unless the config allows it.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createFetcher, type FetcherConfig } from '../fetch/fetcher.js';
 import { defaultFetcherSettings } from '../fetch/types.js';
 import { detectPlatform } from './detect.js';
@@ -37,6 +37,8 @@ function fetcherWith(overrides: Partial<FetcherConfig>) {
 
 const loopbackOnly = fetcherWith({ allowedPrivateRanges: ['127.0.0.1/32'] });
 const strict = fetcherWith({});
+
+afterAll(() => Promise.all([loopbackOnly.close(), strict.close()]));
 
 const replicas: Replica[] = [];
 afterEach(async () => {

@@ -1,6 +1,6 @@
 // detectPlatform against loopback replicas of each page-hosted platform, served from the real
 // fixtures, through the real fetcher (which allows only 127.0.0.1 here).
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createFetcher } from '../fetch/fetcher.js';
 import { defaultFetcherSettings } from '../fetch/types.js';
 import { detectPlatform } from './detect.js';
@@ -18,6 +18,8 @@ const fetcher = createFetcher({
   totalTimeoutMs: 5_000,
   allowedPrivateRanges: ['127.0.0.1/32'],
 });
+
+afterAll(() => Promise.all([fetcher.close()]));
 
 const replicas: Replica[] = [];
 afterEach(async () => {
