@@ -104,7 +104,8 @@ export function createHttpPoster(config: HttpPosterConfig): HttpPoster {
     }
   }
 
-  return { post, close: () => agent.close() };
+  let closing: Promise<void> | null = null;
+  return { post, close: () => (closing ??= agent.close()) };
 }
 
 /** Reads at most maxReplyBytes of the reply and drops the rest. */
