@@ -51,9 +51,10 @@ function failure(kind: FetchErrorKind, message: string, extra?: object): FetchRe
  * Reads and drops a body we will not use, so the connection can be reused. A 304 has no body,
  * and skipping its timer matters: most polls end in 304s.
  */
-function discard(response: ResponseData): void {
+async function discard(response: ResponseData): Promise<void> {
   if (response.statusCode === 304 || headerValue(response.headers, 'content-length') === '0') {
-    response.body.dump({ limit: discardLimitBytes }).catch(() => undefined);
+    // Awaited: the connection is free again before the caller's next request to this host.
+    await response.body.dump({ limit: discardLimitBytes }).catch(() => undefined);
     return;
   }
   const signal = AbortSignal.timeout(discardGraceMs);
@@ -151,7 +152,7 @@ export function createFetcher(config: FetcherConfig): Fetcher {
     if (status >= 200 && status < 300) {
       return { done: await readSuccess(response, url, signal) };
     }
-    discard(response);
+    await discard(response);
     if (redirectStatuses.has(status)) {
       const target = redirectTarget(headerValue(response.headers, 'location'), url);
       if (!target.ok) {
