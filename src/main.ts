@@ -20,6 +20,7 @@ import {
 } from './store/index.js';
 import { createApp } from './web/app.js';
 import { createEventBus } from './web/event-bus.js';
+import { createMetrics } from './web/metrics.js';
 import { startServer } from './web/server.js';
 
 export interface ServiceParts {
@@ -95,6 +96,7 @@ export async function startService(
   const bus = createEventBus((error) => logger.error({ err: error }, 'event listener failed'));
   const shutdown = new AbortController();
   const now = () => new Date();
+  const metrics = createMetrics({ processMetrics: true });
 
   let scheduler: Scheduler | null = null;
   let notifier: Notifier | null = null;
@@ -128,6 +130,7 @@ export async function startService(
         },
       },
       onOutcome: (outcome) => {
+        metrics.observePoll(outcome);
         if (outcome.kind === 'failed' || outcome.kind === 'crashed') {
           logger.warn(
             { vendor: outcome.vendorSlug, kind: outcome.kind, error: outcome.error },
@@ -153,6 +156,7 @@ export async function startService(
       eventBus: bus,
       shutdownSignal: shutdown.signal,
       log: logger,
+      metrics,
       ...(config.adminToken
         ? { vendorWrites: vendorWrites(config.adminToken, config, fetcher) }
         : {}),
