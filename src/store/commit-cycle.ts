@@ -62,6 +62,10 @@ export async function commitCycle(
   routeEvent: RouteEvent,
 ): Promise<VendorEvent[]> {
   const now = storedInstant(record.now);
+  if (isBookkeepingOnly(record)) {
+    await recordBookkeeping(db, record, now);
+    return [];
+  }
   const postgres = dialectOf(db) === 'postgres';
   return db.transaction().execute(async (trx) => {
     let stateQuery = trx
@@ -188,4 +192,39 @@ async function saveRawPayload(
     .values({ slug, raw_payload: raw, updated_at: now })
     .onConflict((oc) => oc.column('slug').doUpdateSet({ raw_payload: raw, updated_at: now }))
     .execute();
+}
+
+/** Most polls change nothing (all 304, or the same bodies): only the poll state moves. */
+function isBookkeepingOnly(record: CycleRecord): boolean {
+  const { outcome } = record;
+  if ((record.extraEvents?.length ?? 0) > 0) return false;
+  if (outcome.kind === 'failure') return outcome.events.length === 0;
+  const { plan } = outcome;
+  return (
+    plan.components === null &&
+    plan.incidents.length === 0 &&
+    plan.events.length === 0 &&
+    outcome.rawPayload === undefined
+  );
+}
+
+/**
+ * One conditional UPDATE instead of a transaction: a single statement is atomic, and the lease
+ * check in its WHERE keeps a worker that lost its lease from writing.
+ */
+async function recordBookkeeping(
+  db: Kysely<Database>,
+  record: CycleRecord,
+  now: string,
+): Promise<void> {
+  let update = db.updateTable('vendor_state').set(stateChanges(record, now));
+  if (record.outcome.kind === 'failure') {
+    update = update.set((eb) => ({ consecutive_failures: eb('consecutive_failures', '+', 1) }));
+  }
+  update = update.where('slug', '=', record.vendorSlug);
+  if (record.leaseOwner !== null) update = update.where('lease_owner', '=', record.leaseOwner);
+  const result = await update.executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0 && record.leaseOwner === null) {
+    throw new Error(`vendor ${record.vendorSlug} is not in the store`);
+  }
 }
