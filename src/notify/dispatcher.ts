@@ -53,7 +53,9 @@ export interface DispatcherDeps {
 }
 
 export interface Dispatcher {
-  /** Records the configured targets in the store and starts the loop. */
+  /** Records the configured targets in the store and takes back this owner's leases. */
+  prepare(): Promise<void>;
+  /** prepare(), then the loop. */
   start(): Promise<void>;
   /** Looks for due deliveries now (new events were recorded). */
   wake(): void;
@@ -165,18 +167,23 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     }, delayMs);
   }
 
+  async function prepare(): Promise<void> {
+    // A process restarted under the same name (SQLite's single poller) takes its targets back.
+    await port.releaseTargetLeases(owner);
+    await port.syncTargets(
+      deps.targets.map((target) => ({
+        name: target.name,
+        type: target.type,
+        fingerprint: targetFingerprint(target),
+      })),
+      now().toISOString(),
+    );
+  }
+
   return {
+    prepare,
     async start() {
-      // A process restarted under the same name (SQLite's single poller) takes its targets back.
-      await port.releaseTargetLeases(owner);
-      await port.syncTargets(
-        deps.targets.map((target) => ({
-          name: target.name,
-          type: target.type,
-          fingerprint: targetFingerprint(target),
-        })),
-        now().toISOString(),
-      );
+      await prepare();
       if (names.length > 0) schedule(0);
     },
     wake() {
