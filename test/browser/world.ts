@@ -1,0 +1,134 @@
+// Everything a browser test looks at, for real and on loopback: the simulator replaying the
+// Balena reference incident, two switchable Statuspage vendors (one that changes on demand, one
+// whose every string is hostile), a poller publishing to the event bus, and the web server.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import type { Vendor } from '../../src/domain/model.js';
+import { startScheduler } from '../../src/poll/scheduler.js';
+import { startSimulator, type Simulator } from '../../src/simulate/index.js';
+import { parseTimeline } from '../../src/simulate/timeline.js';
+import { syncVendors, type Store } from '../../src/store/index.js';
+import { createApp } from '../../src/web/app.js';
+import { createEventBus } from '../../src/web/event-bus.js';
+import { startServer, type RunningServer } from '../../src/web/server.js';
+import {
+  hostileComponents,
+  hostileName,
+  hostileTitle,
+  templateVector,
+  xssVectors,
+} from '../../src/web/pages/test-support/xss-vectors.js';
+import { loopbackFetcher, openMigratedStore, pollDeps } from '../support/poller.js';
+import { startSwitchableVendor, type SwitchableVendor } from '../support/switchable-vendor.js';
+import { statuspageBodies, type SpecComponent } from './statuspage-bodies.js';
+
+const timelinePath = new URL('../fixtures/timelines/balena-2025-09-10.json', import.meta.url);
+
+export const acmeComponents: SpecComponent[] = [
+  { id: 'a1', name: 'Compute', status: 'operational' },
+  { id: 'a2', name: 'Object storage', status: 'operational' },
+];
+
+export interface World {
+  baseUrl: string;
+  simulator: Simulator;
+  acme: SwitchableVendor;
+  evil: SwitchableVendor;
+  store: Store;
+  stop(): Promise<void>;
+}
+
+export async function startWorld(): Promise<World> {
+  const dir = mkdtempSync(join(tmpdir(), 'vendorwatch-browser-'));
+  const timeline = parseTimeline(JSON.parse(readFileSync(timelinePath, 'utf8')));
+  const [simulator, acme, evil, store] = await Promise.all([
+    startSimulator({ timeline }),
+    startSwitchableVendor(),
+    startSwitchableVendor(),
+    openMigratedStore(join(dir, 'vendorwatch.db')),
+  ]);
+  acme.serve(statuspageBodies('Acme', acmeComponents, []));
+  evil.serve(hostileBodies());
+  const vendor = (slug: string, name: string, url: string): Vendor => ({
+    slug,
+    name,
+    statusPageUrl: url,
+    platform: 'statuspage',
+    category: slug === 'balena' ? 'iot' : 'cloud',
+    intervalSeconds: 1,
+  });
+  await syncVendors(
+    store.db,
+    [
+      vendor('balena', 'Balena', simulator.vendors[0]!.baseUrl),
+      vendor('acme', 'Acme Cloud', acme.baseUrl),
+      vendor('evil', hostileName, evil.baseUrl),
+    ],
+    'config',
+    new Date().toISOString(),
+  );
+  const fetcher = loopbackFetcher();
+  const bus = createEventBus();
+  const scheduler = startScheduler({
+    db: store.db,
+    owner: 'browser-test',
+    concurrency: 4,
+    leaseSeconds: 30,
+    tickMs: 50,
+    pollDeps: pollDeps(store, fetcher, {
+      leaseOwner: 'browser-test',
+      onEvents: (events) => bus.publish(events),
+    }),
+  });
+  const shutdown = new AbortController();
+  const app = createApp({
+    db: store.db,
+    now: () => new Date().toISOString(),
+    eventBus: bus,
+    shutdownSignal: shutdown.signal,
+  });
+  const server: RunningServer = await startServer(app, { host: '127.0.0.1', port: 0 });
+  return {
+    baseUrl: server.url,
+    simulator,
+    acme,
+    evil,
+    store,
+    async stop() {
+      await scheduler.stop();
+      shutdown.abort();
+      await server.close();
+      await fetcher.close();
+      await Promise.all([simulator.close(), acme.close(), evil.close()]);
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function hostileBodies() {
+  const components = hostileComponents.map((name, index) => ({
+    id: `e${index}`,
+    name,
+    status: 'major_outage',
+  }));
+  const start = Date.parse('2025-09-10T20:00:00Z');
+  return statuspageBodies(hostileName, components, [
+    {
+      id: 'x1',
+      name: hostileTitle,
+      status: 'identified',
+      impact: 'critical',
+      startedAt: new Date(start).toISOString(),
+      componentIds: components.map((component) => component.id),
+      updates: [...xssVectors, templateVector].map((body, index) => ({
+        id: `x1u${index}`,
+        status: index === 0 ? 'investigating' : 'identified',
+        body,
+        at: new Date(start + index * 60_000).toISOString(),
+      })),
+    },
+  ]);
+}
