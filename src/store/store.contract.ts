@@ -3,6 +3,7 @@
 import { registerCycleContract } from './contract/cycle.contract.js';
 import type { StoreHarness } from './contract/harness.js';
 import { registerLeaseContract } from './contract/lease.contract.js';
+import { registerNotifyContract } from './contract/notify.contract.js';
 import { registerOutboxContract } from './contract/outbox.contract.js';
 import { registerPersistenceContract } from './contract/persistence.contract.js';
 import { registerPlanContract } from './contract/plans.contract.js';
@@ -19,4 +20,5 @@ export function registerStoreContract(harness: StoreHarness): void {
   registerPlanContract(harness);
   registerVendorContract(harness);
   registerOutboxContract(harness);
+  registerNotifyContract(harness);
 }
