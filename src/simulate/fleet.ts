@@ -3,7 +3,7 @@
 // change becomes visible.
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { renderEndpoint, type EndpointName } from './render.js';
+import { platformOf, renderBody } from './platforms.js';
 import type { SimVendorIdentity, SimVendorState } from './types.js';
 import { diffSignatures, signatureOf, VisibilityLog, type VisibleSignature } from './visibility.js';
 
@@ -24,7 +24,8 @@ export interface FleetVendor {
   baseUrl: string;
   /** When the current bodies started being served (Last-Modified). */
   lastModified: number;
-  bodies: Map<EndpointName, CachedBody>;
+  /** Keyed by the vendor's platform's endpoint name. */
+  bodies: Map<string, CachedBody>;
   signature: VisibleSignature;
 }
 
@@ -84,12 +85,11 @@ export class Fleet {
     this.commit(index, now);
   }
 
-  body(vendor: FleetVendor, endpoint: EndpointName, acceptGzip: boolean): ServedBody {
+  body(vendor: FleetVendor, endpoint: string, acceptGzip: boolean): ServedBody {
     let cached = vendor.bodies.get(endpoint);
     if (!cached) {
-      const raw = Buffer.from(
-        JSON.stringify(renderEndpoint(endpoint, vendor.identity, vendor.state, vendor.baseUrl)),
-      );
+      const { identity, state, baseUrl } = vendor;
+      const raw = Buffer.from(renderBody(platformOf(identity), endpoint, identity, state, baseUrl));
       const hash = createHash('md5').update(raw).digest('hex');
       cached = {
         etag: `W/"${hash}"`,

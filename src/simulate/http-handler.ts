@@ -1,15 +1,14 @@
-// Serves the fleet with Statuspage's caching headers (providers.md §1.6): weak ETag, 304 on
+// Serves the fleet (in each vendor's platform format) with Statuspage's caching headers (providers.md §1.6): weak ETag, 304 on
 // If-None-Match, gzip when accepted. A vendor is found by the local address the connection came
 // in on (one address per vendor) or by the /v/<slug> path prefix.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Fleet, FleetVendor } from './fleet.js';
 import { findIncident, incidentIdOfPath, renderIncidentPage } from './incident-page.js';
-import { endpointPaths, type EndpointName } from './render.js';
+import { contentTypeOf, endpointOfPath, platformOf } from './platforms.js';
 import { httpDate } from './time-format.js';
 
 /** The headers a real Statuspage page sends (githubstatus.com, recorded 2026-09-10). */
 const staticHeaders = {
-  'content-type': 'application/json; charset=utf-8',
   'cache-control':
     'max-age=10, public, s-maxage=10, stale-while-revalidate=20, stale-if-error=3600',
   vary: 'Accept,Accept-Encoding',
@@ -36,7 +35,8 @@ export function createRequestHandler(
     }
     const incidentId = incidentIdOfPath(rest);
     if (incidentId !== null) return serveIncidentPage(fleet, vendor, incidentId, res);
-    const endpoint = (endpointPaths as Record<string, EndpointName | undefined>)[rest];
+    const platform = vendor ? platformOf(vendor.identity) : 'statuspage';
+    const endpoint = vendor ? endpointOfPath(platform, rest) : undefined;
     if (!vendor || !endpoint) return sendJson(res, 404, { error: 'not found' });
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('allow', 'GET, HEAD');
@@ -45,6 +45,7 @@ export function createRequestHandler(
     const served = fleet.body(vendor, endpoint, acceptsGzip(req.headers['accept-encoding']));
     const headers: Record<string, string | number> = {
       ...staticHeaders,
+      'content-type': contentTypeOf(platform),
       etag: served.etag,
       'last-modified': httpDate(served.lastModified),
     };
@@ -83,6 +84,7 @@ function serveControl(fleet: Fleet, req: IncomingMessage, res: ServerResponse): 
     const vendors = fleet.vendors.map((v) => ({
       slug: v.identity.slug,
       name: v.identity.name,
+      platform: platformOf(v.identity),
       baseUrl: v.baseUrl,
     }));
     return sendJson(res, 200, { vendors });

@@ -1,6 +1,6 @@
 // startSimulator: a fleet of fake Statuspage pages on loopback, driven by a seeded script or a
 // recorded timeline. Options map 1:1 to `vendorwatch simulate` flags (--vendors, --port, --host,
-// --address-per-vendor, --timeline, --seed, --tick-ms, --incident-rate).
+// --address-per-vendor, --timeline, --seed, --tick-ms, --incident-rate, --platforms).
 import { createServer } from 'node:http';
 import { Fleet } from './fleet.js';
 import { createRequestHandler } from './http-handler.js';
@@ -16,7 +16,8 @@ import { TimelineReplay, timelineVendors } from './replay.js';
 import { ScriptedDriver } from './scripted.js';
 import { generateScriptedVendor } from './scripted-vendors.js';
 import type { Timeline } from './timeline-schema.js';
-import type { VisibilityRecord } from './types.js';
+import { platformOf } from './platforms.js';
+import { simPlatforms, type SimPlatform, type VisibilityRecord } from './types.js';
 
 export interface SimulatorOptions {
   /** Scripted: how many vendors (default 20). Timeline: repeat its vendors up to this many. */
@@ -31,11 +32,14 @@ export interface SimulatorOptions {
   tickMs?: number;
   /** Scripted: chance per vendor per tick that an incident opens (default 0.002). */
   incidentRate?: number;
+  /** Scripted: formats assigned round-robin (vendor i gets platforms[i % n]); default statuspage. */
+  platforms?: string[];
 }
 
 export interface SimulatedVendor {
   slug: string;
   name: string;
+  platform: SimPlatform;
   /** Append `/api/v2/summary.json` and the like. */
   baseUrl: string;
 }
@@ -65,7 +69,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     : null;
   const scripted = replayVendors
     ? []
-    : Array.from({ length: options.vendors ?? 20 }, (_, i) => generateScriptedVendor(i, seed, now));
+    : Array.from({ length: options.vendors ?? 20 }, (_, i) => {
+        const vendor = generateScriptedVendor(i, seed, now);
+        const platform = options.platforms?.[i % options.platforms.length];
+        if (platform) vendor.identity.platform = platform as SimPlatform;
+        return vendor;
+      });
   const fleet = new Fleet(
     replayVendors?.map((v) => ({ identity: v.identity, state: v.initial })) ?? scripted,
     now,
@@ -119,6 +128,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     vendors: fleet.vendors.map((v) => ({
       slug: v.identity.slug,
       name: v.identity.name,
+      platform: platformOf(v.identity),
       baseUrl: v.baseUrl,
     })),
     port,
@@ -146,6 +156,14 @@ function checkOptions(options: SimulatorOptions, tickMs: number, rate: number, s
   }
   if (!Number.isFinite(tickMs) || tickMs < 1) problems.push(`tickMs must be ≥ 1 (got ${tickMs})`);
   if (!(rate >= 0 && rate <= 1)) problems.push(`incidentRate must be in [0, 1] (got ${rate})`);
+  const unknown = (options.platforms ?? []).filter(
+    (p) => !(simPlatforms as readonly string[]).includes(p),
+  );
+  if (unknown.length > 0 || options.platforms?.length === 0) {
+    problems.push(
+      `platforms must be some of ${simPlatforms.join(', ')} (got ${options.platforms?.join(',')})`,
+    );
+  }
   if (!Number.isInteger(seed)) problems.push(`seed must be an integer (got ${seed})`);
   if (problems.length > 0) throw new Error(`invalid simulator options: ${problems.join('; ')}`);
 }

@@ -2,6 +2,7 @@
 //
 // { "vendors": [ {
 //     "slug": "balena", "name": "Balena", "timeZone": "Etc/UTC",      // timeZone: IANA, default Etc/UTC
+//     "platform"?: "statuspage" | "incidentio" | "instatus" | "cachet" | "rss",  // served format
 //     "pageId"?: "12 chars [a-z0-9]", "url"?: "https://status.balena.io", "createdAt"?: ISO,
 //     "components": [ { "id": "…", "name": "API", "group"?: "balenaCloud", "description"?: "…" } ],
 //     "steps": [ {
@@ -23,6 +24,7 @@ import {
   incidentImpacts,
   incidentStatuses,
   maintenanceStatuses,
+  simPlatforms,
 } from './types.js';
 
 const instant = z.iso.datetime({ offset: true });
@@ -80,6 +82,7 @@ const stepSchema = z.strictObject({
 const vendorSchema = z.strictObject({
   slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'expected a lowercase slug [a-z0-9-]'),
   name: z.string().min(1),
+  platform: z.enum(simPlatforms).optional(),
   timeZone: z.string().refine(isKnownTimeZone, 'unknown IANA time zone').default('Etc/UTC'),
   pageId: z
     .string()

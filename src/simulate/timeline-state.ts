@@ -30,6 +30,7 @@ export function derivedGroupId(slug: string, group: string): string {
 export function timelineIdentity(vendor: TimelineVendor, slug = vendor.slug): SimVendorIdentity {
   return {
     slug,
+    ...(vendor.platform ? { platform: vendor.platform } : {}),
     name: vendor.name,
     pageId: vendor.pageId ?? derivedId(slug, 'page'),
     timeZone: vendor.timeZone,

@@ -28,8 +28,14 @@ export type SimImpact = (typeof incidentImpacts)[number];
 /** Statuses after which an incident or maintenance is over (not in summary.json any more). */
 export const closedStatuses: readonly SimStatus[] = ['resolved', 'postmortem', 'completed'];
 
+/** The status page products the simulator can imitate (render-<platform>.ts each). */
+export const simPlatforms = ['statuspage', 'incidentio', 'instatus', 'cachet', 'rss'] as const;
+export type SimPlatform = (typeof simPlatforms)[number];
+
 export interface SimVendorIdentity {
   slug: string;
+  /** Which product's format this vendor is served in; statuspage when absent. */
+  platform?: SimPlatform;
   name: string;
   /** Statuspage page id: 12 characters [a-z0-9]. */
   pageId: string;

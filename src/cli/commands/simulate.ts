@@ -15,6 +15,7 @@ export async function runSimulate(argv: string[], io: CommandIo): Promise<number
       'address-per-vendor': { type: 'boolean' },
       'incident-rate': { type: 'string' },
       'tick-ms': { type: 'string' },
+      platforms: { type: 'string' },
     },
     0,
   );
@@ -25,6 +26,11 @@ export async function runSimulate(argv: string[], io: CommandIo): Promise<number
   const seed = parseIntegerOption(values.seed, 'seed', 0, 2 ** 31) ?? 1;
   const incidentRate =
     values['incident-rate'] === undefined ? undefined : Number(values['incident-rate']);
+  // --platforms statuspage,incidentio,… : scripted vendors take these formats round-robin.
+  const platforms = values.platforms
+    ?.split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   const timeline = values.timeline ? await loadTimeline(values.timeline) : undefined;
   const simulator = await startSimulator({
     port,
@@ -34,6 +40,7 @@ export async function runSimulate(argv: string[], io: CommandIo): Promise<number
     ...(values.host ? { host: values.host } : {}),
     ...(values['address-per-vendor'] ? { addressPerVendor: true } : {}),
     ...(timeline ? { timeline } : {}),
+    ...(platforms ? { platforms } : {}),
     ...(incidentRate !== undefined && Number.isFinite(incidentRate) ? { incidentRate } : {}),
   });
   const first = simulator.vendors[0];
