@@ -235,3 +235,17 @@ describe('simulated platforms parsed by their real adapters', () => {
     expect((await fetch(`${cachet.baseUrl}/api/v2/summary.json`)).status).toBe(404);
   });
 });
+
+describe('scripted platforms option', () => {
+  it('assigns platforms round-robin and refuses unknown ones', async () => {
+    const fleet = await startSimulator({ vendors: 3, platforms: ['cachet', 'rss'] });
+    try {
+      expect(fleet.vendors.map((v) => v.platform)).toEqual(['cachet', 'rss', 'cachet']);
+      const feed = await fetch(`${fleet.vendors[1]!.baseUrl}/history.atom`);
+      expect(feed.status).toBe(200);
+    } finally {
+      await fleet.close();
+    }
+    await expect(startSimulator({ platforms: ['statuspage', 'bogus'] })).rejects.toThrow(/bogus/);
+  });
+});
