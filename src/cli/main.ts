@@ -24,7 +24,7 @@ Commands:
   status [--json]       the current state of every watched vendor
   incidents [--vendor SLUG] [--active] [--json] [--limit N]   recent incidents
   vendors [QUERY]       search the built-in catalog
-  simulate [--vendors N] [--port P] [--timeline FILE] [--address-per-vendor] [--seed N] [--incident-rate R] [--tick-ms MS]
+  simulate [--vendors N] [--port P] [--timeline FILE] [--address-per-vendor] [--seed N] [--incident-rate R] [--tick-ms MS] [--platforms statuspage,incidentio,instatus,cachet,rss]
 
 Every command takes --config FILE (default ./vendorwatch.yaml, env VENDORWATCH_CONFIG) and --db PATH|URL.`;
 
