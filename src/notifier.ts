@@ -75,7 +75,7 @@ export function storeOutboxPort(db: Kysely<Database>): OutboxPort {
 
 /** The I/O every send uses, under the config's address policy (SPEC §7: the fetcher's guard). */
 export function createSendIo(
-  config: Pick<AppConfig, 'network'>,
+  config: Pick<NotifierConfig, 'network'>,
   connectTimeoutMs = 10_000,
 ): SendIo & { poster: HttpPoster } {
   const policy = {
@@ -98,8 +98,15 @@ export interface Notifier {
   stop(): Promise<void>;
 }
 
+/** What notifications read from the config. */
+export interface NotifierConfig {
+  notifications: AppConfig['notifications'];
+  network: Pick<AppConfig['network'], 'allowPrivateAddresses' | 'allowedPrivateRanges'>;
+  server: AppConfig['server'];
+}
+
 export async function startNotifier(
-  config: Pick<AppConfig, 'notifications' | 'network' | 'server'>,
+  config: NotifierConfig,
   db: Kysely<Database>,
   owner: string,
   logger: Logger,

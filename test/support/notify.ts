@@ -15,7 +15,14 @@ import {
 import type { NotifyLog } from '../../src/notify/target-drain.js';
 import type { NotifyTarget } from '../../src/notify/types.js';
 import { addVendors, poll } from '../../src/store/contract/harness.js';
-import { migrateToLatest, openStore, type Store } from '../../src/store/index.js';
+import { migrateToLatest, openStore, syncVendors, type Store } from '../../src/store/index.js';
+import type { Vendor } from '../../src/domain/model.js';
+import type { Fetcher } from '../../src/fetch/types.js';
+import { createLogger, type Logger } from '../../src/logger.js';
+import { startNotifier } from '../../src/notifier.js';
+import type { NotificationTargetConfig } from '../../src/config/schema.js';
+import { startScheduler } from '../../src/poll/scheduler.js';
+import { pollDeps } from './poller.js';
 
 /** Fast retries and no spacing, so fault tests take seconds. */
 export const fastOptions: Partial<DispatcherOptions> = {
@@ -114,6 +121,66 @@ export async function notifyHarness(
     async close() {
       for (const entry of started.splice(0)) await entry.close();
       await store.close();
+    },
+  };
+}
+
+/** A pino logger writing JSON lines into memory, to check what logs would carry. */
+export function capturedLogger(): { logger: Logger; text(): string } {
+  const chunks: string[] = [];
+  const logger = createLogger('debug', {
+    write(chunk: string) {
+      chunks.push(chunk);
+      return true;
+    },
+  } as unknown as NodeJS.WritableStream);
+  return { logger, text: () => chunks.join('') };
+}
+
+export interface NotifyingPoller {
+  events: VendorEvent[];
+  stop(): Promise<void>;
+}
+
+/** A poller and the notifier on one store, wired as startService does, with test options. */
+export async function startNotifyingPoller(
+  store: Store,
+  fetcher: Fetcher,
+  vendors: Vendor[],
+  notifications: NotificationTargetConfig[],
+  options: Partial<DispatcherOptions>,
+  logger: Logger,
+): Promise<NotifyingPoller> {
+  await syncVendors(store.db, vendors, 'config', new Date().toISOString());
+  const owner = 'local';
+  const notifier = await startNotifier(
+    { notifications, ...loopbackNetwork, server: { host: '127.0.0.1', port: 3000 } },
+    store.db,
+    owner,
+    logger,
+    { ...fastOptions, ...options },
+  );
+  const events: VendorEvent[] = [];
+  const scheduler = startScheduler({
+    db: store.db,
+    owner,
+    concurrency: 8,
+    leaseSeconds: 30,
+    tickMs: 50,
+    pollDeps: pollDeps(store, fetcher, {
+      leaseOwner: owner,
+      routeEvent: notifier.routeEvent,
+      onEvents: (recorded) => {
+        events.push(...recorded);
+        notifier.dispatcher?.wake();
+      },
+    }),
+  });
+  return {
+    events,
+    async stop() {
+      await scheduler.stop();
+      await notifier.stop();
     },
   };
 }
