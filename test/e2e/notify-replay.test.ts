@@ -172,6 +172,7 @@ describe('notifications for the replayed reference incident', () => {
 
       const stored =
         JSON.stringify(await listDeliveries(store.db, { limit: 1000 })) + captured.text();
+      expect(captured.text()).toContain('"msg":"notification sent"');
       for (const value of [secret, routingKey, 'slacksecret', 'discordsecret', 'teamssecret'])
         expect(stored).not.toContain(value);
     },
