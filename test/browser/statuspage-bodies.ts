@@ -15,6 +15,7 @@ export interface SpecIncident {
   impact: string;
   startedAt: string;
   componentIds: string[];
+  resolvedAt?: string;
   updates: Array<{ id: string; status: string; body: string; at: string }>;
 }
 
@@ -53,7 +54,7 @@ export function statuspageBodies(
     created_at: incident.startedAt,
     updated_at: incident.updates.at(-1)?.at ?? incident.startedAt,
     monitoring_at: null,
-    resolved_at: null,
+    resolved_at: incident.resolvedAt ?? null,
     started_at: incident.startedAt,
     shortlink: `https://stspg.io/${incident.id}`,
     page_id: page.id,
@@ -78,7 +79,7 @@ export function statuspageBodies(
     summary: {
       page,
       components: componentRows,
-      incidents: incidentRows,
+      incidents: incidentRows.filter((row) => row.resolved_at === null),
       scheduled_maintenances: [],
       status: {
         indicator: worst,

@@ -22,7 +22,7 @@ import {
 } from '../../src/web/pages/test-support/xss-vectors.js';
 import { loopbackFetcher, openMigratedStore, pollDeps } from '../support/poller.js';
 import { startSwitchableVendor, type SwitchableVendor } from '../support/switchable-vendor.js';
-import { statuspageBodies, type SpecComponent } from './statuspage-bodies.js';
+import { statuspageBodies, type SpecComponent, type SpecIncident } from './statuspage-bodies.js';
 
 const timelinePath = new URL('../fixtures/timelines/balena-2025-09-10.json', import.meta.url);
 
@@ -49,7 +49,7 @@ export async function startWorld(): Promise<World> {
     startSwitchableVendor(),
     openMigratedStore(join(dir, 'vendorwatch.db')),
   ]);
-  acme.serve(statuspageBodies('Acme', acmeComponents, []));
+  acme.serve(statuspageBodies('Acme', acmeComponents, acmeHistory()));
   evil.serve(hostileBodies());
   const vendor = (slug: string, name: string, url: string): Vendor => ({
     slug,
@@ -106,6 +106,54 @@ export async function startWorld(): Promise<World> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Resolved incidents spread over the last 90 days: the vendor page's bars and figures. */
+export function acmeHistory(): SpecIncident[] {
+  const day = 86_400_000;
+  const past: Array<[number, string, number, string[]]> = [
+    [3, 'minor', 40, ['a1']],
+    [11, 'major', 135, ['a1', 'a2']],
+    [19, 'minor', 25, ['a2']],
+    [34, 'critical', 190, ['a1']],
+    [52, 'none', 70, ['a2']],
+    [77, 'minor', 55, ['a1']],
+  ];
+  return past.map(([daysAgo, impact, minutes, componentIds], index) => {
+    // 10:00 UTC on that day, so that no incident crosses midnight.
+    const start = Math.floor(Date.now() / day) * day - daysAgo * day + 10 * 3_600_000;
+    const end = new Date(start + minutes * 60_000).toISOString();
+    return {
+      id: `ah${index}`,
+      name: [
+        'Slow API responses',
+        'Instances unreachable in eu-west',
+        'Delayed object uploads',
+        'Compute outage',
+        'Scheduled certificate rotation notice',
+        'Elevated error rates',
+      ][index]!,
+      status: 'resolved',
+      impact,
+      startedAt: new Date(start).toISOString(),
+      resolvedAt: end,
+      componentIds,
+      updates: [
+        {
+          id: `ah${index}u1`,
+          status: 'investigating',
+          body: 'We are investigating.',
+          at: new Date(start).toISOString(),
+        },
+        {
+          id: `ah${index}u2`,
+          status: 'resolved',
+          body: 'This incident has been resolved.',
+          at: end,
+        },
+      ],
+    };
+  });
 }
 
 function hostileBodies() {

@@ -102,8 +102,8 @@ export const ComponentGroups: FC<ComponentGroupsProps> = ({ components, bars }) 
         ))}
       </ul>
       {[...groups].map(([group, members]) => (
-        <section class="component-group" aria-label={group || 'Components'}>
-          {group && <h3>{group}</h3>}
+        <section class="component-group" aria-label={group || 'Other components'}>
+          {(group || groups.size > 1) && <h3>{group || 'Other components'}</h3>}
           <ul class="cards component-list">
             {members.map((component) => (
               <ComponentBar component={component} cells={bars.get(component.id) ?? []} />

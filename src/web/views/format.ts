@@ -1,5 +1,6 @@
 // Words and times as the pages show them. Every page prints UTC (the same for every reader and
 // without JavaScript); assets/app.js rewrites <time> elements to the reader's zone where it runs.
+import { formatDuration } from '../../domain/duration.js';
 import type { ComponentStatus, Impact, Phase, VendorHealth } from '../../domain/vocabulary.js';
 
 const utcFormat = new Intl.DateTimeFormat('en-US', {
@@ -75,6 +76,11 @@ export const healthLabels: Record<VendorHealth, string> = {
   failing: 'Page failing',
   stale: 'Data stale',
 };
+
+/** A poll interval: `30 s` below a minute (formatDuration would say `under 1m`), else `5m`. */
+export function formatInterval(seconds: number): string {
+  return seconds < 60 ? `${seconds} s` : formatDuration(seconds);
+}
 
 /** `1 incident`, `2 incidents`. */
 export function plural(count: number, noun: string): string {

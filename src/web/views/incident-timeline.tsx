@@ -32,8 +32,11 @@ const UpdateItem: FC<{ update: IncidentUpdate; incident: IncidentWithUpdates; in
       data-phase={update.phase}
     >
       <p class="update-meta">
-        {isPostmortem && <strong class="postmortem-label">Postmortem</strong>}
-        <PhaseBadge phase={update.phase} />
+        {isPostmortem ? (
+          <strong class="postmortem-label">Postmortem</strong>
+        ) : (
+          <PhaseBadge phase={update.phase} />
+        )}
         <Time at={update.postedAt} />
         <span class="note"> · {elapsedLabel(update, incident)}</span>
       </p>

@@ -7,7 +7,7 @@ import type { Category, ComponentStatus, Platform, VendorHealth } from '../../do
 import type { DayCell } from '../pages/daily-bars.js';
 import type { WindowFigures } from '../pages/figures.js';
 import { ComponentGroups } from './component-bars.js';
-import { plural, safeHttpUrl } from './format.js';
+import { formatInterval, plural, safeHttpUrl } from './format.js';
 import { IncidentTable, Pager } from './incident-table.js';
 import { Layout, type AssetUrls } from './layout.js';
 import {
@@ -67,7 +67,7 @@ const HealthBanner: FC<{ vendor: VendorView; now: string }> = ({ vendor, now }) 
   return (
     <div class="banner banner-stale" role="alert" data-testid="health-banner">
       <strong>This data is stale.</strong>
-      {lastGood} That is more than three poll intervals ({formatDuration(vendor.intervalSeconds)}{' '}
+      {lastGood} That is more than three poll intervals ({formatInterval(vendor.intervalSeconds)}{' '}
       each): what is shown below may no longer be true.
       {vendor.error && <span class="banner-error"> Last error: {vendor.error}.</span>}
     </div>
@@ -171,7 +171,7 @@ export const VendorPage: FC<VendorPageProps> = (props) => {
           ) : (
             'Not checked yet'
           )}
-          {' · '}every {formatDuration(vendor.intervalSeconds)} ·{' '}
+          {' · '}every {formatInterval(vendor.intervalSeconds)} ·{' '}
           <a href={`${path}/feed.atom`}>Atom</a> · <a href={`${path}/feed.rss`}>RSS</a>
         </p>
       </header>
