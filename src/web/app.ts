@@ -32,6 +32,7 @@ import {
   presentVendorSummary,
 } from './present.js';
 import { defaultReadinessTimeoutMs, probeWithDeadline } from './readiness.js';
+import { registerDeliveryRoutes } from './routes/deliveries.js';
 import { registerVendorWrites, type VendorWriteDeps } from './routes/vendors-write.js';
 import { defaultHeartbeatMs, openEventStream, type EventLog } from './sse.js';
 
@@ -163,6 +164,9 @@ export function createApp(deps: AppDeps): Hono {
       onError: (error) => logError(error, { path: c.req.path }),
     });
   });
+
+  // GET /api/v1/deliveries: notification deliveries and target states (routes/deliveries.ts).
+  registerDeliveryRoutes(app, { db });
 
   // HTML pages (strict CSP and hardening headers on every one: pages/html.ts).
   app.get('/', (c) => pages.dashboard(c));

@@ -122,6 +122,41 @@ const schemas = {
     },
     at: instant,
   }),
+  NotifyTarget: object({
+    name: { type: 'string' },
+    type: { type: 'string', enum: ['webhook', 'slack', 'discord', 'teams', 'email', 'pagerduty'] },
+    state: { type: 'string', enum: ['active', 'disabled', 'quarantined'] },
+    reason: nullable({ type: 'string', description: 'Why it is disabled or quarantined.' }),
+    failures: { type: 'integer', minimum: 0, description: 'Failed attempts in a row.' },
+    failingSince: nullable(instant),
+    lastError: nullable({ type: 'string', description: 'Secrets redacted.' }),
+    lastSuccessAt: nullable(instant),
+    nextAttemptAt: instant,
+  }),
+  Delivery: object({
+    deliveryKey: {
+      type: 'string',
+      description: 'Idempotency key, sent as X-Vendorwatch-Delivery on every attempt.',
+    },
+    target: { type: 'string' },
+    kind: { type: 'string', enum: ['event', 'reminder'] },
+    status: { type: 'string', enum: ['pending', 'sent', 'failed', 'skipped'] },
+    attempts: { type: 'integer', minimum: 0 },
+    lastError: nullable({
+      type: 'string',
+      description: 'Why the last attempt failed or the delivery was skipped; secrets redacted.',
+    }),
+    createdAt: instant,
+    nextAttemptAt: instant,
+    sentAt: nullable(instant),
+    event: object({
+      id: { type: 'string' },
+      type: { type: 'string', enum: [...eventTypes] },
+      vendorSlug: { type: 'string' },
+      incidentId: nullable({ type: 'string' }),
+      at: instant,
+    }),
+  }),
 };
 
 function query(name: string, description: string, schema: object = { type: 'string' }) {
@@ -287,6 +322,31 @@ export const openApiDocument = {
             content: { 'text/event-stream': { schema: { type: 'string' } } },
           },
           '400': errors['400'],
+        },
+      },
+    },
+    '/api/v1/deliveries': {
+      get: {
+        summary: 'Notification deliveries, newest first, and the state of every target.',
+        parameters: [
+          query('target', 'Only this target (its name).'),
+          query('status', 'Only deliveries in this status.', {
+            type: 'string',
+            enum: ['pending', 'sent', 'failed', 'skipped'],
+          }),
+          limit,
+          cursor,
+        ],
+        responses: {
+          '200': json(
+            'Targets and a page of deliveries.',
+            object({
+              targets: { type: 'array', items: ref('NotifyTarget') },
+              deliveries: { type: 'array', items: ref('Delivery') },
+              nextCursor: nullable({ type: 'string' }),
+            }),
+          ),
+          ...errors,
         },
       },
     },
