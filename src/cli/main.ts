@@ -7,6 +7,7 @@ import { runDetect } from './commands/detect.js';
 import { runIncidents } from './commands/incidents.js';
 import { PollFailure, runPoll } from './commands/poll.js';
 import { runServe } from './commands/serve.js';
+import { runNotify } from './commands/notify.js';
 import { runSimulate } from './commands/simulate.js';
 import { runStatus } from './commands/status.js';
 import { runVendors } from './commands/vendors.js';
@@ -25,6 +26,7 @@ Commands:
   incidents [--vendor SLUG] [--active] [--json] [--limit N]   recent incidents
   vendors [QUERY]       search the built-in catalog
   simulate [--vendors N] [--port P] [--timeline FILE] [--address-per-vendor] [--seed N] [--incident-rate R] [--tick-ms MS] [--platforms statuspage,incidentio,instatus,cachet,rss]
+  notify test NAME | notify list   send a sample message to one target; list targets and their state
 
 Every command takes --config FILE (default ./vendorwatch.yaml, env VENDORWATCH_CONFIG) and --db PATH|URL.`;
 
@@ -41,6 +43,7 @@ const commands: Record<string, Command> = {
   incidents: runIncidents,
   vendors: runVendors,
   simulate: runSimulate,
+  notify: runNotify,
 };
 
 export async function runCli(argv: string[], io: CommandIo): Promise<number> {

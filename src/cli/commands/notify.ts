@@ -1,0 +1,150 @@
+// notify: `notify test NAME` sends a sample message to one configured target through the same
+// channel, guard and redaction as the dispatcher and prints what happened; a success puts a
+// disabled or quarantined target back in service. `notify list` shows every target's state.
+import { localPublicUrl, notifyTargets, createSendIo } from '../../notifier.js';
+import { getChannel } from '../../notify/registry.js';
+import { sampleMessage } from '../../notify/sample.js';
+import { redactSecrets, targetSecrets } from '../../notify/secrets.js';
+import { describeDestination } from '../../notify/targets.js';
+import type { NotifyTarget, SendOutcome } from '../../notify/types.js';
+import {
+  deliveryKey,
+  listNotifyTargets,
+  migrateToLatest,
+  newEventId,
+  openStore,
+  reactivateNotifyTarget,
+} from '../../store/index.js';
+import { parseCommandArgs, parseIntegerOption, UsageError } from '../args.js';
+import { configFor, print, type CommandIo } from '../io.js';
+import { formatTable } from '../table.js';
+
+const defaultTimeoutSeconds = 15;
+
+export async function runNotify(argv: string[], io: CommandIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    { json: { type: 'boolean' }, timeout: { type: 'string' } },
+    2,
+  );
+  const [action, name] = positionals;
+  const timeoutSeconds =
+    parseIntegerOption(values.timeout, 'timeout', 1, 120) ?? defaultTimeoutSeconds;
+  const config = configFor(io, values);
+  const targets = notifyTargets(config);
+  if (action === 'list' && name === undefined)
+    return listTargets(io, config.databaseUrl, targets, values.json);
+  if (action !== 'test' || name === undefined) {
+    throw new UsageError('usage: vendorwatch notify test NAME | vendorwatch notify list');
+  }
+  const target = targets.find((candidate) => candidate.name === name);
+  if (!target) {
+    const known = targets.map((t) => t.name).join(', ') || 'none configured';
+    throw new UsageError(`no notification target named "${name}" (targets: ${known})`);
+  }
+
+  const now = new Date();
+  const eventId = newEventId(now.getTime());
+  const { event, context } = sampleMessage(eventId, now, localPublicUrl(config.server));
+  const message = getChannel(target.type).compose(event, context);
+  const where = `${target.name} (${target.type}, ${describeDestination(target)})`;
+  if (!message) {
+    print(io.stderr, `${where}: this channel sends nothing for a test event`);
+    return 1;
+  }
+  const sendIo = createSendIo(config);
+  const started = Date.now();
+  let outcome: SendOutcome;
+  try {
+    outcome = await message.send({
+      target,
+      deliveryKey: deliveryKey(target.name, eventId),
+      progress: null,
+      now: () => new Date(),
+      timeoutMs: timeoutSeconds * 1000,
+      io: sendIo,
+    });
+  } finally {
+    await sendIo.poster.close();
+  }
+  const ms = Date.now() - started;
+  const secrets = targetSecrets(target);
+  const result =
+    outcome.kind === 'sent'
+      ? { ok: true, target: target.name, type: target.type, result: outcome.detail, ms }
+      : {
+          ok: false,
+          target: target.name,
+          type: target.type,
+          result: outcome.kind,
+          error: redactSecrets(outcome.error, secrets),
+          ms,
+        };
+  if (values.json) print(io.stdout, JSON.stringify(result));
+  else if (result.ok) print(io.stdout, `sent to ${where}: ${result.result} in ${ms} ms`);
+  else
+    print(
+      io.stderr,
+      `${where}: ${outcome.kind === 'retry' ? 'failed (temporary)' : 'failed'}: ${result.error}`,
+    );
+  if (outcome.kind === 'sent')
+    await reactivate(io, config.databaseUrl, target, values.json === true);
+  return outcome.kind === 'sent' ? 0 : 1;
+}
+
+/** A working destination undoes a 410 or a quarantine recorded in the store. */
+async function reactivate(
+  io: CommandIo,
+  databaseUrl: string,
+  target: NotifyTarget,
+  quiet: boolean,
+) {
+  const store = await openStore(databaseUrl);
+  try {
+    await migrateToLatest(store);
+    if (await reactivateNotifyTarget(store.db, target.name, new Date().toISOString())) {
+      if (!quiet)
+        print(io.stdout, `${target.name} was disabled or quarantined; it is active again`);
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+async function listTargets(
+  io: CommandIo,
+  databaseUrl: string,
+  targets: readonly NotifyTarget[],
+  json: boolean | undefined,
+): Promise<number> {
+  const store = await openStore(databaseUrl);
+  try {
+    await migrateToLatest(store);
+    const stored = new Map((await listNotifyTargets(store.db)).map((t) => [t.name, t]));
+    const rows = targets.map((target) => {
+      const state = stored.get(target.name);
+      return {
+        name: target.name,
+        type: target.type,
+        destination: describeDestination(target),
+        state: state?.state ?? 'active',
+        reason: state?.reason ?? null,
+        lastError: state?.lastError ?? null,
+      };
+    });
+    if (json) print(io.stdout, JSON.stringify({ targets: rows }, null, 2));
+    else if (rows.length === 0) print(io.stdout, 'no notification targets configured');
+    else {
+      print(
+        io.stdout,
+        formatTable(
+          ['TARGET', 'TYPE', 'DESTINATION', 'STATE', 'WHY'],
+          rows.map((r) => [r.name, r.type, r.destination, r.state, r.reason ?? r.lastError ?? '']),
+        ),
+      );
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
