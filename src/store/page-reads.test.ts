@@ -19,6 +19,7 @@ import type { Store } from './db.js';
 import {
   componentChangesQuery,
   countActiveIncidents,
+  findIncidentStamp,
   findVendorRecord,
   firstEventSinceQuery,
   listComponentChanges,
@@ -138,6 +139,24 @@ describe('page reads', () => {
       { vendorSlug: 'acme', impact: 'minor', count: 1 },
       { vendorSlug: 'gone', impact: 'minor', count: 1 },
     ]);
+  });
+
+  it('stamps an incident with what its page depends on, moving with every write to it', async () => {
+    const { store } = await opener.fresh();
+    await addVendors(store, ['acme']);
+    await poll(store, 'acme', snapshot([incident('a')]), at(0));
+    const first = await findIncidentStamp(store.db, 'acme-a');
+    expect(first).toEqual({
+      vendorSlug: 'acme',
+      updatedAt: at(0),
+      resolvedAt: null,
+      vendorName: 'Acme',
+      vendorStatusPageUrl: 'https://status.acme.example',
+    });
+    const edited = update('a-u1', 'investigating', at(0), 'edited text');
+    await poll(store, 'acme', snapshot([incident('a', { updates: [edited] })]), at(5));
+    expect((await findIncidentStamp(store.db, 'acme-a'))?.updatedAt).toBe(at(5));
+    expect(await findIncidentStamp(store.db, 'acme-none')).toBeNull();
   });
 
   it('walks an index for every window query, never scanning or sorting history', async () => {

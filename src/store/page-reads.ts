@@ -202,3 +202,39 @@ export async function countActiveIncidents(db: Kysely<Database>): Promise<Active
     count: Number(row.open),
   }));
 }
+
+export interface IncidentStamp {
+  vendorSlug: string;
+  /** Changes with every write to the incident, its updates or its revisions. */
+  updatedAt: string;
+  resolvedAt: string | null;
+  vendorName: string | null;
+  vendorStatusPageUrl: string | null;
+}
+
+/** What an incident page depends on besides the clock, in one primary-key read. */
+export async function findIncidentStamp(
+  db: Kysely<Database>,
+  id: string,
+): Promise<IncidentStamp | null> {
+  const row = await db
+    .selectFrom('incidents')
+    .leftJoin('vendors', 'vendors.slug', 'incidents.vendor_slug')
+    .select([
+      'incidents.vendor_slug',
+      'incidents.updated_at',
+      'incidents.resolved_at',
+      'vendors.name',
+      'vendors.status_page_url',
+    ])
+    .where('incidents.id', '=', storableText(id))
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    vendorSlug: row.vendor_slug,
+    updatedAt: row.updated_at,
+    resolvedAt: row.resolved_at,
+    vendorName: row.name,
+    vendorStatusPageUrl: row.status_page_url,
+  };
+}

@@ -30,22 +30,34 @@ export const securityHeaders: Readonly<Record<string, string>> = {
 
 const htmlType = 'text/html; charset=utf-8';
 
+export type Page = HtmlEscapedString | Promise<HtmlEscapedString>;
+
+/** The whole document; a hono/jsx node renders on toString(), a promise only when async. */
+export async function renderDocument(page: Page): Promise<string> {
+  return `<!doctype html>${await Promise.resolve(page).then((node) => node.toString())}`;
+}
+
 export async function sendHtml(
   c: Context,
-  page: HtmlEscapedString | Promise<HtmlEscapedString>,
+  page: Page,
   status: ContentfulStatusCode = 200,
 ): Promise<Response> {
-  // A hono/jsx node renders on toString(), which yields a promise for async components only.
-  const html = `<!doctype html>${await Promise.resolve(page).then((node) => node.toString())}`;
-  const headers: Record<string, string> = {
-    ...securityHeaders,
-    'content-type': htmlType,
-    'cache-control': 'no-cache',
-  };
-  if (status !== 200) return new Response(html, { status, headers });
-  const etag = weakEtag(html);
+  const html = await renderDocument(page);
+  return status === 200 ? sendDocument(c, html, weakEtag(html)) : errorDocument(html, status);
+}
+
+function headers(): Record<string, string> {
+  return { ...securityHeaders, 'content-type': htmlType, 'cache-control': 'no-cache' };
+}
+
+function errorDocument(html: string, status: ContentfulStatusCode): Response {
+  return new Response(html, { status, headers: headers() });
+}
+
+/** A 200 document whose ETag is already known (e.g. from a render cache). */
+export function sendDocument(c: Context, html: string, etag: string): Response {
   if (etagMatches(c.req.header('if-none-match'), etag)) {
-    return new Response(null, { status: 304, headers: { ...headers, etag } });
+    return new Response(null, { status: 304, headers: { ...headers(), etag } });
   }
-  return new Response(html, { status, headers: { ...headers, etag } });
+  return new Response(html, { status: 200, headers: { ...headers(), etag } });
 }

@@ -2,8 +2,10 @@
 // the reference page, with a later title edit), plus 404s and revalidation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
+import { observedIncident, observedUpdate, snapshot } from '../test-support/seed.js';
 import {
   balenaIncidentId,
+  githubActiveId,
   balenaMaintenanceId,
   now,
   seedScenario,
@@ -78,6 +80,46 @@ describe('the incident page', () => {
     });
     expect(again.status).toBe(304);
     expect(again.headers.get('content-security-policy')).toContain("default-src 'none'");
+  });
+
+  it('re-renders a cached page when the clock moves for an open incident', async () => {
+    let clock = now;
+    const clocked = createApp({ db: scenario.testStore.store.db, now: () => clock });
+    const duration = async () =>
+      /Duration\s*([^A-Z]+?)\s*Detected/.exec(
+        visibleText(await (await clocked.request('/incidents/github-gh-active')).text()),
+      )?.[1];
+    expect(await duration()).toBe('2h 10m so far');
+    expect(await duration()).toBe('2h 10m so far');
+    clock = '2025-09-10T22:15:30.000Z';
+    expect(await duration()).toBe('2h 15m so far');
+  });
+
+  it('re-renders a cached page when the vendor posts an update', async () => {
+    const { poll } = scenario.testStore;
+    const page = async () =>
+      (await (await app.request(`/incidents/${githubActiveId}`)).text()).match(
+        /<li id="update-\d+"/g,
+      )?.length;
+    expect(await page()).toBe(1);
+    await poll(
+      'github',
+      snapshot([
+        observedIncident('gh-active', {
+          title: 'Incident with Copilot',
+          impact: 'major',
+          phase: 'identified',
+          startedAt: '2025-09-10T20:00:00.000Z',
+          components: ['Copilot'],
+          updates: [
+            observedUpdate('gh-active-u1', 'investigating', '2025-09-10T20:00:00.000Z'),
+            observedUpdate('gh-active-u2', 'identified', '2025-09-10T21:00:00.000Z'),
+          ],
+        }),
+      ]),
+      '2025-09-10T22:09:30.000Z',
+    );
+    expect(await page()).toBe(2);
   });
 
   it('gives an HTML 404 for unknown and absurdly long ids', async () => {

@@ -5,7 +5,7 @@ import type { Database } from '../../store/index.js';
 import { loadAssets } from './assets.js';
 import { errorPage, type PageDeps } from './context.js';
 import { dashboardPage } from './dashboard.js';
-import { incidentPage } from './incident.js';
+import { createIncidentPage } from './incident.js';
 import { incidentsPage } from './incidents.js';
 import { vendorPage } from './vendor.js';
 
@@ -27,10 +27,11 @@ export interface PagesOptions {
 
 export function createPages(options: PagesOptions): Pages {
   const deps: PageDeps = { ...options, assets: loadAssets() };
+  const incidentPage = createIncidentPage(deps);
   return {
     dashboard: (c) => dashboardPage(c, deps),
     incidents: (c) => incidentsPage(c, deps),
-    incident: (c, id) => incidentPage(c, deps, id),
+    incident: (c, id) => incidentPage(c, id),
     vendor: (c, slug) => vendorPage(c, deps, slug),
     asset: (c, name) =>
       deps.assets.serve(c, name) ?? errorPage(c, deps, 404, 'Not found', 'No such file.'),
