@@ -13,7 +13,9 @@ export interface Received {
 }
 
 export type Reply =
-  { status: number; headers?: Record<string, string>; body?: string } | 'hang' | 'drop';
+  | { status: number; headers?: Record<string, string>; body?: string; delayMs?: number }
+  | 'hang'
+  | 'drop';
 
 export interface Receiver {
   port: number;
@@ -72,7 +74,9 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
         request.socket.destroy();
         return;
       }
-      response.writeHead(reply.status, reply.headers).end(reply.body ?? '');
+      const send = () => response.writeHead(reply.status, reply.headers).end(reply.body ?? '');
+      if (reply.delayMs) setTimeout(send, reply.delayMs);
+      else send();
     });
   });
   server.on('connection', (socket) => {
