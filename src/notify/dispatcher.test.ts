@@ -6,6 +6,7 @@ import { getNotifyTarget, listDeliveries } from '../store/index.js';
 import { fastOptions, notifyHarness, type NotifyHarness } from '../../test/support/notify.js';
 import { checks } from './test-support/service-shapes.js';
 import { startReceiver, type Receiver } from './test-support/receiver.js';
+import { getChannel } from './registry.js';
 import type { NotifyTarget } from './types.js';
 
 const secret = 'whsec_dispatcher_test_0123456789';
@@ -201,5 +202,29 @@ describe('the dispatcher', () => {
     expect(slow.received[0]!.headers['x-vendorwatch-delivery']).toBe(
       slow.received[1]!.headers['x-vendorwatch-delivery'],
     );
+  });
+
+  it('counts a channel that throws as a failed attempt, and goes on later', async () => {
+    harness = await notifyHarness([
+      { name: 'buggy', type: 'webhook', url: 'http://127.0.0.1:9/x' },
+    ]);
+    await harness.record(snapshot([]), t(0));
+    await harness.record(snapshot([open()]), t(1));
+    const throwing = {
+      ...getChannel('webhook'),
+      compose: () => ({ payload: {}, send: () => Promise.reject(new Error('boom')) }),
+    };
+    const dispatcher = await harness.dispatcher({}, { loop: false, channelFor: () => throwing });
+    await dispatcher.runOnce();
+    const [delivery] = (await listDeliveries(harness.store.db, {})).deliveries;
+    expect(delivery).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastError: 'internal error: boom',
+    });
+    expect(await getNotifyTarget(harness.store.db, 'buggy')).toMatchObject({
+      state: 'active',
+      failures: 1,
+    });
   });
 });

@@ -123,15 +123,21 @@ async function handleDelivery(
   }
   env.lastSend.at = Date.now();
   const started = Date.now();
-  const raw = await message.send({
-    target,
-    deliveryKey: delivery.deliveryKey,
-    progress: delivery.progress,
-    now: env.now,
-    timeoutMs: settings.timeoutMs,
-    signal: env.signal,
-    io: env.io,
-  });
+  const raw = await message
+    .send({
+      target,
+      deliveryKey: delivery.deliveryKey,
+      progress: delivery.progress,
+      now: env.now,
+      timeoutMs: settings.timeoutMs,
+      signal: env.signal,
+      io: env.io,
+    })
+    // A channel bug must not wedge the target: it counts as a failed attempt, retried later.
+    .catch((error: unknown): SendOutcome => ({
+      kind: 'retry',
+      error: `internal error: ${error instanceof Error ? error.message : String(error)}`,
+    }));
   // Stopped mid-send: the receiver may or may not have it; the next turn resends, same key.
   if (raw.kind !== 'sent' && env.signal.aborted) return { status, keepGoing: false };
   const outcome = redactOutcome(raw, env.secrets);

@@ -13,7 +13,7 @@ import {
   type DispatcherOptions,
 } from '../../src/notify/dispatcher.js';
 import type { NotifyLog } from '../../src/notify/target-drain.js';
-import type { NotifyTarget } from '../../src/notify/types.js';
+import type { Channel, NotifyTarget, TargetType } from '../../src/notify/types.js';
 import { addVendors, poll } from '../../src/store/contract/harness.js';
 import { migrateToLatest, openStore, syncVendors, type Store } from '../../src/store/index.js';
 import type { Vendor } from '../../src/domain/model.js';
@@ -65,6 +65,7 @@ export function memoryLog(): NotifyLog & { lines: LogLine[] } {
 
 export interface DispatcherExtras {
   log?: NotifyLog;
+  channelFor?: (type: TargetType) => Channel;
   owner?: string;
   loop?: boolean;
 }
@@ -93,7 +94,7 @@ export async function notifyHarness(
     path,
     store,
     record: (next, now = new Date().toISOString()) => poll(store, 'balena', next, now, routeEvent),
-    async dispatcher(options = {}, { log, owner = 'test', loop = true } = {}) {
+    async dispatcher(options = {}, { log, owner = 'test', loop = true, channelFor } = {}) {
       const own = await openStore(path);
       const io = createSendIo(loopbackNetwork);
       const dispatcher = createDispatcher({
@@ -103,6 +104,7 @@ export async function notifyHarness(
         owner,
         options: { ...fastOptions, ...options },
         ...(log ? { log } : {}),
+        ...(channelFor ? { channelFor } : {}),
       });
       await (loop ? dispatcher.start() : dispatcher.prepare());
       let closed = false;
