@@ -165,8 +165,8 @@ export function createApp(deps: AppDeps): Hono {
     });
   });
 
-  // GET /api/v1/deliveries: notification deliveries and target states (routes/deliveries.ts).
-  registerDeliveryRoutes(app, { db });
+  // GET /api/v1/deliveries and /deliveries: notifications and target states (routes/deliveries.ts).
+  registerDeliveryRoutes(app, { db, now: deps.now });
 
   // HTML pages (strict CSP and hardening headers on every one: pages/html.ts).
   app.get('/', (c) => pages.dashboard(c));

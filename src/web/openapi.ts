@@ -383,6 +383,16 @@ export const openApiDocument = {
         },
       },
     },
+    '/deliveries': {
+      get: {
+        summary: 'Notification deliveries (HTML): target states and the latest 100 deliveries.',
+        parameters: [
+          query('target', 'Only this target (its name).'),
+          query('status', 'Only deliveries in this status.'),
+        ],
+        responses: { '200': html('The page.'), '304': errors['304'] },
+      },
+    },
     '/vendors/{slug}': {
       get: {
         summary: 'The vendor page (HTML): components, 90-day bars and figures, history.',

@@ -1,5 +1,5 @@
-// GET /api/v1/deliveries: recent notification deliveries, newest first, with each target's state
-// (disabled or quarantined, and why). Errors were redacted before they were stored.
+// GET /api/v1/deliveries (JSON) and /deliveries (HTML): recent notification deliveries, newest
+// first, with each target's state (disabled or quarantined, and why). Errors are stored redacted.
 import type { Context, Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -12,6 +12,7 @@ import {
 import { invalidParameter } from '../http-error.js';
 import { sendJson } from '../json.js';
 import { defaultLimit, maxLimit } from '../params.js';
+import { deliveriesPage } from './deliveries-page.js';
 
 const limitMessage = `limit must be an integer between 1 and ${maxLimit}`;
 
@@ -56,7 +57,12 @@ function parseDeliveryQuery(c: Context): z.output<typeof deliveryQuery> {
   return result.data;
 }
 
-export function registerDeliveryRoutes(app: Hono, deps: { db: Kysely<Database> }): void {
+export function registerDeliveryRoutes(
+  app: Hono,
+  deps: { db: Kysely<Database>; now: () => string },
+): void {
+  app.get('/deliveries', (c) => deliveriesPage(c, deps));
+
   app.get('/api/v1/deliveries', async (c) => {
     const query = parseDeliveryQuery(c);
     const [page, targets] = await Promise.all([
