@@ -79,7 +79,7 @@ export interface SendIo {
 
 /** A rendered message, ready to send. */
 export interface OutgoingMessage {
-  /** The rendered payload, for tests and `notify test --dry-run` style output. */
+  /** The rendered payload (what send posts), for tests. */
   payload: unknown;
   send(request: SendRequest): Promise<SendOutcome>;
 }
