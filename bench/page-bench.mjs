@@ -11,7 +11,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { summarize } from './stats.mjs';
+import { percentile } from './stats.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -206,6 +206,7 @@ function load(baseUrl, target, seconds, connections) {
       child.kill();
     });
     child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`load generator exited with code ${code}`)));
     child.send({ baseUrl, paths: target.paths ?? [target.path], seconds, connections });
   });
 }
@@ -238,13 +239,12 @@ async function runLoad() {
   }
   await Promise.all(Array.from({ length: connections }, worker));
   await pool.close();
-  const stats = summarize(latencies);
   process.send({
     requests: latencies.length,
     errors,
     requestsPerSecond: latencies.length / seconds,
-    p50Ms: stats.p50,
-    p99Ms: stats.p99,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
   });
 }
 
