@@ -30,21 +30,40 @@ import {
   windowIncidentsQuery,
 } from './page-reads.js';
 import { syncVendors } from './vendors.js';
+import {
+  createTestDatabase,
+  databaseKinds,
+  type TestDatabaseKind,
+} from '../../test/support/databases.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vw-page-reads-'));
 let counter = 0;
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const opener = storeOpener({
-  dialect: 'sqlite',
-  freshDatabase: () => Promise.resolve(join(dir, `db-${++counter}`, 'vendorwatch.db')),
+const dropped: Array<() => Promise<void>> = [];
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await Promise.all(dropped.map((drop) => drop()));
 });
+
+function openerFor(kind: TestDatabaseKind) {
+  return storeOpener({
+    dialect: kind,
+    freshDatabase: async () => {
+      if (kind === 'sqlite') return join(dir, `db-${++counter}`, 'vendorwatch.db');
+      const database = await createTestDatabase(kind);
+      dropped.push(() => database.drop());
+      return database.url;
+    },
+  });
+}
 
 const degradedApi = [
   { id: 'api', name: 'API', group: 'Core', status: 'degraded_performance' as const, position: 0 },
   { id: 'web', name: 'Dashboard', group: null, status: 'operational' as const, position: 1 },
 ];
 
-describe('page reads', () => {
+describe.each(databaseKinds)('page reads on %s', (kind) => {
+  const opener = openerFor(kind);
+
   it('reads the window: incidents started since, plus older ones still open, newest first', async () => {
     const { store } = await opener.fresh();
     await addVendors(store, ['acme', 'other']);
@@ -158,6 +177,10 @@ describe('page reads', () => {
     expect((await findIncidentStamp(store.db, 'acme-a'))?.updatedAt).toBe(at(5));
     expect(await findIncidentStamp(store.db, 'acme-none')).toBeNull();
   });
+});
+
+describe('page read plans on SQLite', () => {
+  const opener = openerFor('sqlite');
 
   it('walks an index for every window query, never scanning or sorting history', async () => {
     const { store } = await opener.fresh();
