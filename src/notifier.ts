@@ -115,7 +115,7 @@ export async function startNotifier(
   const targets = notifyTargets(config);
   const merged: DispatcherOptions = {
     ...defaultDispatcherOptions,
-    publicUrl: localPublicUrl(config.server),
+    publicUrl: config.server.publicUrl ?? localPublicUrl(config.server),
     ...options,
   };
   const routeEvent = createRouteEvent(targets, { reminderLeadSeconds: merged.reminderLeadSeconds });

@@ -165,4 +165,13 @@ describe('loadConfig error wording', () => {
     );
     expect(error).toMatch(/^config error at vendors\[0\]\.url: /);
   });
+
+  it('takes the public URL used in notification links', () => {
+    const path = writeConfig('c.yaml', 'server:\n  publicUrl: https://status.example.com/vw/\n');
+    expect(loadConfig({ path, env: {} }).server).toEqual({
+      host: '127.0.0.1',
+      port: 3000,
+      publicUrl: 'https://status.example.com/vw',
+    });
+  });
 });

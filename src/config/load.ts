@@ -29,7 +29,7 @@ export interface AppConfig {
   network: ConfigFile['network'];
   poller: ConfigFile['poller'];
   databaseUrl: string;
-  server: { host: string; port: number };
+  server: { host: string; port: number; publicUrl?: string };
   vendors: ConfiguredVendor[];
   /** True when no config listed vendors and the catalog's default watch list is used. */
   usingDefaultVendors: boolean;
@@ -73,7 +73,11 @@ export function loadConfig(options: LoadOptions): AppConfig {
       options.env.DATABASE_URL ??
       file.database ??
       defaultDatabasePath,
-    server: { host: options.overrides?.host ?? file.server.host, port },
+    server: {
+      host: options.overrides?.host ?? file.server.host,
+      port,
+      ...(file.server.publicUrl ? { publicUrl: file.server.publicUrl.replace(/\/+$/, '') } : {}),
+    },
     vendors,
     usingDefaultVendors,
     notifications: file.notifications,

@@ -116,6 +116,8 @@ export const configSchema = z
       .object({
         host: z.string().min(1).default('127.0.0.1'),
         port: z.number().int().min(0).max(65535).default(3000),
+        /** Where people reach this vendorwatch: the base of the links in notifications. */
+        publicUrl: httpUrl.optional(),
       })
       .strict()
       .default({ host: '127.0.0.1', port: 3000 }),
