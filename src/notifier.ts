@@ -103,6 +103,7 @@ export interface NotifierConfig {
   notifications: AppConfig['notifications'];
   network: Pick<AppConfig['network'], 'allowPrivateAddresses' | 'allowedPrivateRanges'>;
   server: AppConfig['server'];
+  notifier?: AppConfig['notifier'];
 }
 
 export async function startNotifier(
@@ -116,6 +117,12 @@ export async function startNotifier(
   const merged: DispatcherOptions = {
     ...defaultDispatcherOptions,
     publicUrl: config.server.publicUrl ?? localPublicUrl(config.server),
+    ...(config.notifier
+      ? {
+          burstWindowMs: config.notifier.burstWindowSeconds * 1000,
+          reminderLeadSeconds: config.notifier.reminderLeadSeconds,
+        }
+      : {}),
     ...options,
   };
   const routeEvent = createRouteEvent(targets, { reminderLeadSeconds: merged.reminderLeadSeconds });

@@ -174,4 +174,18 @@ describe('loadConfig error wording', () => {
       publicUrl: 'https://status.example.com/vw',
     });
   });
+
+  it('reads the notifier tuning, with reminders off at 0', () => {
+    expect(loadConfig({ env: {}, cwd: mkdtempSync(join(tmpdir(), 'vw-empty-')) }).notifier).toEqual(
+      {
+        burstWindowSeconds: 30,
+        reminderLeadSeconds: 3600,
+      },
+    );
+    const path = writeConfig('c.yaml', 'notifier:\n  burstWindow: 2m\n  reminderLead: 0\n');
+    expect(loadConfig({ path, env: {} }).notifier).toEqual({
+      burstWindowSeconds: 120,
+      reminderLeadSeconds: null,
+    });
+  });
 });

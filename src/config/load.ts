@@ -34,6 +34,7 @@ export interface AppConfig {
   /** True when no config listed vendors and the catalog's default watch list is used. */
   usingDefaultVendors: boolean;
   notifications: NotificationTargetConfig[];
+  notifier: { burstWindowSeconds: number; reminderLeadSeconds: number | null };
   adminToken: string | null;
   logLevel: string;
 }
@@ -81,6 +82,10 @@ export function loadConfig(options: LoadOptions): AppConfig {
     vendors,
     usingDefaultVendors,
     notifications: file.notifications,
+    notifier: {
+      burstWindowSeconds: file.notifier.burstWindow,
+      reminderLeadSeconds: file.notifier.reminderLead > 0 ? file.notifier.reminderLead : null,
+    },
     adminToken: options.env.VENDORWATCH_ADMIN_TOKEN || null,
     logLevel: options.env.LOG_LEVEL ?? 'info',
   });

@@ -121,6 +121,15 @@ export const configSchema = z
       })
       .strict()
       .default({ host: '127.0.0.1', port: 3000 }),
+    notifier: z
+      .object({
+        /** Updates to one incident within this window become one message (people channels). */
+        burstWindow: durationSchema.default(30),
+        /** Reminder before a scheduled maintenance window; 0 turns reminders off. */
+        reminderLead: durationSchema.default(3600),
+      })
+      .strict()
+      .default({ burstWindow: 30, reminderLead: 3600 }),
     vendors: z.array(vendorEntrySchema).optional(),
     notifications: z.array(notificationSchema).default([]),
   })
