@@ -1,7 +1,7 @@
 // Which targets an event goes to, decided when the event is recorded (so its outbox rows commit
 // with it). Pure: the event, what the store knows of its incident, and the targets' filters.
 import type { VendorEvent } from '../domain/model.js';
-import { impactRankOf } from '../domain/status.js';
+import { compareImpact, impactRankOf } from '../domain/status.js';
 import type {
   ComponentStatus,
   EventType,
@@ -76,7 +76,7 @@ function impactOf(event: VendorEvent, context: RoutingContext): Impact | null {
   if (event.component) {
     const { from, to } = event.component;
     const worse = [to, from ?? 'operational'].map((status) => statusImpact[status]);
-    return impactRankOf(worse[0]!) >= impactRankOf(worse[1]!) ? worse[0]! : worse[1]!;
+    return compareImpact(worse[0]!, worse[1]!) >= 0 ? worse[0]! : worse[1]!;
   }
   return context.incident?.impact ?? null;
 }

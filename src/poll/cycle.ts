@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Endpoint, PlatformAdapter } from '../adapters/types.js';
 import { diffSnapshot, type CyclePlan, type PlannedEvent } from '../domain/diff.js';
 import { isStale } from '../domain/health.js';
+import { addSeconds } from '../domain/time.js';
 import type { Vendor, VendorEvent } from '../domain/model.js';
 import type { Platform } from '../domain/vocabulary.js';
 import type { ConditionalValidators, Fetcher } from '../fetch/types.js';
@@ -77,12 +78,9 @@ export async function pollVendor(deps: PollDeps, vendor: Vendor): Promise<PollOu
     const step = await fetchEndpoints(attempt, adapter.endpoints(vendor.statusPageUrl));
     if (!step.ok) return await recordFailure(attempt, step.error, step.retryAfterSeconds);
     const { fetched } = step;
-    const endpointsAnswered = Object.keys(fetched.bodies).length + fetched.notModified.length;
-    if (
-      fetched.notModified.length === endpointsAnswered &&
-      state.lastSuccessAt !== null &&
-      state.lastError === null
-    ) {
+    // `bodies` holds every endpoint that did not answer 304.
+    const allNotModified = Object.keys(fetched.bodies).length === 0;
+    if (allNotModified && state.lastSuccessAt !== null && state.lastError === null) {
       // 304 everywhere after a good poll: the page is what we stored; no parse, no diff.
       return await recordSuccess(attempt, fetched, null);
     }
@@ -225,7 +223,7 @@ async function commit(
       ...record,
       vendorSlug: vendor.slug,
       now: started.toISOString(),
-      nextPollAt: new Date(started.getTime() + delaySeconds * 1000).toISOString(),
+      nextPollAt: addSeconds(started.toISOString(), delaySeconds),
       leaseOwner: deps.leaseOwner,
     },
     deps.routeEvent,

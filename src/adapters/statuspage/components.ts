@@ -12,8 +12,6 @@ export interface PageComponents {
   components: ObservedComponent[];
   /** Current names of real (non-group) components, by id. */
   nameById: ReadonlyMap<string, string>;
-  /** Display order of real components, by id. */
-  orderById: ReadonlyMap<string, number>;
   /** Ids of group rows, which never count as affected components. */
   groupIds: ReadonlySet<string>;
 }
@@ -65,7 +63,6 @@ export function normalizeComponents(list: readonly unknown[], warnings: Warnings
   return {
     components,
     nameById: new Map(components.map((c) => [c.id, c.name])),
-    orderById: new Map(components.map((c) => [c.id, c.position])),
     groupIds,
   };
 }
