@@ -14,7 +14,7 @@ import { createTestDatabase } from '../support/databases.js';
 import { openMigratedStore } from '../support/poller.js';
 
 const bin = new URL('../../dist/cli/bin.js', import.meta.url).pathname;
-const trials = 8;
+const trials = 20;
 const eventsPerTrial = 10;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -49,7 +49,7 @@ afterEach(async () => {
 });
 
 describe('kill -9 while delivering', () => {
-  it(`loses nothing and never changes a key (${trials} kills)`, { timeout: 120_000 }, async () => {
+  it(`loses nothing and never changes a key (${trials} kills)`, { timeout: 300_000 }, async () => {
     expect(existsSync(bin), 'dist/cli/bin.js is missing: run npm run build first').toBe(true);
     const random = seeded(4242);
     const jitter = seeded(7);
