@@ -98,7 +98,7 @@ const DeliveryTable: FC<{ deliveries: readonly DeliveryView[] }> = ({ deliveries
 );
 
 const DeliveriesPage: FC<DeliveriesPageProps> = (props) => (
-  <Layout title="Notification deliveries" assets={props.assets}>
+  <Layout title="Notification deliveries" assets={props.assets} current="deliveries">
     <h1>Notification deliveries</h1>
     <h2>Targets</h2>
     {props.targets.length === 0 ? (

@@ -108,6 +108,8 @@ describe('GET /deliveries (page)', () => {
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
     const html = await response.text();
     expect(html).toContain('<h1>Notification deliveries</h1>');
+    // The site navigation leads here, and marks this page as the current one.
+    expect(html).toContain('<a href="/deliveries" aria-current="page">Deliveries</a>');
     expect(html).toMatch(
       /<td>chat<\/td><td>incident\.opened <a href="\/incidents\/balena-a">balena-a<\/a><\/td><td>pending<\/td><td>1<\/td>/,
     );

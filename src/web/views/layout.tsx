@@ -17,7 +17,7 @@ export interface LayoutProps {
   title: string;
   assets: AssetUrls;
   /** Which navigation entry is the current page. */
-  current?: 'dashboard' | 'incidents';
+  current?: 'dashboard' | 'incidents' | 'deliveries';
   feeds?: FeedLinks;
   children?: Child;
 }
@@ -53,6 +53,9 @@ export const Layout: FC<LayoutProps> = ({ title, assets, current, feeds, childre
           </a>
           <a href="/incidents" aria-current={current === 'incidents' ? 'page' : undefined}>
             Incidents
+          </a>
+          <a href="/deliveries" aria-current={current === 'deliveries' ? 'page' : undefined}>
+            Deliveries
           </a>
         </nav>
       </header>
