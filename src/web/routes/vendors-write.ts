@@ -1,8 +1,6 @@
 // POST /api/v1/vendors: add a vendor at run time (admin token). Detection and the address guard
 // live outside the web layer and come in as `detectVendor`; without a token the route is absent.
-import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Context, Hono } from 'hono';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { parseDurationSeconds } from '../../config/duration.js';
 import { slugPattern } from '../../config/schema.js';
@@ -10,6 +8,13 @@ import type { Vendor } from '../../domain/model.js';
 import { categories, isOneOf, type Category, type Platform } from '../../domain/vocabulary.js';
 import { findVendorName, syncVendors, type Database } from '../../store/index.js';
 import { sendJson } from '../json.js';
+import {
+  authorize,
+  handleWrite,
+  readJsonObject,
+  tokenDigest,
+  WriteError,
+} from './write-support.js';
 
 /** What the composition root's detector answers (structurally the poll layer's VendorDetection). */
 export type WebVendorDetection =
@@ -32,26 +37,7 @@ export interface VendorWriteDeps {
   defaultIntervalSeconds: number;
 }
 
-const maxBodyBytes = 16 * 1024;
 const maxIntervalSeconds = 86_400;
-
-type WriteErrorCode =
-  | 'unauthorized'
-  | 'invalid_body'
-  | 'unsupported_media_type'
-  | 'conflict'
-  | 'url_refused'
-  | 'undetected';
-
-class WriteError extends Error {
-  constructor(
-    readonly status: ContentfulStatusCode,
-    readonly code: WriteErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 interface NewVendorBody {
   url: string;
@@ -62,11 +48,11 @@ interface NewVendorBody {
 }
 
 export function registerVendorWrites(app: Hono, deps: VendorWriteDeps): void {
-  const expected = digest(deps.adminToken);
-  app.post('/api/v1/vendors', async (c) => {
-    try {
+  const expected = tokenDigest(deps.adminToken);
+  app.post('/api/v1/vendors', (c) =>
+    handleWrite(c, async () => {
       authorize(c.req.header('authorization'), expected);
-      const body = await readBody(c);
+      const body = validateBody(await readJsonObject(c, 'vendor'));
       // A given slug is checked before any request goes out; a suggested one after detection.
       if (body.slug !== null) await assertSlugFree(deps.db, body.slug);
       const detection = await deps.detectVendor(body.url, c.req.raw.signal);
@@ -92,55 +78,14 @@ export function registerVendorWrites(app: Hono, deps: VendorWriteDeps): void {
       const created = sendJson(c, { vendor, detection: { confidence, evidence } }, 201);
       created.headers.set('location', `/api/v1/vendors/${vendor.slug}`);
       return created;
-    } catch (error) {
-      if (!(error instanceof WriteError)) throw error;
-      const failed = sendJson(
-        c,
-        { error: { code: error.code, message: error.message } },
-        error.status,
-      );
-      if (error.status === 401) failed.headers.set('www-authenticate', 'Bearer');
-      return failed;
-    }
-  });
+    }),
+  );
 }
 
 async function assertSlugFree(db: Kysely<Database>, slug: string): Promise<void> {
   if ((await findVendorName(db, slug)) !== null) {
     throw new WriteError(409, 'conflict', `a vendor "${slug}" already exists; choose another slug`);
   }
-}
-
-function digest(token: string): Buffer {
-  return createHash('sha256').update(token).digest();
-}
-
-/** Compares digests in constant time, so the token's length and prefix do not leak. */
-function authorize(header: string | undefined, expected: Buffer): void {
-  const token = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1];
-  if (token === undefined || !timingSafeEqual(digest(token), expected)) {
-    throw new WriteError(401, 'unauthorized', 'a valid admin token is required (Bearer)');
-  }
-}
-
-async function readBody(c: Context): Promise<NewVendorBody> {
-  if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
-    throw new WriteError(415, 'unsupported_media_type', 'send the vendor as application/json');
-  }
-  const text = await c.req.text();
-  if (Buffer.byteLength(text) > maxBodyBytes) {
-    throw new WriteError(400, 'invalid_body', `the body exceeds ${maxBodyBytes} bytes`);
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new WriteError(400, 'invalid_body', 'the body is not JSON');
-  }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new WriteError(400, 'invalid_body', 'the body must be a JSON object');
-  }
-  return validateBody(parsed as Record<string, unknown>);
 }
 
 function validateBody(body: Record<string, unknown>): NewVendorBody {
