@@ -7,7 +7,7 @@ import { isStale } from '../domain/health.js';
 import { addSeconds } from '../domain/time.js';
 import type { Vendor, VendorEvent } from '../domain/model.js';
 import type { Platform } from '../domain/vocabulary.js';
-import type { ConditionalValidators, Fetcher } from '../fetch/types.js';
+import type { ConditionalValidators, FetchErrorKind, Fetcher } from '../fetch/types.js';
 import {
   commitCycle,
   loadPollState,
@@ -19,6 +19,7 @@ import {
 } from '../store/index.js';
 import type { Database } from '../store/schema.js';
 import { nextPollDelaySeconds } from './backoff.js';
+import type { NetworkWatch } from './network-watch.js';
 
 export interface PollDeps {
   db: Kysely<Database>;
@@ -32,6 +33,8 @@ export interface PollDeps {
   leaseOwner: string | null;
   /** Called after a commit with the events it recorded. */
   onEvents?: (events: VendorEvent[]) => void;
+  /** Sees every poll's outcome; while it says degraded, vendor.unreachable is held back. */
+  networkWatch?: NetworkWatch;
 }
 
 export type PollOutcome =
@@ -45,6 +48,8 @@ interface Attempt {
   vendor: Vendor;
   state: PollState;
   started: Date;
+  /** A fetch begun while our network looked down may still fail after it came back. */
+  degradedAtStart: boolean;
 }
 
 interface FetchedBodies {
@@ -57,7 +62,18 @@ interface FetchedBodies {
 
 type FetchStep =
   | { ok: true; fetched: FetchedBodies }
-  | { ok: false; error: string; retryAfterSeconds: number | undefined };
+  | { ok: false; error: string; kind: FetchErrorKind; retryAfterSeconds: number | undefined };
+
+interface Failure {
+  /** The vendor's server answered something (see NetworkWatch.observe). */
+  reached: boolean;
+  retryAfterSeconds?: number | undefined;
+}
+
+/** Nothing answered: the failure may as well be ours as the vendor's. */
+const unreachedKinds: ReadonlySet<FetchErrorKind> = new Set(['network', 'timeout']);
+/** No adapter, no stored body, an unreadable page: nothing here says our network failed. */
+const notOurNetwork: Failure = { reached: true };
 
 interface Parsed {
   plan: CyclePlan;
@@ -70,13 +86,25 @@ export async function pollVendor(deps: PollDeps, vendor: Vendor): Promise<PollOu
   try {
     const state = await loadPollState(deps.db, vendor.slug);
     if (!state) return crashed(deps, vendor, started, 'vendor is not in the store');
-    const attempt: Attempt = { deps, vendor, state, started };
+    const degradedAtStart = deps.networkWatch?.degraded() ?? false;
+    const attempt: Attempt = { deps, vendor, state, started, degradedAtStart };
 
     const adapter = deps.adapterFor(vendor.platform);
-    if (!adapter) return await recordFailure(attempt, `no adapter for platform ${vendor.platform}`);
+    if (!adapter) {
+      return await recordFailure(
+        attempt,
+        `no adapter for platform ${vendor.platform}`,
+        notOurNetwork,
+      );
+    }
 
     const step = await fetchEndpoints(attempt, adapter.endpoints(vendor.statusPageUrl));
-    if (!step.ok) return await recordFailure(attempt, step.error, step.retryAfterSeconds);
+    if (!step.ok) {
+      return await recordFailure(attempt, step.error, {
+        reached: !unreachedKinds.has(step.kind),
+        retryAfterSeconds: step.retryAfterSeconds,
+      });
+    }
     const { fetched } = step;
     // `bodies` holds every endpoint that did not answer 304.
     const allNotModified = Object.keys(fetched.bodies).length === 0;
@@ -86,10 +114,15 @@ export async function pollVendor(deps: PollDeps, vendor: Vendor): Promise<PollOu
     }
 
     const bodies = await withStoredBodies(attempt, fetched);
-    if (!bodies)
-      return await recordFailure(attempt, 'the vendor answered 304 but no earlier body is stored');
+    if (!bodies) {
+      return await recordFailure(
+        attempt,
+        'the vendor answered 304 but no earlier body is stored',
+        notOurNetwork,
+      );
+    }
     const parsed = adapter.parse(bodies, { statusPageUrl: vendor.statusPageUrl });
-    if (!parsed.ok) return await recordFailure(attempt, `parse: ${parsed.error}`);
+    if (!parsed.ok) return await recordFailure(attempt, `parse: ${parsed.error}`, notOurNetwork);
 
     const sourceIds = parsed.snapshot.incidents.map((incident) => incident.sourceId);
     const previous = await loadPreviousState(deps.db, vendor.slug, sourceIds);
@@ -115,7 +148,8 @@ async function fetchEndpoints(attempt: Attempt, endpoints: Endpoint[]): Promise<
     if (!result.ok) {
       if (endpoint.required) {
         const error = `${lastPathSegment(endpoint.url)}: ${result.error.message}`;
-        return { ok: false, error, retryAfterSeconds: result.error.retryAfterSeconds };
+        const { kind, retryAfterSeconds } = result.error;
+        return { ok: false, error, kind, retryAfterSeconds };
       }
       fetched.bodies[endpoint.key] = null;
     } else if (result.notModified) {
@@ -151,6 +185,7 @@ async function recordSuccess(
   parsed: Parsed | null,
 ): Promise<PollOutcome> {
   const { deps, vendor, state } = attempt;
+  deps.networkWatch?.observe(vendor.slug, true);
   const now = attempt.started.toISOString();
   const recovered = state.unreachableReported
     ? [vendorEvent('vendor.recovered', vendor, now, {})]
@@ -178,19 +213,26 @@ async function recordSuccess(
 async function recordFailure(
   attempt: Attempt,
   error: string,
-  retryAfterSeconds?: number,
+  failure: Failure,
 ): Promise<PollOutcome> {
   const { deps, vendor, state } = attempt;
   const now = attempt.started.toISOString();
+  const watch = deps.networkWatch;
+  watch?.observe(vendor.slug, failure.reached);
+  // While most vendors cannot be reached the fault is probably ours: the alert is held, and
+  // unreachableReported stays false so the network's return brings no flood of recoveries.
+  // A vendor still down afterwards is announced on its next failing poll (stale by then).
+  const held = watch !== undefined && (attempt.degradedAtStart || watch.degraded());
   // Unreachable is announced once per failure streak, once the last good data has gone stale.
   const announce =
+    !held &&
     !state.unreachableReported &&
     state.lastSuccessAt !== null &&
     isStale({ ...state, lastError: error, intervalSeconds: vendor.intervalSeconds }, now);
   const unreachable = vendorEvent('vendor.unreachable', vendor, now, {
     error: { from: null, to: error },
   });
-  const events = await commit(attempt, state.consecutiveFailures + 1, retryAfterSeconds, {
+  const events = await commit(attempt, state.consecutiveFailures + 1, failure.retryAfterSeconds, {
     unreachableReported: state.unreachableReported || announce,
     outcome: { kind: 'failure', error, events: announce ? [unreachable] : [] },
   });

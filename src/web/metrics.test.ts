@@ -97,6 +97,23 @@ describe('/metrics', () => {
     expect(value(family('vendorwatch_events_recorded_total'), {})).toBe(3);
   });
 
+  it('says whether the poller holds alerts because its own network looks down', async () => {
+    const metrics = createMetrics();
+    const degraded = async () =>
+      value((await scrape(metrics))('vendorwatch_poller_network_degraded'), {});
+    expect((await scrape(metrics))('vendorwatch_poller_network_degraded')?.type).toBe('GAUGE');
+    expect(await degraded()).toBe(0);
+    metrics.setNetworkDegraded(true);
+    expect(await degraded()).toBe(1);
+    metrics.setNetworkDegraded(true);
+    expect(await degraded()).toBe(1);
+    metrics.setNetworkDegraded(false);
+    expect(await degraded()).toBe(0);
+    // Each Metrics has its own registry: another instance is not moved by this one.
+    metrics.setNetworkDegraded(true);
+    expect(value((await scrape())('vendorwatch_poller_network_degraded'), {})).toBe(0);
+  });
+
   it('adds process metrics when asked', async () => {
     const family = await scrape(createMetrics({ processMetrics: true }));
     expect(family('vendorwatch_process_cpu_seconds_total')?.type).toBe('COUNTER');

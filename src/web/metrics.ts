@@ -27,6 +27,8 @@ const severityHelp =
 export interface Metrics {
   registry: Registry;
   observePoll(observation: PollObservation): void;
+  /** The poller's network watch says most vendors cannot be reached (poll/network-watch). */
+  setNetworkDegraded(degraded: boolean): void;
 }
 
 interface Instruments extends Metrics {
@@ -61,6 +63,13 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): Metri
     help: 'Change events recorded by polls in this process.',
     registers,
   });
+  const networkDegraded = new Gauge({
+    name: 'vendorwatch_poller_network_degraded',
+    help:
+      "1 while this process's poller finds most status pages unreachable (its own network is " +
+      'probably down) and holds vendor-unreachable alerts, else 0.',
+    registers,
+  });
   const metrics: Instruments = {
     registry,
     observePoll(observation) {
@@ -69,6 +78,9 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): Metri
         pollErrors.inc({ vendor: observation.vendorSlug, kind: observation.kind });
       }
       if (observation.events > 0) eventsRecorded.inc(observation.events);
+    },
+    setNetworkDegraded(degraded) {
+      networkDegraded.set(degraded ? 1 : 0);
     },
     vendorStatus: new Gauge({
       name: 'vendorwatch_vendor_status',

@@ -27,6 +27,8 @@ export interface SwitchableVendor {
   misbehave(behaviour: Behaviour): void;
   requests(): number;
   close(): Promise<void>;
+  /** Listens again on the same address after close(), as a page that comes back. */
+  reopen(): Promise<void>;
 }
 
 export async function startSwitchableVendor(host = '127.0.0.1'): Promise<SwitchableVendor> {
@@ -70,6 +72,9 @@ export async function startSwitchableVendor(host = '127.0.0.1'): Promise<Switcha
     async close() {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+    async reopen() {
+      await new Promise<void>((resolve) => server.listen(port, host, resolve));
     },
   };
 }

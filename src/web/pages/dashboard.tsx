@@ -1,12 +1,23 @@
 // GET /[?q=&status=&category=]: the dashboard.
 import type { Context } from 'hono';
-import { listIncidents, listVendorStatuses } from '../../store/index.js';
+import { looksLikeOwnNetworkDown } from '../../domain/own-network.js';
+import { listIncidents, listVendorStatuses, type VendorSummary } from '../../store/index.js';
 import { DashboardPage } from '../views/dashboard-page.js';
 import type { PageDeps } from './context.js';
 import { sendHtml } from './html.js';
 import { compareWorstFirst, matchesFilters, parseDashboardFilters } from './vendor-order.js';
 
 const recentCount = 8;
+
+/**
+ * Judged from the vendors' stored state, so a web process apart from the poller sees it too.
+ * A failing page turns `stale` after three intervals, and a long outage is when this matters
+ * most, so "the last poll failed" (an error is kept) counts, whatever the health says.
+ */
+function ownNetworkLooksDown(vendors: readonly VendorSummary[]): boolean {
+  const unreached = vendors.filter((vendor) => vendor.error !== null).length;
+  return looksLikeOwnNetworkDown({ unreached, observed: vendors.length });
+}
 
 export async function dashboardPage(c: Context, deps: PageDeps): Promise<Response> {
   const now = deps.now();
@@ -26,6 +37,7 @@ export async function dashboardPage(c: Context, deps: PageDeps): Promise<Respons
     c,
     <DashboardPage
       vendors={vendors}
+      ownNetworkDown={ownNetworkLooksDown(statuses)}
       shown={shown}
       filters={filters}
       recent={recent.incidents}

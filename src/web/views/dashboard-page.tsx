@@ -38,6 +38,8 @@ export interface DashboardFilters {
 export interface DashboardProps {
   /** Every vendor, worst first; `shown` says which pass the filters. */
   vendors: readonly DashboardVendor[];
+  /** Most vendors' pages fail at once: the likelier fault is our own network. */
+  ownNetworkDown: boolean;
   shown: ReadonlySet<string>;
   filters: DashboardFilters;
   recent: readonly Incident[];
@@ -130,6 +132,12 @@ export const DashboardPage: FC<DashboardProps> = (props) => {
   return (
     <Layout title="Dashboard" assets={props.assets} current="dashboard">
       <h1>Your vendors</h1>
+      {props.ownNetworkDown && (
+        <p class="banner banner-failing" role="alert" data-testid="network-banner">
+          Most status pages cannot be reached: vendorwatch's own network may be down.
+          Vendor-unreachable alerts are held until it recovers.
+        </p>
+      )}
       <p class="note" data-testid="overview">
         {plural(vendors.length, 'vendor')} watched · {problems} not fully operational · {unhealthy}{' '}
         with failing or stale data
