@@ -7,6 +7,8 @@ import { createFetcher } from './fetch/fetcher.js';
 import { defaultFetcherSettings, type Fetcher } from './fetch/types.js';
 import type { Logger } from './logger.js';
 import { startNotifier, type Notifier } from './notifier.js';
+import { createNetworkWatch } from './poll/network-watch.js';
+import { createTargetAdmin } from './target-admin.js';
 import { detectPlatform } from './poll/detect.js';
 import { createVendorDetector } from './poll/detect-vendor.js';
 import { startScheduler, type Scheduler } from './poll/scheduler.js';
@@ -111,6 +113,18 @@ export async function startService(
     await syncVendors(store.db, vendors, 'config', now().toISOString());
     notifier = await startNotifier(config, store.db, owner, logger);
     const { routeEvent, dispatcher } = notifier;
+    // One "poller degraded" signal per transition, however many vendors it concerns (F15).
+    const networkWatch = createNetworkWatch({
+      now,
+      onChange: (degraded, counts) => {
+        metrics.setNetworkDegraded(degraded);
+        if (degraded) {
+          logger.warn(counts, 'poller degraded: most status pages unreachable, alerts held');
+        } else {
+          logger.info(counts, 'poller recovered: status pages reachable again');
+        }
+      },
+    });
     scheduler = startScheduler({
       db: store.db,
       owner,
@@ -124,9 +138,10 @@ export async function startService(
         now,
         random: Math.random,
         leaseOwner: owner,
+        networkWatch,
         onEvents: (events) => {
           bus.publish(events);
-          dispatcher?.wake();
+          dispatcher.wake();
         },
       },
       onOutcome: (outcome) => {
@@ -160,6 +175,16 @@ export async function startService(
       ...(config.adminToken
         ? { vendorWrites: vendorWrites(config.adminToken, config, fetcher) }
         : {}),
+      targets: {
+        adminToken: config.adminToken,
+        admin: createTargetAdmin({
+          config,
+          db: store.db,
+          now: () => now().toISOString(),
+          // A separate poller process picks the change up within its refresh interval.
+          ...(notifier ? { onChanged: () => notifier.refreshTargets() } : {}),
+        }),
+      },
     });
     server = await startServer(app, config.server);
     logger.info({ url: server.url }, 'web server listening');

@@ -1,7 +1,8 @@
-// Composition of notifications: config targets → the router commitCycle calls, and the
-// dispatcher over the store's outbox. The one place that joins notify/ and store/.
+// Composition of notifications: targets (the config file's, and the admin API's from the store)
+// → the router commitCycle calls, and the dispatcher over the store's outbox. The one place that
+// joins notify/ and store/.
 import type { Kysely } from 'kysely';
-import type { AppConfig } from './config/load.js';
+import { parseNotificationTarget, type AppConfig } from './config/load.js';
 import type { Logger } from './logger.js';
 import {
   createDispatcher,
@@ -22,6 +23,7 @@ import {
   getNotifyTarget,
   hasLaterMessage,
   lastSentInGroup,
+  listApiTargets,
   listNotifyTargets,
   loadDeliveryContext,
   markDelivered,
@@ -37,17 +39,49 @@ import {
   type RouteEvent,
 } from './store/index.js';
 
+/** How often a poller re-reads the admin API's targets, which another process may have changed. */
+export const targetRefreshMs = 5_000;
+
 export function notifyTargets(config: Pick<AppConfig, 'notifications'>): readonly NotifyTarget[] {
   return checkTargets(config.notifications);
 }
 
+/**
+ * The config file's targets, then those added through the admin API (a name the config file
+ * uses is the config's). A stored definition that no longer passes the checks is skipped.
+ */
+export async function loadTargets(
+  config: Pick<AppConfig, 'notifications'>,
+  db: Kysely<Database>,
+  onInvalid: (name: string, error: string) => void = () => {},
+): Promise<NotifyTarget[]> {
+  const configured = notifyTargets(config);
+  const taken = new Set(configured.map((target) => target.name));
+  const added: NotifyTarget[] = [];
+  for (const stored of await listApiTargets(db)) {
+    if (taken.has(stored.name)) continue;
+    let parsed: ReturnType<typeof parseNotificationTarget>;
+    try {
+      parsed = parseNotificationTarget(JSON.parse(stored.definition));
+    } catch {
+      parsed = { ok: false, error: 'the stored definition is not JSON' };
+    }
+    if (parsed.ok && parsed.target.name === stored.name) added.push(parsed.target);
+    else onInvalid(stored.name, parsed.ok ? 'the stored name does not match' : parsed.error);
+  }
+  return [...configured, ...added];
+}
+
 /** The router as commitCycle calls it: targets are chosen while the event is recorded. */
 export function createRouteEvent(
-  targets: readonly NotifyTarget[],
+  targets: readonly NotifyTarget[] | (() => readonly NotifyTarget[]),
   options: RouterOptions,
 ): RouteEvent {
-  if (targets.length === 0) return () => [];
-  return (event, context) => routeEvent(targets, event, context, options);
+  const current = typeof targets === 'function' ? targets : () => targets;
+  return (event, context) => {
+    const now = current();
+    return now.length === 0 ? [] : routeEvent(now, event, context, options);
+  };
 }
 
 export function storeOutboxPort(db: Kysely<Database>): OutboxPort {
@@ -94,7 +128,9 @@ export function localPublicUrl(server: { host: string; port: number }): string {
 
 export interface Notifier {
   routeEvent: RouteEvent;
-  dispatcher: Dispatcher | null;
+  dispatcher: Dispatcher;
+  /** Re-reads the admin API's targets now (this process changed them). */
+  refreshTargets(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -106,14 +142,20 @@ export interface NotifierConfig {
   notifier?: AppConfig['notifier'];
 }
 
+export type NotifierOptions = Partial<DispatcherOptions> & {
+  /** How often the admin API's targets are re-read (default targetRefreshMs). */
+  targetRefreshMs?: number;
+};
+
 export async function startNotifier(
   config: NotifierConfig,
   db: Kysely<Database>,
   owner: string,
   logger: Logger,
-  options: Partial<DispatcherOptions> = {},
+  { targetRefreshMs: refreshMs = targetRefreshMs, ...options }: NotifierOptions = {},
 ): Promise<Notifier> {
-  const targets = notifyTargets(config);
+  const log = logger.child({ component: 'notify' });
+  const configured = notifyTargets(config);
   const merged: DispatcherOptions = {
     ...defaultDispatcherOptions,
     publicUrl: config.server.publicUrl ?? localPublicUrl(config.server),
@@ -125,23 +167,52 @@ export async function startNotifier(
       : {}),
     ...options,
   };
-  const routeEvent = createRouteEvent(targets, { reminderLeadSeconds: merged.reminderLeadSeconds });
-  if (targets.length === 0) return { routeEvent, dispatcher: null, stop: () => Promise.resolve() };
+  let targets: readonly NotifyTarget[] = configured;
+  const routeEvent = createRouteEvent(() => targets, {
+    reminderLeadSeconds: merged.reminderLeadSeconds,
+  });
   const io = createSendIo(config);
   const dispatcher = createDispatcher({
     port: storeOutboxPort(db),
-    targets,
+    targets: configured,
     io,
     owner,
     options: merged,
-    log: logger.child({ component: 'notify' }),
+    log,
   });
   await dispatcher.start();
-  logger.info({ targets: targets.map((t) => `${t.name} (${t.type})`) }, 'notifier started');
+
+  const invalidReported = new Set<string>();
+  async function refreshTargets(): Promise<void> {
+    const loaded = await loadTargets(config, db, (name, error) => {
+      if (invalidReported.has(name)) return;
+      invalidReported.add(name);
+      log.warn({ target: name, error }, 'stored notification target skipped');
+    });
+    const before = targets.map((target) => target.name).join(',');
+    targets = loaded;
+    dispatcher.setTargets(loaded);
+    if (loaded.map((target) => target.name).join(',') !== before) {
+      log.info({ targets: loaded.map((t) => `${t.name} (${t.type})`) }, 'notification targets');
+    }
+  }
+  await refreshTargets();
+  log.info({ targets: targets.map((t) => `${t.name} (${t.type})`) }, 'notifier started');
+  // Another process (the web server of a separate deployment) may add or remove targets.
+  let refreshing: Promise<void> = Promise.resolve();
+  const timer = setInterval(() => {
+    refreshing = refreshTargets().catch((error: unknown) =>
+      log.error({ err: error }, 'reloading notification targets failed'),
+    );
+  }, refreshMs);
+  timer.unref();
   return {
     routeEvent,
     dispatcher,
+    refreshTargets,
     async stop() {
+      clearInterval(timer);
+      await refreshing;
       await dispatcher.stop();
       await io.poster.close();
     },

@@ -7,7 +7,12 @@ import type { z } from 'zod';
 import type { Category, Platform } from '../domain/vocabulary.js';
 import { categories, isOneOf } from '../domain/vocabulary.js';
 import { loadCatalog, type Catalog } from './catalog.js';
-import { configSchema, type ConfigFile, type NotificationTargetConfig } from './schema.js';
+import {
+  configSchema,
+  notificationSchema,
+  type ConfigFile,
+  type NotificationTargetConfig,
+} from './schema.js';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -185,6 +190,26 @@ function numberFromEnv(value: string | undefined, name: string): number | undefi
   if (!Number.isInteger(n) || n < 0 || n > 65535)
     throw new ConfigError(`${name}="${value}" is not a port number`);
   return n;
+}
+
+/**
+ * Checks a notification target given at run time (the admin API) by the config file's rules;
+ * the error names the field, e.g. `url: must be an http(s) URL`.
+ */
+export function parseNotificationTarget(
+  value: unknown,
+): { ok: true; target: NotificationTargetConfig } | { ok: false; error: string } {
+  const result = notificationSchema.safeParse(value);
+  if (result.success) return { ok: true, target: result.data };
+  const issue = innermostIssue(result.error.issues[0]!);
+  const message =
+    issue.code === 'unrecognized_keys'
+      ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k.slice(0, 40)}"`).join(', ')}`
+      : issue.message;
+  return {
+    ok: false,
+    error: issue.path.length > 0 ? `${formatPath(issue.path)}: ${message}` : message,
+  };
 }
 
 function formatPath(path: ReadonlyArray<PropertyKey>): string {

@@ -43,7 +43,8 @@ const vendorEntrySchema = z.union([
     .strict(),
 ]);
 
-const notificationSchema = z
+/** One notification target, as the config file and the admin API both give it. */
+export const notificationSchema = z
   .object({
     name: z.string().regex(slugPattern, 'must be lowercase letters, digits and dashes'),
     type: z.enum(['webhook', 'slack', 'discord', 'teams', 'email', 'pagerduty']),

@@ -41,6 +41,7 @@ export const defaultDispatcherOptions: DispatcherOptions = {
 
 export interface DispatcherDeps {
   port: OutboxPort;
+  /** The config file's targets: recorded in the store by prepare(), and delivered to at first. */
   targets: readonly NotifyTarget[];
   io: SendIo;
   /** This process's lease name. */
@@ -59,6 +60,8 @@ export interface Dispatcher {
   start(): Promise<void>;
   /** Looks for due deliveries now (new events were recorded). */
   wake(): void;
+  /** Replaces the targets delivered to (the config's and the admin API's, already in the store). */
+  setTargets(targets: readonly NotifyTarget[]): void;
   /** Claims due targets once and waits for their turns to end (tests, `notify` commands). */
   runOnce(): Promise<void>;
   /** Stops claiming, cancels sends in flight (they are retried later, same key), drops leases. */
@@ -74,10 +77,12 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const random = deps.random ?? Math.random;
   const log = deps.log ?? silent;
   const channelFor = deps.channelFor ?? getChannel;
-  const byName = new Map(deps.targets.map((target) => [target.name, target]));
-  const names = [...byName.keys()];
-  const lastSend = new Map(names.map((name) => [name, { at: 0 }]));
-  const secrets = new Map(deps.targets.map((target) => [target.name, targetSecrets(target)]));
+  let byName = new Map<string, NotifyTarget>();
+  let names: string[] = [];
+  let secrets = new Map<string, string[]>();
+  // Kept across setTargets, so a target's spacing between messages survives a reload.
+  const lastSend = new Map<string, { at: number }>();
+  useTargets(deps.targets);
   const draining = new Map<string, Promise<void>>();
   const stopping = new AbortController();
   // Leases outlive a hung attempt by a wide margin, so a live dispatcher never loses one.
@@ -85,6 +90,13 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   let timer: NodeJS.Timeout | null = null;
   let loop: Promise<void> | null = null;
   let lastHousekeeping = 0;
+
+  function useTargets(targets: readonly NotifyTarget[]): void {
+    byName = new Map(targets.map((target) => [target.name, target]));
+    names = [...byName.keys()];
+    secrets = new Map(targets.map((target) => [target.name, targetSecrets(target)]));
+    for (const name of names) if (!lastSend.has(name)) lastSend.set(name, { at: 0 });
+  }
 
   function settingsFor(channel: Channel): DrainSettings {
     return {
@@ -184,7 +196,11 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     prepare,
     async start() {
       await prepare();
-      if (names.length > 0) schedule(0);
+      // Runs even without targets: the admin API can add one at any time.
+      schedule(0);
+    },
+    setTargets(targets) {
+      useTargets(targets);
     },
     wake() {
       if (timer === null || stopping.signal.aborted) return;

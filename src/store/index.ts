@@ -99,6 +99,13 @@ export {
   type TargetOutcome,
   type TargetState,
 } from './notify-targets.js';
+export {
+  deleteApiTarget,
+  insertApiTarget,
+  listApiTargets,
+  type ApiTargetDefinition,
+  type ApiTargetRemoval,
+} from './api-targets.js';
 export { InvalidQueryError } from './cursor.js';
 export { deliveryKey, newEventId } from './ids.js';
 export type { Database } from './schema.js';

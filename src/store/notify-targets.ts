@@ -21,6 +21,8 @@ export interface NotifyTargetRecord {
   lastSuccessAt: string | null;
   nextAttemptAt: string;
   updatedAt: string;
+  /** Where the target is defined: the config file, or the admin API. */
+  origin: 'config' | 'api';
 }
 
 /** The target's state after a round of deliveries; written only by the lease holder. */
@@ -54,6 +56,7 @@ function recordFromRow(row: Selectable<NotifyTargetTable>): NotifyTargetRecord {
     lastSuccessAt: row.last_success_at,
     nextAttemptAt: row.next_attempt_at,
     updatedAt: row.updated_at,
+    origin: row.origin === 'api' ? 'api' : 'config',
   };
 }
 
@@ -82,7 +85,12 @@ export async function syncNotifyTargets(
           .execute();
         continue;
       }
-      const changes: Updateable<NotifyTargetTable> = { type: target.type };
+      // A name the config file takes over from the API is the config's from now on.
+      const changes: Updateable<NotifyTargetTable> = {
+        type: target.type,
+        origin: 'config',
+        definition: null,
+      };
       if (known.fingerprint !== target.fingerprint) Object.assign(changes, fresh(target, at));
       await trx
         .updateTable('notify_targets')

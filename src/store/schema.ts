@@ -154,6 +154,10 @@ export interface NotifyTargetTable {
   lease_owner: string | null;
   lease_until: string | null;
   updated_at: string;
+  /** 'config' (the config file names it) or 'api' (added through the admin API). */
+  origin: Generated<string>;
+  /** An API target's definition as JSON, secrets included; null for config targets. */
+  definition: string | null;
 }
 
 export interface Database {

@@ -33,6 +33,7 @@ import {
 } from './present.js';
 import { defaultReadinessTimeoutMs, probeWithDeadline } from './readiness.js';
 import { registerDeliveryRoutes } from './routes/deliveries.js';
+import { registerTargetRoutes, type TargetRouteDeps } from './routes/targets.js';
 import { registerVendorWrites, type VendorWriteDeps } from './routes/vendors-write.js';
 import { defaultHeartbeatMs, openEventStream, type EventLog } from './sse.js';
 
@@ -58,6 +59,8 @@ export interface AppDeps {
   vendorWrites?: Omit<VendorWriteDeps, 'db' | 'now'>;
   /** Poll metrics fed by the scheduler; without it /metrics has the store gauges only. */
   metrics?: Metrics;
+  /** Notification targets over the API (/api/v1/targets); writes need the admin token. */
+  targets?: TargetRouteDeps;
 }
 
 /** Longer path ids cannot exist (slugs are ≤ 63 characters, incident ids ≤ 190). */
@@ -117,6 +120,7 @@ export function createApp(deps: AppDeps): Hono {
     return sendJson(c, presentVendorDetail(vendor));
   });
   if (deps.vendorWrites) registerVendorWrites(app, { db, now: deps.now, ...deps.vendorWrites });
+  if (deps.targets) registerTargetRoutes(app, deps.targets);
 
   app.get('/api/v1/incidents', async (c) => {
     const query = parseIncidentQuery(c);

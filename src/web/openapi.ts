@@ -11,6 +11,9 @@ import {
   platforms,
   vendorHealths,
 } from '../domain/vocabulary.js';
+
+/** The notification channels (notify/types.ts; the web layer does not import notify/). */
+const targetTypes = ['webhook', 'slack', 'discord', 'teams', 'email', 'pagerduty'] as const;
 import { defaultLimit, maxLimit, maxQueryLength } from './params.js';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -124,7 +127,7 @@ const schemas = {
   }),
   NotifyTarget: object({
     name: { type: 'string' },
-    type: { type: 'string', enum: ['webhook', 'slack', 'discord', 'teams', 'email', 'pagerduty'] },
+    type: { type: 'string', enum: [...targetTypes] },
     state: { type: 'string', enum: ['active', 'disabled', 'quarantined'] },
     reason: nullable({ type: 'string', description: 'Why it is disabled or quarantined.' }),
     failures: { type: 'integer', minimum: 0, description: 'Failed attempts in a row.' },
@@ -133,6 +136,66 @@ const schemas = {
     lastSuccessAt: nullable(instant),
     nextAttemptAt: instant,
   }),
+  Target: object({
+    name: { type: 'string' },
+    type: { type: 'string', enum: [...targetTypes] },
+    origin: {
+      type: 'string',
+      enum: ['config', 'api'],
+      description: 'config: change it in the config file; api: added (and removable) here.',
+    },
+    destination: {
+      type: 'string',
+      description: 'Scheme and host only (the path of a webhook URL is often its secret).',
+    },
+    vendors: nullable(stringList),
+    components: nullable({ type: 'object', additionalProperties: stringList }),
+    minImpact: nullable({ type: 'string', enum: [...impacts] }),
+    events: nullable({ type: 'array', items: { type: 'string', enum: [...eventTypes] } }),
+    state: { type: 'string', enum: ['active', 'disabled', 'quarantined'] },
+    reason: nullable({ type: 'string' }),
+    failures: { type: 'integer', minimum: 0 },
+    lastError: nullable({ type: 'string', description: 'Secrets redacted.' }),
+    lastSuccessAt: nullable(instant),
+  }),
+  NewTarget: {
+    type: 'object',
+    description:
+      'A target as in the config file (SPEC §4 notifications): url for webhook, slack, ' +
+      'discord and teams; smtp, from and to for email; routingKey for pagerduty.',
+    additionalProperties: false,
+    required: ['name', 'type'],
+    properties: {
+      name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' },
+      type: { type: 'string', enum: [...targetTypes] },
+      url: { type: 'string', format: 'uri' },
+      secret: { type: 'string', description: 'Signs webhook deliveries (HMAC-SHA256).' },
+      to: stringList,
+      from: { type: 'string' },
+      smtp: { type: 'string', description: 'smtp:// or smtps:// URL, credentials included.' },
+      routingKey: { type: 'string' },
+      vendors: stringList,
+      components: { type: 'object', additionalProperties: stringList },
+      minImpact: { type: 'string', enum: [...impacts] },
+      events: { type: 'array', items: { type: 'string', enum: [...eventTypes] } },
+    },
+  },
+  NewVendor: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['url'],
+    properties: {
+      url: {
+        type: 'string',
+        format: 'uri',
+        description: 'The status page; its platform is detected.',
+      },
+      slug: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' },
+      name: { type: 'string' },
+      interval: { oneOf: [{ type: 'integer' }, { type: 'string' }], description: '60 or "5m".' },
+      category: { type: 'string', enum: [...categories] },
+    },
+  },
   Delivery: object({
     deliveryKey: {
       type: 'string',
@@ -201,6 +264,19 @@ const errors = {
   '500': json('Internal error.', ref('Error')),
 };
 const notFound = { '404': json('No such resource.', ref('Error')) };
+/** Write routes exist only when VENDORWATCH_ADMIN_TOKEN is set. */
+const adminOnly = {
+  security: [{ adminToken: [] }],
+  description: 'Needs the admin token; absent when VENDORWATCH_ADMIN_TOKEN is not set.',
+};
+const writeErrors = {
+  '400': json('The body is not valid; the message names the field.', ref('Error')),
+  '401': json('No or a wrong admin token.', ref('Error')),
+  '415': json('The body is not application/json.', ref('Error')),
+};
+function body(schema: object) {
+  return { required: true, content: { 'application/json': { schema } } };
+}
 
 function page(key: string, item: string) {
   return object({
@@ -248,6 +324,74 @@ export const openApiDocument = {
             object({ vendors: { type: 'array', items: ref('Vendor') } }),
           ),
           ...errors,
+        },
+      },
+      post: {
+        ...adminOnly,
+        summary: 'Adds a vendor by its status page URL (platform detected); polled at once.',
+        requestBody: body(ref('NewVendor')),
+        responses: {
+          '201': json(
+            'The vendor and how it was detected.',
+            object({
+              vendor: { type: 'object' },
+              detection: object({
+                confidence: { type: 'string', enum: ['high', 'medium'] },
+                evidence: { type: 'string' },
+              }),
+            }),
+          ),
+          ...writeErrors,
+          '409': json('The slug is taken.', ref('Error')),
+          '422': json('Refused by the address guard, or no platform detected.', ref('Error')),
+        },
+      },
+    },
+    '/api/v1/targets': {
+      get: {
+        summary: 'Every notification target with its filters and state; secrets never shown.',
+        responses: {
+          '200': json(
+            'Targets by name.',
+            object({ targets: { type: 'array', items: ref('Target') } }),
+          ),
+          ...errors,
+        },
+      },
+      post: {
+        ...adminOnly,
+        summary: 'Adds a notification target; events recorded from now on are routed to it.',
+        requestBody: body(ref('NewTarget')),
+        responses: {
+          '201': json('The target as stored (Location: its URL).', ref('Target')),
+          ...writeErrors,
+          '409': json('The name is taken (by the config file or the API).', ref('Error')),
+          '422': json('The destination is refused by the address guard.', ref('Error')),
+        },
+      },
+    },
+    '/api/v1/targets/{name}': {
+      get: {
+        summary: 'One notification target.',
+        parameters: [path('name', 'Target name.')],
+        responses: { '200': json('The target.', ref('Target')), ...notFound, ...errors },
+      },
+      delete: {
+        ...adminOnly,
+        summary:
+          'Removes a target added through the API; its pending deliveries fail as "target removed".',
+        parameters: [path('name', 'Target name.')],
+        responses: {
+          '200': json(
+            'Removed.',
+            object({
+              removed: { type: 'string' },
+              failedDeliveries: { type: 'integer', minimum: 0 },
+            }),
+          ),
+          '401': writeErrors['401'],
+          ...notFound,
+          '409': json('The target is defined in the config file.', ref('Error')),
         },
       },
     },
@@ -447,5 +591,8 @@ export const openApiDocument = {
       },
     },
   },
-  components: { schemas },
+  components: {
+    schemas,
+    securitySchemes: { adminToken: { type: 'http', scheme: 'bearer' } },
+  },
 } as const;

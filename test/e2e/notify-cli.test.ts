@@ -93,7 +93,7 @@ describe('vendorwatch notify', () => {
 
     const listed = await run(['notify', 'list'], cwd);
     expect(listed.code).toBe(0);
-    expect(listed.out).toMatch(/chat +slack +http:\/\/127\.0\.0\.1:\d+\/… +active/);
+    expect(listed.out).toMatch(/chat +slack +config +http:\/\/127\.0\.0\.1:\d+\/… +active/);
     expect(listed.out).not.toContain('cliSlackSecret');
   });
 

@@ -174,7 +174,7 @@ export async function startNotifyingPoller(
       routeEvent: notifier.routeEvent,
       onEvents: (recorded) => {
         events.push(...recorded);
-        notifier.dispatcher?.wake();
+        notifier.dispatcher.wake();
       },
     }),
   });

@@ -1,7 +1,7 @@
 // notify: `notify test NAME` sends a sample message to one configured target through the same
 // channel, guard and redaction as the dispatcher and prints what happened; a success puts a
 // disabled or quarantined target back in service. `notify list` shows every target's state.
-import { localPublicUrl, notifyTargets, createSendIo } from '../../notifier.js';
+import { createSendIo, loadTargets, localPublicUrl } from '../../notifier.js';
 import { getChannel } from '../../notify/registry.js';
 import { sampleMessage } from '../../notify/sample.js';
 import { redactSecrets, targetSecrets } from '../../notify/secrets.js';
@@ -14,6 +14,7 @@ import {
   newEventId,
   openStore,
   reactivateNotifyTarget,
+  type Store,
 } from '../../store/index.js';
 import { parseCommandArgs, parseIntegerOption, UsageError } from '../args.js';
 import { configFor, print, type CommandIo } from '../io.js';
@@ -31,12 +32,13 @@ export async function runNotify(argv: string[], io: CommandIo): Promise<number> 
   const timeoutSeconds =
     parseIntegerOption(values.timeout, 'timeout', 1, 120) ?? defaultTimeoutSeconds;
   const config = configFor(io, values);
-  const targets = notifyTargets(config);
-  if (action === 'list' && name === undefined)
-    return listTargets(io, config.databaseUrl, targets, values.json);
-  if (action !== 'test' || name === undefined) {
+  const listing = action === 'list' && name === undefined;
+  if (!listing && (action !== 'test' || name === undefined)) {
     throw new UsageError('usage: vendorwatch notify test NAME | vendorwatch notify list');
   }
+  // The config file's targets and those added through the admin API (kept in the store).
+  const targets = await withStore(config.databaseUrl, (store) => loadTargets(config, store.db));
+  if (listing) return listTargets(io, config.databaseUrl, targets, values.json);
   const target = targets.find((candidate) => candidate.name === name);
   if (!target) {
     const known = targets.map((t) => t.name).join(', ') || 'none configured';
@@ -92,6 +94,16 @@ export async function runNotify(argv: string[], io: CommandIo): Promise<number> 
   return outcome.kind === 'sent' ? 0 : 1;
 }
 
+async function withStore<T>(databaseUrl: string, use: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(databaseUrl);
+  try {
+    await migrateToLatest(store);
+    return await use(store);
+  } finally {
+    await store.close();
+  }
+}
+
 /** A working destination undoes a 410 or a quarantine recorded in the store. */
 async function reactivate(
   io: CommandIo,
@@ -126,6 +138,7 @@ async function listTargets(
       return {
         name: target.name,
         type: target.type,
+        origin: state?.origin ?? 'config',
         destination: describeDestination(target),
         state: state?.state ?? 'active',
         reason: state?.reason ?? null,
@@ -138,8 +151,15 @@ async function listTargets(
       print(
         io.stdout,
         formatTable(
-          ['TARGET', 'TYPE', 'DESTINATION', 'STATE', 'WHY'],
-          rows.map((r) => [r.name, r.type, r.destination, r.state, r.reason ?? r.lastError ?? '']),
+          ['TARGET', 'TYPE', 'FROM', 'DESTINATION', 'STATE', 'WHY'],
+          rows.map((r) => [
+            r.name,
+            r.type,
+            r.origin,
+            r.destination,
+            r.state,
+            r.reason ?? r.lastError ?? '',
+          ]),
         ),
       );
     }

@@ -8,6 +8,10 @@ import {
   claimDeliveries,
   claimNotifyTargets,
   deferDelivery,
+  deleteApiTarget,
+  insertApiTarget,
+  listApiTargets,
+  listNotifyTargets,
   failPendingDeliveries,
   getNotifyTarget,
   hasLaterMessage,
@@ -180,6 +184,84 @@ export function registerNotifyContract(harness: StoreHarness): void {
         state: 'active',
         reason: null,
       });
+    });
+
+    it('keeps API targets beside config ones: one owner per name, removal fails what waits', async () => {
+      const { store } = await opener.fresh();
+      await addVendors(store, ['balena']);
+      await poll(store, 'balena', snapshot([]), at(0));
+      await syncNotifyTargets(
+        store.db,
+        [{ name: 'from-config', type: 'slack', fingerprint: 'c1' }],
+        at(0),
+      );
+      const added = {
+        name: 'from-api',
+        type: 'webhook',
+        fingerprint: 'a1',
+        definition: '{"name":"from-api","type":"webhook","url":"https://hooks.example/x"}',
+      };
+      expect(await insertApiTarget(store.db, added, at(1))).toBe(true);
+      expect(await insertApiTarget(store.db, added, at(1))).toBe(false);
+      expect(await insertApiTarget(store.db, { ...added, name: 'from-config' }, at(1))).toBe(false);
+      expect(await listApiTargets(store.db)).toEqual([
+        { name: 'from-api', definition: added.definition },
+      ]);
+      expect(
+        (await listNotifyTargets(store.db)).map(({ name, origin, state }) => ({
+          name,
+          origin,
+          state,
+        })),
+      ).toEqual([
+        { name: 'from-api', origin: 'api', state: 'active' },
+        { name: 'from-config', origin: 'config', state: 'active' },
+      ]);
+
+      // Two deliveries wait for the API target, one was sent already.
+      await poll(store, 'balena', snapshot([incident('a')]), at(2), () => ['from-api']);
+      await poll(store, 'balena', snapshot([incident('a', { resolvedAt: at(3) })]), at(3), () => [
+        'from-api',
+      ]);
+      const [first] = await claimDeliveries(store.db, {
+        target: 'from-api',
+        now: at(3),
+        leaseSeconds: 60,
+        limit: 1,
+      });
+      await markDelivered(store.db, first!.seq, at(3));
+
+      expect(await deleteApiTarget(store.db, 'from-config')).toEqual({
+        removed: false,
+        reason: 'configured',
+      });
+      expect(await deleteApiTarget(store.db, 'nobody')).toEqual({
+        removed: false,
+        reason: 'missing',
+      });
+      expect(await deleteApiTarget(store.db, 'from-api')).toEqual({
+        removed: true,
+        failedDeliveries: 1,
+      });
+      expect(await getNotifyTarget(store.db, 'from-api')).toBeNull();
+      const { deliveries } = await listDeliveries(store.db, { target: 'from-api', limit: 10 });
+      expect(deliveries.map((d) => [d.status, d.lastError])).toEqual([
+        ['failed', 'target removed'],
+        ['sent', null],
+      ]);
+
+      // The config file can take a name over from the API.
+      await insertApiTarget(store.db, { ...added, name: 'shared' }, at(4));
+      await syncNotifyTargets(
+        store.db,
+        [{ name: 'shared', type: 'slack', fingerprint: 's' }],
+        at(5),
+      );
+      expect(await getNotifyTarget(store.db, 'shared')).toMatchObject({
+        origin: 'config',
+        type: 'slack',
+      });
+      expect(await listApiTargets(store.db)).toEqual([]);
     });
 
     it('answers noise-control questions and hands a target its rows in order', async () => {
