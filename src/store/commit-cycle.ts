@@ -4,6 +4,7 @@ import { sql, type Kysely, type Updateable } from 'kysely';
 import type { CyclePlan, PlannedEvent } from '../domain/diff.js';
 import type { VendorEvent } from '../domain/model.js';
 import { applyPlan } from './apply-plan.js';
+import { batchBookkeeping } from './bookkeeping-batch.js';
 import { chunk, flag, rowsPerInsert, storableText, storedInstant, toJson } from './codec.js';
 import { dialectOf } from './db.js';
 import { eventFromRow, eventToRow } from './event-rows.js';
@@ -209,22 +210,25 @@ function isBookkeepingOnly(record: CycleRecord): boolean {
 }
 
 /**
- * One conditional UPDATE instead of a transaction: a single statement is atomic, and the lease
- * check in its WHERE keeps a worker that lost its lease from writing.
+ * One conditional UPDATE, no reads: the lease check in its WHERE keeps a worker that lost its lease
+ * from writing. It shares a transaction with the other bookkeeping writes of the moment.
  */
 async function recordBookkeeping(
   db: Kysely<Database>,
   record: CycleRecord,
   now: string,
 ): Promise<void> {
-  let update = db.updateTable('vendor_state').set(stateChanges(record, now));
-  if (record.outcome.kind === 'failure') {
-    update = update.set((eb) => ({ consecutive_failures: eb('consecutive_failures', '+', 1) }));
-  }
-  update = update.where('slug', '=', record.vendorSlug);
-  if (record.leaseOwner !== null) update = update.where('lease_owner', '=', record.leaseOwner);
-  const result = await update.executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0 && record.leaseOwner === null) {
+  const changes = stateChanges(record, now);
+  const updated = await batchBookkeeping(db, async (trx) => {
+    let update = trx.updateTable('vendor_state').set(changes);
+    if (record.outcome.kind === 'failure') {
+      update = update.set((eb) => ({ consecutive_failures: eb('consecutive_failures', '+', 1) }));
+    }
+    update = update.where('slug', '=', record.vendorSlug);
+    if (record.leaseOwner !== null) update = update.where('lease_owner', '=', record.leaseOwner);
+    return Number((await update.executeTakeFirst()).numUpdatedRows);
+  });
+  if (updated === 0 && record.leaseOwner === null) {
     throw new Error(`vendor ${record.vendorSlug} is not in the store`);
   }
 }
