@@ -9,6 +9,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { setInterval, clearInterval } from 'node:timers';
 import { getAdapter } from '../dist/adapters/registry.js';
 import { configSchema } from '../dist/config/schema.js';
+import { limitHeapGrowth } from '../dist/heap.js';
 import { createConfiguredFetcher } from '../dist/main.js';
 import { startScheduler } from '../dist/poll/scheduler.js';
 import { migrateToLatest, openStore, syncVendors } from '../dist/store/index.js';
@@ -73,6 +74,8 @@ function recordOutcome(outcome) {
 }
 
 async function start({ dbPath, vendors, intervalSeconds }) {
+  // As startService does for a poller.
+  limitHeapGrowth();
   const config = configSchema.parse({ network: { allowedPrivateRanges: ['127.0.0.0/8'] } });
   const store = await openStore(dbPath);
   await migrateToLatest(store);

@@ -6,6 +6,7 @@ import type { Vendor } from './domain/model.js';
 import { createFetcher } from './fetch/fetcher.js';
 import { defaultFetcherSettings, type Fetcher } from './fetch/types.js';
 import type { Logger } from './logger.js';
+import { limitHeapGrowth } from './heap.js';
 import { startNotifier, type Notifier } from './notifier.js';
 import { createNetworkWatch } from './poll/network-watch.js';
 import { createTargetAdmin } from './target-admin.js';
@@ -92,6 +93,7 @@ export async function startService(
   parts: ServiceParts,
   logger: Logger,
 ): Promise<RunningService> {
+  if (parts.poller) limitHeapGrowth();
   const store = await openStore(config.databaseUrl);
   await migrateToLatest(store);
   const fetcher = createConfiguredFetcher(config);

@@ -1,0 +1,15 @@
+// V8 lets its old generation grow to about three times the live heap between full collections.
+// A poller makes garbage steadily (every poll's requests, rows and promises), so its resident
+// memory settles near that ceiling: 402 MB at 2,000 vendors every 5 s with an 80 MB live heap.
+// Growing by half instead keeps it near 280 MB for about 3 % more CPU (measured; see README).
+import { setFlagsFromString } from 'node:v8';
+
+const growingPercent = 50;
+
+/** Applies the heap growth limit unless the process was started with its own. */
+export function limitHeapGrowth(execArgv: readonly string[] = process.execArgv): boolean {
+  if (execArgv.some((arg) => /^--heap[-_]growing[-_]percent\b/.test(arg))) return false;
+  // V8 reads this flag at every full collection, so setting it at run time takes effect.
+  setFlagsFromString(`--heap-growing-percent=${growingPercent}`);
+  return true;
+}
