@@ -19,6 +19,7 @@ import {
   claimDeliveries,
   claimNotifyTargets,
   deferDelivery,
+  failOrphanedDeliveries,
   failPendingDeliveries,
   getNotifyTarget,
   hasLaterMessage,
@@ -101,6 +102,7 @@ export function storeOutboxPort(db: Kysely<Database>): OutboxPort {
     deferDelivery: (seq, until) => deferDelivery(db, seq, until),
     releaseDeliveries: (seqs) => releaseDeliveries(db, seqs),
     failPendingDeliveries: (target, reason) => failPendingDeliveries(db, target, reason),
+    failOrphanedDeliveries: (reason) => failOrphanedDeliveries(db, reason),
     hasLaterMessage: (position) => hasLaterMessage(db, position),
     lastSentInGroup: (position) => lastSentInGroup(db, position),
     loadContext: (event) => loadDeliveryContext(db, event),
@@ -183,7 +185,7 @@ export async function startNotifier(
   await dispatcher.start();
 
   const invalidReported = new Set<string>();
-  async function refreshTargets(): Promise<void> {
+  async function loadAndUse(): Promise<void> {
     const loaded = await loadTargets(config, db, (name, error) => {
       if (invalidReported.has(name)) return;
       invalidReported.add(name);
@@ -196,12 +198,25 @@ export async function startNotifier(
       log.info({ targets: loaded.map((t) => `${t.name} (${t.type})`) }, 'notification targets');
     }
   }
+  // One load at a time, in order, so an older read never overwrites a newer one; requests made
+  // while one runs share the single load queued after it.
+  let chain: Promise<void> = Promise.resolve();
+  let queued: Promise<void> | null = null;
+  function refreshTargets(): Promise<void> {
+    if (queued) return queued;
+    const next = chain.then(() => {
+      queued = null;
+      return loadAndUse();
+    });
+    queued = next;
+    chain = next.catch(() => undefined);
+    return next;
+  }
   await refreshTargets();
   log.info({ targets: targets.map((t) => `${t.name} (${t.type})`) }, 'notifier started');
   // Another process (the web server of a separate deployment) may add or remove targets.
-  let refreshing: Promise<void> = Promise.resolve();
   const timer = setInterval(() => {
-    refreshing = refreshTargets().catch((error: unknown) =>
+    refreshTargets().catch((error: unknown) =>
       log.error({ err: error }, 'reloading notification targets failed'),
     );
   }, refreshMs);
@@ -212,7 +227,7 @@ export async function startNotifier(
     refreshTargets,
     async stop() {
       clearInterval(timer);
-      await refreshing;
+      await chain;
       await dispatcher.stop();
       await io.poster.close();
     },

@@ -82,9 +82,13 @@ export function createTargetAdmin(deps: TargetAdminDeps): WebTargetAdmin {
           definition: JSON.stringify(target),
         },
         deps.now(),
+        configuredNames,
       );
-      if (!inserted) {
-        const message = `a target "${target.name}" already exists; remove it first or choose another name`;
+      if (inserted !== 'created') {
+        const message =
+          inserted === 'configured'
+            ? `the config file already defines a target "${target.name}"`
+            : `a target "${target.name}" already exists; remove it first or choose another name`;
         return { ok: false, status: 409, code: 'conflict', message };
       }
       await deps.onChanged?.();
@@ -92,7 +96,7 @@ export function createTargetAdmin(deps: TargetAdminDeps): WebTargetAdmin {
       return { ok: true, target: view(target, stored) };
     },
     async remove(name) {
-      const removal = await deleteApiTarget(db, name);
+      const removal = await deleteApiTarget(db, name, configuredNames);
       if (removal.removed) {
         await deps.onChanged?.();
         return { ok: true, failedDeliveries: removal.failedDeliveries };

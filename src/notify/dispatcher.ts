@@ -139,6 +139,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   async function housekeeping(): Promise<void> {
     if (Date.now() - lastHousekeeping < options.housekeepingMs) return;
     lastHousekeeping = Date.now();
+    const orphaned = await port.failOrphanedDeliveries('target removed');
+    if (orphaned > 0) log.warn({ failed: orphaned }, 'deliveries to a removed target failed');
     for (const stored of await port.listTargets()) {
       if (stored.state !== 'disabled' || !byName.has(stored.name)) continue;
       const failed = await port.failPendingDeliveries(

@@ -61,6 +61,8 @@ export interface OutboxPort {
   deferDelivery(seq: number, until: string): Promise<void>;
   releaseDeliveries(seqs: readonly number[]): Promise<void>;
   failPendingDeliveries(target: string, reason: string): Promise<number>;
+  /** Fails pending deliveries whose target is gone from the store (removed meanwhile). */
+  failOrphanedDeliveries(reason: string): Promise<number>;
   hasLaterMessage(position: GroupPosition): Promise<boolean>;
   lastSentInGroup(position: Omit<GroupPosition, 'seq'>): Promise<string | null>;
 

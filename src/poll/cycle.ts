@@ -232,9 +232,16 @@ async function recordFailure(
   const unreachable = vendorEvent('vendor.unreachable', vendor, now, {
     error: { from: null, to: error },
   });
-  const events = await commit(attempt, state.consecutiveFailures + 1, failure.retryAfterSeconds, {
+  const consecutiveFailures = state.consecutiveFailures + 1;
+  const events = await commit(attempt, consecutiveFailures, failure.retryAfterSeconds, {
     unreachableReported: state.unreachableReported || announce,
-    outcome: { kind: 'failure', error, events: announce ? [unreachable] : [] },
+    outcome: {
+      kind: 'failure',
+      error,
+      events: announce ? [unreachable] : [],
+      consecutiveFailures,
+      reached: failure.reached,
+    },
   });
   return {
     vendorSlug: vendor.slug,

@@ -12,28 +12,55 @@ export interface ApiTargetDefinition {
   definition: string;
 }
 
-/** Records a new API target; false when the name is taken (by the config file or the API). */
+export type ApiTargetInsert = 'created' | 'exists' | 'configured';
+
+/**
+ * Records a new API target. A name the config file uses is refused; a row the config file no
+ * longer names is taken over. Deliveries still pending under the name (routed by a process that
+ * had not yet seen an earlier removal) are failed first: they were meant for another destination.
+ */
 export async function insertApiTarget(
   db: Kysely<Database>,
   target: ApiTargetDefinition,
   now: string,
-): Promise<boolean> {
+  configuredNames: ReadonlySet<string> = new Set(),
+): Promise<ApiTargetInsert> {
+  if (configuredNames.has(target.name)) return 'configured';
   const at = storedInstant(now);
-  const result = await db
-    .insertInto('notify_targets')
-    .values({
-      name: storableText(target.name),
-      type: target.type,
-      fingerprint: target.fingerprint,
-      definition: target.definition,
-      origin: 'api',
-      state: 'active',
-      next_attempt_at: at,
-      updated_at: at,
-    })
-    .onConflict((oc) => oc.column('name').doNothing())
+  return db.transaction().execute(async (trx) => {
+    const known = await trx
+      .selectFrom('notify_targets')
+      .select('origin')
+      .where('name', '=', storableText(target.name))
+      .executeTakeFirst();
+    if (known?.origin === 'api') return 'exists';
+    if (known) await trx.deleteFrom('notify_targets').where('name', '=', target.name).execute();
+    await failPending(trx, target.name, 'target replaced');
+    await trx
+      .insertInto('notify_targets')
+      .values({
+        name: storableText(target.name),
+        type: target.type,
+        fingerprint: target.fingerprint,
+        definition: target.definition,
+        origin: 'api',
+        state: 'active',
+        next_attempt_at: at,
+        updated_at: at,
+      })
+      .execute();
+    return 'created';
+  });
+}
+
+async function failPending(trx: Kysely<Database>, target: string, reason: string) {
+  const result = await trx
+    .updateTable('outbox')
+    .set({ status: 'failed', last_error: reason, lease_until: null })
+    .where('target', '=', target)
+    .where('status', '=', 'pending')
     .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+  return Number(result.numUpdatedRows);
 }
 
 export type ApiTargetRemoval =
@@ -41,30 +68,50 @@ export type ApiTargetRemoval =
   | { removed: false; reason: 'missing' | 'configured' };
 
 /**
- * Removes an API target and fails what still waits for it, in one transaction, so no dispatcher
- * can claim a delivery for a target that is gone. Sent and failed deliveries stay listed.
+ * Removes a target the config file does not name (one added through the API, or one the config
+ * file dropped) and fails what still waits for it, in one transaction, so no dispatcher can claim
+ * a delivery for a target that is gone. Sent and failed deliveries stay listed.
  */
 export async function deleteApiTarget(
   db: Kysely<Database>,
   name: string,
+  configuredNames: ReadonlySet<string> = new Set(),
 ): Promise<ApiTargetRemoval> {
+  if (configuredNames.has(name)) return { removed: false, reason: 'configured' };
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('notify_targets')
-      .select('origin')
+    const deleted = await trx
+      .deleteFrom('notify_targets')
       .where('name', '=', storableText(name))
       .executeTakeFirst();
-    if (!row) return { removed: false, reason: 'missing' };
-    if (row.origin !== 'api') return { removed: false, reason: 'configured' };
-    const failed = await trx
-      .updateTable('outbox')
-      .set({ status: 'failed', last_error: 'target removed', lease_until: null })
-      .where('target', '=', name)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-    await trx.deleteFrom('notify_targets').where('name', '=', name).execute();
-    return { removed: true, failedDeliveries: Number(failed.numUpdatedRows) };
+    if (Number(deleted.numDeletedRows) === 0) return { removed: false, reason: 'missing' };
+    return { removed: true, failedDeliveries: await failPending(trx, name, 'target removed') };
   });
+}
+
+/**
+ * Fails pending deliveries whose target no longer exists: routed by a process that still had the
+ * target in its list when another removed it. Returns how many.
+ */
+export async function failOrphanedDeliveries(
+  db: Kysely<Database>,
+  reason: string,
+): Promise<number> {
+  const result = await db
+    .updateTable('outbox')
+    .set({ status: 'failed', last_error: storableText(reason), lease_until: null })
+    .where('status', '=', 'pending')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('notify_targets')
+            .select('notify_targets.name')
+            .whereRef('notify_targets.name', '=', 'outbox.target'),
+        ),
+      ),
+    )
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 /** Every API target's stored definition, by name. */

@@ -22,7 +22,15 @@ export type CycleOutcome =
       rawPayload?: RawPayload | null;
       pageName?: string | null;
     }
-  | { kind: 'failure'; error: string; events: PlannedEvent[] };
+  | {
+      kind: 'failure';
+      error: string;
+      events: PlannedEvent[];
+      /** The streak's length including this poll (absolute, so a retried write cannot add twice). */
+      consecutiveFailures: number;
+      /** The server answered something (an HTTP error, a body we could not read). */
+      reached: boolean;
+    };
 
 export interface CycleRecord {
   vendorSlug: string;
@@ -91,13 +99,11 @@ export async function commitCycle(
       await sql`select pg_advisory_xact_lock(${eventLogLockKey})`.execute(trx);
     }
     const events = await recordEvents(trx, planned, routeEvent, now);
-    let stateUpdate = trx.updateTable('vendor_state').set(stateChanges(record, now));
-    if (outcome.kind === 'failure') {
-      stateUpdate = stateUpdate.set((eb) => ({
-        consecutive_failures: eb('consecutive_failures', '+', 1),
-      }));
-    }
-    await stateUpdate.where('slug', '=', record.vendorSlug).execute();
+    await trx
+      .updateTable('vendor_state')
+      .set(stateChanges(record, now))
+      .where('slug', '=', record.vendorSlug)
+      .execute();
     if (outcome.kind === 'success' && outcome.rawPayload !== undefined) {
       await saveRawPayload(trx, record.vendorSlug, outcome.rawPayload, now);
     }
@@ -165,11 +171,14 @@ function stateChanges(record: CycleRecord, now: string): Updateable<VendorStateT
   const { outcome } = record;
   if (outcome.kind === 'failure') {
     changes.last_error = storableText(outcome.error);
+    changes.consecutive_failures = outcome.consecutiveFailures;
+    changes.unreached = flag(!outcome.reached);
     return changes;
   }
   changes.last_success_at = now;
   changes.last_error = null;
   changes.consecutive_failures = 0;
+  changes.unreached = 0;
   if (outcome.validators !== undefined) changes.validators = toJson(outcome.validators);
   if (outcome.pageName !== undefined) {
     changes.page_name = outcome.pageName === null ? null : storableText(outcome.pageName);
@@ -220,11 +229,7 @@ async function recordBookkeeping(
 ): Promise<void> {
   const changes = stateChanges(record, now);
   const updated = await batchBookkeeping(db, async (trx) => {
-    let update = trx.updateTable('vendor_state').set(changes);
-    if (record.outcome.kind === 'failure') {
-      update = update.set((eb) => ({ consecutive_failures: eb('consecutive_failures', '+', 1) }));
-    }
-    update = update.where('slug', '=', record.vendorSlug);
+    let update = trx.updateTable('vendor_state').set(changes).where('slug', '=', record.vendorSlug);
     if (record.leaseOwner !== null) update = update.where('lease_owner', '=', record.leaseOwner);
     return Number((await update.executeTakeFirst()).numUpdatedRows);
   });

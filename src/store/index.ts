@@ -101,9 +101,11 @@ export {
 } from './notify-targets.js';
 export {
   deleteApiTarget,
+  failOrphanedDeliveries,
   insertApiTarget,
   listApiTargets,
   type ApiTargetDefinition,
+  type ApiTargetInsert,
   type ApiTargetRemoval,
 } from './api-targets.js';
 export { InvalidQueryError } from './cursor.js';

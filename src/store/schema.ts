@@ -31,6 +31,8 @@ export interface VendorStateTable {
   /** JSON: { [endpointUrl]: { etag, lastModified } } for conditional requests. */
   validators: string | null;
   page_name: string | null;
+  /** 1 when the last poll failed without any answer from the server (refused, DNS, timeout). */
+  unreached: Generated<number>;
 }
 
 /** The raw bodies of a vendor's last parsed poll, served again on a 304 and kept for re-normalizing. */

@@ -31,6 +31,8 @@ export interface VendorSummary {
   lastSuccessAt: string | null;
   /** Why the last poll failed; null when it succeeded. */
   error: string | null;
+  /** The last poll failed with no answer at all (refused, reset, DNS failure, timeout). */
+  unreached: boolean;
 }
 
 export interface VendorDetail extends Omit<VendorSummary, 'activeIncidents'> {
@@ -43,6 +45,7 @@ const stateColumns = [
   'vendor_state.last_polled_at',
   'vendor_state.last_success_at',
   'vendor_state.last_error',
+  'vendor_state.unreached',
 ] as const;
 
 /** Every watched (enabled) vendor, by slug. */
@@ -136,6 +139,7 @@ type VendorStatusRow = Parameters<typeof vendorFromRow>[0] & {
   last_polled_at: string | null;
   last_success_at: string | null;
   last_error: string | null;
+  unreached: number | null;
 };
 
 function summarize(
@@ -164,5 +168,6 @@ function summarize(
     lastPolledAt: record.lastPolledAt,
     lastSuccessAt: record.lastSuccessAt,
     error: record.lastError,
+    unreached: record.lastError !== null && row.unreached === 1,
   };
 }

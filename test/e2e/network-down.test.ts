@@ -129,9 +129,11 @@ describe.each(databaseKinds)('our own network goes down (%s)', (kind) => {
     expect(await fleet.outboxRows()).toBe(0);
     const flags = await fleet.store.db
       .selectFrom('vendor_state')
-      .select('unreachable_reported')
+      .select(['unreachable_reported', 'unreached'])
       .execute();
     expect(flags.map((row) => Number(row.unreachable_reported))).toEqual([0, 0, 0, 0, 0]);
+    // What the dashboard's banner reads, in a web process apart from the poller.
+    expect(flags.map((row) => Number(row.unreached))).toEqual([1, 1, 1, 1, 1]);
     // One signal, in the first round of the outage, when the fourth of five failed.
     expect(fleet.transitions).toEqual(['degraded 4/5']);
 
@@ -142,6 +144,8 @@ describe.each(databaseKinds)('our own network goes down (%s)', (kind) => {
     expect(vendorEvents(await fleet.eventTypes())).toEqual([]);
     expect(await fleet.outboxRows()).toBe(0);
     expect(fleet.transitions).toEqual(['degraded 4/5', 'recovered 3/5']);
+    const after = await fleet.store.db.selectFrom('vendor_state').select('unreached').execute();
+    expect(after.map((row) => Number(row.unreached))).toEqual([0, 0, 0, 0, 0]);
   });
 
   it('control: one vendor of five down on its own is announced unreachable, once', async () => {

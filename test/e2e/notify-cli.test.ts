@@ -97,6 +97,41 @@ describe('vendorwatch notify', () => {
     expect(listed.out).not.toContain('cliSlackSecret');
   });
 
+  it('tests a config target while the store cannot be opened', async () => {
+    const hook = await startReceiver({ check: checks.webhook(null) });
+    receivers.push(hook);
+    const cwd = workspace([
+      'network:',
+      '  allowedPrivateRanges: [127.0.0.0/8]',
+      'vendors: []',
+      'notifications:',
+      '  - name: hook',
+      '    type: webhook',
+      `    url: ${hook.url()}`,
+    ]);
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    let out = '';
+    let err = '';
+    stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    // The database's folder is a file: the store does not open.
+    writeFileSync(join(cwd, 'not-a-folder'), '');
+    const database = join(cwd, 'not-a-folder', 'vw.db');
+    const code = await runCli(['notify', 'test', 'hook', '--db', database], {
+      stdout,
+      stderr,
+      env: {},
+      cwd,
+      untilSignal: () => Promise.resolve('SIGTERM'),
+    });
+    expect(code).toBe(0);
+    expect(out).toMatch(/^sent to hook \(webhook/);
+    expect(err).toMatch(/the store cannot be read \(.+\); testing the config file's targets only/);
+    expect(err).toMatch(/the store cannot be written/);
+    expect(hook.received).toHaveLength(1);
+  });
+
   it('fails with exit code 1 and a redacted reason, and re-enables a fixed target', async () => {
     const slack = await startReceiver();
     receivers.push(slack);

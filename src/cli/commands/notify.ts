@@ -1,7 +1,7 @@
 // notify: `notify test NAME` sends a sample message to one configured target through the same
 // channel, guard and redaction as the dispatcher and prints what happened; a success puts a
 // disabled or quarantined target back in service. `notify list` shows every target's state.
-import { createSendIo, loadTargets, localPublicUrl } from '../../notifier.js';
+import { createSendIo, loadTargets, localPublicUrl, notifyTargets } from '../../notifier.js';
 import { getChannel } from '../../notify/registry.js';
 import { sampleMessage } from '../../notify/sample.js';
 import { redactSecrets, targetSecrets } from '../../notify/secrets.js';
@@ -36,9 +36,11 @@ export async function runNotify(argv: string[], io: CommandIo): Promise<number> 
   if (!listing && (action !== 'test' || name === undefined)) {
     throw new UsageError('usage: vendorwatch notify test NAME | vendorwatch notify list');
   }
-  // The config file's targets and those added through the admin API (kept in the store).
-  const targets = await withStore(config.databaseUrl, (store) => loadTargets(config, store.db));
-  if (listing) return listTargets(io, config.databaseUrl, targets, values.json);
+  if (listing) {
+    const all = await withStore(config.databaseUrl, (store) => loadTargets(config, store.db));
+    return listTargets(io, config.databaseUrl, all, values.json);
+  }
+  const targets = await testableTargets(io, config);
   const target = targets.find((candidate) => candidate.name === name);
   if (!target) {
     const known = targets.map((t) => t.name).join(', ') || 'none configured';
@@ -94,6 +96,26 @@ export async function runNotify(argv: string[], io: CommandIo): Promise<number> 
   return outcome.kind === 'sent' ? 0 : 1;
 }
 
+/**
+ * The config file's targets and those added through the admin API (kept in the store). A test of
+ * a config target must work while the store is down, so then only the config file's are known.
+ */
+async function testableTargets(
+  io: CommandIo,
+  config: ReturnType<typeof configFor>,
+): Promise<readonly NotifyTarget[]> {
+  try {
+    return await withStore(config.databaseUrl, (store) => loadTargets(config, store.db));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    print(
+      io.stderr,
+      `the store cannot be read (${reason}); testing the config file's targets only`,
+    );
+    return notifyTargets(config);
+  }
+}
+
 async function withStore<T>(databaseUrl: string, use: (store: Store) => Promise<T>): Promise<T> {
   const store = await openStore(databaseUrl);
   try {
@@ -111,15 +133,18 @@ async function reactivate(
   target: NotifyTarget,
   quiet: boolean,
 ) {
-  const store = await openStore(databaseUrl);
   try {
-    await migrateToLatest(store);
-    if (await reactivateNotifyTarget(store.db, target.name, new Date().toISOString())) {
-      if (!quiet)
-        print(io.stdout, `${target.name} was disabled or quarantined; it is active again`);
+    const now = new Date().toISOString();
+    const revived = await withStore(databaseUrl, (store) =>
+      reactivateNotifyTarget(store.db, target.name, now),
+    );
+    if (revived && !quiet) {
+      print(io.stdout, `${target.name} was disabled or quarantined; it is active again`);
     }
-  } finally {
-    await store.close();
+  } catch (error) {
+    // The message went out; only the bookkeeping failed.
+    const reason = error instanceof Error ? error.message : String(error);
+    print(io.stderr, `the store cannot be written (${reason}); the target's state is unchanged`);
   }
 }
 

@@ -9,6 +9,7 @@ import {
   claimNotifyTargets,
   deferDelivery,
   deleteApiTarget,
+  failOrphanedDeliveries,
   insertApiTarget,
   listApiTargets,
   listNotifyTargets,
@@ -201,9 +202,12 @@ export function registerNotifyContract(harness: StoreHarness): void {
         fingerprint: 'a1',
         definition: '{"name":"from-api","type":"webhook","url":"https://hooks.example/x"}',
       };
-      expect(await insertApiTarget(store.db, added, at(1))).toBe(true);
-      expect(await insertApiTarget(store.db, added, at(1))).toBe(false);
-      expect(await insertApiTarget(store.db, { ...added, name: 'from-config' }, at(1))).toBe(false);
+      const configured = new Set(['from-config']);
+      expect(await insertApiTarget(store.db, added, at(1), configured)).toBe('created');
+      expect(await insertApiTarget(store.db, added, at(1), configured)).toBe('exists');
+      expect(
+        await insertApiTarget(store.db, { ...added, name: 'from-config' }, at(1), configured),
+      ).toBe('configured');
       expect(await listApiTargets(store.db)).toEqual([
         { name: 'from-api', definition: added.definition },
       ]);
@@ -231,7 +235,7 @@ export function registerNotifyContract(harness: StoreHarness): void {
       });
       await markDelivered(store.db, first!.seq, at(3));
 
-      expect(await deleteApiTarget(store.db, 'from-config')).toEqual({
+      expect(await deleteApiTarget(store.db, 'from-config', configured)).toEqual({
         removed: false,
         reason: 'configured',
       });
@@ -239,16 +243,39 @@ export function registerNotifyContract(harness: StoreHarness): void {
         removed: false,
         reason: 'missing',
       });
-      expect(await deleteApiTarget(store.db, 'from-api')).toEqual({
+      // A commit that read the target list before the removal routes one more delivery to it.
+      expect(await deleteApiTarget(store.db, 'from-api', configured)).toEqual({
         removed: true,
         failedDeliveries: 1,
       });
+      await poll(
+        store,
+        'balena',
+        snapshot([incident('a', { resolvedAt: at(3) }), incident('b')]),
+        at(4),
+        () => ['from-api'],
+      );
+      expect(await failOrphanedDeliveries(store.db, 'target removed')).toBe(1);
+      expect(await failOrphanedDeliveries(store.db, 'target removed')).toBe(0);
       expect(await getNotifyTarget(store.db, 'from-api')).toBeNull();
       const { deliveries } = await listDeliveries(store.db, { target: 'from-api', limit: 10 });
       expect(deliveries.map((d) => [d.status, d.lastError])).toEqual([
         ['failed', 'target removed'],
+        ['failed', 'target removed'],
         ['sent', null],
       ]);
+
+      // Re-adding the name never inherits what was routed to the removed target.
+      expect(await insertApiTarget(store.db, added, at(5), configured)).toBe('created');
+      expect(
+        await claimDeliveries(store.db, {
+          target: 'from-api',
+          now: at(5),
+          leaseSeconds: 60,
+          limit: 10,
+        }),
+      ).toEqual([]);
+      await deleteApiTarget(store.db, 'from-api', configured);
 
       // The config file can take a name over from the API.
       await insertApiTarget(store.db, { ...added, name: 'shared' }, at(4));
@@ -261,6 +288,10 @@ export function registerNotifyContract(harness: StoreHarness): void {
         origin: 'config',
         type: 'slack',
       });
+      // A name the config file no longer uses can be removed, or taken over, through the API.
+      expect(await insertApiTarget(store.db, { ...added, name: 'shared' }, at(6))).toBe('created');
+      expect(await getNotifyTarget(store.db, 'shared')).toMatchObject({ origin: 'api' });
+      expect(await deleteApiTarget(store.db, 'shared')).toMatchObject({ removed: true });
       expect(await listApiTargets(store.db)).toEqual([]);
     });
 

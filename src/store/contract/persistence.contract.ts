@@ -210,18 +210,24 @@ export function registerPersistenceContract(harness: StoreHarness): void {
       });
       expect(await loadRawPayload(store.db, 'balena')).toEqual(rawPayload);
 
-      const failure = (now: string, events: PlannedEvent[]) => ({
+      const failure = (now: string, events: PlannedEvent[], consecutiveFailures: number) => ({
         vendorSlug: 'balena',
         now,
         nextPollAt: at(40),
         leaseOwner: null,
         unreachableReported: true,
-        outcome: { kind: 'failure' as const, error: 'HTTP 503\u0000', events },
+        outcome: {
+          kind: 'failure' as const,
+          error: 'HTTP 503\u0000',
+          events,
+          consecutiveFailures,
+          reached: true,
+        },
       });
       expect(
-        await commitCycle(store.db, failure(at(1), [unreachable]), () => ['ops']),
+        await commitCycle(store.db, failure(at(1), [unreachable], 1), () => ['ops']),
       ).toHaveLength(1);
-      expect(await commitCycle(store.db, failure(at(2), []), () => ['ops'])).toEqual([]);
+      expect(await commitCycle(store.db, failure(at(2), [], 2), () => ['ops'])).toEqual([]);
       expect(await loadPollState(store.db, 'balena')).toEqual({
         validators,
         pageName: 'Balena',

@@ -114,6 +114,7 @@ export function registerVendorContract(harness: StoreHarness): void {
           lastPolledAt: at(1),
           lastSuccessAt: at(1),
           error: null,
+          unreached: false,
         },
         expect.objectContaining({
           slug: 'quiet',
@@ -148,7 +149,13 @@ export function registerVendorContract(harness: StoreHarness): void {
           nextPollAt: at(4),
           leaseOwner: null,
           unreachableReported: true,
-          outcome: { kind: 'failure', error: 'HTTP 503', events: [unreachable] },
+          outcome: {
+            kind: 'failure',
+            error: 'HTTP 503',
+            events: [unreachable],
+            consecutiveFailures: 1,
+            reached: true,
+          },
         },
         () => [],
       );
@@ -156,6 +163,8 @@ export function registerVendorContract(harness: StoreHarness): void {
         health: 'failing',
         error: 'HTTP 503',
         status: 'partial_outage',
+        // The server answered: not a failure the own-network banner counts.
+        unreached: false,
       });
       // Three intervals without a success: the last good data is shown as stale.
       expect(await getVendorDetail(store.db, 'balena', at(5))).toMatchObject({ health: 'stale' });

@@ -11,11 +11,13 @@ import type { Store } from '../db.js';
 import * as initial from './2026_11_26_0001_initial.js';
 import * as notify from './2026_11_27_0001_notify.js';
 import * as apiTargets from './2026_11_28_0001_api_targets.js';
+import * as failureReach from './2026_11_28_0002_failure_reach.js';
 
 const migrations: Record<string, Migration> = {
   '2026_11_26_0001_initial': initial,
   '2026_11_27_0001_notify': notify,
   '2026_11_28_0001_api_targets': apiTargets,
+  '2026_11_28_0002_failure_reach': failureReach,
 };
 
 const provider: MigrationProvider = {

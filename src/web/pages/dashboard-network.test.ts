@@ -20,7 +20,7 @@ afterEach(async () => {
  * `total` vendors read at t0; the first `failing` of them then fail once, a minute later.
  * The page is looked at `viewAfterSeconds` after t0.
  */
-async function dashboard(total: number, failing: number, viewAfterSeconds = 90) {
+async function dashboard(total: number, failing: number, viewAfterSeconds = 90, reached = false) {
   const slugs = Array.from({ length: total }, (_, i) => `vendor-${i}`);
   const testStore = await openTestStore(
     slugs.map((slug) => vendor(slug, slug.toUpperCase())),
@@ -29,7 +29,8 @@ async function dashboard(total: number, failing: number, viewAfterSeconds = 90) 
   opened.push(testStore);
   for (const slug of slugs) await testStore.poll(slug, snapshot([]), t0);
   for (const slug of slugs.slice(0, failing)) {
-    await testStore.fail(slug, 'connection refused', addSeconds(t0, 60));
+    const error = reached ? 'example.com answered HTTP 503' : 'connection refused';
+    await testStore.fail(slug, error, addSeconds(t0, 60), reached);
   }
   const now = addSeconds(t0, viewAfterSeconds);
   const app = createApp({ db: testStore.store.db, now: () => now });
@@ -65,6 +66,12 @@ describe('the dashboard banner for our own network', () => {
     // No vendor is `failing` any more: counting health alone would lose the banner right here.
     expect(healths).toEqual(Array<string>(5).fill('stale'));
     expect(shown).toBe(true);
+  });
+
+  it('is not shown when the pages answer, even with errors: those alerts are not held', async () => {
+    const { shown, healths } = await dashboard(5, 5, 90, true);
+    expect(healths).toEqual(Array<string>(5).fill('failing'));
+    expect(shown).toBe(false);
   });
 
   it('is not shown for data that is merely old: the poller was stopped, nothing failed', async () => {

@@ -10,12 +10,13 @@ import { compareWorstFirst, matchesFilters, parseDashboardFilters } from './vend
 const recentCount = 8;
 
 /**
- * Judged from the vendors' stored state, so a web process apart from the poller sees it too.
- * A failing page turns `stale` after three intervals, and a long outage is when this matters
- * most, so "the last poll failed" (an error is kept) counts, whatever the health says.
+ * Judged from the vendors' stored state, so a web process apart from the poller sees it too, by
+ * the poller's own rule: only polls that got no answer at all count (pages answering errors are
+ * the vendors' fault, and their alerts are not held). A failing page turns `stale` after three
+ * intervals, and a long outage is when this matters most, so health is not what counts.
  */
 function ownNetworkLooksDown(vendors: readonly VendorSummary[]): boolean {
-  const unreached = vendors.filter((vendor) => vendor.error !== null).length;
+  const unreached = vendors.filter((vendor) => vendor.unreached).length;
   return looksLikeOwnNetworkDown({ unreached, observed: vendors.length });
 }
 

@@ -20,8 +20,8 @@ export interface TestStore {
   store: Store;
   /** One successful poll of `snapshot` at `now`; returns the events it recorded. */
   poll: (slug: string, snapshot: VendorSnapshot, now: string) => Promise<VendorEvent[]>;
-  /** One failed poll at `now`. */
-  fail: (slug: string, error: string, now: string) => Promise<VendorEvent[]>;
+  /** One failed poll at `now`; `reached`: the server answered (an HTTP error), default false. */
+  fail: (slug: string, error: string, now: string, reached?: boolean) => Promise<VendorEvent[]>;
   /** Closes the store (if still open) and deletes its directory. */
   dispose: () => Promise<void>;
 }
@@ -51,7 +51,7 @@ export async function openTestStore(vendors: Vendor[], now: string): Promise<Tes
         () => [],
       );
     },
-    fail: async (slug, error, at) => {
+    fail: async (slug, error, at, reached = false) => {
       return commitCycle(
         store.db,
         {
@@ -59,7 +59,7 @@ export async function openTestStore(vendors: Vendor[], now: string): Promise<Tes
           now: at,
           nextPollAt: addSeconds(at, 60),
           leaseOwner: null,
-          outcome: { kind: 'failure', error, events: [] },
+          outcome: { kind: 'failure', error, events: [], consecutiveFailures: 1, reached },
           unreachableReported: false,
         },
         () => [],
