@@ -81,10 +81,15 @@ interface Parsed {
   pageName: string | null;
 }
 
-export async function pollVendor(deps: PollDeps, vendor: Vendor): Promise<PollOutcome> {
+/** `claimedState`: the poll state read when the vendor was claimed (saves a query); else loaded. */
+export async function pollVendor(
+  deps: PollDeps,
+  vendor: Vendor,
+  claimedState?: PollState,
+): Promise<PollOutcome> {
   const started = deps.now();
   try {
-    const state = await loadPollState(deps.db, vendor.slug);
+    const state = claimedState ?? (await loadPollState(deps.db, vendor.slug));
     if (!state) return crashed(deps, vendor, started, 'vendor is not in the store');
     const degradedAtStart = deps.networkWatch?.degraded() ?? false;
     const attempt: Attempt = { deps, vendor, state, started, degradedAtStart };

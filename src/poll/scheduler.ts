@@ -1,8 +1,7 @@
 // The only timers of the poller: claim due vendors through the store, poll them with bounded
 // concurrency, and stop cleanly. Claiming through the store lets several workers share the work.
 import type { Kysely } from 'kysely';
-import type { Vendor } from '../domain/model.js';
-import { claimDueVendors } from '../store/index.js';
+import { claimDuePolls, type ClaimedPoll } from '../store/index.js';
 import type { Database } from '../store/schema.js';
 import { pollVendor, type PollDeps, type PollOutcome } from './cycle.js';
 
@@ -53,8 +52,8 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     }, delayMs);
   };
 
-  const run = (vendor: Vendor) => {
-    const task = pollVendor(options.pollDeps, vendor)
+  const run = ({ vendor, state }: ClaimedPoll) => {
+    const task = pollVendor(options.pollDeps, vendor, state)
       .then((outcome) => options.onOutcome?.(outcome))
       .catch((error: unknown) => options.onError?.(error))
       .finally(() => {
@@ -71,14 +70,14 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     try {
       const free = options.concurrency - running.size;
       if (free > 0) {
-        const vendors = await claimDueVendors(options.db, {
+        const claimed = await claimDuePolls(options.db, {
           owner: options.owner,
           now: options.pollDeps.now().toISOString(),
           leaseSeconds: options.leaseSeconds,
           limit: free,
         });
-        backlog = vendors.length === free;
-        for (const vendor of vendors) if (!stopped) run(vendor);
+        backlog = claimed.length === free;
+        for (const poll of claimed) if (!stopped) run(poll);
       }
     } catch (error) {
       options.onError?.(error);

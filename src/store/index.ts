@@ -9,7 +9,9 @@ export {
 } from './db.js';
 export { latestMigration, migrateToLatest } from './migrations/index.js';
 export {
+  claimDuePolls,
   claimDueVendors,
+  type ClaimedPoll,
   findVendorName,
   releaseLeases,
   syncVendors,

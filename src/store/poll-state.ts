@@ -1,8 +1,8 @@
 // What a poll cycle reads before fetching: conditional-request validators, the last raw payload
 // (served again on a 304) and the failure streak.
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { fromJsonOrNull } from './codec.js';
-import type { Database } from './schema.js';
+import type { Database, VendorStateTable } from './schema.js';
 
 export interface Validators {
   etag: string | null;
@@ -26,14 +26,31 @@ export interface PollState {
   unreachableReported: boolean;
 }
 
-/** The vendor's poll bookkeeping; null for a vendor the store does not know. */
-export async function loadPollState(db: Kysely<Database>, slug: string): Promise<PollState | null> {
-  const row = await db
-    .selectFrom('vendor_state')
-    .selectAll()
-    .where('slug', '=', slug)
-    .executeTakeFirst();
-  if (!row) return null;
+/** The vendor_state columns a PollState is read from. */
+export const pollStateColumns = [
+  'vendor_state.validators',
+  'vendor_state.page_name',
+  'vendor_state.next_poll_at',
+  'vendor_state.last_polled_at',
+  'vendor_state.last_success_at',
+  'vendor_state.last_error',
+  'vendor_state.consecutive_failures',
+  'vendor_state.unreachable_reported',
+] as const;
+
+type PollStateRow = Pick<
+  Selectable<VendorStateTable>,
+  | 'validators'
+  | 'page_name'
+  | 'next_poll_at'
+  | 'last_polled_at'
+  | 'last_success_at'
+  | 'last_error'
+  | 'consecutive_failures'
+  | 'unreachable_reported'
+>;
+
+export function pollStateFromRow(row: PollStateRow): PollState {
   return {
     validators: fromJsonOrNull<ValidatorsByEndpoint>(row.validators) ?? {},
     pageName: row.page_name,
@@ -44,6 +61,16 @@ export async function loadPollState(db: Kysely<Database>, slug: string): Promise
     consecutiveFailures: row.consecutive_failures,
     unreachableReported: row.unreachable_reported === 1,
   };
+}
+
+/** The vendor's poll bookkeeping; null for a vendor the store does not know. */
+export async function loadPollState(db: Kysely<Database>, slug: string): Promise<PollState | null> {
+  const row = await db
+    .selectFrom('vendor_state')
+    .select(pollStateColumns)
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+  return row ? pollStateFromRow(row) : null;
 }
 
 /** The bodies of the vendor's last parsed poll; null when none is stored. Read only on a partial 304. */

@@ -5,6 +5,7 @@ import { addSeconds } from '../domain/time.js';
 import type { Category, Platform } from '../domain/vocabulary.js';
 import { chunk, flag, maxInListSize, rowsPerInsert, storableText, storedInstant } from './codec.js';
 import { dialectOf } from './db.js';
+import { pollStateColumns, pollStateFromRow, type PollState } from './poll-state.js';
 import type { Database, VendorTable } from './schema.js';
 
 export type VendorSource = 'config' | 'api';
@@ -135,8 +136,22 @@ export interface ClaimOptions {
  */
 export async function claimDueVendors(
   db: Kysely<Database>,
-  { owner, now, leaseSeconds, limit }: ClaimOptions,
+  options: ClaimOptions,
 ): Promise<Vendor[]> {
+  return (await claimDuePolls(db, options)).map((claimed) => claimed.vendor);
+}
+
+/** A claimed vendor with its poll state as it was claimed (only the lease holder changes it). */
+export interface ClaimedPoll {
+  vendor: Vendor;
+  state: PollState;
+}
+
+/** claimDueVendors, with each vendor's poll state read in the same query. */
+export async function claimDuePolls(
+  db: Kysely<Database>,
+  { owner, now, leaseSeconds, limit }: ClaimOptions,
+): Promise<ClaimedPoll[]> {
   const at = storedInstant(now);
   const leaseUntil = addSeconds(at, leaseSeconds);
   const postgres = dialectOf(db) === 'postgres';
@@ -144,7 +159,7 @@ export async function claimDueVendors(
     let due = trx
       .selectFrom('vendor_state')
       .innerJoin('vendors', 'vendors.slug', 'vendor_state.slug')
-      .select(vendorColumns)
+      .select([...vendorColumns, ...pollStateColumns])
       .where('vendors.enabled', '=', 1)
       .where('vendor_state.next_poll_at', '<=', at)
       .where((eb) =>
@@ -168,7 +183,7 @@ export async function claimDueVendors(
         .where('slug', 'in', slugs)
         .execute();
     }
-    return rows.map(vendorFromRow);
+    return rows.map((row) => ({ vendor: vendorFromRow(row), state: pollStateFromRow(row) }));
   });
 }
 

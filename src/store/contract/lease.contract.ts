@@ -5,7 +5,7 @@ import { diffSnapshot } from '../../domain/diff.js';
 import { commitCycle } from '../commit-cycle.js';
 import { loadPollState } from '../poll-state.js';
 import { loadPreviousState } from '../previous-state.js';
-import { claimDueVendors, releaseLeases, syncVendors } from '../vendors.js';
+import { claimDuePolls, claimDueVendors, releaseLeases, syncVendors } from '../vendors.js';
 import {
   at,
   countRows,
@@ -21,6 +21,40 @@ export function registerLeaseContract(harness: StoreHarness): void {
   const opener = storeOpener(harness);
 
   describe('claimDueVendors', () => {
+    it('hands each claimed vendor its poll state, as loadPollState reads it', async () => {
+      const { store } = await opener.fresh();
+      await syncVendors(store.db, [vendor('a'), vendor('b')], 'config', at(0));
+      await poll(store, 'a', snapshot([incident('x')]), at(1));
+      await store.db
+        .updateTable('vendor_state')
+        .set({
+          next_poll_at: at(2),
+          consecutive_failures: 2,
+          last_error: 'HTTP 503',
+          validators: JSON.stringify({
+            'https://a.example/x': { etag: '"1"', lastModified: null },
+          }),
+        })
+        .where('slug', '=', 'b')
+        .execute();
+      const expected = {
+        a: await loadPollState(store.db, 'a'),
+        b: await loadPollState(store.db, 'b'),
+      };
+      const claimed = await claimDuePolls(store.db, {
+        owner: 'w1',
+        now: at(3),
+        leaseSeconds: 30,
+        limit: 10,
+      });
+      expect(claimed.map(({ vendor: v, state }) => [v.slug, state])).toEqual([
+        ['a', expected.a],
+        ['b', expected.b],
+      ]);
+      expect(expected.b).toMatchObject({ consecutiveFailures: 2, lastError: 'HTTP 503' });
+      expect(claimed[1]!.vendor).toEqual(vendor('b'));
+    });
+
     it('claims due, enabled, unleased vendors, soonest due first, and leases them', async () => {
       const { store } = await opener.fresh();
       await syncVendors(store.db, [vendor('c'), vendor('a'), vendor('b')], 'config', at(0));
