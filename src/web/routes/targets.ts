@@ -1,7 +1,6 @@
-// Notification targets over HTTP: GET /api/v1/targets (and /{name}) lists every target with its
-// filters and state, secrets never included; POST adds one and DELETE removes one added that way
-// (admin token). Validation, the address guard and the store come in as `admin` (the web layer
-// does not import notify/).
+// Notification targets over HTTP: GET lists them with filters and state, never a secret; POST adds
+// one and DELETE removes one (admin token). Validation, the address guard and the store come in as
+// `admin`, since the web layer does not import notify/.
 import type { Hono } from 'hono';
 import { sendJson } from '../json.js';
 import {
