@@ -134,6 +134,26 @@ describe('error statuses', () => {
     }
   });
 
+  it('sends one conditional GET after another over one connection', async () => {
+    // A fresh fetcher: the first 304 arrives on a new connection, as after a keep-alive expired.
+    const fresh = createFetcher({
+      ...defaultFetcherSettings,
+      allowedPrivateRanges: ['127.0.0.1/32'],
+    });
+    try {
+      const validators = { etag, lastModified: null };
+      const before = server.stats.connections;
+      for (let i = 0; i < 4; i += 1) {
+        const result = await fresh.fetch({ url: server.url('/etag'), validators });
+        expect(result).toMatchObject({ ok: true, notModified: true });
+      }
+      // A request sent the moment a 304 ended used to find that connection still busy.
+      expect(server.stats.connections - before).toBe(1);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('keeps the connection usable after error responses', async () => {
     const before = server.stats.connections;
     for (let i = 0; i < 5; i += 1) await fetcher.fetch({ url: server.url('/not-found') });

@@ -53,8 +53,10 @@ function failure(kind: FetchErrorKind, message: string, extra?: object): FetchRe
  */
 async function discard(response: ResponseData): Promise<void> {
   if (response.statusCode === 304 || headerValue(response.headers, 'content-length') === '0') {
-    // Awaited: the connection is free again before the caller's next request to this host.
+    // Awaited, and then one turn of the event loop: undici frees the connection just after the
+    // body ends, and a request sent before that would open a second connection to the host.
     await response.body.dump({ limit: discardLimitBytes }).catch(() => undefined);
+    await new Promise((resolve) => setImmediate(resolve));
     return;
   }
   const signal = AbortSignal.timeout(discardGraceMs);
