@@ -52,7 +52,13 @@ export function startChild(label, script, { nodeArgs = [], args = [], raiseTo = 
           stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
         });
   const exited = new Promise((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
+    child.once('exit', (code, signal) => {
+      // A child that dies mid-phase says nothing itself (a native crash, a kill): say it here.
+      if (code !== 0 || signal !== null) {
+        console.error(`[bench] ${label} exited with code ${code}, signal ${signal}`);
+      }
+      resolve({ code, signal });
+    }),
   );
   const entry = { label, child, exited };
   live.add(entry);
