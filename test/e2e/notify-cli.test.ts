@@ -33,7 +33,10 @@ async function run(argv: string[], cwd: string) {
   stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
   const env = { ...envFor };
   // The default database path is relative to the process, not `cwd`: always name one.
-  const withDb = argv.length > 1 ? [...argv, '--db', join(cwd, 'vendorwatch.db')] : argv;
+  const withDb =
+    argv.length > 1 && !argv.includes('--db')
+      ? [...argv, '--db', join(cwd, 'vendorwatch.db')]
+      : argv;
   const code = await runCli(withDb, {
     stdout,
     stderr,
@@ -109,22 +112,10 @@ describe('vendorwatch notify', () => {
       '    type: webhook',
       `    url: ${hook.url()}`,
     ]);
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let out = '';
-    let err = '';
-    stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     // The database's folder is a file: the store does not open.
     writeFileSync(join(cwd, 'not-a-folder'), '');
     const database = join(cwd, 'not-a-folder', 'vw.db');
-    const code = await runCli(['notify', 'test', 'hook', '--db', database], {
-      stdout,
-      stderr,
-      env: {},
-      cwd,
-      untilSignal: () => Promise.resolve('SIGTERM'),
-    });
+    const { code, out, err } = await run(['notify', 'test', 'hook', '--db', database], cwd);
     expect(code).toBe(0);
     expect(out).toMatch(/^sent to hook \(webhook/);
     expect(err).toMatch(/the store cannot be read \(.+\); testing the config file's targets only/);
