@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { addVendors } from '../store/contract/harness.js';
+import { commitCycle, migrateToLatest, openStore } from '../store/index.js';
 import { runCli } from './main.js';
 
 async function run(argv: string[], cwd = mkdtempSync(join(tmpdir(), 'vw-cli-'))) {
@@ -68,6 +70,40 @@ describe('vendorwatch command line', () => {
     expect((await run(['status', '--db', db], cwd)).out).toMatch(/no vendors in the store yet/);
     expect((await run(['incidents', '--db', db, '--json'], cwd)).out).toBe(
       '{\n  "incidents": []\n}\n',
+    );
+  });
+
+  it('says when most pages gave no answer, and not when they answered errors', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'vw-cli-'));
+    const db = join(cwd, 'vw.db');
+    const store = await openStore(db);
+    await migrateToLatest(store);
+    const slugs = ['one', 'two', 'three', 'four', 'five'];
+    await addVendors(store, slugs);
+    const fail = (slug: string, reached: boolean, error: string) =>
+      commitCycle(
+        store.db,
+        {
+          vendorSlug: slug,
+          now: '2026-11-26T10:00:00.000Z',
+          nextPollAt: '2026-11-26T10:01:00.000Z',
+          leaseOwner: null,
+          unreachableReported: false,
+          outcome: { kind: 'failure', error, events: [], consecutiveFailures: 1, reached },
+        },
+        () => [],
+      );
+    for (const slug of slugs) await fail(slug, true, `${slug}.example answered HTTP 503`);
+    const answering = await run(['status', '--db', db], cwd);
+    expect(answering.out).toContain('answered HTTP 503');
+    expect(answering.out).not.toContain('own network');
+
+    for (const slug of slugs.slice(0, 4)) await fail(slug, false, 'connection refused');
+    await store.close();
+    const silent = await run(['status', '--db', db], cwd);
+    expect(silent.code).toBe(0);
+    expect(silent.out).toMatch(
+      /\n4 of 5 status pages gave no answer at all: vendorwatch's own network may be down;/,
     );
   });
 

@@ -1,4 +1,6 @@
-// status: the current state of every watched vendor, from the store.
+// status: the current state of every watched vendor, from the store, and a warning when most
+// pages got no answer at all (vendorwatch's own network, as the dashboard banner says).
+import { looksLikeOwnNetworkDown } from '../../domain/own-network.js';
 import { listVendorStatuses, migrateToLatest, openStore } from '../../store/index.js';
 import { parseCommandArgs } from '../args.js';
 import { configFor, print, type CommandIo } from '../io.js';
@@ -32,6 +34,17 @@ export async function runStatus(argv: string[], io: CommandIo): Promise<number> 
       io.stdout,
       formatTable(['VENDOR', 'STATUS', 'HEALTH', 'ACTIVE', 'CHECKED', 'ERROR'], rows),
     );
+    const counts = {
+      unreached: vendors.filter((v) => v.unreached).length,
+      observed: vendors.length,
+    };
+    if (looksLikeOwnNetworkDown(counts)) {
+      print(
+        io.stdout,
+        `\n${counts.unreached} of ${counts.observed} status pages gave no answer at all: ` +
+          "vendorwatch's own network may be down; vendor-unreachable alerts are held until it recovers",
+      );
+    }
     return 0;
   } finally {
     await store.close();
