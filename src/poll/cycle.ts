@@ -157,12 +157,10 @@ async function fetchEndpoints(attempt: Attempt, endpoints: Endpoint[]): Promise<
         return { ok: false, error, kind, retryAfterSeconds };
       }
       fetched.bodies[endpoint.key] = null;
-    } else if (result.notModified) {
-      fetched.validators[endpoint.url] = result.validators;
-      fetched.notModified.push(endpoint.key);
     } else {
       fetched.validators[endpoint.url] = result.validators;
-      fetched.bodies[endpoint.key] = result.body;
+      if (result.notModified) fetched.notModified.push(endpoint.key);
+      else fetched.bodies[endpoint.key] = result.body;
     }
   }
   return { ok: true, fetched };

@@ -1,5 +1,6 @@
 // Adding a vendor at run time (CLI `add`, POST /api/v1/vendors): the pasted URL and the URL it
 // resolves to both pass the address guard, the platform is detected, and a slug is suggested.
+import { slugify } from '../domain/text.js';
 import type { Platform } from '../domain/vocabulary.js';
 import { checkUrl, type AddressPolicy } from '../fetch/address-guard.js';
 import type { Fetcher } from '../fetch/types.js';
@@ -65,12 +66,6 @@ export function hostLabel(url: URL): string {
   return trimmed === '' ? first : trimmed;
 }
 
-export function suggestSlug(label: string): string {
-  const slug = label
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 63)
-    .replace(/-+$/, '');
-  return slug === '' ? 'vendor' : slug;
+function suggestSlug(label: string): string {
+  return slugify(label).slice(0, 63).replace(/-+$/, '') || 'vendor';
 }

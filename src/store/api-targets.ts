@@ -2,6 +2,7 @@
 // state rows of every target; a name belongs to the config file or to the API, never both.
 import type { Kysely } from 'kysely';
 import { storableText, storedInstant } from './codec.js';
+import { failPendingDeliveries } from './delivery-control.js';
 import type { Database } from './schema.js';
 
 export interface ApiTargetDefinition {
@@ -35,7 +36,7 @@ export async function insertApiTarget(
       .executeTakeFirst();
     if (known?.origin === 'api') return 'exists';
     if (known) await trx.deleteFrom('notify_targets').where('name', '=', target.name).execute();
-    await failPending(trx, target.name, 'target replaced');
+    await failPendingDeliveries(trx, target.name, 'target replaced');
     await trx
       .insertInto('notify_targets')
       .values({
@@ -51,16 +52,6 @@ export async function insertApiTarget(
       .execute();
     return 'created';
   });
-}
-
-async function failPending(trx: Kysely<Database>, target: string, reason: string) {
-  const result = await trx
-    .updateTable('outbox')
-    .set({ status: 'failed', last_error: reason, lease_until: null })
-    .where('target', '=', target)
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
 }
 
 export type ApiTargetRemoval =
@@ -84,7 +75,10 @@ export async function deleteApiTarget(
       .where('name', '=', storableText(name))
       .executeTakeFirst();
     if (Number(deleted.numDeletedRows) === 0) return { removed: false, reason: 'missing' };
-    return { removed: true, failedDeliveries: await failPending(trx, name, 'target removed') };
+    return {
+      removed: true,
+      failedDeliveries: await failPendingDeliveries(trx, name, 'target removed'),
+    };
   });
 }
 

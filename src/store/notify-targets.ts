@@ -91,7 +91,9 @@ export async function syncNotifyTargets(
         origin: 'config',
         definition: null,
       };
-      if (known.fingerprint !== target.fingerprint) Object.assign(changes, fresh(target, at));
+      if (known.fingerprint !== target.fingerprint) {
+        Object.assign(changes, { fingerprint: target.fingerprint }, fresh(at));
+      }
       await trx
         .updateTable('notify_targets')
         .set(changes)
@@ -101,9 +103,9 @@ export async function syncNotifyTargets(
   });
 }
 
-function fresh(target: ConfiguredTarget, at: string): Updateable<NotifyTargetTable> {
+/** A target back in service with a clean record: no failures, due at once. */
+function fresh(at: string): Updateable<NotifyTargetTable> {
   return {
-    fingerprint: target.fingerprint,
     state: 'active',
     reason: null,
     failures: 0,
@@ -243,14 +245,7 @@ export async function reactivateNotifyTarget(
   const at = storedInstant(now);
   const result = await db
     .updateTable('notify_targets')
-    .set({
-      state: 'active',
-      reason: null,
-      failures: 0,
-      failing_since: null,
-      next_attempt_at: at,
-      updated_at: at,
-    })
+    .set(fresh(at))
     .where('name', '=', storableText(name))
     .where('state', '!=', 'active')
     .executeTakeFirst();

@@ -74,18 +74,18 @@ export async function claimDeliveries(
         'events.at',
       ])
       .where('outbox.status', '=', 'pending')
-      .where('outbox.next_attempt_at', '<=', at)
-      // Per target, the target's own lease is what excludes others: a new holder takes over
-      // rows the last one claimed but never finished (it died), without waiting for them.
-      .$if(target === undefined, (query) =>
-        query.where((eb) =>
-          eb.or([eb('outbox.lease_until', 'is', null), eb('outbox.lease_until', '<=', at)]),
-        ),
-      )
-      .$if(target !== undefined, (query) => query.where('outbox.target', '=', target!))
-      .$if(target === undefined, (query) => query.orderBy('outbox.next_attempt_at'))
-      .orderBy('outbox.seq')
-      .limit(Math.max(0, Math.floor(limit)));
+      .where('outbox.next_attempt_at', '<=', at);
+    // Per target, the target's own lease is what excludes others: a new holder takes over
+    // rows the last one claimed but never finished (it died), without waiting for them.
+    due =
+      target === undefined
+        ? due
+            .where((eb) =>
+              eb.or([eb('outbox.lease_until', 'is', null), eb('outbox.lease_until', '<=', at)]),
+            )
+            .orderBy('outbox.next_attempt_at')
+        : due.where('outbox.target', '=', target);
+    due = due.orderBy('outbox.seq').limit(Math.max(0, Math.floor(limit)));
     if (postgres) due = due.forUpdate('outbox').skipLocked();
     const rows = await due.execute();
     const leaseUntil = addSeconds(at, leaseSeconds);
