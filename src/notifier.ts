@@ -3,6 +3,7 @@
 // joins notify/ and store/.
 import type { Kysely } from 'kysely';
 import { parseNotificationTarget, type AppConfig } from './config/load.js';
+import type { AddressPolicy } from './fetch/address-guard.js';
 import type { Logger } from './logger.js';
 import {
   createDispatcher,
@@ -109,15 +110,20 @@ export function storeOutboxPort(db: Kysely<Database>): OutboxPort {
   };
 }
 
+/** The config's private-address policy, which every notification destination is checked by. */
+export function addressPolicy(network: NotifierConfig['network']): AddressPolicy {
+  return {
+    allowPrivateAddresses: network.allowPrivateAddresses,
+    allowedPrivateRanges: [...network.allowedPrivateRanges],
+  };
+}
+
 /** The I/O every send uses, under the config's address policy (SPEC §7: the fetcher's guard). */
 export function createSendIo(
   config: Pick<NotifierConfig, 'network'>,
   connectTimeoutMs = 10_000,
 ): SendIo & { poster: HttpPoster } {
-  const policy = {
-    allowPrivateAddresses: config.network.allowPrivateAddresses,
-    allowedPrivateRanges: [...config.network.allowedPrivateRanges],
-  };
+  const policy = addressPolicy(config.network);
   const poster = createHttpPoster({ policy, connectTimeoutMs });
   return { post: poster.post, policy, poster };
 }

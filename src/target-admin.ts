@@ -5,9 +5,10 @@ import { parseNotificationTarget, type AppConfig } from './config/load.js';
 import { destinationRefusal } from './notify/destination.js';
 import { describeDestination, targetFingerprint } from './notify/targets.js';
 import type { NotifyTarget } from './notify/types.js';
-import { loadTargets, notifyTargets } from './notifier.js';
+import { addressPolicy, loadTargets, notifyTargets } from './notifier.js';
 import {
   deleteApiTarget,
+  getNotifyTarget,
   insertApiTarget,
   listNotifyTargets,
   type Database,
@@ -45,10 +46,7 @@ function view(target: NotifyTarget, stored: NotifyTargetRecord | undefined): Web
 
 export function createTargetAdmin(deps: TargetAdminDeps): WebTargetAdmin {
   const { config, db } = deps;
-  const policy = {
-    allowPrivateAddresses: config.network.allowPrivateAddresses,
-    allowedPrivateRanges: [...config.network.allowedPrivateRanges],
-  };
+  const policy = addressPolicy(config.network);
   const configuredNames = new Set(notifyTargets(config).map((target) => target.name));
 
   async function list(): Promise<WebTargetView[]> {
@@ -92,8 +90,8 @@ export function createTargetAdmin(deps: TargetAdminDeps): WebTargetAdmin {
         return { ok: false, status: 409, code: 'conflict', message };
       }
       await deps.onChanged?.();
-      const stored = (await listNotifyTargets(db)).find((record) => record.name === target.name);
-      return { ok: true, target: view(target, stored) };
+      const stored = await getNotifyTarget(db, target.name);
+      return { ok: true, target: view(target, stored ?? undefined) };
     },
     async remove(name) {
       const removal = await deleteApiTarget(db, name, configuredNames);

@@ -33,8 +33,8 @@ export interface MessageFacts {
   text: string | null;
   tone: Tone;
   at: string;
-  /** The announced maintenance window. */
-  window: { from: string; until: string | null } | null;
+  /** The announced maintenance window, as every channel shows it ("from – until", UTC). */
+  window: string | null;
   links: Array<{ label: string; url: string }>;
 }
 
@@ -86,7 +86,7 @@ export function messageFacts(event: VendorEvent, context: MessageContext): Messa
     at: event.at,
     window:
       incident?.kind === 'maintenance' && incident.scheduledFor
-        ? { from: incident.scheduledFor, until: incident.scheduledUntil }
+        ? `${incident.scheduledFor}${incident.scheduledUntil ? ` – ${incident.scheduledUntil}` : ''}`
         : null,
     links: links(context),
   };

@@ -10,6 +10,12 @@ export function truncate(text: string, max: number): string {
   return `${text.slice(0, end)}…`;
 }
 
+/** Cuts backslash-escaped Markdown without leaving a lone backslash before the "…". */
+export function truncateBackslashed(escaped: string, max: number): string {
+  const cut = truncate(escaped, max);
+  return cut.endsWith('\\…') ? `${cut.slice(0, -2)}…` : cut;
+}
+
 // eslint-disable-next-line no-control-regex -- control characters are exactly what we remove
 const lineBreaksAndControls = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 // eslint-disable-next-line no-control-regex -- control characters are exactly what we remove

@@ -2,7 +2,7 @@
 // and @everyone/@here/<@…> in vendor text are broken up), and Markdown in vendor text is escaped.
 import type { VendorEvent } from '../../../domain/model.js';
 import { humanize, messageFacts, type Tone } from '../../message.js';
-import { truncate } from '../../text.js';
+import { truncate, truncateBackslashed } from '../../text.js';
 import type { MessageContext } from '../../types.js';
 
 // Discord's documented embed limits.
@@ -44,10 +44,8 @@ export function escapeDiscord(text: string): string {
     .replace(/<([@#&!:])/g, '<\u200b$1');
 }
 
-/** Escapes, then cuts without leaving a lone backslash at the end. */
 function fit(text: string, max: number): string {
-  const cut = truncate(escapeDiscord(text), max);
-  return cut.endsWith('\\…') ? `${cut.slice(0, -2)}…` : cut;
+  return truncateBackslashed(escapeDiscord(text), max);
 }
 
 export function renderDiscord(event: VendorEvent, context: MessageContext): DiscordMessage {
@@ -64,10 +62,7 @@ export function renderDiscord(event: VendorEvent, context: MessageContext): Disc
       inline: false,
     });
   }
-  if (facts.window) {
-    const until = facts.window.until ? ` – ${facts.window.until}` : '';
-    fields.push({ name: 'Window (UTC)', value: `${facts.window.from}${until}`, inline: false });
-  }
+  if (facts.window) fields.push({ name: 'Window (UTC)', value: facts.window, inline: false });
   for (const link of facts.links) {
     fields.push({ name: fit(link.label, 256), value: link.url, inline: false });
   }

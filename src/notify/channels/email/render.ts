@@ -40,10 +40,7 @@ function detailRows(facts: MessageFacts): Array<[string, string]> {
   if (facts.impact) rows.push(['Impact', facts.impact]);
   if (facts.phase) rows.push(['Phase', humanize(facts.phase)]);
   if (facts.components.length > 0) rows.push(['Components', facts.components.join(', ')]);
-  if (facts.window) {
-    const until = facts.window.until ? ` – ${facts.window.until}` : '';
-    rows.push(['Window (UTC)', `${facts.window.from}${until}`]);
-  }
+  if (facts.window) rows.push(['Window (UTC)', facts.window]);
   return rows;
 }
 

@@ -61,10 +61,7 @@ export function renderSlack(event: VendorEvent, context: MessageContext): SlackM
   if (facts.impact) fields.push(field('Impact', facts.impact));
   if (facts.phase) fields.push(field('Phase', humanize(facts.phase)));
   if (facts.components.length > 0) fields.push(field('Components', facts.components.join(', ')));
-  if (facts.window) {
-    const until = facts.window.until ? ` – ${facts.window.until}` : '';
-    fields.push(field('Window (UTC)', `${facts.window.from}${until}`));
-  }
+  if (facts.window) fields.push(field('Window (UTC)', facts.window));
   blocks.push({ type: 'section', fields });
   if (facts.text) {
     blocks.push({

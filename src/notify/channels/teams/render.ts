@@ -2,7 +2,7 @@
 // message with one Adaptive Card attachment. Card text is Markdown, so vendor text is escaped.
 import type { VendorEvent } from '../../../domain/model.js';
 import { humanize, messageFacts, type Tone } from '../../message.js';
-import { truncate } from '../../text.js';
+import { truncate, truncateBackslashed } from '../../text.js';
 import type { MessageContext } from '../../types.js';
 
 /** Teams refuses cards over ~28 KB; the text is cut well before that. */
@@ -57,8 +57,7 @@ export function escapeTeams(text: string): string {
 }
 
 function fit(text: string, max: number): string {
-  const cut = truncate(escapeTeams(text), max);
-  return cut.endsWith('\\…') ? `${cut.slice(0, -2)}…` : cut;
+  return truncateBackslashed(escapeTeams(text), max);
 }
 
 export function renderTeams(event: VendorEvent, context: MessageContext): TeamsMessage {
@@ -71,10 +70,7 @@ export function renderTeams(event: VendorEvent, context: MessageContext): TeamsM
   if (facts.components.length > 0) {
     details.push({ title: 'Components', value: fit(facts.components.join(', '), maxFact) });
   }
-  if (facts.window) {
-    const until = facts.window.until ? ` – ${facts.window.until}` : '';
-    details.push({ title: 'Window (UTC)', value: `${facts.window.from}${until}` });
-  }
+  if (facts.window) details.push({ title: 'Window (UTC)', value: facts.window });
   const body: AdaptiveCard['body'] = [
     {
       type: 'TextBlock',
