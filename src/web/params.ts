@@ -12,12 +12,14 @@ export const maxLimit = 1000;
 /** Longest text search accepted; longer input is almost surely not a search. */
 export const maxQueryLength = 200;
 
-const slugPattern = /^[a-z0-9][a-z0-9-]{0,127}$/;
+export const slugPattern = /^[a-z0-9][a-z0-9-]{0,127}$/;
 /** Cursors are opaque to clients but always short URL-safe text. */
-const cursorPattern = /^[A-Za-z0-9_.:~-]{1,512}$/;
+export const cursorPattern = /^[A-Za-z0-9_.:~-]{1,512}$/;
+/** Notification target names (shorter than vendor slugs). */
+export const targetNamePattern = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 const limitMessage = `limit must be an integer between 1 and ${maxLimit}`;
-const limit = z
+export const limit = z
   .string()
   .regex(/^[0-9]{1,5}$/, limitMessage)
   .transform(Number)
@@ -27,7 +29,9 @@ const vendor = z
   .string()
   .regex(slugPattern, 'vendor must be a vendor slug (lowercase letters, digits, dashes)');
 
-const cursor = z.string().regex(cursorPattern, 'cursor must be a nextCursor value from a list');
+export const cursor = z
+  .string()
+  .regex(cursorPattern, 'cursor must be a nextCursor value from a list');
 
 function instant(name: string) {
   return z.string().transform((value, ctx): string => {
@@ -108,7 +112,7 @@ export function parseStreamQuery(c: Context): StreamQuery {
   return parseQuery(c, streamQuery);
 }
 
-function parseQuery<Shape extends z.ZodRawShape>(
+export function parseQuery<Shape extends z.ZodRawShape>(
   c: Context,
   schema: z.ZodObject<Shape>,
 ): z.output<z.ZodObject<Shape>> {

@@ -11,6 +11,7 @@ import {
   type Database,
 } from '../../store/index.js';
 import { etagMatches, weakEtag } from '../json.js';
+import { maxPathIdLength } from '../pages/context.js';
 import { renderAtom } from './atom.js';
 import { lastChange, toEntry, type FeedMeta } from './entries.js';
 import { renderRss } from './rss.js';
@@ -101,7 +102,7 @@ export function createFeeds(deps: FeedDeps): Feeds {
       );
     },
     async vendor(c, slug, format) {
-      const record = slug.length <= 256 ? await findVendorRecord(deps.db, slug) : null;
+      const record = slug.length <= maxPathIdLength ? await findVendorRecord(deps.db, slug) : null;
       if (!record) return deps.notFound(c);
       const origin = new URL(c.req.url).origin;
       const name = deps.vendorName?.(slug) ?? record.name;

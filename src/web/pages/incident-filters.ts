@@ -2,6 +2,7 @@
 // until day included). Problems are collected as sentences for the page, never thrown.
 import { impacts, isOneOf, type Impact } from '../../domain/vocabulary.js';
 import type { IncidentQuery } from '../../store/index.js';
+import { cursorPattern, slugPattern } from '../params.js';
 
 export interface IncidentFilters {
   vendor: string;
@@ -19,9 +20,7 @@ export interface ParsedIncidentFilters {
   problems: string[];
 }
 
-const slugPattern = /^[a-z0-9][a-z0-9-]{0,127}$/;
 const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
-const cursorPattern = /^[A-Za-z0-9_.:~-]{1,512}$/;
 export const maxSearchLength = 200;
 
 /** Midnight UTC of a YYYY-MM-DD date, or null for anything else (including Feb 31). */

@@ -9,6 +9,7 @@ import {
   listIncidents,
   listVendorWindowIncidents,
 } from '../../store/index.js';
+import { cursorPattern } from '../params.js';
 import { VendorPage } from '../views/vendor-page.js';
 import { errorPage, maxPathIdLength, type PageDeps } from './context.js';
 import { dailyBars, windowStart } from './daily-bars.js';
@@ -19,7 +20,6 @@ export const windowDays = 90;
 const historyPageSize = 25;
 /** Incidents that started this long before the window may still reach into it. */
 const lookbackSeconds = 30 * 86_400;
-const cursorPattern = /^[A-Za-z0-9_.:~-]{1,512}$/;
 
 export async function vendorPage(c: Context, deps: PageDeps, slug: string): Promise<Response> {
   const now = deps.now();

@@ -12,12 +12,12 @@ import {
   type NotifyTargetRecord,
 } from '../../store/index.js';
 import { loadAssets } from '../pages/assets.js';
+import { targetNamePattern } from '../params.js';
 import { sendHtml } from '../pages/html.js';
 import { Layout, type AssetUrls } from '../views/layout.js';
 import { Ago, Time } from '../views/parts.js';
 
 const pageSize = 100;
-const targetPattern = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 interface DeliveriesPageProps {
   targets: readonly NotifyTargetRecord[];
@@ -140,7 +140,7 @@ export async function deliveriesPage(
   const status = c.req.query('status');
   const query = {
     limit: pageSize,
-    ...(target && targetPattern.test(target) ? { target } : {}),
+    ...(target && targetNamePattern.test(target) ? { target } : {}),
     ...(status && (outboxStatuses as readonly string[]).includes(status) ? { status } : {}),
   };
   const [targets, page] = await Promise.all([

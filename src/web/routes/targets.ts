@@ -2,7 +2,8 @@
 // one and DELETE removes one (admin token). Validation, the address guard and the store come in as
 // `admin`, since the web layer does not import notify/.
 import type { Hono } from 'hono';
-import { sendJson } from '../json.js';
+import { sendError, sendJson } from '../json.js';
+import { targetNamePattern } from '../params.js';
 import {
   authorize,
   handleWrite,
@@ -54,8 +55,6 @@ export interface TargetRouteDeps {
   adminToken: string | null;
 }
 
-const namePattern = /^[a-z0-9][a-z0-9-]{0,62}$/;
-
 export function registerTargetRoutes(app: Hono, deps: TargetRouteDeps): void {
   const { admin } = deps;
   app.get('/api/v1/targets', async (c) => sendJson(c, { targets: await admin.list() }));
@@ -65,7 +64,7 @@ export function registerTargetRoutes(app: Hono, deps: TargetRouteDeps): void {
     const target = (await admin.list()).find((candidate) => candidate.name === name);
     if (!target) {
       const message = `no notification target named ${JSON.stringify(name.slice(0, 63))}`;
-      return sendJson(c, { error: { code: 'not_found', message } }, 404);
+      return sendError(c, 404, 'not_found', message);
     }
     return sendJson(c, target);
   });
@@ -88,7 +87,7 @@ export function registerTargetRoutes(app: Hono, deps: TargetRouteDeps): void {
     handleWrite(c, async () => {
       authorize(c.req.header('authorization'), expected);
       const name = c.req.param('name');
-      if (!namePattern.test(name)) {
+      if (!targetNamePattern.test(name)) {
         throw new WriteError(404, 'not_found', 'no notification target has that name');
       }
       const result = await admin.remove(name);
