@@ -27,7 +27,7 @@ const usage = `usage: node bench/run.mjs [--vendors N] [--interval S] [--duratio
   --saturation S       length of each throughput measurement, seconds (default 20)
   --incident-rate R    simulator: chance per vendor per second that an incident opens (default 0.002)
   --seed N             simulator seed (default 1)
-  --profile            run the poller children under --cpu-prof and print their top frames
+  --profile            CPU-profile the poller children's measured window; print their top frames
   --quick              smoke run: 600 vendors, short phases (~1 minute)`;
 
 function positiveNumber(raw, name, integer) {

@@ -70,7 +70,8 @@ function fullRound(child, vendors, limitMs, counter) {
 function since(from, to) {
   const seconds = (to.at - from.at) / 1000;
   const polls = (c) => c.changed + c.unchanged + c.failed + c.crashed;
-  const pollCount = Math.max(1, polls(to.counters) - polls(from.counters));
+  const pollDelta = polls(to.counters) - polls(from.counters);
+  const pollCount = Math.max(1, pollDelta);
   const perPoll = (value) => (Number.isFinite(value) ? round(value / pollCount, 2) : null);
   const outcomes = {};
   const keys = ['changed', 'unchanged', 'failed', 'crashed', 'events', 'schedulerErrors'];
@@ -79,19 +80,15 @@ function since(from, to) {
   }
   return {
     seconds: round(seconds, 2),
-    polls: polls(to.counters) - polls(from.counters),
-    pollsPerSecond: round((polls(to.counters) - polls(from.counters)) / seconds, 1),
+    polls: pollDelta,
+    pollsPerSecond: round(pollDelta / seconds, 1),
     outcomes,
     coresUsed: round((to.cpuSeconds - from.cpuSeconds) / seconds, 3),
     eventLoopUtilization: round(to.eventLoopUtilization, 3),
     mainThread: mainThreadShares(from.thread, to.thread, seconds),
     writeSyscallsPerPoll: perPoll(to.thread.writeSyscalls - from.thread.writeSyscalls),
     diskWriteKbPerPoll: perPoll((to.thread.diskWriteBytes - from.thread.diskWriteBytes) / 1024),
-    connectionsPerPoll: round(
-      (to.counters.connections - from.counters.connections) /
-        Math.max(1, polls(to.counters) - polls(from.counters)),
-      2,
-    ),
+    connectionsPerPoll: round((to.counters.connections - from.counters.connections) / pollCount, 2),
     eventLoopMs: to.eventLoopMs,
     pollMs: to.pollMs,
     failures: to.failures,

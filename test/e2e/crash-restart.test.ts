@@ -9,6 +9,7 @@ import { parseTimeline } from '../../src/simulate/timeline.js';
 import { getIncident, listEvents, listVendorStatuses, type Store } from '../../src/store/index.js';
 import { createTestDatabase } from '../support/databases.js';
 import { openMigratedStore } from '../support/poller.js';
+import { exited, seeded } from '../support/worker-process.js';
 
 const bin = new URL('../../dist/cli/bin.js', import.meta.url).pathname;
 const timelineJson = JSON.parse(
@@ -26,15 +27,6 @@ const baselineMs = 10_000;
 steps[1]!.afterMs = baselineMs;
 const updateIds = steps.at(-1)!.incidents[0]!.updates.map((u) => u.id);
 
-/** A small seeded generator so a failing run can be repeated. */
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
-
 /** Worker logs, kept to explain a failure. */
 const workerLogs: string[] = [];
 
@@ -51,13 +43,6 @@ function startWorker(configPath: string, databasePath: string): ChildProcess {
     workerLogs.push(`[${child.pid}] ${chunk.toString()}`),
   );
   return child;
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once('exit', () => resolve());
-  });
 }
 
 /** The first poll (no incident yet) must be recorded, or the incident would count as history. */

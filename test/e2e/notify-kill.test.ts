@@ -12,27 +12,12 @@ import { deliveryKey, listDeliveries, type Store } from '../../src/store/index.j
 import { createRouteEvent } from '../../src/notifier.js';
 import { createTestDatabase } from '../support/databases.js';
 import { openMigratedStore } from '../support/poller.js';
+import { exited, seeded } from '../support/worker-process.js';
 
 const bin = new URL('../../dist/cli/bin.js', import.meta.url).pathname;
 const trials = 20;
 const eventsPerTrial = 10;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A small seeded generator so a failing run can be repeated. */
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once('exit', () => resolve());
-  });
-}
 
 let worker: ChildProcess | undefined;
 let receiver: Receiver | undefined;

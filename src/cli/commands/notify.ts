@@ -37,8 +37,9 @@ export async function runNotify(argv: string[], io: CommandIo): Promise<number> 
     throw new UsageError('usage: vendorwatch notify test NAME | vendorwatch notify list');
   }
   if (listing) {
-    const all = await withStore(config.databaseUrl, (store) => loadTargets(config, store.db));
-    return listTargets(io, config.databaseUrl, all, values.json);
+    return withStore(config.databaseUrl, async (store) =>
+      listTargets(io, store, await loadTargets(config, store.db), values.json),
+    );
   }
   const targets = await testableTargets(io, config);
   const target = targets.find((candidate) => candidate.name === name);
@@ -150,46 +151,40 @@ async function reactivate(
 
 async function listTargets(
   io: CommandIo,
-  databaseUrl: string,
+  store: Store,
   targets: readonly NotifyTarget[],
   json: boolean | undefined,
 ): Promise<number> {
-  const store = await openStore(databaseUrl);
-  try {
-    await migrateToLatest(store);
-    const stored = new Map((await listNotifyTargets(store.db)).map((t) => [t.name, t]));
-    const rows = targets.map((target) => {
-      const state = stored.get(target.name);
-      return {
-        name: target.name,
-        type: target.type,
-        origin: state?.origin ?? 'config',
-        destination: describeDestination(target),
-        state: state?.state ?? 'active',
-        reason: state?.reason ?? null,
-        lastError: state?.lastError ?? null,
-      };
-    });
-    if (json) print(io.stdout, JSON.stringify({ targets: rows }, null, 2));
-    else if (rows.length === 0) print(io.stdout, 'no notification targets configured');
-    else {
-      print(
-        io.stdout,
-        formatTable(
-          ['TARGET', 'TYPE', 'FROM', 'DESTINATION', 'STATE', 'WHY'],
-          rows.map((r) => [
-            r.name,
-            r.type,
-            r.origin,
-            r.destination,
-            r.state,
-            r.reason ?? r.lastError ?? '',
-          ]),
-        ),
-      );
-    }
-    return 0;
-  } finally {
-    await store.close();
+  const stored = new Map((await listNotifyTargets(store.db)).map((t) => [t.name, t]));
+  const rows = targets.map((target) => {
+    const state = stored.get(target.name);
+    return {
+      name: target.name,
+      type: target.type,
+      origin: state?.origin ?? 'config',
+      destination: describeDestination(target),
+      state: state?.state ?? 'active',
+      reason: state?.reason ?? null,
+      lastError: state?.lastError ?? null,
+    };
+  });
+  if (json) print(io.stdout, JSON.stringify({ targets: rows }, null, 2));
+  else if (rows.length === 0) print(io.stdout, 'no notification targets configured');
+  else {
+    print(
+      io.stdout,
+      formatTable(
+        ['TARGET', 'TYPE', 'FROM', 'DESTINATION', 'STATE', 'WHY'],
+        rows.map((r) => [
+          r.name,
+          r.type,
+          r.origin,
+          r.destination,
+          r.state,
+          r.reason ?? r.lastError ?? '',
+        ]),
+      ),
+    );
   }
+  return 0;
 }
