@@ -21,21 +21,21 @@ import { HttpError, notFound } from './http-error.js';
 import { sendError, sendJson } from './json.js';
 import { createFeeds } from './feeds/index.js';
 import { createMetrics, serveMetrics, type Metrics } from './metrics.js';
-import { openApiDocument } from './openapi.js';
+import { openApiDocument } from './api/openapi.js';
 import { createPages } from './pages/index.js';
-import { parseEventQuery, parseIncidentQuery, parseStreamQuery } from './params.js';
+import { parseEventQuery, parseIncidentQuery, parseStreamQuery } from './api/params.js';
 import {
   presentEvent,
   presentIncident,
   presentIncidentDetail,
   presentVendorDetail,
   presentVendorSummary,
-} from './present.js';
-import { defaultReadinessTimeoutMs, probeWithDeadline } from './readiness.js';
-import { registerDeliveryRoutes } from './routes/deliveries.js';
-import { registerTargetRoutes, type TargetRouteDeps } from './routes/targets.js';
-import { registerVendorWrites, type VendorWriteDeps } from './routes/vendors-write.js';
-import { defaultHeartbeatMs, openEventStream, type EventLog } from './sse.js';
+} from './api/present.js';
+import { defaultReadinessTimeoutMs, probeWithDeadline } from './api/readiness.js';
+import { registerDeliveryRoutes } from './api/deliveries.js';
+import { registerTargetRoutes, type TargetRouteDeps } from './api/targets.js';
+import { registerVendorWrites, type VendorWriteDeps } from './api/vendors-write.js';
+import { defaultHeartbeatMs, openEventStream, type EventLog } from './api/sse.js';
 
 export interface AppLogger {
   error(fields: object, message: string): void;

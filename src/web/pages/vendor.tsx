@@ -9,7 +9,7 @@ import {
   listIncidents,
   listVendorWindowIncidents,
 } from '../../store/index.js';
-import { cursorPattern } from '../params.js';
+import { cursorPattern } from '../api/params.js';
 import { VendorPage } from '../views/vendor-page.js';
 import { errorPage, maxPathIdLength, type PageDeps } from './context.js';
 import { dailyBars, windowStart } from './daily-bars.js';

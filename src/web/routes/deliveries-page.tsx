@@ -12,7 +12,7 @@ import {
   type NotifyTargetRecord,
 } from '../../store/index.js';
 import { loadAssets } from '../pages/assets.js';
-import { targetNamePattern } from '../params.js';
+import { targetNamePattern } from '../api/params.js';
 import { sendHtml } from '../pages/html.js';
 import { Layout, type AssetUrls } from '../views/layout.js';
 import { Ago, Time } from '../views/parts.js';

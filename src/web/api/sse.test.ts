@@ -1,9 +1,9 @@
 // The stream's plumbing against an in-memory event log; app-events.test.ts runs it on the store.
 import { describe, expect, it, vi } from 'vitest';
-import type { VendorEvent } from '../domain/model.js';
-import { createEventBus } from './event-bus.js';
+import type { VendorEvent } from '../../domain/model.js';
+import { createEventBus } from '../event-bus.js';
 import { openEventStream, type EventLog, type EventStreamOptions } from './sse.js';
-import { readSse } from './test-support/sse-client.js';
+import { readSse } from '../test-support/sse-client.js';
 
 function event(n: number, vendorSlug = 'balena'): VendorEvent {
   return {

@@ -1,15 +1,15 @@
 // Domain values → the JSON the API promises (SPEC §4). Every field is copied by name, so a new
 // store column never leaks into a response and the shapes stay exactly as documented.
-import type { Revision } from '../domain/diff.js';
+import type { Revision } from '../../domain/diff.js';
 import type {
   Component,
   Incident,
   IncidentUpdate,
   IncidentWithUpdates,
   VendorEvent,
-} from '../domain/model.js';
-import { incidentDurationSeconds, summarizeIncident } from '../domain/summary.js';
-import type { Category, ComponentStatus, Platform, VendorHealth } from '../domain/vocabulary.js';
+} from '../../domain/model.js';
+import { incidentDurationSeconds, summarizeIncident } from '../../domain/summary.js';
+import type { Category, ComponentStatus, Platform, VendorHealth } from '../../domain/vocabulary.js';
 
 /** What the store reports for a vendor (the store's VendorSummary/VendorDetail carry more). */
 export interface VendorState {

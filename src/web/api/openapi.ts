@@ -10,7 +10,7 @@ import {
   phases,
   platforms,
   vendorHealths,
-} from '../domain/vocabulary.js';
+} from '../../domain/vocabulary.js';
 
 /** The notification channels (notify/types.ts; the web layer does not import notify/). */
 const targetTypes = ['webhook', 'slack', 'discord', 'teams', 'email', 'pagerduty'] as const;

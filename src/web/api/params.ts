@@ -3,9 +3,9 @@
 // typo (`?vendr=x`) is a 400 instead of a silently unfiltered list.
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { impacts } from '../domain/vocabulary.js';
-import { parseInstant } from '../domain/time.js';
-import { invalidParameter } from './http-error.js';
+import { impacts } from '../../domain/vocabulary.js';
+import { parseInstant } from '../../domain/time.js';
+import { invalidParameter } from '../http-error.js';
 
 export const defaultLimit = 50;
 export const maxLimit = 1000;

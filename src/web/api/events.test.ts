@@ -1,13 +1,13 @@
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { VendorEvent } from '../domain/model.js';
-import { createApp } from './app.js';
-import { createEventBus, type EventBus } from './event-bus.js';
-import { now, seedScenario, t1, t2, t3, type Scenario } from './test-support/scenario.js';
-import { schemaProblems } from './test-support/schema-check.js';
-import { observedIncident, snapshot } from './test-support/seed.js';
-import { readSse } from './test-support/sse-client.js';
-import { jsonBody } from './test-support/json-body.js';
+import type { VendorEvent } from '../../domain/model.js';
+import { createApp } from '../app.js';
+import { createEventBus, type EventBus } from '../event-bus.js';
+import { now, seedScenario, t1, t2, t3, type Scenario } from '../test-support/scenario.js';
+import { schemaProblems } from '../test-support/schema-check.js';
+import { observedIncident, snapshot } from '../test-support/seed.js';
+import { readSse } from '../test-support/sse-client.js';
+import { jsonBody } from '../test-support/json-body.js';
 
 let scenario: Scenario;
 let bus: EventBus;

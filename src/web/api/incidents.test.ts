@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from './app.js';
+import { createApp } from '../app.js';
 import {
   balenaIncidentId,
   balenaMaintenanceId,
@@ -12,9 +12,9 @@ import {
   t2,
   t3,
   type Scenario,
-} from './test-support/scenario.js';
-import { schemaProblems } from './test-support/schema-check.js';
-import { jsonBody } from './test-support/json-body.js';
+} from '../test-support/scenario.js';
+import { schemaProblems } from '../test-support/schema-check.js';
+import { jsonBody } from '../test-support/json-body.js';
 
 let scenario: Scenario;
 let app: Hono;

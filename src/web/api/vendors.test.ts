@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
-import { createApp } from './app.js';
-import { now, seedScenario, t3, type Scenario } from './test-support/scenario.js';
-import { schemaProblems } from './test-support/schema-check.js';
-import { observedIncident, snapshot } from './test-support/seed.js';
-import { jsonBody } from './test-support/json-body.js';
+import { createApp } from '../app.js';
+import { now, seedScenario, t3, type Scenario } from '../test-support/scenario.js';
+import { schemaProblems } from '../test-support/schema-check.js';
+import { observedIncident, snapshot } from '../test-support/seed.js';
+import { jsonBody } from '../test-support/json-body.js';
 
 let scenario: Scenario;
 let app: Hono;

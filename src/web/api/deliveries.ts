@@ -10,8 +10,8 @@ import {
   type Database,
 } from '../../store/index.js';
 import { sendJson } from '../json.js';
-import { cursor, defaultLimit, limit, parseQuery, targetNamePattern } from '../params.js';
-import { deliveriesPage } from './deliveries-page.js';
+import { cursor, defaultLimit, limit, parseQuery, targetNamePattern } from './params.js';
+import { deliveriesPage } from '../routes/deliveries-page.js';
 
 const deliveryQuery = z.object({
   target: z

@@ -1,8 +1,8 @@
 // GET /api/v1/events/stream: Server-Sent Events. On connect it replays what the client missed
 // (events recorded after Last-Event-ID / ?after=) from the store, then forwards live events from
 // the bus. Live events that arrive during the replay are held back and de-duplicated against it.
-import type { VendorEvent } from '../domain/model.js';
-import type { EventSource } from './event-bus.js';
+import type { VendorEvent } from '../../domain/model.js';
+import type { EventSource } from '../event-bus.js';
 import { presentEvent } from './present.js';
 
 export const defaultHeartbeatMs = 15_000;
