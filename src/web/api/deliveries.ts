@@ -11,7 +11,7 @@ import {
 } from '../../store/index.js';
 import { sendJson } from '../json.js';
 import { cursor, defaultLimit, limit, parseQuery, targetNamePattern } from './params.js';
-import { deliveriesPage } from '../routes/deliveries-page.js';
+import { deliveriesPage } from '../pages/deliveries/view.js';
 
 const deliveryQuery = z.object({
   target: z

@@ -2,12 +2,12 @@
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/index.js';
-import { loadAssets } from './assets.js';
-import { errorPage, type PageDeps } from './context.js';
-import { dashboardPage } from './dashboard.js';
-import { createIncidentPage } from './incident.js';
-import { incidentsPage } from './incidents.js';
-import { vendorPage } from './vendor.js';
+import { loadAssets } from './shared/assets.js';
+import { errorPage, type PageDeps } from './shared/context.js';
+import { dashboardPage } from './dashboard/handler.js';
+import { createIncidentPage } from './incident/handler.js';
+import { incidentsPage } from './incidents/handler.js';
+import { vendorPage } from './vendor/handler.js';
 
 export interface Pages {
   dashboard(c: Context): Promise<Response>;
