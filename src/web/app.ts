@@ -169,14 +169,15 @@ export function createApp(deps: AppDeps): Hono {
     });
   });
 
-  // GET /api/v1/deliveries and /deliveries: notifications and target states (routes/deliveries.ts).
+  // GET /api/v1/deliveries: notifications and target states (api/deliveries.ts).
   registerDeliveryRoutes(app, { db, now: deps.now });
 
-  // HTML pages (strict CSP and hardening headers on every one: pages/html.ts).
+  // HTML pages (strict CSP and hardening headers on every one: pages/shared/html.ts).
   app.get('/', (c) => pages.dashboard(c));
   app.get('/incidents', (c) => pages.incidents(c));
   app.get('/incidents/:id', (c) => pages.incident(c, c.req.param('id')));
   app.get('/vendors/:slug', (c) => pages.vendor(c, c.req.param('slug')));
+  app.get('/deliveries', (c) => pages.deliveries(c));
   app.get('/assets/:name', (c) => pages.asset(c, c.req.param('name')));
 
   // Feeds and machine outputs.

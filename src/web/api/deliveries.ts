@@ -1,5 +1,5 @@
-// GET /api/v1/deliveries (JSON) and /deliveries (HTML): recent notification deliveries, newest
-// first, with each target's state (disabled or quarantined, and why). Errors are stored redacted.
+// GET /api/v1/deliveries: recent notification deliveries, newest first, with each target's state
+// (disabled or quarantined, and why). Errors are stored redacted.
 import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -11,7 +11,6 @@ import {
 } from '../../store/index.js';
 import { sendJson } from '../json.js';
 import { cursor, defaultLimit, limit, parseQuery, targetNamePattern } from './params.js';
-import { deliveriesPage } from '../pages/deliveries/view.js';
 
 const deliveryQuery = z.object({
   target: z
@@ -29,8 +28,6 @@ export function registerDeliveryRoutes(
   app: Hono,
   deps: { db: Kysely<Database>; now: () => string },
 ): void {
-  app.get('/deliveries', (c) => deliveriesPage(c, deps));
-
   app.get('/api/v1/deliveries', async (c) => {
     const query = parseQuery(c, deliveryQuery);
     const [page, targets] = await Promise.all([

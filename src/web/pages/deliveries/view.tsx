@@ -1,25 +1,15 @@
 // GET /deliveries: recent notification deliveries per target, with status, attempts and the last
 // error (stored redacted), and each target's state with the reason it is disabled or quarantined.
-import type { Context } from 'hono';
 import type { FC } from 'hono/jsx';
-import type { Kysely } from 'kysely';
 import {
-  listDeliveries,
-  listNotifyTargets,
   outboxStatuses,
-  type Database,
   type DeliveryView,
   type NotifyTargetRecord,
 } from '../../../store/index.js';
-import { loadAssets } from '../shared/assets.js';
-import { targetNamePattern } from '../../api/params.js';
-import { sendHtml } from '../shared/html.js';
 import { Layout, type AssetUrls } from '../shared/layout.js';
 import { Ago, Time } from '../shared/parts.js';
 
-const pageSize = 100;
-
-interface DeliveriesPageProps {
+export interface DeliveriesPageProps {
   targets: readonly NotifyTargetRecord[];
   deliveries: readonly DeliveryView[];
   target: string | null;
@@ -97,7 +87,7 @@ const DeliveryTable: FC<{ deliveries: readonly DeliveryView[] }> = ({ deliveries
   </table>
 );
 
-const DeliveriesPage: FC<DeliveriesPageProps> = (props) => (
+export const DeliveriesPage: FC<DeliveriesPageProps> = (props) => (
   <Layout title="Notification deliveries" assets={props.assets} current="deliveries">
     <h1>Notification deliveries</h1>
     <h2>Targets</h2>
@@ -130,32 +120,3 @@ const DeliveriesPage: FC<DeliveriesPageProps> = (props) => (
     )}
   </Layout>
 );
-
-/** Unknown filter values are ignored here (it is a page, not the API): the page shows all. */
-export async function deliveriesPage(
-  c: Context,
-  deps: { db: Kysely<Database>; now: () => string },
-): Promise<Response> {
-  const target = c.req.query('target');
-  const status = c.req.query('status');
-  const query = {
-    limit: pageSize,
-    ...(target && targetNamePattern.test(target) ? { target } : {}),
-    ...(status && (outboxStatuses as readonly string[]).includes(status) ? { status } : {}),
-  };
-  const [targets, page] = await Promise.all([
-    listNotifyTargets(deps.db),
-    listDeliveries(deps.db, query),
-  ]);
-  return sendHtml(
-    c,
-    <DeliveriesPage
-      targets={targets}
-      deliveries={page.deliveries}
-      target={query.target ?? null}
-      status={query.status ?? null}
-      now={deps.now()}
-      assets={loadAssets().urls}
-    />,
-  );
-}

@@ -5,7 +5,8 @@ import type { Context } from 'hono';
 import { incidentDurationSeconds, summarizeIncident } from '../../../domain/summary.js';
 import { findIncidentStamp, getIncident, listRevisions } from '../../../store/index.js';
 import { IncidentPage } from './view.js';
-import { errorPage, maxPathIdLength, type PageDeps } from '../shared/context.js';
+import { errorPage } from '../error/handler.js';
+import { maxPathIdLength, type PageDeps } from '../shared/context.js';
 import { renderDocument, sendDocument } from '../shared/html.js';
 import { createRenderCache } from '../shared/render-cache.js';
 

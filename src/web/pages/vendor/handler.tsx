@@ -11,7 +11,8 @@ import {
 } from '../../../store/index.js';
 import { cursorPattern } from '../../api/params.js';
 import { VendorPage } from './view.js';
-import { errorPage, maxPathIdLength, type PageDeps } from '../shared/context.js';
+import { errorPage } from '../error/handler.js';
+import { maxPathIdLength, type PageDeps } from '../shared/context.js';
 import { dailyBars, windowStart } from './daily-bars.js';
 import { windowFigures } from './figures.js';
 import { sendHtml } from '../shared/html.js';

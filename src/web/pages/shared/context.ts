@@ -1,10 +1,7 @@
-// What every page handler needs, built once by createApp.
-import type { Context } from 'hono';
+// What every page handler needs, built once by createPages.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../store/index.js';
-import { ErrorPage } from '../error/view.js';
 import type { Assets } from './assets.js';
-import { sendHtml } from './html.js';
 
 export interface PageDeps {
   db: Kysely<Database>;
@@ -17,16 +14,3 @@ export interface PageDeps {
 
 /** Longer path ids cannot exist (slugs are ≤ 63 characters, incident ids ≤ 190). */
 export const maxPathIdLength = 256;
-
-export function errorPage(
-  c: Context,
-  deps: PageDeps,
-  status: 400 | 404 | 500 | 503,
-  title: string,
-  message: string,
-): Promise<Response> {
-  const page = (
-    <ErrorPage status={status} title={title} message={message} assets={deps.assets.urls} />
-  );
-  return sendHtml(c, page, status);
-}
