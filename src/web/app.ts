@@ -18,6 +18,7 @@ import {
 } from '../store/index.js';
 import type { EventSource } from './event-bus.js';
 import { HttpError, notFound } from './http-error.js';
+import { maxPathIdLength } from './ids.js';
 import { sendError, sendJson } from './json.js';
 import { createFeeds } from './feeds/index.js';
 import { createMetrics, serveMetrics, type Metrics } from './metrics.js';
@@ -62,9 +63,6 @@ export interface AppDeps {
   /** Notification targets over the API (/api/v1/targets); writes need the admin token. */
   targets?: TargetRouteDeps;
 }
-
-/** Longer path ids cannot exist (slugs are ≤ 63 characters, incident ids ≤ 190). */
-const maxPathIdLength = 256;
 
 export function createApp(deps: AppDeps): Hono {
   const { db } = deps;

@@ -10,7 +10,8 @@ import {
   type Database,
 } from '../../store/index.js';
 import { sendJson } from '../json.js';
-import { cursor, defaultLimit, limit, parseQuery, targetNamePattern } from './params.js';
+import { targetNamePattern } from '../ids.js';
+import { cursor, defaultLimit, limit, parseQuery } from './params.js';
 
 const deliveryQuery = z.object({
   target: z

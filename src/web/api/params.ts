@@ -6,17 +6,12 @@ import { z } from 'zod';
 import { impacts } from '../../domain/vocabulary.js';
 import { parseInstant } from '../../domain/time.js';
 import { invalidParameter } from '../http-error.js';
+import { cursorPattern, slugPattern } from '../ids.js';
 
 export const defaultLimit = 50;
 export const maxLimit = 1000;
 /** Longest text search accepted; longer input is almost surely not a search. */
 export const maxQueryLength = 200;
-
-export const slugPattern = /^[a-z0-9][a-z0-9-]{0,127}$/;
-/** Cursors are opaque to clients but always short URL-safe text. */
-export const cursorPattern = /^[A-Za-z0-9_.:~-]{1,512}$/;
-/** Notification target names (shorter than vendor slugs). */
-export const targetNamePattern = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 const limitMessage = `limit must be an integer between 1 and ${maxLimit}`;
 export const limit = z

@@ -3,7 +3,7 @@
 // `admin`, since the web layer does not import notify/.
 import type { Hono } from 'hono';
 import { sendError, sendJson } from '../json.js';
-import { targetNamePattern } from './params.js';
+import { targetNamePattern } from '../ids.js';
 import {
   authorize,
   handleWrite,

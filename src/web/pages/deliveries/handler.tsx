@@ -1,7 +1,7 @@
 // GET /deliveries: the targets and their recent deliveries, filtered by ?target= and ?status=.
 import type { Context } from 'hono';
 import { listDeliveries, listNotifyTargets, outboxStatuses } from '../../../store/index.js';
-import { targetNamePattern } from '../../api/params.js';
+import { targetNamePattern } from '../../ids.js';
 import type { PageDeps } from '../shared/context.js';
 import { sendHtml } from '../shared/html.js';
 import { DeliveriesPage } from './view.js';

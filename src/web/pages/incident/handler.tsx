@@ -6,7 +6,8 @@ import { incidentDurationSeconds, summarizeIncident } from '../../../domain/summ
 import { findIncidentStamp, getIncident, listRevisions } from '../../../store/index.js';
 import { IncidentPage } from './view.js';
 import { errorPage } from '../error/handler.js';
-import { maxPathIdLength, type PageDeps } from '../shared/context.js';
+import { maxPathIdLength } from '../../ids.js';
+import type { PageDeps } from '../shared/context.js';
 import { renderDocument, sendDocument } from '../shared/html.js';
 import { createRenderCache } from '../shared/render-cache.js';
 

@@ -2,7 +2,7 @@
 // until day included). Problems are collected as sentences for the page, never thrown.
 import { impacts, isOneOf, type Impact } from '../../../domain/vocabulary.js';
 import type { IncidentQuery } from '../../../store/index.js';
-import { cursorPattern, slugPattern } from '../../api/params.js';
+import { cursorPattern, slugPattern } from '../../ids.js';
 
 export interface IncidentFilters {
   vendor: string;

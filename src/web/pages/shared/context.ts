@@ -11,6 +11,3 @@ export interface PageDeps {
   vendorName?: (slug: string) => string | undefined;
   assets: Assets;
 }
-
-/** Longer path ids cannot exist (slugs are ≤ 63 characters, incident ids ≤ 190). */
-export const maxPathIdLength = 256;

@@ -9,10 +9,10 @@ import {
   listIncidents,
   listVendorWindowIncidents,
 } from '../../../store/index.js';
-import { cursorPattern } from '../../api/params.js';
+import { cursorPattern, maxPathIdLength } from '../../ids.js';
 import { VendorPage } from './view.js';
 import { errorPage } from '../error/handler.js';
-import { maxPathIdLength, type PageDeps } from '../shared/context.js';
+import type { PageDeps } from '../shared/context.js';
 import { dailyBars, windowStart } from './daily-bars.js';
 import { windowFigures } from './figures.js';
 import { sendHtml } from '../shared/html.js';
