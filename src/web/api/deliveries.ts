@@ -1,6 +1,6 @@
 // GET /api/v1/deliveries: recent notification deliveries, newest first, with each target's state
 // (disabled or quarantined, and why). Errors are stored redacted.
-import type { Hono } from 'hono';
+import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import {
@@ -25,30 +25,30 @@ const deliveryQuery = z.object({
   cursor: cursor.optional(),
 });
 
-export function registerDeliveryRoutes(
-  app: Hono,
-  deps: { db: Kysely<Database>; now: () => string },
-): void {
-  app.get('/api/v1/deliveries', async (c) => {
-    const query = parseQuery(c, deliveryQuery);
-    const [page, targets] = await Promise.all([
-      listDeliveries(deps.db, query),
-      listNotifyTargets(deps.db),
-    ]);
-    return sendJson(c, {
-      targets: targets.map((target) => ({
-        name: target.name,
-        type: target.type,
-        state: target.state,
-        reason: target.reason,
-        failures: target.failures,
-        failingSince: target.failingSince,
-        lastError: target.lastError,
-        lastSuccessAt: target.lastSuccessAt,
-        nextAttemptAt: target.nextAttemptAt,
-      })),
-      deliveries: page.deliveries,
-      nextCursor: page.nextCursor,
-    });
+export interface DeliveryApi {
+  list(c: Context): Promise<Response>;
+}
+
+export function createDeliveryApi(db: Kysely<Database>): DeliveryApi {
+  return { list: (c) => listDeliveryPage(c, db) };
+}
+
+async function listDeliveryPage(c: Context, db: Kysely<Database>): Promise<Response> {
+  const query = parseQuery(c, deliveryQuery);
+  const [page, targets] = await Promise.all([listDeliveries(db, query), listNotifyTargets(db)]);
+  return sendJson(c, {
+    targets: targets.map((target) => ({
+      name: target.name,
+      type: target.type,
+      state: target.state,
+      reason: target.reason,
+      failures: target.failures,
+      failingSince: target.failingSince,
+      lastError: target.lastError,
+      lastSuccessAt: target.lastSuccessAt,
+      nextAttemptAt: target.nextAttemptAt,
+    })),
+    deliveries: page.deliveries,
+    nextCursor: page.nextCursor,
   });
 }

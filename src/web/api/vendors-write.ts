@@ -1,6 +1,7 @@
 // POST /api/v1/vendors: add a vendor at run time (admin token). Detection and the address guard
-// live outside the web layer and come in as `detectVendor`; without a token the route is absent.
-import type { Hono } from 'hono';
+// live outside the web layer and come in as `detectVendor`; without a token app.ts leaves the
+// route out.
+import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import { parseDurationSeconds } from '../../config/duration.js';
 import { slugPattern } from '../../config/schema.js';
@@ -47,9 +48,10 @@ interface NewVendorBody {
   category: Category;
 }
 
-export function registerVendorWrites(app: Hono, deps: VendorWriteDeps): void {
+/** The POST /api/v1/vendors handler. */
+export function createVendorWrite(deps: VendorWriteDeps): (c: Context) => Promise<Response> {
   const expected = tokenDigest(deps.adminToken);
-  app.post('/api/v1/vendors', (c) =>
+  return (c) =>
     handleWrite(c, async () => {
       authorize(c.req.header('authorization'), expected);
       const body = validateBody(await readJsonObject(c, 'vendor'));
@@ -78,8 +80,7 @@ export function registerVendorWrites(app: Hono, deps: VendorWriteDeps): void {
       const created = sendJson(c, { vendor, detection: { confidence, evidence } }, 201);
       created.headers.set('location', `/api/v1/vendors/${vendor.slug}`);
       return created;
-    }),
-  );
+    });
 }
 
 async function assertSlugFree(db: Kysely<Database>, slug: string): Promise<void> {

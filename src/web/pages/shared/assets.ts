@@ -23,7 +23,7 @@ const types: Record<string, string> = {
   'app.js': 'text/javascript; charset=utf-8',
 };
 
-/** src/web/assets, two folders up; from a dist/ build (tsc does not copy the assets) the one in src. */
+/** src/web/assets, two folders up; from a dist/ build (tsc does not copy it) the one in src. */
 function assetDir(): URL {
   const candidates = [
     new URL('../../assets/', import.meta.url),
