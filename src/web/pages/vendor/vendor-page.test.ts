@@ -1,4 +1,4 @@
-// The vendor page, dashboard and /incidents through the real app on the shared scenario.
+// The vendor page through the real app on the shared scenario.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../app.js';
 import { now, seedScenario, type Scenario } from '../../test-support/scenario.js';
@@ -70,69 +70,5 @@ describe('the vendor page', () => {
     expect(stale.text).toContain('vendorwatch has not read this page successfully yet.');
     expect((await page('/vendors/balena')).html).not.toContain('data-testid="health-banner"');
     expect((await page('/vendors/nobody')).status).toBe(404);
-  });
-});
-
-describe('the dashboard', () => {
-  it('lists every vendor worst first with status, open incidents and freshness', async () => {
-    const { html, text } = await page('/');
-    const order = [...html.matchAll(/<tr data-vendor="([^"]+)"/g)].map((m) => m[1]);
-    expect(order).toEqual(['github', 'stripe', 'balena', 'flaky']);
-    expect(text).toContain(
-      '4 vendors watched · 3 not fully operational · 2 with failing or stale data',
-    );
-    expect(text).toMatch(/GitHub\s*Partial outage\s*1\s*Up to date\s*checked 1 min ago/);
-    expect(text).toMatch(/Flaky Cloud\s*Operational\s*0\s*Page failing/);
-    expect(text).toContain('Latest incidents');
-  });
-
-  it('filters on the server too (for readers without JavaScript)', async () => {
-    const rowsShown = (html: string) =>
-      [...html.matchAll(/<tr data-vendor="([^"]+)"[^>]*?( hidden="")?>/g)]
-        .filter((m) => !m[2])
-        .map((m) => m[1]);
-    expect(rowsShown((await page('/?status=problems')).html)).toEqual([
-      'github',
-      'stripe',
-      'balena',
-      'flaky',
-    ]);
-    expect(rowsShown((await page('/?status=operational')).html)).toEqual(['flaky']);
-    expect(rowsShown((await page('/?category=iot')).html)).toEqual(['balena']);
-    expect(rowsShown((await page('/?q=GIT')).html)).toEqual(['github']);
-    expect(rowsShown((await page('/?status=purple&category=nope')).html)).toHaveLength(4);
-    expect((await page('/?q=git')).text).toContain('Showing 1 of 4');
-  });
-});
-
-describe('all incidents', () => {
-  it('filters by vendor, impact, state, dates and words, and keeps filters while paging', async () => {
-    const ids = (html: string) =>
-      [...html.matchAll(/<tr data-incident-id="([^"]+)"/g)].map((m) => m[1]);
-    expect(ids((await page('/incidents?vendor=balena')).html)).toHaveLength(3);
-    expect(ids((await page('/incidents?active=true')).html).sort()).toEqual([
-      'balena-mnt1',
-      'github-gh-active',
-    ]);
-    const critical = ids((await page('/incidents?vendor=github&impact=critical')).html);
-    expect(critical.length).toBe(30);
-    const day = ids((await page('/incidents?since=2025-09-09&until=2025-09-09')).html);
-    expect(day.sort()).toEqual(['github-h000', 'github-h001']);
-    expect(ids((await page('/incidents?q=100%25')).html)).toHaveLength(12);
-    const all = await page('/incidents?vendor=github');
-    const older = /href="([^"]+)" rel="next"/.exec(all.html)![1]!.replace(/&amp;/g, '&');
-    expect(older).toMatch(/^\/incidents\?vendor=github&cursor=/);
-  });
-
-  it('answers 400 with the reasons for filters it cannot apply', async () => {
-    const bad = await page('/incidents?since=2025-02-31&impact=purple&vendor=%3Cx%3E');
-    expect(bad.status).toBe(400);
-    expect(bad.text).toContain('"From" must be a date like 2025-09-10.');
-    expect(bad.text).toContain(
-      'The impact must be one of notice, minor, major, critical, maintenance.',
-    );
-    expect(bad.text).toContain('The vendor must be one of the listed vendors.');
-    const reversed = await page('/incidents?since=2025-09-10&until=2025-09-01');
-    expect(reversed.text).toContain('"From" must not be later than "To".');
   });
 });
