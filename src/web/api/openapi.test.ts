@@ -2,9 +2,9 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../../store/index.js';
 import { createApp } from '../app.js';
+import { jsonBody } from '../test-support/json-body.js';
 import { openApiDocument } from './openapi.js';
 import { acceptedParameters } from './params.js';
-import { jsonBody } from '../test-support/json-body.js';
 
 const unused = () => Promise.reject(new Error('unused'));
 // The document is static: building the app needs a db object, never a query. The write routes

@@ -2,8 +2,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { VendorEvent } from '../../domain/model.js';
 import { createEventBus } from '../event-bus.js';
-import { openEventStream, type EventLog, type EventStreamOptions } from './sse.js';
 import { readSse } from '../test-support/sse-client.js';
+import { openEventStream, type EventLog, type EventStreamOptions } from './sse.js';
 
 function event(n: number, vendorSlug = 'balena'): VendorEvent {
   return {

@@ -2,10 +2,10 @@
 import type { Context } from 'hono';
 import { looksLikeOwnNetworkDown } from '../../../domain/own-network.js';
 import { listIncidents, listVendorStatuses, type VendorSummary } from '../../../store/index.js';
-import { DashboardPage } from './view.js';
 import type { PageDeps } from '../shared/context.js';
 import { sendHtml } from '../shared/html.js';
 import { compareWorstFirst, matchesFilters, parseDashboardFilters } from './vendor-order.js';
+import { DashboardPage } from './view.js';
 
 const recentCount = 8;
 

@@ -4,12 +4,12 @@
 import type { Context } from 'hono';
 import { incidentDurationSeconds, summarizeIncident } from '../../../domain/summary.js';
 import { findIncidentStamp, getIncident, listRevisions } from '../../../store/index.js';
-import { IncidentPage } from './view.js';
-import { errorPage } from '../error/handler.js';
 import { maxPathIdLength } from '../../ids.js';
+import { errorPage } from '../error/handler.js';
 import type { PageDeps } from '../shared/context.js';
 import { renderDocument, sendDocument } from '../shared/html.js';
 import { createRenderCache } from '../shared/render-cache.js';
+import { IncidentPage } from './view.js';
 
 /** About 10 KB a page: the most read incidents stay rendered within a few tens of MB. */
 const cachedPages = 2000;

@@ -6,9 +6,9 @@ import { formatDuration } from '../../../domain/duration.js';
 import type { IncidentWithUpdates } from '../../../domain/model.js';
 import { secondsBetween } from '../../../domain/time.js';
 import { safeHttpUrl } from '../shared/format.js';
-import { RevisionList, UpdateTimeline } from './timeline.js';
 import { Layout, type AssetUrls } from '../shared/layout.js';
 import { ExternalLink, ImpactBadge, PhaseBadge, Time } from '../shared/parts.js';
+import { RevisionList, UpdateTimeline } from './timeline.js';
 
 export interface IncidentPageProps {
   incident: IncidentWithUpdates;

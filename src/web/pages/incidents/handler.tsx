@@ -1,10 +1,10 @@
 // GET /incidents[?vendor=&impact=&active=&since=&until=&q=&cursor=]: all incidents, filtered.
 import type { Context } from 'hono';
 import { InvalidQueryError, listIncidents, listVendorStatuses } from '../../../store/index.js';
-import { IncidentsPage } from './view.js';
 import type { PageDeps } from '../shared/context.js';
 import { sendHtml } from '../shared/html.js';
 import { filterSearch, parseIncidentFilters } from './filters.js';
+import { IncidentsPage } from './view.js';
 
 const pageSize = 50;
 

@@ -3,10 +3,10 @@
 import type { FC } from 'hono/jsx';
 import type { Incident } from '../../../domain/model.js';
 import { impacts } from '../../../domain/vocabulary.js';
-import type { IncidentFilters } from './filters.js';
 import { impactLabels } from '../shared/format.js';
 import { IncidentTable, Pager } from '../shared/incident-table.js';
 import { Layout, type AssetUrls } from '../shared/layout.js';
+import type { IncidentFilters } from './filters.js';
 
 export interface IncidentsPageProps {
   filters: IncidentFilters;

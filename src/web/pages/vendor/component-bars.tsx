@@ -3,9 +3,9 @@
 // days with problems behind a disclosure, reachable by keyboard.
 import type { FC } from 'hono/jsx';
 import type { Component } from '../../../domain/model.js';
-import type { DayCell, DayLevel } from './daily-bars.js';
 import { formatDay, plural, statusLabels } from '../shared/format.js';
 import { StatusBadge } from '../shared/parts.js';
+import type { DayCell, DayLevel } from './daily-bars.js';
 
 const levelWords: Record<DayLevel, string> = { ...statusLabels, nodata: 'No data' };
 const legendOrder: DayLevel[] = [

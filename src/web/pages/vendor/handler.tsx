@@ -10,12 +10,12 @@ import {
   listVendorWindowIncidents,
 } from '../../../store/index.js';
 import { cursorPattern, maxPathIdLength } from '../../ids.js';
-import { VendorPage } from './view.js';
 import { errorPage } from '../error/handler.js';
 import type { PageDeps } from '../shared/context.js';
+import { sendHtml } from '../shared/html.js';
 import { dailyBars, windowStart } from './daily-bars.js';
 import { windowFigures } from './figures.js';
-import { sendHtml } from '../shared/html.js';
+import { VendorPage } from './view.js';
 
 export const windowDays = 90;
 const historyPageSize = 25;

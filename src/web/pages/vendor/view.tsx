@@ -9,9 +9,6 @@ import type {
   Platform,
   VendorHealth,
 } from '../../../domain/vocabulary.js';
-import type { DayCell } from './daily-bars.js';
-import type { WindowFigures } from './figures.js';
-import { ComponentGroups } from './component-bars.js';
 import { formatInterval, plural, safeHttpUrl } from '../shared/format.js';
 import { IncidentTable, Pager } from '../shared/incident-table.js';
 import { Layout, type AssetUrls } from '../shared/layout.js';
@@ -24,6 +21,9 @@ import {
   StatusBadge,
   Time,
 } from '../shared/parts.js';
+import { ComponentGroups } from './component-bars.js';
+import type { DayCell } from './daily-bars.js';
+import type { WindowFigures } from './figures.js';
 
 export interface VendorView {
   slug: string;
