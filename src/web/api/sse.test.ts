@@ -1,4 +1,4 @@
-// The stream's plumbing against an in-memory event log; app-events.test.ts runs it on the store.
+// The stream's plumbing against an in-memory event log; events.test.ts runs it on the store.
 import { describe, expect, it, vi } from 'vitest';
 import type { VendorEvent } from '../../domain/model.js';
 import { createEventBus } from '../event-bus.js';
