@@ -14,7 +14,7 @@ import {
   type Database,
   type NotifyTargetRecord,
 } from './store/index.js';
-import type { WebTargetAdmin, WebTargetView } from './web/routes/targets.js';
+import type { WebTargetAdmin, WebTargetView } from './web/api/targets.js';
 
 export interface TargetAdminDeps {
   config: Pick<AppConfig, 'notifications' | 'network'>;

@@ -1,41 +1,23 @@
-// The JSON API's whole route table (SPEC §4 "HTTP"). Handlers are short and inline: parse the
-// request, ask the store, present the answer. Errors leave through one handler as JSON.
+// The whole route table: every route the server answers, API, pages, feeds and metrics, is listed
+// here and handled in api/, pages/ or feeds/. Errors leave through one handler, as JSON under
+// /api and as an HTML page elsewhere.
 import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
-import {
-  checkReady,
-  eventsAfter,
-  findEventSeq,
-  findVendorName,
-  getIncident,
-  getVendorDetail,
-  InvalidQueryError,
-  listEvents,
-  listIncidents,
-  listRevisions,
-  listVendorStatuses,
-  type Database,
-} from '../store/index.js';
+import { InvalidQueryError, type Database } from '../store/index.js';
+import { createDeliveryApi } from './api/deliveries.js';
+import { createEventApi } from './api/events.js';
+import { createHealthApi } from './api/health.js';
+import { createIncidentApi } from './api/incidents.js';
+import { openApiDocument } from './api/openapi.js';
+import { registerTargetRoutes, type TargetRouteDeps } from './api/targets.js';
+import { createVendorApi } from './api/vendors.js';
+import { createVendorWrite, type VendorWriteDeps } from './api/vendors-write.js';
 import type { EventSource } from './event-bus.js';
-import { HttpError, notFound } from './http-error.js';
-import { sendError, sendJson } from './json.js';
 import { createFeeds } from './feeds/index.js';
+import { HttpError } from './http-error.js';
+import { sendError, sendJson } from './json.js';
 import { createMetrics, serveMetrics, type Metrics } from './metrics.js';
-import { openApiDocument } from './openapi.js';
 import { createPages } from './pages/index.js';
-import { parseEventQuery, parseIncidentQuery, parseStreamQuery } from './params.js';
-import {
-  presentEvent,
-  presentIncident,
-  presentIncidentDetail,
-  presentVendorDetail,
-  presentVendorSummary,
-} from './present.js';
-import { defaultReadinessTimeoutMs, probeWithDeadline } from './readiness.js';
-import { registerDeliveryRoutes } from './routes/deliveries.js';
-import { registerTargetRoutes, type TargetRouteDeps } from './routes/targets.js';
-import { registerVendorWrites, type VendorWriteDeps } from './routes/vendors-write.js';
-import { defaultHeartbeatMs, openEventStream, type EventLog } from './sse.js';
 
 export interface AppLogger {
   error(fields: object, message: string): void;
@@ -63,128 +45,60 @@ export interface AppDeps {
   targets?: TargetRouteDeps;
 }
 
-/** Longer path ids cannot exist (slugs are ≤ 63 characters, incident ids ≤ 190). */
-const maxPathIdLength = 256;
-
 export function createApp(deps: AppDeps): Hono {
-  const { db } = deps;
-  const readinessTimeoutMs = deps.readinessTimeoutMs ?? defaultReadinessTimeoutMs;
-  const eventLog: EventLog = {
-    resolveCursor: (after) =>
-      /^[0-9]{1,15}$/.test(after) ? Promise.resolve(Number(after)) : findEventSeq(db, after),
-    eventsAfter: (afterSeq, limit) => eventsAfter(db, afterSeq, limit),
-  };
-  // One readiness query at a time: probes against a hung store share it instead of piling up.
-  let readinessQuery: Promise<void> | null = null;
-  const probeStore = () =>
-    (readinessQuery ??= checkReady(db).finally(() => {
-      readinessQuery = null;
-    }));
+  const { db, now, vendorName } = deps;
   const logError = (error: unknown, fields: object) =>
     deps.log?.error({ ...fields, err: error }, 'web request failed');
 
-  const pages = createPages({ db, now: deps.now, vendorName: deps.vendorName });
-  const feeds = createFeeds({
+  const health = createHealthApi(db, deps.readinessTimeoutMs);
+  const vendors = createVendorApi({ db, now });
+  const vendorWrite = deps.vendorWrites && createVendorWrite({ db, now, ...deps.vendorWrites });
+  const incidents = createIncidentApi({ db, now, vendorName });
+  const events = createEventApi({
     db,
-    now: deps.now,
-    vendorName: deps.vendorName,
-    notFound: (c) => pages.notFound(c),
+    source: deps.eventBus,
+    heartbeatMs: deps.sseHeartbeatMs,
+    shutdownSignal: deps.shutdownSignal,
+    onError: logError,
   });
+  const deliveries = createDeliveryApi(db);
+  const pages = createPages({ db, now, vendorName });
+  const feeds = createFeeds({ db, now, vendorName, notFound: (c) => pages.notFound(c) });
   const metrics = deps.metrics ?? createMetrics();
   const app = new Hono();
 
-  app.get('/healthz', (c) => sendJson(c, { status: 'ok' }));
-
-  app.get('/readyz', async (c) => {
-    const result = await probeWithDeadline(probeStore, readinessTimeoutMs);
-    if (result.ready) return sendJson(c, { status: 'ready' });
-    const message =
-      result.reason === 'timeout'
-        ? `the store did not answer within ${readinessTimeoutMs} ms`
-        : 'the store is unavailable';
-    return sendError(c, 503, 'store_unavailable', message);
-  });
-
+  // Probes and the API's own description.
+  app.get('/healthz', (c) => health.live(c));
+  app.get('/readyz', (c) => health.ready(c));
   app.get('/api/openapi.json', (c) => sendJson(c, openApiDocument));
 
-  app.get('/api/v1/vendors', async (c) => {
-    const vendors = await listVendorStatuses(db, deps.now());
-    return sendJson(c, { vendors: vendors.map(presentVendorSummary) });
-  });
-
-  app.get('/api/v1/vendors/:slug', async (c) => {
-    const slug = c.req.param('slug');
-    const vendor =
-      slug.length <= maxPathIdLength ? await getVendorDetail(db, slug, deps.now()) : null;
-    if (!vendor) throw notFound(`no vendor with slug ${JSON.stringify(slug.slice(0, 100))}`);
-    return sendJson(c, presentVendorDetail(vendor));
-  });
-  if (deps.vendorWrites) registerVendorWrites(app, { db, now: deps.now, ...deps.vendorWrites });
+  // The JSON API (api/).
+  app.get('/api/v1/vendors', (c) => vendors.list(c));
+  app.get('/api/v1/vendors/:slug', (c) => vendors.detail(c, c.req.param('slug')));
+  if (vendorWrite) app.post('/api/v1/vendors', (c) => vendorWrite(c));
+  // GET /api/v1/targets and /api/v1/targets/:name; with an admin token also POST /api/v1/targets
+  // and DELETE /api/v1/targets/:name (api/targets.ts registers them).
   if (deps.targets) registerTargetRoutes(app, deps.targets);
+  app.get('/api/v1/incidents', (c) => incidents.list(c));
+  app.get('/api/v1/incidents/:id', (c) => incidents.detail(c, c.req.param('id')));
+  app.get('/api/v1/events', (c) => events.list(c));
+  app.get('/api/v1/events/stream', (c) => events.stream(c));
+  app.get('/api/v1/deliveries', (c) => deliveries.list(c));
 
-  app.get('/api/v1/incidents', async (c) => {
-    const query = parseIncidentQuery(c);
-    const page = await listIncidents(db, query);
-    return sendJson(c, {
-      incidents: page.incidents.map(presentIncident),
-      nextCursor: page.nextCursor,
-    });
-  });
-
-  app.get('/api/v1/incidents/:id', async (c) => {
-    const id = c.req.param('id');
-    const incident = id.length <= maxPathIdLength ? await getIncident(db, id) : null;
-    if (!incident) throw notFound(`no incident with id ${JSON.stringify(id.slice(0, 100))}`);
-    const [revisions, storedName] = await Promise.all([
-      listRevisions(db, id),
-      deps.vendorName?.(incident.vendorSlug) ?? findVendorName(db, incident.vendorSlug),
-    ]);
-    const vendorName = storedName ?? incident.vendorSlug;
-    return sendJson(c, presentIncidentDetail(incident, revisions, vendorName, deps.now()));
-  });
-
-  app.get('/api/v1/events', async (c) => {
-    const query = parseEventQuery(c);
-    const page = await listEvents(db, query);
-    return sendJson(c, { events: page.events.map(presentEvent), nextCursor: page.nextCursor });
-  });
-
-  app.get('/api/v1/events/stream', (c) => {
-    const query = parseStreamQuery(c);
-    // EventSource sends Last-Event-ID on reconnect; a malformed one is ignored, not refused,
-    // because refusing it would make the browser retry the same bad header forever.
-    const lastEventId = c.req.header('last-event-id')?.trim();
-    const after =
-      lastEventId && /^[A-Za-z0-9_.:~-]{1,200}$/.test(lastEventId)
-        ? lastEventId
-        : (query.after ?? null);
-    return openEventStream({
-      log: eventLog,
-      source: deps.eventBus,
-      after,
-      vendor: query.vendor ?? null,
-      heartbeatMs: deps.sseHeartbeatMs ?? defaultHeartbeatMs,
-      signals: [c.req.raw.signal, ...(deps.shutdownSignal ? [deps.shutdownSignal] : [])],
-      onError: (error) => logError(error, { path: c.req.path }),
-    });
-  });
-
-  // GET /api/v1/deliveries and /deliveries: notifications and target states (routes/deliveries.ts).
-  registerDeliveryRoutes(app, { db, now: deps.now });
-
-  // HTML pages (strict CSP and hardening headers on every one: pages/html.ts).
+  // HTML pages (pages/), each with a strict CSP and hardening headers (pages/shared/html.ts).
   app.get('/', (c) => pages.dashboard(c));
   app.get('/incidents', (c) => pages.incidents(c));
   app.get('/incidents/:id', (c) => pages.incident(c, c.req.param('id')));
   app.get('/vendors/:slug', (c) => pages.vendor(c, c.req.param('slug')));
+  app.get('/deliveries', (c) => pages.deliveries(c));
   app.get('/assets/:name', (c) => pages.asset(c, c.req.param('name')));
 
-  // Feeds and machine outputs.
+  // Feeds (feeds/) and metrics.
   app.get('/feed.atom', (c) => feeds.all(c, 'atom'));
   app.get('/feed.rss', (c) => feeds.all(c, 'rss'));
   app.get('/vendors/:slug/feed.atom', (c) => feeds.vendor(c, c.req.param('slug'), 'atom'));
   app.get('/vendors/:slug/feed.rss', (c) => feeds.vendor(c, c.req.param('slug'), 'rss'));
-  app.get('/metrics', (c) => serveMetrics(c, metrics, db, deps.now()));
+  app.get('/metrics', (c) => serveMetrics(c, metrics, db, now()));
 
   app.notFound((c) => {
     if (c.req.path === '/api' || c.req.path.startsWith('/api/')) {

@@ -74,7 +74,7 @@ function localTimes(root) {
   });
 }
 
-/** The same words as the server's formatAgo (views/format.ts). */
+/** The same words as the server's formatAgo (pages/shared/format.ts). */
 function formatAgo(ms) {
   var seconds = Math.floor((Date.now() - ms) / 1000);
   if (!isFinite(seconds) || seconds < 1) return 'just now';

@@ -3,8 +3,8 @@
 import { formatDuration } from '../../domain/duration.js';
 import type { IncidentWithUpdates } from '../../domain/model.js';
 import { incidentDurationSeconds, summarizeIncident } from '../../domain/summary.js';
-import { safeBodyHtml } from '../views/body.js';
-import { formatUtc, impactLabels, phaseLabels } from '../views/format.js';
+import { safeBodyHtml } from '../pages/shared/body.js';
+import { formatUtc, impactLabels, phaseLabels } from '../pages/shared/format.js';
 import { xmlText } from './xml.js';
 
 export interface FeedEntry {

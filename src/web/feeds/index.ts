@@ -11,7 +11,7 @@ import {
   type Database,
 } from '../../store/index.js';
 import { etagMatches, weakEtag } from '../json.js';
-import { maxPathIdLength } from '../pages/context.js';
+import { maxPathIdLength } from '../ids.js';
 import { renderAtom } from './atom.js';
 import { lastChange, toEntry, type FeedMeta } from './entries.js';
 import { renderRss } from './rss.js';

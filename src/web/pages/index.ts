@@ -2,18 +2,21 @@
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/index.js';
-import { loadAssets } from './assets.js';
-import { errorPage, type PageDeps } from './context.js';
-import { dashboardPage } from './dashboard.js';
-import { createIncidentPage } from './incident.js';
-import { incidentsPage } from './incidents.js';
-import { vendorPage } from './vendor.js';
+import { dashboardPage } from './dashboard/handler.js';
+import { deliveriesPage } from './deliveries/handler.js';
+import { errorPage } from './error/handler.js';
+import { createIncidentPage } from './incident/handler.js';
+import { incidentsPage } from './incidents/handler.js';
+import { loadAssets } from './shared/assets.js';
+import type { PageDeps } from './shared/context.js';
+import { vendorPage } from './vendor/handler.js';
 
 export interface Pages {
   dashboard(c: Context): Promise<Response>;
   incidents(c: Context): Promise<Response>;
   incident(c: Context, id: string): Promise<Response>;
   vendor(c: Context, slug: string): Promise<Response>;
+  deliveries(c: Context): Promise<Response>;
   asset(c: Context, name: string): Response | Promise<Response>;
   notFound(c: Context): Promise<Response>;
   failed(c: Context): Promise<Response>;
@@ -33,6 +36,7 @@ export function createPages(options: PagesOptions): Pages {
     incidents: (c) => incidentsPage(c, deps),
     incident: (c, id) => incidentPage(c, id),
     vendor: (c, slug) => vendorPage(c, deps, slug),
+    deliveries: (c) => deliveriesPage(c, deps),
     asset: (c, name) =>
       deps.assets.serve(c, name) ?? errorPage(c, deps, 404, 'Not found', 'No such file.'),
     notFound: (c) => errorPage(c, deps, 404, 'Page not found', 'There is no page at this address.'),

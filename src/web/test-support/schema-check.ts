@@ -1,6 +1,6 @@
 // Checks a JSON value against a schema of the OpenAPI document, for the subset openapi.ts uses,
 // so the tests prove that responses and their documentation agree field by field.
-import { openApiDocument } from '../openapi.js';
+import { openApiDocument } from '../api/openapi.js';
 
 type Schema = Record<string, unknown>;
 

@@ -1,0 +1,598 @@
+// The OpenAPI 3.1 description of the JSON API, written by hand next to the routes it describes.
+// Enumerations come from the domain vocabularies, so a new value cannot drift out of the doc;
+// openapi.test.ts checks that every route of the app appears here.
+import {
+  categories,
+  componentStatuses,
+  eventTypes,
+  impacts,
+  incidentKinds,
+  phases,
+  platforms,
+  vendorHealths,
+} from '../../domain/vocabulary.js';
+
+/** The notification channels (notify/types.ts; the web layer does not import notify/). */
+const targetTypes = ['webhook', 'slack', 'discord', 'teams', 'email', 'pagerduty'] as const;
+import { defaultLimit, maxLimit, maxQueryLength } from './params.js';
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const instant = { type: 'string', format: 'date-time' };
+const nullable = (schema: object) => ({ oneOf: [schema, { type: 'null' }] });
+const stringList = { type: 'array', items: { type: 'string' } };
+
+function object(properties: Record<string, object>, optional: string[] = []) {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    properties,
+    required: Object.keys(properties).filter((name) => !optional.includes(name)),
+  };
+}
+
+const vendorProperties = {
+  slug: { type: 'string' },
+  name: { type: 'string' },
+  platform: { type: 'string', enum: [...platforms] },
+  category: { type: 'string', enum: [...categories] },
+  statusPageUrl: { type: 'string', format: 'uri' },
+  status: { type: 'string', enum: [...componentStatuses] },
+  health: { type: 'string', enum: [...vendorHealths] },
+  lastPolledAt: nullable(instant),
+  lastSuccessAt: nullable(instant),
+  error: { type: 'string', description: 'Why the last poll failed; present only then.' },
+};
+
+const incidentProperties = {
+  id: { type: 'string' },
+  vendorSlug: { type: 'string' },
+  sourceId: { type: 'string' },
+  title: { type: 'string' },
+  kind: { type: 'string', enum: [...incidentKinds] },
+  impact: { type: 'string', enum: [...impacts] },
+  phase: { type: 'string', enum: [...phases] },
+  startedAt: instant,
+  resolvedAt: nullable(instant),
+  detectedAt: instant,
+  backfilled: { type: 'boolean' },
+  sourceUrl: nullable({ type: 'string' }),
+  components: stringList,
+  scheduledFor: nullable(instant),
+  scheduledUntil: nullable(instant),
+};
+
+const schemas = {
+  Error: object({ error: object({ code: { type: 'string' }, message: { type: 'string' } }) }),
+  Vendor: object({ ...vendorProperties, activeIncidents: { type: 'integer', minimum: 0 } }, [
+    'error',
+  ]),
+  VendorDetail: object(
+    {
+      ...vendorProperties,
+      components: { type: 'array', items: ref('Component') },
+      activeIncidents: { type: 'array', items: ref('Incident') },
+    },
+    ['error'],
+  ),
+  Component: object({
+    id: { type: 'string' },
+    name: { type: 'string' },
+    group: nullable({ type: 'string' }),
+    status: { type: 'string', enum: [...componentStatuses] },
+  }),
+  Incident: object(incidentProperties),
+  IncidentUpdate: object({
+    id: { type: 'string' },
+    phase: { type: 'string', enum: [...phases] },
+    body: { type: 'string', description: 'Sanitized HTML (small allowlist).' },
+    bodyText: { type: 'string' },
+    postedAt: instant,
+    detectedAt: instant,
+    components: nullable(stringList),
+  }),
+  Revision: object({
+    updateId: nullable({ type: 'string' }),
+    field: { type: 'string' },
+    from: nullable({ type: 'string' }),
+    to: nullable({ type: 'string' }),
+    seenAt: instant,
+  }),
+  IncidentDetail: object({
+    ...incidentProperties,
+    updates: { type: 'array', items: ref('IncidentUpdate'), description: 'Oldest first.' },
+    revisions: { type: 'array', items: ref('Revision'), description: 'Oldest first.' },
+    durationSeconds: { type: 'integer', minimum: 0 },
+    summary: { type: 'string' },
+  }),
+  Event: object({
+    id: { type: 'string' },
+    type: { type: 'string', enum: [...eventTypes] },
+    vendorSlug: { type: 'string' },
+    incidentId: nullable({ type: 'string' }),
+    updateId: nullable({ type: 'string' }),
+    component: nullable(
+      object({
+        id: { type: 'string' },
+        name: { type: 'string' },
+        from: nullable({ type: 'string', enum: [...componentStatuses] }),
+        to: { type: 'string', enum: [...componentStatuses] },
+      }),
+    ),
+    changes: {
+      type: 'object',
+      additionalProperties: object({ from: {}, to: {} }),
+      description: 'The before/after values that changed, by field.',
+    },
+    at: instant,
+  }),
+  NotifyTarget: object({
+    name: { type: 'string' },
+    type: { type: 'string', enum: [...targetTypes] },
+    state: { type: 'string', enum: ['active', 'disabled', 'quarantined'] },
+    reason: nullable({ type: 'string', description: 'Why it is disabled or quarantined.' }),
+    failures: { type: 'integer', minimum: 0, description: 'Failed attempts in a row.' },
+    failingSince: nullable(instant),
+    lastError: nullable({ type: 'string', description: 'Secrets redacted.' }),
+    lastSuccessAt: nullable(instant),
+    nextAttemptAt: instant,
+  }),
+  Target: object({
+    name: { type: 'string' },
+    type: { type: 'string', enum: [...targetTypes] },
+    origin: {
+      type: 'string',
+      enum: ['config', 'api'],
+      description: 'config: change it in the config file; api: added (and removable) here.',
+    },
+    destination: {
+      type: 'string',
+      description: 'Scheme and host only (the path of a webhook URL is often its secret).',
+    },
+    vendors: nullable(stringList),
+    components: nullable({ type: 'object', additionalProperties: stringList }),
+    minImpact: nullable({ type: 'string', enum: [...impacts] }),
+    events: nullable({ type: 'array', items: { type: 'string', enum: [...eventTypes] } }),
+    state: { type: 'string', enum: ['active', 'disabled', 'quarantined'] },
+    reason: nullable({ type: 'string' }),
+    failures: { type: 'integer', minimum: 0 },
+    lastError: nullable({ type: 'string', description: 'Secrets redacted.' }),
+    lastSuccessAt: nullable(instant),
+  }),
+  NewTarget: {
+    type: 'object',
+    description:
+      'A target as in the config file (SPEC §4 notifications): url for webhook, slack, ' +
+      'discord and teams; smtp, from and to for email; routingKey for pagerduty.',
+    additionalProperties: false,
+    required: ['name', 'type'],
+    properties: {
+      name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' },
+      type: { type: 'string', enum: [...targetTypes] },
+      url: { type: 'string', format: 'uri' },
+      secret: { type: 'string', description: 'Signs webhook deliveries (HMAC-SHA256).' },
+      to: stringList,
+      from: { type: 'string' },
+      smtp: { type: 'string', description: 'smtp:// or smtps:// URL, credentials included.' },
+      routingKey: { type: 'string' },
+      vendors: stringList,
+      components: { type: 'object', additionalProperties: stringList },
+      minImpact: { type: 'string', enum: [...impacts] },
+      events: { type: 'array', items: { type: 'string', enum: [...eventTypes] } },
+    },
+  },
+  NewVendor: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['url'],
+    properties: {
+      url: {
+        type: 'string',
+        format: 'uri',
+        description: 'The status page; its platform is detected.',
+      },
+      slug: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' },
+      name: { type: 'string' },
+      interval: { oneOf: [{ type: 'integer' }, { type: 'string' }], description: '60 or "5m".' },
+      category: { type: 'string', enum: [...categories] },
+    },
+  },
+  Delivery: object({
+    deliveryKey: {
+      type: 'string',
+      description: 'Idempotency key, sent as X-Vendorwatch-Delivery on every attempt.',
+    },
+    target: { type: 'string' },
+    kind: { type: 'string', enum: ['event', 'reminder'] },
+    status: { type: 'string', enum: ['pending', 'sent', 'failed', 'skipped'] },
+    attempts: { type: 'integer', minimum: 0 },
+    lastError: nullable({
+      type: 'string',
+      description: 'Why the last attempt failed or the delivery was skipped; secrets redacted.',
+    }),
+    createdAt: instant,
+    nextAttemptAt: instant,
+    sentAt: nullable(instant),
+    event: object({
+      id: { type: 'string' },
+      type: { type: 'string', enum: [...eventTypes] },
+      vendorSlug: { type: 'string' },
+      incidentId: nullable({ type: 'string' }),
+      at: instant,
+    }),
+  }),
+};
+
+function query(name: string, description: string, schema: object = { type: 'string' }) {
+  return { name, in: 'query', required: false, description, schema };
+}
+function path(name: string, description: string) {
+  return { name, in: 'path', required: true, description, schema: { type: 'string' } };
+}
+
+const limit = query('limit', `Page size (default ${defaultLimit}).`, {
+  type: 'integer',
+  minimum: 1,
+  maximum: maxLimit,
+  default: defaultLimit,
+});
+const cursor = query('cursor', 'The nextCursor of the previous page.');
+const vendorFilter = query('vendor', 'Only this vendor (slug).');
+
+function json(description: string, schema: object) {
+  return { description, content: { 'application/json': { schema } } };
+}
+function html(description: string) {
+  return { description, content: { 'text/html': { schema: { type: 'string' } } } };
+}
+const htmlNotFound = { '404': html('No such page.') };
+
+function feed(format: 'atom' | 'rss', summary: string) {
+  const type = format === 'atom' ? 'application/atom+xml' : 'application/rss+xml';
+  return {
+    summary,
+    responses: {
+      '200': { description: 'The feed.', content: { [type]: { schema: { type: 'string' } } } },
+      '304': { description: 'Not modified (If-None-Match matched the ETag).' },
+      '404': html('No such vendor.'),
+    },
+  };
+}
+
+const errors = {
+  '304': { description: 'Not modified (If-None-Match matched the ETag).' },
+  '400': json('A query parameter is invalid.', ref('Error')),
+  '500': json('Internal error.', ref('Error')),
+};
+const notFound = { '404': json('No such resource.', ref('Error')) };
+/** Write routes exist only when VENDORWATCH_ADMIN_TOKEN is set. */
+const adminOnly = {
+  security: [{ adminToken: [] }],
+  description: 'Needs the admin token; absent when VENDORWATCH_ADMIN_TOKEN is not set.',
+};
+const writeErrors = {
+  '400': json('The body is not valid; the message names the field.', ref('Error')),
+  '401': json('No or a wrong admin token.', ref('Error')),
+  '415': json('The body is not application/json.', ref('Error')),
+};
+function body(schema: object) {
+  return { required: true, content: { 'application/json': { schema } } };
+}
+
+function page(key: string, item: string) {
+  return object({
+    [key]: { type: 'array', items: ref(item) },
+    nextCursor: nullable({ type: 'string' }),
+  });
+}
+
+export const openApiDocument = {
+  openapi: '3.1.0',
+  info: {
+    title: 'vendorwatch API',
+    version: '1',
+    description:
+      "Vendors' status pages, normalized: current state, incident history and change events.",
+  },
+  paths: {
+    '/healthz': {
+      get: {
+        summary: 'Liveness: the process answers.',
+        responses: { '200': json('Alive.', object({ status: { type: 'string', const: 'ok' } })) },
+      },
+    },
+    '/readyz': {
+      get: {
+        summary: 'Readiness: the store answers within a short deadline.',
+        responses: {
+          '200': json('Ready.', object({ status: { type: 'string', const: 'ready' } })),
+          '503': json('The store did not answer in time or failed.', ref('Error')),
+        },
+      },
+    },
+    '/api/openapi.json': {
+      get: {
+        summary: 'This document.',
+        responses: { '200': json('OpenAPI 3.1 document.', { type: 'object' }) },
+      },
+    },
+    '/api/v1/vendors': {
+      get: {
+        summary: 'Every watched vendor with its current state.',
+        responses: {
+          '200': json(
+            'Every watched vendor, by slug.',
+            object({ vendors: { type: 'array', items: ref('Vendor') } }),
+          ),
+          ...errors,
+        },
+      },
+      post: {
+        ...adminOnly,
+        summary: 'Adds a vendor by its status page URL (platform detected); polled at once.',
+        requestBody: body(ref('NewVendor')),
+        responses: {
+          '201': json(
+            'The vendor and how it was detected.',
+            object({
+              vendor: { type: 'object' },
+              detection: object({
+                confidence: { type: 'string', enum: ['high', 'medium'] },
+                evidence: { type: 'string' },
+              }),
+            }),
+          ),
+          ...writeErrors,
+          '409': json('The slug is taken.', ref('Error')),
+          '422': json('Refused by the address guard, or no platform detected.', ref('Error')),
+        },
+      },
+    },
+    '/api/v1/targets': {
+      get: {
+        summary: 'Every notification target with its filters and state; secrets never shown.',
+        responses: {
+          '200': json(
+            'Targets by name.',
+            object({ targets: { type: 'array', items: ref('Target') } }),
+          ),
+          ...errors,
+        },
+      },
+      post: {
+        ...adminOnly,
+        summary: 'Adds a notification target; events recorded from now on are routed to it.',
+        requestBody: body(ref('NewTarget')),
+        responses: {
+          '201': json('The target as stored (Location: its URL).', ref('Target')),
+          ...writeErrors,
+          '409': json('The name is taken (by the config file or the API).', ref('Error')),
+          '422': json('The destination is refused by the address guard.', ref('Error')),
+        },
+      },
+    },
+    '/api/v1/targets/{name}': {
+      get: {
+        summary: 'One notification target.',
+        parameters: [path('name', 'Target name.')],
+        responses: { '200': json('The target.', ref('Target')), ...notFound, ...errors },
+      },
+      delete: {
+        ...adminOnly,
+        summary:
+          'Removes a target added through the API; its pending deliveries fail as "target removed".',
+        parameters: [path('name', 'Target name.')],
+        responses: {
+          '200': json(
+            'Removed.',
+            object({
+              removed: { type: 'string' },
+              failedDeliveries: { type: 'integer', minimum: 0 },
+            }),
+          ),
+          '401': writeErrors['401'],
+          ...notFound,
+          '409': json('The target is defined in the config file.', ref('Error')),
+        },
+      },
+    },
+    '/api/v1/vendors/{slug}': {
+      get: {
+        summary: 'One vendor with its components and active incidents.',
+        parameters: [path('slug', 'Vendor slug.')],
+        responses: { '200': json('The vendor.', ref('VendorDetail')), ...notFound, ...errors },
+      },
+    },
+    '/api/v1/incidents': {
+      get: {
+        summary: 'Incidents and maintenances, newest first.',
+        parameters: [
+          vendorFilter,
+          query('active', 'Only open (true) or only closed (false) ones.', {
+            type: 'boolean',
+          }),
+          query('impact', 'Only this impact.', { type: 'string', enum: [...impacts] }),
+          query('since', 'Started at or after this instant.', instant),
+          query('until', 'Started before this instant.', instant),
+          query('q', 'Words to find in the title.', { type: 'string', maxLength: maxQueryLength }),
+          limit,
+          cursor,
+        ],
+        responses: {
+          '200': json('A page of incidents.', page('incidents', 'Incident')),
+          ...errors,
+        },
+      },
+    },
+    '/api/v1/incidents/{id}': {
+      get: {
+        summary: 'One incident with its updates, revisions, duration and summary.',
+        parameters: [path('id', 'Incident id, e.g. balena-8gq2x9k1mlh4.')],
+        responses: { '200': json('The incident.', ref('IncidentDetail')), ...notFound, ...errors },
+      },
+    },
+    '/api/v1/events': {
+      get: {
+        summary: 'Recorded change events, oldest first (in recording order).',
+        parameters: [
+          query('since', 'At or after this instant.', instant),
+          vendorFilter,
+          limit,
+          cursor,
+        ],
+        responses: { '200': json('A page of events.', page('events', 'Event')), ...errors },
+      },
+    },
+    '/api/v1/events/stream': {
+      get: {
+        summary: 'Live events as Server-Sent Events.',
+        description:
+          'Each message is `event: <type>`, `id: <event id>`, `data: <Event JSON>`. With ' +
+          'Last-Event-ID (or ?after=) the events recorded after it are sent first. A comment ' +
+          'heartbeat is sent every 15 s.',
+        parameters: [
+          query('after', 'Replay events recorded after this event id or seq.'),
+          vendorFilter,
+          {
+            name: 'Last-Event-ID',
+            in: 'header',
+            required: false,
+            description: 'Set by EventSource on reconnect; wins over ?after=.',
+            schema: { type: 'string' },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The stream.',
+            content: { 'text/event-stream': { schema: { type: 'string' } } },
+          },
+          '400': errors['400'],
+        },
+      },
+    },
+    '/api/v1/deliveries': {
+      get: {
+        summary: 'Notification deliveries, newest first, and the state of every target.',
+        parameters: [
+          query('target', 'Only this target (its name).'),
+          query('status', 'Only deliveries in this status.', {
+            type: 'string',
+            enum: ['pending', 'sent', 'failed', 'skipped'],
+          }),
+          limit,
+          cursor,
+        ],
+        responses: {
+          '200': json(
+            'Targets and a page of deliveries.',
+            object({
+              targets: { type: 'array', items: ref('NotifyTarget') },
+              deliveries: { type: 'array', items: ref('Delivery') },
+              nextCursor: nullable({ type: 'string' }),
+            }),
+          ),
+          ...errors,
+        },
+      },
+    },
+    '/': {
+      get: {
+        summary: 'The dashboard (HTML): every vendor, worst first; live with JavaScript.',
+        parameters: [
+          query('q', 'Words in the vendor name.'),
+          query('status', 'any, problems, or a component status.'),
+          query('category', 'A vendor category.'),
+        ],
+        responses: { '200': html('The page.'), '304': errors['304'] },
+      },
+    },
+    '/incidents': {
+      get: {
+        summary: 'All incidents (HTML), newest first, filtered like /api/v1/incidents.',
+        parameters: [
+          vendorFilter,
+          query('impact', 'Only this impact.'),
+          query('active', 'true (open) or false (closed).'),
+          query('since', 'First day (UTC), YYYY-MM-DD.', { type: 'string', format: 'date' }),
+          query('until', 'Last day (UTC, included), YYYY-MM-DD.', {
+            type: 'string',
+            format: 'date',
+          }),
+          query('q', 'Words in the title.'),
+          cursor,
+        ],
+        responses: {
+          '200': html('The page.'),
+          '304': errors['304'],
+          '400': html('The page, saying which filter is wrong.'),
+        },
+      },
+    },
+    '/deliveries': {
+      get: {
+        summary: 'Notification deliveries (HTML): target states and the latest 100 deliveries.',
+        parameters: [
+          query('target', 'Only this target (its name).'),
+          query('status', 'Only deliveries in this status.'),
+        ],
+        responses: { '200': html('The page.'), '304': errors['304'] },
+      },
+    },
+    '/vendors/{slug}': {
+      get: {
+        summary: 'The vendor page (HTML): components, 90-day bars and figures, history.',
+        parameters: [path('slug', 'Vendor slug.'), cursor],
+        responses: { '200': html('The page.'), '304': errors['304'], ...htmlNotFound },
+      },
+    },
+    '/feed.atom': { get: feed('atom', 'Atom 1.0 feed of the latest incidents of every vendor.') },
+    '/feed.rss': { get: feed('rss', 'RSS 2.0 feed of the latest incidents of every vendor.') },
+    '/vendors/{slug}/feed.atom': {
+      get: {
+        ...feed('atom', "Atom 1.0 feed of one vendor's latest incidents."),
+        parameters: [path('slug', 'Vendor slug.')],
+      },
+    },
+    '/vendors/{slug}/feed.rss': {
+      get: {
+        ...feed('rss', "RSS 2.0 feed of one vendor's latest incidents."),
+        parameters: [path('slug', 'Vendor slug.')],
+      },
+    },
+    '/metrics': {
+      get: {
+        summary: 'Prometheus metrics: vendor and component status, open incidents, polls.',
+        responses: {
+          '200': {
+            description: 'Prometheus text exposition format 0.0.4.',
+            content: { 'text/plain': { schema: { type: 'string' } } },
+          },
+        },
+      },
+    },
+    '/incidents/{id}': {
+      get: {
+        summary: 'The incident page (HTML): summary, times, components, timeline, edits.',
+        parameters: [path('id', 'Incident id.')],
+        responses: { '200': html('The page.'), '304': errors['304'], ...htmlNotFound },
+      },
+    },
+    '/assets/{name}': {
+      get: {
+        summary: 'The stylesheet (app.css) and the script (app.js) of the pages.',
+        parameters: [path('name', 'app.css or app.js.')],
+        responses: {
+          '200': {
+            description: 'The file; cached for a year when ?v= names its current version.',
+            content: { 'text/css': { schema: { type: 'string' } } },
+          },
+          '304': errors['304'],
+          ...htmlNotFound,
+        },
+      },
+    },
+  },
+  components: {
+    schemas,
+    securitySchemes: { adminToken: { type: 'http', scheme: 'bearer' } },
+  },
+} as const;

@@ -1,0 +1,137 @@
+// Domain values → the JSON the API promises (SPEC §4). Every field is copied by name, so a new
+// store column never leaks into a response and the shapes stay exactly as documented.
+import type { Revision } from '../../domain/diff.js';
+import type {
+  Component,
+  Incident,
+  IncidentUpdate,
+  IncidentWithUpdates,
+  VendorEvent,
+} from '../../domain/model.js';
+import { incidentDurationSeconds, summarizeIncident } from '../../domain/summary.js';
+import type { Category, ComponentStatus, Platform, VendorHealth } from '../../domain/vocabulary.js';
+
+/** What the store reports for a vendor (the store's VendorSummary/VendorDetail carry more). */
+export interface VendorState {
+  slug: string;
+  name: string;
+  platform: Platform;
+  category: Category;
+  statusPageUrl: string;
+  status: ComponentStatus;
+  health: VendorHealth;
+  lastPolledAt: string | null;
+  lastSuccessAt: string | null;
+  error: string | null;
+}
+
+/** The vendor fields in SPEC order, with `activeIncidents` in its place and `error` only if set. */
+function presentVendorWith<Active>(vendor: VendorState, activeIncidents: Active) {
+  return {
+    slug: vendor.slug,
+    name: vendor.name,
+    platform: vendor.platform,
+    category: vendor.category,
+    statusPageUrl: vendor.statusPageUrl,
+    status: vendor.status,
+    activeIncidents,
+    health: vendor.health,
+    lastPolledAt: vendor.lastPolledAt,
+    lastSuccessAt: vendor.lastSuccessAt,
+    ...(vendor.error === null ? {} : { error: vendor.error }),
+  };
+}
+
+/** In the list, `activeIncidents` is a count. */
+export function presentVendorSummary(vendor: VendorState & { activeIncidents: number }) {
+  return presentVendorWith(vendor, vendor.activeIncidents);
+}
+
+/** On its own, a vendor carries its components and its active incidents themselves. */
+export function presentVendorDetail(
+  vendor: VendorState & { components: Component[]; activeIncidents: Incident[] },
+) {
+  return {
+    ...presentVendorWith(vendor, vendor.activeIncidents.map(presentIncident)),
+    components: vendor.components.map(presentComponent),
+  };
+}
+
+export function presentComponent(component: Component) {
+  return {
+    id: component.id,
+    name: component.name,
+    group: component.group,
+    status: component.status,
+  };
+}
+
+export function presentIncident(incident: Incident) {
+  return {
+    id: incident.id,
+    vendorSlug: incident.vendorSlug,
+    sourceId: incident.sourceId,
+    title: incident.title,
+    kind: incident.kind,
+    impact: incident.impact,
+    phase: incident.phase,
+    startedAt: incident.startedAt,
+    resolvedAt: incident.resolvedAt,
+    detectedAt: incident.detectedAt,
+    backfilled: incident.backfilled,
+    sourceUrl: incident.sourceUrl,
+    components: incident.components,
+    scheduledFor: incident.scheduledFor,
+    scheduledUntil: incident.scheduledUntil,
+  };
+}
+
+export function presentUpdate(update: IncidentUpdate) {
+  return {
+    id: update.id,
+    phase: update.phase,
+    body: update.body,
+    bodyText: update.bodyText,
+    postedAt: update.postedAt,
+    detectedAt: update.detectedAt,
+    components: update.components,
+  };
+}
+
+export function presentRevision(revision: Revision) {
+  return {
+    updateId: revision.updateId,
+    field: revision.field,
+    from: revision.from,
+    to: revision.to,
+    seenAt: revision.seenAt,
+  };
+}
+
+export function presentIncidentDetail(
+  incident: IncidentWithUpdates,
+  revisions: readonly Revision[],
+  vendorName: string,
+  now: string,
+) {
+  return {
+    ...presentIncident(incident),
+    updates: incident.updates.map(presentUpdate),
+    revisions: revisions.map(presentRevision),
+    durationSeconds: incidentDurationSeconds(incident, now),
+    summary: summarizeIncident(incident, vendorName, now),
+  };
+}
+
+export function presentEvent(event: VendorEvent) {
+  return {
+    id: event.id,
+    type: event.type,
+    vendorSlug: event.vendorSlug,
+    incidentId: event.incidentId,
+    updateId: event.updateId,
+    component: event.component,
+    changes: event.changes,
+    at: event.at,
+  };
+}

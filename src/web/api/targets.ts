@@ -1,0 +1,98 @@
+// Notification targets over HTTP: GET lists them with filters and state, never a secret; POST adds
+// one and DELETE removes one (admin token). Validation, the address guard and the store come in as
+// `admin`, since the web layer does not import notify/.
+import type { Hono } from 'hono';
+import { sendError, sendJson } from '../json.js';
+import { targetNamePattern } from '../ids.js';
+import {
+  authorize,
+  handleWrite,
+  readJsonObject,
+  tokenDigest,
+  WriteError,
+} from './write-support.js';
+
+/** A target as the API shows it: where it sends (scheme and host only), what it wants, its state. */
+export interface WebTargetView {
+  name: string;
+  type: string;
+  /** 'config': edit the config file to change it; 'api': added (and removable) through this API. */
+  origin: 'config' | 'api';
+  destination: string;
+  vendors: string[] | null;
+  components: Record<string, string[]> | null;
+  minImpact: string | null;
+  events: string[] | null;
+  state: string;
+  reason: string | null;
+  failures: number;
+  lastError: string | null;
+  lastSuccessAt: string | null;
+}
+
+export type TargetAddResult =
+  | { ok: true; target: WebTargetView }
+  | {
+      ok: false;
+      status: 400 | 409 | 422;
+      code: 'invalid_body' | 'conflict' | 'url_refused';
+      message: string;
+    };
+
+export type TargetRemoveResult =
+  | { ok: true; failedDeliveries: number }
+  | { ok: false; status: 404 | 409; code: 'not_found' | 'conflict'; message: string };
+
+export interface WebTargetAdmin {
+  list(): Promise<WebTargetView[]>;
+  add(body: Record<string, unknown>): Promise<TargetAddResult>;
+  remove(name: string): Promise<TargetRemoveResult>;
+}
+
+export interface TargetRouteDeps {
+  admin: WebTargetAdmin;
+  /** Without it, POST and DELETE are absent (SPEC §4: the write API is off). */
+  adminToken: string | null;
+}
+
+export function registerTargetRoutes(app: Hono, deps: TargetRouteDeps): void {
+  const { admin } = deps;
+  app.get('/api/v1/targets', async (c) => sendJson(c, { targets: await admin.list() }));
+
+  app.get('/api/v1/targets/:name', async (c) => {
+    const name = c.req.param('name');
+    const target = (await admin.list()).find((candidate) => candidate.name === name);
+    if (!target) {
+      const message = `no notification target named ${JSON.stringify(name.slice(0, 63))}`;
+      return sendError(c, 404, 'not_found', message);
+    }
+    return sendJson(c, target);
+  });
+
+  if (deps.adminToken === null) return;
+  const expected = tokenDigest(deps.adminToken);
+
+  app.post('/api/v1/targets', (c) =>
+    handleWrite(c, async () => {
+      authorize(c.req.header('authorization'), expected);
+      const result = await admin.add(await readJsonObject(c, 'target'));
+      if (!result.ok) throw new WriteError(result.status, result.code, result.message);
+      const created = sendJson(c, result.target, 201);
+      created.headers.set('location', `/api/v1/targets/${result.target.name}`);
+      return created;
+    }),
+  );
+
+  app.delete('/api/v1/targets/:name', (c) =>
+    handleWrite(c, async () => {
+      authorize(c.req.header('authorization'), expected);
+      const name = c.req.param('name');
+      if (!targetNamePattern.test(name)) {
+        throw new WriteError(404, 'not_found', 'no notification target has that name');
+      }
+      const result = await admin.remove(name);
+      if (!result.ok) throw new WriteError(result.status, result.code, result.message);
+      return sendJson(c, { removed: name, failedDeliveries: result.failedDeliveries });
+    }),
+  );
+}

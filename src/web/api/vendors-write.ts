@@ -1,0 +1,132 @@
+// POST /api/v1/vendors: add a vendor at run time (admin token). Detection and the address guard
+// live outside the web layer and come in as `detectVendor`; without a token app.ts leaves the
+// route out.
+import type { Context } from 'hono';
+import type { Kysely } from 'kysely';
+import { parseDurationSeconds } from '../../config/duration.js';
+import { slugPattern } from '../../config/schema.js';
+import type { Vendor } from '../../domain/model.js';
+import { categories, isOneOf, type Category, type Platform } from '../../domain/vocabulary.js';
+import { findVendorName, syncVendors, type Database } from '../../store/index.js';
+import { sendJson } from '../json.js';
+import {
+  authorize,
+  handleWrite,
+  readJsonObject,
+  tokenDigest,
+  WriteError,
+} from './write-support.js';
+
+/** What the composition root's detector answers (structurally the poll layer's VendorDetection). */
+export type WebVendorDetection =
+  | {
+      ok: true;
+      platform: Platform;
+      confidence: 'high' | 'medium';
+      evidence: string;
+      statusPageUrl: string;
+      suggestedSlug: string;
+      suggestedName: string;
+    }
+  | { ok: false; refused: boolean; error: string; tried: string[] };
+
+export interface VendorWriteDeps {
+  db: Kysely<Database>;
+  now: () => string;
+  adminToken: string;
+  detectVendor: (url: string, signal?: AbortSignal) => Promise<WebVendorDetection>;
+  defaultIntervalSeconds: number;
+}
+
+const maxIntervalSeconds = 86_400;
+
+interface NewVendorBody {
+  url: string;
+  slug: string | null;
+  name: string | null;
+  intervalSeconds: number | null;
+  category: Category;
+}
+
+/** The POST /api/v1/vendors handler. */
+export function createVendorWrite(deps: VendorWriteDeps): (c: Context) => Promise<Response> {
+  const expected = tokenDigest(deps.adminToken);
+  return (c) =>
+    handleWrite(c, async () => {
+      authorize(c.req.header('authorization'), expected);
+      const body = validateBody(await readJsonObject(c, 'vendor'));
+      // A given slug is checked before any request goes out; a suggested one after detection.
+      if (body.slug !== null) await assertSlugFree(deps.db, body.slug);
+      const detection = await deps.detectVendor(body.url, c.req.raw.signal);
+      if (!detection.ok) {
+        const code = detection.refused ? 'url_refused' : 'undetected';
+        return sendJson(
+          c,
+          { error: { code, message: detection.error, tried: detection.tried } },
+          422,
+        );
+      }
+      const vendor: Vendor = {
+        slug: body.slug ?? detection.suggestedSlug,
+        name: body.name ?? detection.suggestedName,
+        statusPageUrl: detection.statusPageUrl,
+        platform: detection.platform,
+        category: body.category,
+        intervalSeconds: body.intervalSeconds ?? deps.defaultIntervalSeconds,
+      };
+      if (body.slug === null) await assertSlugFree(deps.db, vendor.slug);
+      await syncVendors(deps.db, [vendor], 'api', deps.now());
+      const { confidence, evidence } = detection;
+      const created = sendJson(c, { vendor, detection: { confidence, evidence } }, 201);
+      created.headers.set('location', `/api/v1/vendors/${vendor.slug}`);
+      return created;
+    });
+}
+
+async function assertSlugFree(db: Kysely<Database>, slug: string): Promise<void> {
+  if ((await findVendorName(db, slug)) !== null) {
+    throw new WriteError(409, 'conflict', `a vendor "${slug}" already exists; choose another slug`);
+  }
+}
+
+function validateBody(body: Record<string, unknown>): NewVendorBody {
+  const invalid = (message: string) => new WriteError(400, 'invalid_body', message);
+  const unknownKey = Object.keys(body).find(
+    (key) => !['url', 'slug', 'name', 'interval', 'category'].includes(key),
+  );
+  if (unknownKey !== undefined)
+    throw invalid(`unknown field ${JSON.stringify(unknownKey.slice(0, 40))}`);
+  const { url, slug, name, interval, category } = body;
+  if (
+    typeof url !== 'string' ||
+    !/^https?:\/\//i.test(url) ||
+    !URL.canParse(url) ||
+    url.length > 2048
+  ) {
+    throw invalid('url must be an http(s) URL of at most 2048 characters');
+  }
+  if (slug !== undefined && (typeof slug !== 'string' || !slugPattern.test(slug))) {
+    throw invalid('slug must be lowercase letters, digits and dashes (at most 63)');
+  }
+  const trimmedName = typeof name === 'string' ? name.trim() : undefined;
+  if (name !== undefined && (!trimmedName || trimmedName.length > 200)) {
+    throw invalid('name must be a string of 1 to 200 characters');
+  }
+  const seconds = interval === undefined ? null : parseDurationSeconds(interval);
+  if (
+    interval !== undefined &&
+    (seconds === null || !Number.isInteger(seconds) || seconds < 1 || seconds > maxIntervalSeconds)
+  ) {
+    throw invalid('interval must be whole seconds between 1 and 86400 (a number or "60s", "5m")');
+  }
+  if (category !== undefined && !isOneOf(categories, category)) {
+    throw invalid(`category must be one of ${categories.join(', ')}`);
+  }
+  return {
+    url: url.trim(),
+    slug: typeof slug === 'string' ? slug : null,
+    name: trimmedName ?? null,
+    intervalSeconds: seconds,
+    category: category ?? 'other',
+  };
+}

@@ -1,0 +1,44 @@
+// Dashboard order and filters, pure. Worst first: status, then data health (failing or stale data
+// is a problem of its own), then open incidents, then name. Filters read leniently from the URL:
+// an unknown value means "any", so an old bookmarked link still shows the dashboard.
+import { statusRankOf } from '../../../domain/status.js';
+import {
+  categories,
+  componentStatuses,
+  isOneOf,
+  type VendorHealth,
+} from '../../../domain/vocabulary.js';
+import type { DashboardFilters, DashboardVendor } from './view.js';
+
+const healthRank: Record<VendorHealth, number> = { ok: 0, stale: 1, failing: 2 };
+
+export function compareWorstFirst(a: DashboardVendor, b: DashboardVendor): number {
+  return (
+    statusRankOf(b.status) - statusRankOf(a.status) ||
+    healthRank[b.health] - healthRank[a.health] ||
+    b.activeIncidents - a.activeIncidents ||
+    a.name.localeCompare(b.name, 'en') ||
+    a.slug.localeCompare(b.slug, 'en')
+  );
+}
+
+export function parseDashboardFilters(query: Record<string, string | undefined>): DashboardFilters {
+  const status = query.status;
+  const category = query.category;
+  return {
+    q: (query.q ?? '').trim().slice(0, 200),
+    status: status === 'problems' || isOneOf(componentStatuses, status) ? status : 'all',
+    category: isOneOf(categories, category) ? category : 'all',
+  };
+}
+
+/** The same rule app.js applies as the reader types. */
+export function matchesFilters(vendor: DashboardVendor, filters: DashboardFilters): boolean {
+  const q = filters.q.toLowerCase();
+  if (q && !vendor.name.toLowerCase().includes(q) && !vendor.slug.includes(q)) return false;
+  if (filters.category !== 'all' && vendor.category !== filters.category) return false;
+  if (filters.status === 'problems') {
+    return vendor.status !== 'operational' || vendor.health !== 'ok';
+  }
+  return filters.status === 'all' || vendor.status === filters.status;
+}

@@ -1,0 +1,54 @@
+// GET /incidents/{id}: the incident page, rendered once per change of the incident (its row's
+// updated_at moves with every write to it, its updates or its revisions) and of its vendor's
+// name; an open incident's page also shows durations, so it is re-rendered once a minute.
+import type { Context } from 'hono';
+import { incidentDurationSeconds, summarizeIncident } from '../../../domain/summary.js';
+import { findIncidentStamp, getIncident, listRevisions } from '../../../store/index.js';
+import { maxPathIdLength } from '../../ids.js';
+import { errorPage } from '../error/handler.js';
+import type { PageDeps } from '../shared/context.js';
+import { renderDocument, sendDocument } from '../shared/html.js';
+import { createRenderCache } from '../shared/render-cache.js';
+import { IncidentPage } from './view.js';
+
+/** About 10 KB a page: the most read incidents stay rendered within a few tens of MB. */
+const cachedPages = 2000;
+
+export function createIncidentPage(deps: PageDeps) {
+  const cache = createRenderCache(cachedPages);
+  const notFound = (c: Context) =>
+    errorPage(c, deps, 404, 'No such incident', 'vendorwatch has no incident with this id.');
+
+  return async function incidentPage(c: Context, id: string): Promise<Response> {
+    const stamp = id.length <= maxPathIdLength ? await findIncidentStamp(deps.db, id) : null;
+    if (!stamp) return notFound(c);
+    const now = deps.now();
+    const vendor = {
+      slug: stamp.vendorSlug,
+      name: deps.vendorName?.(stamp.vendorSlug) ?? stamp.vendorName ?? stamp.vendorSlug,
+      statusPageUrl: stamp.vendorStatusPageUrl,
+    };
+    const minute = stamp.resolvedAt ? '' : String(Math.floor(Date.parse(now) / 60_000));
+    const key = JSON.stringify([stamp.updatedAt, vendor.name, vendor.statusPageUrl, minute]);
+    const cached = cache.get(id, key);
+    if (cached) return sendDocument(c, cached.html, cached.etag);
+
+    const [incident, revisions] = await Promise.all([
+      getIncident(deps.db, id),
+      listRevisions(deps.db, id),
+    ]);
+    if (!incident) return notFound(c);
+    const html = await renderDocument(
+      <IncidentPage
+        incident={incident}
+        vendor={vendor}
+        revisions={revisions}
+        summary={summarizeIncident(incident, vendor.name, now)}
+        durationSeconds={incidentDurationSeconds(incident, now)}
+        assets={deps.assets.urls}
+      />,
+    );
+    const rendered = cache.set(id, key, html);
+    return sendDocument(c, rendered.html, rendered.etag);
+  };
+}

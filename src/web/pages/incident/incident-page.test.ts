@@ -1,0 +1,133 @@
+// The incident page through the real app on the shared scenario (a Balena incident shaped like
+// the reference page, with a later title edit), plus 404s and revalidation.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../app.js';
+import { observedIncident, observedUpdate, snapshot } from '../../test-support/seed.js';
+import {
+  balenaIncidentId,
+  githubActiveId,
+  balenaMaintenanceId,
+  now,
+  seedScenario,
+  type Scenario,
+} from '../../test-support/scenario.js';
+import { visibleText } from '../test-support/inert-html.js';
+
+let scenario: Scenario;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  scenario = await seedScenario();
+  app = createApp({ db: scenario.testStore.store.db, now: () => now });
+});
+afterAll(() => scenario.testStore.dispose());
+
+describe('the incident page', () => {
+  it('shows what the reference page shows, in UTC, inside <time datetime>', async () => {
+    const response = await app.request(`/incidents/${balenaIncidentId}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await response.text();
+    const text = visibleText(html);
+    expect(text).toContain('Elevated API errors on balenaCloud');
+    expect(text).toMatch(/Notice\s*Resolved/);
+    expect(text).toContain(
+      'Balena experienced a notice incident on September 10, 2025 affecting API, BalenaOS Download and 4 more components, lasting 8h 20m.',
+    );
+    expect(text).toMatch(/Started\s*Sep 10, 2025, 01:47 PM UTC/);
+    expect(text).toMatch(/Resolved\s*Sep 10, 2025, 10:07 PM UTC/);
+    expect(text).toMatch(/Duration\s*8h 20m/);
+    expect(text).toMatch(
+      /Detected by vendorwatch\s*Sep 10, 2025, 01:50 PM UTC — 2m after the vendor's first post/,
+    );
+    expect(html).toContain(
+      '<time datetime="2025-09-10T13:47:31.000Z" data-local="">Sep 10, 2025, 01:47 PM UTC</time>',
+    );
+    expect(html).toContain('href="https://status.balena.io/incidents/8gq2x9k1mlh4"');
+    for (const name of [
+      'API',
+      'BalenaOS Download',
+      'Dashboard',
+      'Cloudlink (VPN)',
+      'Builder',
+      'Proxy',
+    ]) {
+      expect(html).toContain(`<li>${name}</li>`);
+    }
+    expect(html.match(/<li id="update-\d+"/g)).toHaveLength(3);
+    // Vendor HTML kept (sanitized), plain text escaped once.
+    expect(html).toContain('We are <b>investigating</b> errors.');
+    expect(html).toContain('The cause is known &amp; being fixed.');
+    expect(text).toMatch(
+      /Later edits by the vendor.*Title.*Before\s*Elevated API Errors\s*After\s*Elevated API errors on balenaCloud/,
+    );
+  });
+
+  it('says "ongoing" for an open maintenance and shows its window', async () => {
+    const text = visibleText(await (await app.request(`/incidents/${balenaMaintenanceId}`)).text());
+    expect(text).toMatch(/Maintenance\s*In progress/);
+    expect(text).toMatch(/Scheduled\s*Sep 10, 2025, 10:00 PM UTC until Sep 10, 2025, 11:00 PM UTC/);
+    expect(text).toMatch(/Completed\s*ongoing/);
+    expect(text).toMatch(/Duration\s*10m so far/);
+  });
+
+  it('answers 304 to a revalidation with the ETag it sent', async () => {
+    const first = await app.request(`/incidents/${balenaIncidentId}`);
+    const etag = first.headers.get('etag')!;
+    expect(first.headers.get('cache-control')).toBe('no-cache');
+    const again = await app.request(`/incidents/${balenaIncidentId}`, {
+      headers: { 'if-none-match': etag },
+    });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('content-security-policy')).toContain("default-src 'none'");
+  });
+
+  it('re-renders a cached page when the clock moves for an open incident', async () => {
+    let clock = now;
+    const clocked = createApp({ db: scenario.testStore.store.db, now: () => clock });
+    const duration = async () =>
+      /Duration\s*([^A-Z]+?)\s*Detected/.exec(
+        visibleText(await (await clocked.request('/incidents/github-gh-active')).text()),
+      )?.[1];
+    expect(await duration()).toBe('2h 10m so far');
+    expect(await duration()).toBe('2h 10m so far');
+    clock = '2025-09-10T22:15:30.000Z';
+    expect(await duration()).toBe('2h 15m so far');
+  });
+
+  it('re-renders a cached page when the vendor posts an update', async () => {
+    const { poll } = scenario.testStore;
+    const page = async () =>
+      (await (await app.request(`/incidents/${githubActiveId}`)).text()).match(
+        /<li id="update-\d+"/g,
+      )?.length;
+    expect(await page()).toBe(1);
+    await poll(
+      'github',
+      snapshot([
+        observedIncident('gh-active', {
+          title: 'Incident with Copilot',
+          impact: 'major',
+          phase: 'identified',
+          startedAt: '2025-09-10T20:00:00.000Z',
+          components: ['Copilot'],
+          updates: [
+            observedUpdate('gh-active-u1', 'investigating', '2025-09-10T20:00:00.000Z'),
+            observedUpdate('gh-active-u2', 'identified', '2025-09-10T21:00:00.000Z'),
+          ],
+        }),
+      ]),
+      '2025-09-10T22:09:30.000Z',
+    );
+    expect(await page()).toBe(2);
+  });
+
+  it('gives an HTML 404 for unknown and absurdly long ids', async () => {
+    for (const id of ['balena-nope', 'x'.repeat(300)]) {
+      const response = await app.request(`/incidents/${id}`);
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-type')).toContain('text/html');
+      expect(visibleText(await response.text())).toContain('No such incident');
+    }
+  });
+});

@@ -1,0 +1,177 @@
+// /incidents/{id}: everything the reference page (shared/reference/balena-incident.txt) shows,
+// in the order a reader asks for it: what, how bad, since when, what it touched, what was said.
+import type { FC } from 'hono/jsx';
+import type { Revision } from '../../../domain/diff.js';
+import { formatDuration } from '../../../domain/duration.js';
+import type { IncidentWithUpdates } from '../../../domain/model.js';
+import { secondsBetween } from '../../../domain/time.js';
+import { safeHttpUrl } from '../shared/format.js';
+import { Layout, type AssetUrls } from '../shared/layout.js';
+import { ExternalLink, ImpactBadge, PhaseBadge, Time } from '../shared/parts.js';
+import { RevisionList, UpdateTimeline } from './timeline.js';
+
+export interface IncidentPageProps {
+  incident: IncidentWithUpdates;
+  vendor: { slug: string; name: string; statusPageUrl: string | null };
+  revisions: readonly Revision[];
+  summary: string;
+  durationSeconds: number;
+  assets: AssetUrls;
+}
+
+/** The overall state in the reader's words: the phase alone says "postmortem" for a closed one. */
+function stateLabel(incident: IncidentWithUpdates): string {
+  if (incident.kind === 'maintenance') {
+    if (incident.resolvedAt) return 'Completed';
+    return incident.phase === 'scheduled' ? 'Scheduled' : 'In progress';
+  }
+  return incident.resolvedAt ? 'Resolved' : 'Ongoing';
+}
+
+export interface DetectionLag {
+  seconds: number;
+  /** Our first sighting came after (normally) or before (a vendor clock ahead) its first post. */
+  relation: 'after' | 'before';
+}
+
+/** How long after the vendor's first post vendorwatch saw the incident; null when imported. */
+export function detectionLag(incident: IncidentWithUpdates): DetectionLag | null {
+  if (incident.backfilled) return null;
+  const firstPost = incident.updates[0]?.postedAt ?? incident.startedAt;
+  const after = secondsBetween(firstPost, incident.detectedAt);
+  if (after > 0 || Date.parse(incident.detectedAt) >= Date.parse(firstPost)) {
+    return { seconds: after, relation: 'after' };
+  }
+  return { seconds: secondsBetween(incident.detectedAt, firstPost), relation: 'before' };
+}
+
+const Detection: FC<{ incident: IncidentWithUpdates }> = ({ incident }) => {
+  const lag = detectionLag(incident);
+  if (!lag) {
+    return (
+      <dd>
+        <Time at={incident.detectedAt} />
+        <span class="note">
+          {' '}
+          — already in the vendor's history when vendorwatch started watching
+        </span>
+      </dd>
+    );
+  }
+  return (
+    <dd>
+      <Time at={incident.detectedAt} />
+      <span class="note" data-testid="detection-lag">
+        {' '}
+        — {formatDuration(lag.seconds)} {lag.relation} the vendor's first post
+      </span>
+    </dd>
+  );
+};
+
+export const IncidentPage: FC<IncidentPageProps> = (props) => {
+  const { incident, vendor } = props;
+  const source = safeHttpUrl(incident.sourceUrl) ?? safeHttpUrl(vendor.statusPageUrl);
+  const vendorPath = `/vendors/${encodeURIComponent(vendor.slug)}`;
+  const state = stateLabel(incident);
+  const kindWord = incident.kind === 'maintenance' ? 'maintenance' : 'incident';
+  return (
+    <Layout
+      title={`${incident.title} — ${vendor.name}`}
+      assets={props.assets}
+      feeds={{
+        title: `${vendor.name} incidents`,
+        atom: `${vendorPath}/feed.atom`,
+        rss: `${vendorPath}/feed.rss`,
+      }}
+    >
+      <nav aria-label="Breadcrumb" class="breadcrumb">
+        <a href="/">Dashboard</a> › <a href={vendorPath}>{vendor.name}</a> ›{' '}
+        <a href={`/incidents?vendor=${encodeURIComponent(vendor.slug)}`}>Incidents</a>
+      </nav>
+      <article
+        class="incident"
+        data-incident-id={incident.id}
+        data-vendor={vendor.slug}
+        aria-labelledby="incident-title"
+      >
+        <header class="incident-header">
+          <p class="eyebrow">
+            <a href={vendorPath}>{vendor.name}</a> {kindWord}
+          </p>
+          <h1 id="incident-title">{incident.title}</h1>
+          <p class="badges" data-testid="badges">
+            <ImpactBadge impact={incident.impact} />
+            <span class={`badge state state-${state.toLowerCase().replace(' ', '-')}`}>
+              {state}
+            </span>
+            {incident.phase !== 'resolved' && incident.phase !== 'completed' && (
+              <PhaseBadge phase={incident.phase} />
+            )}
+            {source && <ExternalLink href={source}>View vendor source →</ExternalLink>}
+          </p>
+        </header>
+        <p class="summary" data-testid="summary">
+          {props.summary}
+        </p>
+        <p class="live-note" data-live-note="" hidden>
+          This {kindWord} has changed since the page loaded. <a href="">Reload</a> to see it.
+        </p>
+        <dl class="facts">
+          {incident.kind === 'maintenance' && incident.scheduledFor && (
+            <div>
+              <dt>Scheduled</dt>
+              <dd>
+                <Time at={incident.scheduledFor} />
+                {incident.scheduledUntil && (
+                  <>
+                    {' '}
+                    until <Time at={incident.scheduledUntil} />
+                  </>
+                )}
+              </dd>
+            </div>
+          )}
+          <div>
+            <dt>Started</dt>
+            <dd>
+              <Time at={incident.startedAt} />
+            </dd>
+          </div>
+          <div>
+            <dt>{incident.kind === 'maintenance' ? 'Completed' : 'Resolved'}</dt>
+            <dd>{incident.resolvedAt ? <Time at={incident.resolvedAt} /> : 'ongoing'}</dd>
+          </div>
+          <div>
+            <dt>Duration</dt>
+            <dd>
+              {formatDuration(props.durationSeconds)}
+              {!incident.resolvedAt && ' so far'}
+            </dd>
+          </div>
+          <div>
+            <dt>Detected by vendorwatch</dt>
+            <Detection incident={incident} />
+          </div>
+        </dl>
+        <section aria-labelledby="components-title">
+          <h2 id="components-title">Affected components</h2>
+          {incident.components.length === 0 ? (
+            <p class="note">The vendor did not name any component.</p>
+          ) : (
+            <ul class="chips" data-testid="components">
+              {incident.components.map((name) => (
+                <li>{name}</li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <UpdateTimeline incident={incident} />
+        <RevisionList revisions={props.revisions} />
+      </article>
+      <p class="machine-links">
+        <a href={`/api/v1/incidents/${encodeURIComponent(incident.id)}`}>This {kindWord} as JSON</a>
+      </p>
+    </Layout>
+  );
+};

@@ -1,0 +1,45 @@
+// GET /incidents[?vendor=&impact=&active=&since=&until=&q=&cursor=]: all incidents, filtered.
+import type { Context } from 'hono';
+import { InvalidQueryError, listIncidents, listVendorStatuses } from '../../../store/index.js';
+import type { PageDeps } from '../shared/context.js';
+import { sendHtml } from '../shared/html.js';
+import { filterSearch, parseIncidentFilters } from './filters.js';
+import { IncidentsPage } from './view.js';
+
+const pageSize = 50;
+
+export async function incidentsPage(c: Context, deps: PageDeps): Promise<Response> {
+  const now = deps.now();
+  const { filters, query, problems } = parseIncidentFilters(c.req.query(), pageSize);
+  const statuses = await listVendorStatuses(deps.db, now);
+  const vendors = statuses
+    .map((vendor) => ({ slug: vendor.slug, name: deps.vendorName?.(vendor.slug) ?? vendor.name }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en'));
+  let page = {
+    incidents: [] as Awaited<ReturnType<typeof listIncidents>>['incidents'],
+    nextCursor: null as string | null,
+  };
+  if (problems.length === 0) {
+    try {
+      page = await listIncidents(deps.db, query);
+    } catch (error) {
+      if (!(error instanceof InvalidQueryError)) throw error;
+      problems.push('This page link is not valid.');
+    }
+  }
+  return sendHtml(
+    c,
+    <IncidentsPage
+      filters={filters}
+      problems={problems}
+      vendors={vendors}
+      incidents={page.incidents}
+      nextCursor={page.nextCursor}
+      paged={query.cursor !== undefined}
+      base={`/incidents${filterSearch(filters)}`}
+      now={now}
+      assets={deps.assets.urls}
+    />,
+    problems.length > 0 ? 400 : 200,
+  );
+}

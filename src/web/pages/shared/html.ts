@@ -1,0 +1,63 @@
+// Every HTML response leaves through sendHtml: a strict Content-Security-Policy (no inline
+// script or style at all, no plugins, no <base>, no framing), the other hardening headers, and
+// the same revalidation scheme as the JSON API (no-cache plus a weak ETag over the exact body).
+import type { Context } from 'hono';
+import type { HtmlEscapedString } from 'hono/utils/html';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { etagMatches, weakEtag } from '../../json.js';
+
+export const contentSecurityPolicy = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "object-src 'none'",
+  "frame-ancestors 'none'",
+  // app.js writes only through textContent; this makes any HTML sink a hard error in browsers.
+  "require-trusted-types-for 'script'",
+].join('; ');
+
+export const securityHeaders: Readonly<Record<string, string>> = {
+  'content-security-policy': contentSecurityPolicy,
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+};
+
+const htmlType = 'text/html; charset=utf-8';
+
+export type Page = HtmlEscapedString | Promise<HtmlEscapedString>;
+
+/** The whole document; a hono/jsx node renders on toString(), a promise only when async. */
+export async function renderDocument(page: Page): Promise<string> {
+  return `<!doctype html>${await Promise.resolve(page).then((node) => node.toString())}`;
+}
+
+export async function sendHtml(
+  c: Context,
+  page: Page,
+  status: ContentfulStatusCode = 200,
+): Promise<Response> {
+  const html = await renderDocument(page);
+  return status === 200 ? sendDocument(c, html, weakEtag(html)) : errorDocument(html, status);
+}
+
+function headers(): Record<string, string> {
+  return { ...securityHeaders, 'content-type': htmlType, 'cache-control': 'no-cache' };
+}
+
+function errorDocument(html: string, status: ContentfulStatusCode): Response {
+  return new Response(html, { status, headers: headers() });
+}
+
+/** A 200 document whose ETag is already known (e.g. from a render cache). */
+export function sendDocument(c: Context, html: string, etag: string): Response {
+  if (etagMatches(c.req.header('if-none-match'), etag)) {
+    return new Response(null, { status: 304, headers: { ...headers(), etag } });
+  }
+  return new Response(html, { status: 200, headers: { ...headers(), etag } });
+}

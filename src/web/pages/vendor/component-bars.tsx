@@ -1,0 +1,116 @@
+// Components grouped as the vendor groups them, each with its status and its 90-day bar. A bar
+// is colour plus words: a text summary for screen readers, a tooltip per day, and a list of the
+// days with problems behind a disclosure, reachable by keyboard.
+import type { FC } from 'hono/jsx';
+import type { Component } from '../../../domain/model.js';
+import { formatDay, plural, statusLabels } from '../shared/format.js';
+import { StatusBadge } from '../shared/parts.js';
+import type { DayCell, DayLevel } from './daily-bars.js';
+
+const levelWords: Record<DayLevel, string> = { ...statusLabels, nodata: 'No data' };
+const legendOrder: DayLevel[] = [
+  'operational',
+  'degraded_performance',
+  'partial_outage',
+  'major_outage',
+  'under_maintenance',
+  'nodata',
+];
+
+function dayTitle(cell: DayCell): string {
+  const titles = cell.incidents.map((incident) => incident.title);
+  const about = titles.length > 0 ? ` — ${titles.join('; ')}` : '';
+  return `${formatDay(cell.date)}: ${levelWords[cell.level]}${about}`;
+}
+
+function isProblem(cell: DayCell): boolean {
+  return (cell.level !== 'operational' && cell.level !== 'nodata') || cell.incidents.length > 0;
+}
+
+function barSummary(cells: readonly DayCell[]): string {
+  const counts = new Map<DayLevel, number>();
+  for (const cell of cells) counts.set(cell.level, (counts.get(cell.level) ?? 0) + 1);
+  const parts = legendOrder
+    .filter((level) => counts.has(level))
+    .map((level) => `${plural(counts.get(level)!, 'day')} ${levelWords[level].toLowerCase()}`);
+  return `Last ${cells.length} days: ${parts.join(', ')}`;
+}
+
+const ComponentBar: FC<{ component: Component; cells: readonly DayCell[] }> = ({
+  component,
+  cells,
+}) => {
+  const problems = cells.filter(isProblem);
+  return (
+    <li class="component" data-component={component.id}>
+      <div class="component-head">
+        <strong class="component-name">{component.name}</strong>
+        <StatusBadge status={component.status} />
+      </div>
+      <div class="bars" role="img" aria-label={`${component.name}. ${barSummary(cells)}`}>
+        {cells.map((cell) => (
+          <span class={`day-${cell.level}`} title={dayTitle(cell)}></span>
+        ))}
+      </div>
+      <div class="bar-caption">
+        <span>{cells.length} days ago</span>
+        {problems.length === 0 ? (
+          <span>No problems recorded</span>
+        ) : (
+          <details>
+            <summary>{plural(problems.length, 'day')} with problems</summary>
+            <ul>
+              {problems.map((cell) => (
+                <li>
+                  {formatDay(cell.date)}: {levelWords[cell.level]}
+                  {cell.incidents.map((incident) => (
+                    <>
+                      {' — '}
+                      <a href={`/incidents/${encodeURIComponent(incident.id)}`}>{incident.title}</a>
+                    </>
+                  ))}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+        <span>Today</span>
+      </div>
+    </li>
+  );
+};
+
+export interface ComponentGroupsProps {
+  components: readonly Component[];
+  bars: ReadonlyMap<string, DayCell[]>;
+}
+
+export const ComponentGroups: FC<ComponentGroupsProps> = ({ components, bars }) => {
+  const groups = new Map<string, Component[]>();
+  for (const component of components) {
+    const key = component.group ?? '';
+    groups.set(key, [...(groups.get(key) ?? []), component]);
+  }
+  return (
+    <>
+      <ul class="legend" aria-label="Bar colours">
+        {legendOrder.map((level) => (
+          <li>
+            <span class={`day-${level}`}></span>
+            {levelWords[level]}
+          </li>
+        ))}
+      </ul>
+      {[...groups].map(([group, members]) => (
+        <section class="component-group" aria-label={group || 'Other components'}>
+          {(group || groups.size > 1) && <h3>{group || 'Other components'}</h3>}
+          <ul class="cards component-list">
+            {members.map((component) => (
+              <ComponentBar component={component} cells={bars.get(component.id) ?? []} />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+};

@@ -1,0 +1,77 @@
+// GET /vendors/{slug}[?cursor=]: the vendor page.
+import type { Context } from 'hono';
+import { addSeconds } from '../../../domain/time.js';
+import {
+  findVendorRecord,
+  getVendorDetail,
+  InvalidQueryError,
+  listComponentChanges,
+  listIncidents,
+  listVendorWindowIncidents,
+} from '../../../store/index.js';
+import { cursorPattern, maxPathIdLength } from '../../ids.js';
+import { errorPage } from '../error/handler.js';
+import type { PageDeps } from '../shared/context.js';
+import { sendHtml } from '../shared/html.js';
+import { dailyBars, windowStart } from './daily-bars.js';
+import { windowFigures } from './figures.js';
+import { VendorPage } from './view.js';
+
+export const windowDays = 90;
+const historyPageSize = 25;
+/** Incidents that started this long before the window may still reach into it. */
+const lookbackSeconds = 30 * 86_400;
+
+export async function vendorPage(c: Context, deps: PageDeps, slug: string): Promise<Response> {
+  const now = deps.now();
+  const detail = slug.length <= maxPathIdLength ? await getVendorDetail(deps.db, slug, now) : null;
+  if (!detail) {
+    return errorPage(
+      c,
+      deps,
+      404,
+      'No such vendor',
+      'vendorwatch does not watch a vendor by this name.',
+    );
+  }
+  const cursor = c.req.query('cursor');
+  if (cursor !== undefined && !cursorPattern.test(cursor)) {
+    return errorPage(c, deps, 400, 'Bad page link', 'This history page link is not valid.');
+  }
+  const since = windowStart(now, windowDays);
+  let history;
+  try {
+    history = await listIncidents(deps.db, { vendor: slug, limit: historyPageSize, cursor });
+  } catch (error) {
+    if (!(error instanceof InvalidQueryError)) throw error;
+    return errorPage(c, deps, 400, 'Bad page link', 'This history page link is not valid.');
+  }
+  const [record, windowIncidents, changes] = await Promise.all([
+    findVendorRecord(deps.db, slug),
+    listVendorWindowIncidents(deps.db, slug, addSeconds(since, -lookbackSeconds)),
+    listComponentChanges(deps.db, slug, since),
+  ]);
+  const bars = dailyBars({
+    components: detail.components,
+    incidents: windowIncidents,
+    changes,
+    watchedSince: record?.watchedSince ?? since,
+    now,
+    days: windowDays,
+  });
+  const vendor = { ...detail, name: deps.vendorName?.(slug) ?? detail.name };
+  return sendHtml(
+    c,
+    <VendorPage
+      vendor={vendor}
+      components={detail.components}
+      activeIncidents={detail.activeIncidents}
+      bars={bars}
+      figures={windowFigures(windowIncidents, since)}
+      windowDays={windowDays}
+      history={{ ...history, paged: cursor !== undefined }}
+      now={now}
+      assets={deps.assets.urls}
+    />,
+  );
+}

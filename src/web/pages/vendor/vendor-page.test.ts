@@ -1,0 +1,74 @@
+// The vendor page through the real app on the shared scenario.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../app.js';
+import { now, seedScenario, type Scenario } from '../../test-support/scenario.js';
+import { visibleText } from '../test-support/inert-html.js';
+
+let scenario: Scenario;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  scenario = await seedScenario();
+  app = createApp({ db: scenario.testStore.store.db, now: () => now });
+});
+afterAll(() => scenario.testStore.dispose());
+
+async function page(path: string) {
+  const response = await app.request(path);
+  const html = await response.text();
+  return { status: response.status, html, text: visibleText(html) };
+}
+
+describe('the vendor page', () => {
+  it('groups components with their status and a 90-day bar in colour and words', async () => {
+    const { html, text } = await page('/vendors/balena');
+    expect(text).toMatch(/Balena\s*Under maintenance\s*Up to date/);
+    expect(text).toContain('Checked 2 min ago');
+    expect(html).toContain('<h3>Network</h3>');
+    const bars = html.match(/<div class="bars" role="img" aria-label="[^"]+">/g)!;
+    expect(bars).toHaveLength(4);
+    expect(bars[0]).toContain('API. Last 90 days:');
+    expect(html.match(/<span class="day-[a-z_]+" title="[^"]+"><\/span>/g)).toHaveLength(4 * 90);
+    // The API was degraded from 13:50 to 22:07 on the last day, with the incident listed.
+    expect(html).toContain(
+      'title="Sep 10, 2025: Degraded performance — Elevated API errors on balenaCloud"',
+    );
+    // Days before the vendor was first watched (13:00 that day) have no data.
+    expect(html).toContain('title="Sep 9, 2025: No data"');
+    expect(text).toContain('1 day with problems');
+  });
+
+  it('lists open incidents and maintenance and the 90-day figures', async () => {
+    const { text } = await page('/vendors/balena');
+    expect(text).toMatch(/Active incidents\s*No open incident\.\s*Maintenance\s*Database upgrade/);
+    expect(text).toMatch(
+      /Incidents\s*2\s*Critical\s*0\s*Major\s*0\s*Minor\s*1\s*Notice\s*1\s*Maintenances\s*1\s*Median time to resolve\s*4h 55m/,
+    );
+  });
+
+  it('pages through the incident history with the store cursor', async () => {
+    const first = await page('/vendors/github');
+    expect(first.html.match(/<tr data-incident-id=/g)).toHaveLength(25);
+    const older = /href="(\/vendors\/github\?cursor=[^"]+)" rel="next"/.exec(first.html)![1]!;
+    const second = await page(older.replace(/&amp;/g, '&'));
+    expect(second.status).toBe(200);
+    expect(second.html.match(/<tr data-incident-id=/g)).toHaveLength(25);
+    expect(second.text).toContain('« Newest');
+    const ids = (html: string) =>
+      [...html.matchAll(/<tr data-incident-id="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids(second.html).some((id) => ids(first.html).includes(id))).toBe(false);
+    expect((await page('/vendors/github?cursor=%3Cbad%3E')).status).toBe(400);
+    expect((await page('/vendors/github?cursor=bm90LWEtY3Vyc29y')).status).toBe(400);
+  });
+
+  it('warns in a banner when the page fails or the data is stale', async () => {
+    const failing = await page('/vendors/flaky');
+    expect(failing.text).toContain("The vendor's status page is failing.");
+    expect(failing.text).toContain('HTTP 503 from https://status.flaky.example.com');
+    const stale = await page('/vendors/stripe');
+    expect(stale.text).toContain('This data is stale.');
+    expect(stale.text).toContain('vendorwatch has not read this page successfully yet.');
+    expect((await page('/vendors/balena')).html).not.toContain('data-testid="health-banner"');
+    expect((await page('/vendors/nobody')).status).toBe(404);
+  });
+});

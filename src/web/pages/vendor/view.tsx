@@ -1,0 +1,233 @@
+// /vendors/{slug}: where a vendor stands now (status, freshness, open incidents, components)
+// and how it has done (90-day bars and figures, the incident history).
+import type { FC } from 'hono/jsx';
+import { formatDuration } from '../../../domain/duration.js';
+import type { Component, Incident } from '../../../domain/model.js';
+import type {
+  Category,
+  ComponentStatus,
+  Platform,
+  VendorHealth,
+} from '../../../domain/vocabulary.js';
+import { formatInterval, plural, safeHttpUrl } from '../shared/format.js';
+import { IncidentTable, Pager } from '../shared/incident-table.js';
+import { Layout, type AssetUrls } from '../shared/layout.js';
+import {
+  Ago,
+  ExternalLink,
+  HealthBadge,
+  ImpactBadge,
+  PhaseBadge,
+  StatusBadge,
+  Time,
+} from '../shared/parts.js';
+import { ComponentGroups } from './component-bars.js';
+import type { DayCell } from './daily-bars.js';
+import type { WindowFigures } from './figures.js';
+
+export interface VendorView {
+  slug: string;
+  name: string;
+  platform: Platform;
+  category: Category;
+  statusPageUrl: string;
+  status: ComponentStatus;
+  health: VendorHealth;
+  intervalSeconds: number;
+  lastPolledAt: string | null;
+  lastSuccessAt: string | null;
+  error: string | null;
+}
+
+export interface VendorPageProps {
+  vendor: VendorView;
+  components: readonly Component[];
+  activeIncidents: readonly Incident[];
+  bars: ReadonlyMap<string, DayCell[]>;
+  figures: WindowFigures;
+  windowDays: number;
+  history: { incidents: readonly Incident[]; nextCursor: string | null; paged: boolean };
+  now: string;
+  assets: AssetUrls;
+}
+
+const HealthBanner: FC<{ vendor: VendorView; now: string }> = ({ vendor, now }) => {
+  if (vendor.health === 'ok') return null;
+  const lastGood = vendor.lastSuccessAt ? (
+    <>
+      The last successful check was <Ago at={vendor.lastSuccessAt} now={now} />.
+    </>
+  ) : (
+    <>vendorwatch has not read this page successfully yet.</>
+  );
+  if (vendor.health === 'failing') {
+    return (
+      <div class="banner banner-failing" role="alert" data-testid="health-banner">
+        <strong>The vendor's status page is failing.</strong>
+        {vendor.error && <span class="banner-error">{vendor.error}. </span>}
+        {lastGood} What is shown below is the last good data.
+      </div>
+    );
+  }
+  return (
+    <div class="banner banner-stale" role="alert" data-testid="health-banner">
+      <strong>This data is stale.</strong>
+      {lastGood} That is more than three poll intervals ({formatInterval(vendor.intervalSeconds)}{' '}
+      each): what is shown below may no longer be true.
+      {vendor.error && <span class="banner-error"> Last error: {vendor.error}.</span>}
+    </div>
+  );
+};
+
+const ActiveList: FC<{ incidents: readonly Incident[] }> = ({ incidents }) => (
+  <ul class="cards">
+    {incidents.map((incident) => (
+      <li>
+        <h3>
+          <a href={`/incidents/${encodeURIComponent(incident.id)}`}>{incident.title}</a>
+        </h3>
+        <p class="badges">
+          <ImpactBadge impact={incident.impact} />
+          <PhaseBadge phase={incident.phase} />
+          <span class="note">
+            {incident.kind === 'maintenance' && incident.scheduledFor ? 'Scheduled for ' : 'Since '}
+            <Time at={incident.scheduledFor ?? incident.startedAt} />
+          </span>
+        </p>
+        {incident.components.length > 0 && (
+          <p class="note">Affects {incident.components.join(', ')}</p>
+        )}
+      </li>
+    ))}
+  </ul>
+);
+
+const Figures: FC<{ figures: WindowFigures; days: number }> = ({ figures, days }) => (
+  <dl class="figures" aria-label={`Figures for the last ${days} days`}>
+    <div>
+      <dt>Incidents</dt>
+      <dd>{figures.incidents}</dd>
+    </div>
+    <div>
+      <dt>Critical</dt>
+      <dd>{figures.byImpact.critical}</dd>
+    </div>
+    <div>
+      <dt>Major</dt>
+      <dd>{figures.byImpact.major}</dd>
+    </div>
+    <div>
+      <dt>Minor</dt>
+      <dd>{figures.byImpact.minor}</dd>
+    </div>
+    <div>
+      <dt>Notice</dt>
+      <dd>{figures.byImpact.notice}</dd>
+    </div>
+    <div>
+      <dt>Maintenances</dt>
+      <dd>{figures.maintenances}</dd>
+    </div>
+    <div>
+      <dt>Median time to resolve</dt>
+      <dd>
+        {figures.medianSecondsToResolve === null
+          ? '—'
+          : formatDuration(figures.medianSecondsToResolve)}
+      </dd>
+    </div>
+  </dl>
+);
+
+export const VendorPage: FC<VendorPageProps> = (props) => {
+  const { vendor, now } = props;
+  const path = `/vendors/${encodeURIComponent(vendor.slug)}`;
+  const page = safeHttpUrl(vendor.statusPageUrl);
+  const open = props.activeIncidents.filter((incident) => incident.kind === 'incident');
+  const maintenances = props.activeIncidents.filter((incident) => incident.kind === 'maintenance');
+  return (
+    <Layout
+      title={vendor.name}
+      assets={props.assets}
+      feeds={{
+        title: `${vendor.name} incidents`,
+        atom: `${path}/feed.atom`,
+        rss: `${path}/feed.rss`,
+      }}
+    >
+      <nav aria-label="Breadcrumb" class="breadcrumb">
+        <a href="/">Dashboard</a> › {vendor.name}
+      </nav>
+      <header class="vendor-header" data-vendor={vendor.slug}>
+        <p class="eyebrow">
+          {vendor.category} · {vendor.platform}
+        </p>
+        <h1>{vendor.name}</h1>
+        <p class="badges" data-testid="vendor-status">
+          <StatusBadge status={vendor.status} />
+          <HealthBadge health={vendor.health} />
+          {page && <ExternalLink href={page}>Vendor status page →</ExternalLink>}
+        </p>
+        <p class="note" data-testid="freshness">
+          {vendor.lastPolledAt ? (
+            <>
+              Checked <Ago at={vendor.lastPolledAt} now={now} />
+            </>
+          ) : (
+            'Not checked yet'
+          )}
+          {' · '}every {formatInterval(vendor.intervalSeconds)} ·{' '}
+          <a href={`${path}/feed.atom`}>Atom</a> · <a href={`${path}/feed.rss`}>RSS</a>
+        </p>
+      </header>
+      <HealthBanner vendor={vendor} now={now} />
+      <p class="live-note" data-live-note="" hidden>
+        {vendor.name} has changed since the page loaded. <a href="">Reload</a> to see it.
+      </p>
+      <section aria-labelledby="active-title">
+        <h2 id="active-title">Active incidents</h2>
+        {open.length === 0 ? <p>No open incident.</p> : <ActiveList incidents={open} />}
+        {maintenances.length > 0 && (
+          <>
+            <h2>Maintenance</h2>
+            <ActiveList incidents={maintenances} />
+          </>
+        )}
+      </section>
+      <section aria-labelledby="components-title">
+        <h2 id="components-title">Components</h2>
+        {props.components.length === 0 ? (
+          <p>The vendor's page lists no components.</p>
+        ) : (
+          <ComponentGroups components={props.components} bars={props.bars} />
+        )}
+      </section>
+      <section aria-labelledby="figures-title">
+        <h2 id="figures-title">Last {props.windowDays} days</h2>
+        <Figures figures={props.figures} days={props.windowDays} />
+        <p class="note">
+          Median over {plural(props.figures.resolved, 'resolved incident')}; maintenances are not
+          counted as incidents.
+        </p>
+      </section>
+      <section aria-labelledby="history-title">
+        <h2 id="history-title">Incident history</h2>
+        {props.history.incidents.length === 0 ? (
+          <p>No incident recorded.</p>
+        ) : (
+          <IncidentTable
+            incidents={props.history.incidents}
+            now={now}
+            caption={`${vendor.name} incident history, newest first`}
+          />
+        )}
+        <Pager
+          base={path}
+          nextCursor={props.history.nextCursor}
+          paged={props.history.paged}
+          label="Incident history pages"
+        />
+      </section>
+    </Layout>
+  );
+};
