@@ -21,8 +21,6 @@ export const channelList = [
 
 export const channels = createChannelRegistry(channelList);
 
-export const targetTypes = channels.types;
-
 export function getChannel(type: TargetType): Channel {
   return channels.get(type);
 }

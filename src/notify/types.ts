@@ -9,7 +9,7 @@ import type { HttpPost } from './http/post.js';
 export type TargetType = string;
 
 /** What every target has, whatever its channel: a name, a type and the routing filters. */
-export interface TargetCommon {
+interface TargetCommon {
   name: string;
   type: TargetType;
   vendors?: readonly string[];

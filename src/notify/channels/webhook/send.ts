@@ -1,4 +1,4 @@
-// POSTs the webhook body with its event, delivery and signature headers (SPEC §5).
+// POSTs the webhook body with its X-Vendorwatch-Event, -Delivery and -Signature headers.
 import { postJson } from '../../http/post-json.js';
 import type { SendOutcome, SendRequest } from '../../types.js';
 import type { WebhookTarget } from './index.js';
