@@ -4,6 +4,7 @@
 import { createChannelRegistry } from './channel-registry.js';
 import { discordChannel } from './channels/discord/index.js';
 import { emailChannel } from './channels/email/index.js';
+import { ntfyChannel } from './channels/ntfy/index.js';
 import { pagerdutyChannel } from './channels/pagerduty/index.js';
 import { slackChannel } from './channels/slack/index.js';
 import { teamsChannel } from './channels/teams/index.js';
@@ -17,6 +18,7 @@ export const channelList = [
   teamsChannel,
   emailChannel,
   pagerdutyChannel,
+  ntfyChannel,
 ];
 
 export const channels = createChannelRegistry(channelList);
