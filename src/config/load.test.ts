@@ -138,6 +138,17 @@ notifications:
       /notifications\[0\]\.url: is required for type webhook/,
     ],
     ['duplicate slug', 'vendors: [github, github]\n', /duplicate vendor slug "github"/],
+    [
+      'duplicate target name',
+      'notifications:\n  - name: ops\n    type: webhook\n    url: https://a.example/x\n' +
+        '  - name: ops\n    type: slack\n    url: https://b.example/y\n',
+      /config error at notifications\[1\]\.name: duplicate target name "ops"/,
+    ],
+    [
+      'field of another channel type',
+      'notifications:\n  - name: ops\n    type: slack\n    url: https://b.example/y\n    secret: s3cret\n',
+      /config error at notifications\[0\]: unknown key "secret"/,
+    ],
     ['broken YAML', 'vendors: [github\n', /not valid YAML/],
   ])('rejects %s with one line naming the path', (_, text, message) => {
     const error = errorOf(() => loadConfig({ path: writeConfig('c.yaml', text), env: {} }));

@@ -1,6 +1,7 @@
 // The config file's schema (SPEC §4). Defaults live here and nowhere else.
 import { z } from 'zod';
-import { eventTypes, impacts, platforms } from '../domain/vocabulary.js';
+import { platforms } from '../domain/vocabulary.js';
+import { channels } from '../notify/registry.js';
 import { parseDurationSeconds } from './duration.js';
 
 /** Statuspage pages are CDN-cached for 10 s, so polling faster only repeats the same body. */
@@ -43,45 +44,15 @@ const vendorEntrySchema = z.union([
     .strict(),
 ]);
 
-/** One notification target, as the config file and the admin API both give it. */
-export const notificationSchema = z
-  .object({
-    name: z.string().regex(slugPattern, 'must be lowercase letters, digits and dashes'),
-    type: z.enum(['webhook', 'slack', 'discord', 'teams', 'email', 'pagerduty']),
-    url: httpUrl.optional(),
-    secret: z.string().min(1).optional(),
-    to: z.array(z.string().email()).min(1).optional(),
-    from: z.string().min(3).optional(),
-    smtp: z
-      .string()
-      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
-      .optional(),
-    routingKey: z.string().min(1).optional(),
-    vendors: z.array(z.string().regex(slugPattern)).optional(),
-    components: z.record(z.string(), z.array(z.string().min(1))).optional(),
-    minImpact: z.enum(impacts).optional(),
-    events: z.array(z.enum(eventTypes)).optional(),
-  })
-  .strict()
-  .superRefine((target, ctx) => {
-    const needs: Record<typeof target.type, Array<keyof typeof target>> = {
-      webhook: ['url'],
-      slack: ['url'],
-      discord: ['url'],
-      teams: ['url'],
-      email: ['to', 'smtp', 'from'],
-      pagerduty: ['routingKey'],
-    };
-    for (const key of needs[target.type]) {
-      if (target[key] === undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [key],
-          message: `is required for type ${target.type}`,
-        });
-      }
-    }
-  });
+/**
+ * One notification target, as the config file and the admin API both give it: a variant per
+ * channel type with that channel's fields, built by the channel registry.
+ */
+export const notificationSchema = channels.schema;
+
+/** The channel types and a new target's JSON Schema, for the API description. */
+export const targetTypes = channels.types;
+export const targetJsonSchema = channels.jsonSchema;
 
 export const configSchema = z
   .object({
@@ -132,7 +103,7 @@ export const configSchema = z
       .strict()
       .default({ burstWindow: 30, reminderLead: 3600 }),
     vendors: z.array(vendorEntrySchema).optional(),
-    notifications: z.array(notificationSchema).default([]),
+    notifications: channels.listSchema.default([]),
   })
   .strict();
 

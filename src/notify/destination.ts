@@ -1,7 +1,8 @@
 // A destination given at run time is checked before it is accepted, by the same private-address
-// guard every send goes through (SPEC §7), so a refused URL fails the request, not a delivery later.
-import { checkUrl, type AddressPolicy } from '../fetch/address-guard.js';
-import { resolveSmtpEndpoint } from './channels/email/smtp-url.js';
+// guard every send goes through, so a refused URL fails the request, not a delivery later. Each
+// channel says which of its fields it checks and how.
+import type { AddressPolicy } from '../fetch/address-guard.js';
+import { channels } from './registry.js';
 import { redactSecrets, targetSecrets } from './secrets.js';
 import type { NotifyTarget } from './types.js';
 
@@ -10,13 +11,6 @@ export async function destinationRefusal(
   target: NotifyTarget,
   policy: AddressPolicy,
 ): Promise<string | null> {
-  let refusal: string | null = null;
-  if (target.type === 'email') {
-    const resolved = await resolveSmtpEndpoint(target.smtp ?? '', policy);
-    if (!resolved.ok) refusal = `smtp: ${resolved.error}`;
-  } else if (target.url !== undefined) {
-    const checked = await checkUrl(target.url, policy);
-    if (!checked.ok) refusal = `url: ${checked.reason}`;
-  }
+  const refusal = await channels.refuseDestination(target, policy);
   return refusal === null ? null : redactSecrets(refusal, targetSecrets(target));
 }

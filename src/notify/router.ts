@@ -10,6 +10,7 @@ import type {
   Phase,
 } from '../domain/vocabulary.js';
 import { eventTypes } from '../domain/vocabulary.js';
+import { channels } from './registry.js';
 import type { NotifyTarget, TargetType } from './types.js';
 
 /** What the store knows of the event's incident right after recording it. */
@@ -36,6 +37,8 @@ export interface RoutedDelivery {
 export interface RouterOptions {
   /** How long before a maintenance window its reminder goes out; null for no reminders. */
   reminderLeadSeconds: number | null;
+  /** Whether targets of a type get maintenance reminders; the channel registry says by default. */
+  reminders?: (type: TargetType) => boolean;
 }
 
 /** Without an `events` filter a target gets everything but per-component status noise. */
@@ -45,9 +48,6 @@ export const defaultEventTypes: readonly EventType[] = eventTypes.filter(
 
 /** Events that close what a target was told about: they follow it past its filters. */
 const closingTypes: readonly EventType[] = ['incident.resolved', 'maintenance.completed'];
-
-/** Reminders are for people; machines can read the window from the maintenance itself. */
-const reminderTypes: readonly TargetType[] = ['slack', 'discord', 'teams', 'email'];
 
 /** The impact a component status stands for, for `minImpact` on component events. */
 const statusImpact: Record<ComponentStatus, Impact> = {
@@ -130,12 +130,13 @@ export function routeEvent(
 ): RoutedDelivery[] {
   const routed: RoutedDelivery[] = [];
   const reminderAt = reminderTime(event, context, options);
+  const reminders = options.reminders ?? channels.reminders;
   for (const target of targets) {
     if (wants(target, event.type, event, context))
       routed.push({ target: target.name, kind: 'event' });
     if (
       reminderAt !== null &&
-      reminderTypes.includes(target.type) &&
+      reminders(target.type) &&
       wants(target, 'maintenance.scheduled', event, context)
     ) {
       routed.push({ target: target.name, kind: 'reminder', notBefore: reminderAt });

@@ -3,11 +3,8 @@ import { redactSecrets, targetSecrets } from './secrets.js';
 import { describeDestination, targetFingerprint } from './targets.js';
 import type { NotifyTarget } from './types.js';
 
-const slack: NotifyTarget = {
-  name: 'ops',
-  type: 'slack',
-  url: 'https://hooks.slack.com/services/T0AAAA/B0BBBB/XyZsecretTokenValue',
-};
+const slackUrl = 'https://hooks.slack.com/services/T0AAAA/B0BBBB/XyZsecretTokenValue';
+const slack: NotifyTarget = { name: 'ops', type: 'slack', url: slackUrl };
 const teams: NotifyTarget = {
   name: 'teams',
   type: 'teams',
@@ -58,8 +55,6 @@ describe('secret redaction', () => {
 
   it('fingerprints the destination, not the filters', () => {
     expect(targetFingerprint({ ...slack, minImpact: 'major' })).toBe(targetFingerprint(slack));
-    expect(targetFingerprint({ ...slack, url: `${slack.url!}2` })).not.toBe(
-      targetFingerprint(slack),
-    );
+    expect(targetFingerprint({ ...slack, url: `${slackUrl}2` })).not.toBe(targetFingerprint(slack));
   });
 });

@@ -1,46 +1,28 @@
-// Targets as configured (SPEC §4 `notifications`): checked once, and fingerprinted so the store
-// can tell a changed destination (which gets a fresh start) from the same one.
-import { createHash } from 'node:crypto';
-import { ConfigError } from '../config/load.js';
+// Targets as configured: checked once, and fingerprinted so the store can tell a changed
+// destination (which gets a fresh start) from the same one. Each channel says which of its fields
+// make the destination and how to show it.
+import { channels } from './registry.js';
+import { duplicateTargetName } from './target-schema.js';
 import type { NotifyTarget } from './types.js';
 
-/** Refuses duplicate names: deliveries are keyed by target name. */
+/** Refuses duplicate names (the config file's schema refuses them first, with its path). */
 export function checkTargets(targets: readonly NotifyTarget[]): readonly NotifyTarget[] {
-  const seen = new Set<string>();
-  for (const [index, target] of targets.entries()) {
-    if (seen.has(target.name)) {
-      throw new ConfigError(
-        `config error at notifications[${index}].name: duplicate target name "${target.name}"`,
-      );
-    }
-    seen.add(target.name);
+  const index = duplicateTargetName(targets);
+  if (index !== null) {
+    const name = targets[index]!.name;
+    throw new Error(
+      `config error at notifications[${index}].name: duplicate target name "${name}"`,
+    );
   }
   return targets;
 }
 
 /** Changes when the destination or its credentials change, not when filters do. */
 export function targetFingerprint(target: NotifyTarget): string {
-  const destination = [
-    target.type,
-    target.url ?? '',
-    target.secret ?? '',
-    target.smtp ?? '',
-    target.from ?? '',
-    [...(target.to ?? [])].join(','),
-    target.routingKey ?? '',
-  ].join('\n');
-  return createHash('sha256').update(destination).digest('hex').slice(0, 32);
+  return channels.fingerprintOf(target);
 }
 
 /** Where a target sends, for people: scheme and host only (the path is often the secret). */
 export function describeDestination(target: NotifyTarget): string {
-  if (target.type === 'email') return `${target.to?.length ?? 0} recipient(s) via SMTP`;
-  const raw =
-    target.type === 'pagerduty' ? (target.url ?? 'https://events.pagerduty.com') : target.url;
-  try {
-    const url = new URL(raw ?? '');
-    return `${url.protocol}//${url.host}/…`;
-  } catch {
-    return '(no valid url)';
-  }
+  return channels.describeDestination(target);
 }

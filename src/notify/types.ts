@@ -5,23 +5,25 @@ import type { EventType, Impact } from '../domain/vocabulary.js';
 import type { AddressPolicy } from '../fetch/address-guard.js';
 import type { HttpPost } from './http/post.js';
 
-export const targetTypes = ['webhook', 'slack', 'discord', 'teams', 'email', 'pagerduty'] as const;
-export type TargetType = (typeof targetTypes)[number];
+/** A channel's type name (`webhook`, `slack`, …): the channel registry says which exist. */
+export type TargetType = string;
 
-/** A configured notification target (SPEC §4 `notifications`). */
-export interface NotifyTarget {
+/** What every target has, whatever its channel: a name, a type and the routing filters. */
+interface TargetCommon {
   name: string;
   type: TargetType;
-  url?: string;
-  secret?: string;
-  to?: readonly string[];
-  from?: string;
-  smtp?: string;
-  routingKey?: string;
   vendors?: readonly string[];
   components?: Readonly<Record<string, readonly string[]>>;
   minImpact?: Impact;
   events?: readonly EventType[];
+}
+
+/**
+ * A configured notification target: the common part and its channel's own fields (url, secret,
+ * smtp, …), which only that channel reads, as its config schema checked them.
+ */
+export interface NotifyTarget extends TargetCommon {
+  [field: string]: unknown;
 }
 
 /** Everything a message says besides the event itself, loaded when it is sent. */
@@ -59,8 +61,8 @@ export type SendOutcome =
   | { kind: 'rejected'; error: string }
   | { kind: 'gone'; error: string };
 
-export interface SendRequest {
-  target: NotifyTarget;
+export interface SendRequest<T extends NotifyTarget = NotifyTarget> {
+  target: T;
   /** The idempotency key, the same on every retry (X-Vendorwatch-Delivery). */
   deliveryKey: string;
   /** Resume state an earlier partial attempt returned (e.g. email recipients already served). */
@@ -84,34 +86,15 @@ export interface OutgoingMessage {
   send(request: SendRequest): Promise<SendOutcome>;
 }
 
+/** A channel as the dispatcher uses it (its full description is a ChannelDefinition). */
 export interface Channel {
   type: TargetType;
   /** Folds bursts of updates into one message: people read these, machines want every event. */
   coalesce: boolean;
   /** Least time between two messages to one target: the service's own rate limit. */
   minIntervalMs: number;
+  /** Whether it gets a reminder ahead of maintenance: people do, machines read the window. */
+  reminders: boolean;
   /** The message for this event, or null when this channel has nothing to say about it. */
   compose(event: VendorEvent, context: MessageContext): OutgoingMessage | null;
-}
-
-/** A channel as written: a pure render and a thin send for its own payload type. */
-export interface ChannelSpec<P> {
-  type: TargetType;
-  coalesce: boolean;
-  minIntervalMs: number;
-  render(event: VendorEvent, context: MessageContext): P | null;
-  send(payload: P, request: SendRequest): Promise<SendOutcome>;
-}
-
-export function defineChannel<P>(spec: ChannelSpec<P>): Channel {
-  return {
-    type: spec.type,
-    coalesce: spec.coalesce,
-    minIntervalMs: spec.minIntervalMs,
-    compose(event, context) {
-      const payload = spec.render(event, context);
-      if (payload === null) return null;
-      return { payload, send: (request) => spec.send(payload, request) };
-    },
-  };
 }

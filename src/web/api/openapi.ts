@@ -11,9 +11,7 @@ import {
   platforms,
   vendorHealths,
 } from '../../domain/vocabulary.js';
-
-/** The notification channels (notify/types.ts; the web layer does not import notify/). */
-const targetTypes = ['webhook', 'slack', 'discord', 'teams', 'email', 'pagerduty'] as const;
+import { targetJsonSchema, targetTypes } from '../../config/schema.js';
 import { defaultLimit, maxLimit, maxQueryLength } from './params.js';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -158,28 +156,7 @@ const schemas = {
     lastError: nullable({ type: 'string', description: 'Secrets redacted.' }),
     lastSuccessAt: nullable(instant),
   }),
-  NewTarget: {
-    type: 'object',
-    description:
-      'A target as in the config file (SPEC §4 notifications): url for webhook, slack, ' +
-      'discord and teams; smtp, from and to for email; routingKey for pagerduty.',
-    additionalProperties: false,
-    required: ['name', 'type'],
-    properties: {
-      name: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' },
-      type: { type: 'string', enum: [...targetTypes] },
-      url: { type: 'string', format: 'uri' },
-      secret: { type: 'string', description: 'Signs webhook deliveries (HMAC-SHA256).' },
-      to: stringList,
-      from: { type: 'string' },
-      smtp: { type: 'string', description: 'smtp:// or smtps:// URL, credentials included.' },
-      routingKey: { type: 'string' },
-      vendors: stringList,
-      components: { type: 'object', additionalProperties: stringList },
-      minImpact: { type: 'string', enum: [...impacts] },
-      events: { type: 'array', items: { type: 'string', enum: [...eventTypes] } },
-    },
-  },
+  NewTarget: targetJsonSchema,
   NewVendor: {
     type: 'object',
     additionalProperties: false,

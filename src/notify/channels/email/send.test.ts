@@ -3,7 +3,8 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hostileContext, sampleContext, sampleEvent } from '../../test-support/samples.js';
 import { smtpPassword, startSmtpReceiver, type SmtpReceiver } from '../../test-support/smtp.js';
-import type { NotifyTarget, SendRequest } from '../../types.js';
+import type { SendRequest } from '../../types.js';
+import type { EmailTarget } from './index.js';
 import { renderEmail } from './render.js';
 import { sendEmail } from './send.js';
 
@@ -15,7 +16,7 @@ afterEach(async () => {
   smtp = undefined;
 });
 
-function target(overrides: Partial<NotifyTarget> = {}): NotifyTarget {
+function target(overrides: Partial<EmailTarget> = {}): EmailTarget {
   return {
     name: 'mail',
     type: 'email',
@@ -26,7 +27,7 @@ function target(overrides: Partial<NotifyTarget> = {}): NotifyTarget {
   };
 }
 
-function request(overrides: Partial<SendRequest> = {}): SendRequest {
+function request(overrides: Partial<SendRequest<EmailTarget>> = {}): SendRequest<EmailTarget> {
   return {
     target: target(),
     deliveryKey: '0123456789abcdef0123456789abcdef',

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import { oneLine } from '../../text.js';
 import type { SendOutcome, SendRequest } from '../../types.js';
+import type { EmailTarget } from './index.js';
 import type { EmailMessage } from './render.js';
 import { resolveSmtpEndpoint, type SmtpEndpoint } from './smtp-url.js';
 
@@ -53,7 +54,7 @@ async function sendOne(
   endpoint: SmtpEndpoint,
   message: EmailMessage,
   recipient: string,
-  request: SendRequest,
+  request: SendRequest<EmailTarget>,
 ): Promise<RecipientResult> {
   const { timeoutMs } = request;
   const transport = nodemailer.createTransport({
@@ -106,7 +107,10 @@ async function sendOne(
   }
 }
 
-export async function sendEmail(message: EmailMessage, request: SendRequest): Promise<SendOutcome> {
+export async function sendEmail(
+  message: EmailMessage,
+  request: SendRequest<EmailTarget>,
+): Promise<SendOutcome> {
   const { target } = request;
   if (!target.smtp || !target.from || !target.to?.length) {
     return { kind: 'rejected', error: 'the target needs smtp, from and to' };

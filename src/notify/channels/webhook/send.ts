@@ -1,9 +1,13 @@
-// POSTs the webhook body with its event, delivery and signature headers (SPEC §5).
+// POSTs the webhook body with its X-Vendorwatch-Event, -Delivery and -Signature headers.
 import { postJson } from '../../http/post-json.js';
 import type { SendOutcome, SendRequest } from '../../types.js';
+import type { WebhookTarget } from './index.js';
 import { webhookSignature, type WebhookBody } from './render.js';
 
-export function sendWebhook(payload: WebhookBody, request: SendRequest): Promise<SendOutcome> {
+export function sendWebhook(
+  payload: WebhookBody,
+  request: SendRequest<WebhookTarget>,
+): Promise<SendOutcome> {
   const { target } = request;
   // Signed over the exact bytes sent; the timestamp is this attempt's, the key every attempt's.
   const body = JSON.stringify(payload);
