@@ -1,5 +1,5 @@
-// Domain values → the JSON the API promises (SPEC §4). Every field is copied by name, so a new
-// store column never leaks into a response and the shapes stay exactly as documented.
+// Domain values → the JSON the API promises (docs/contract.md#http-api). Every field is copied by
+// name, so a new store column never leaks into a response and the shapes stay as documented.
 import type { Revision } from '../../domain/diff.js';
 import type {
   Component,
@@ -25,7 +25,7 @@ export interface VendorState {
   error: string | null;
 }
 
-/** The vendor fields in SPEC order, with `activeIncidents` in its place and `error` only if set. */
+/** The vendor fields in the documented order, `activeIncidents` in its place, `error` if set. */
 function presentVendorWith<Active>(vendor: VendorState, activeIncidents: Active) {
   return {
     slug: vendor.slug,

@@ -1,4 +1,4 @@
-// /incidents/{id}: everything the reference page (shared/reference/balena-incident.txt) shows,
+// /incidents/{id}: everything the reference page (docs/contract.md#reference-incident) shows,
 // in the order a reader asks for it: what, how bad, since when, what it touched, what was said.
 import type { FC } from 'hono/jsx';
 import type { Revision } from '../../../domain/diff.js';
