@@ -12,7 +12,7 @@ import { incidentDurationSeconds, summarizeIncident } from '../../domain/summary
 import type { Category, ComponentStatus, Platform, VendorHealth } from '../../domain/vocabulary.js';
 
 /** What the store reports for a vendor (the store's VendorSummary/VendorDetail carry more). */
-export interface VendorState {
+interface VendorState {
   slug: string;
   name: string;
   platform: Platform;
@@ -57,7 +57,7 @@ export function presentVendorDetail(
   };
 }
 
-export function presentComponent(component: Component) {
+function presentComponent(component: Component) {
   return {
     id: component.id,
     name: component.name,
@@ -86,7 +86,7 @@ export function presentIncident(incident: Incident) {
   };
 }
 
-export function presentUpdate(update: IncidentUpdate) {
+function presentUpdate(update: IncidentUpdate) {
   return {
     id: update.id,
     phase: update.phase,
@@ -98,7 +98,7 @@ export function presentUpdate(update: IncidentUpdate) {
   };
 }
 
-export function presentRevision(revision: Revision) {
+function presentRevision(revision: Revision) {
   return {
     updateId: revision.updateId,
     field: revision.field,

@@ -7,7 +7,7 @@ import { sendJson } from '../json.js';
 
 const maxBodyBytes = 16 * 1024;
 
-export type WriteErrorCode =
+type WriteErrorCode =
   | 'unauthorized'
   | 'invalid_body'
   | 'unsupported_media_type'
