@@ -161,7 +161,7 @@ const schemas = {
   NewTarget: {
     type: 'object',
     description:
-      "A target as in the config file's notifications: url for webhook, slack, " +
+      'A target as in the config file (SPEC §4 notifications): url for webhook, slack, ' +
       'discord and teams; smtp, from and to for email; routingKey for pagerduty.',
     additionalProperties: false,
     required: ['name', 'type'],
