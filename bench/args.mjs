@@ -1,5 +1,6 @@
-// The bench's flags and the settings they select. The defaults are SPEC §7's own scenario (10,000
-// vendors polled every 30 s); --quick is a ~1-minute smoke run that still goes through every phase.
+// The bench's flags and the settings they select. The defaults are the target scenario (10,000
+// vendors polled every 30 s, docs/contract.md#quality-targets); --quick is a ~1-minute smoke run
+// that still goes through every phase.
 import { parseArgs } from 'node:util';
 
 const fullDefaults = {

@@ -1,4 +1,4 @@
-// Page bench (SPEC §7: incident page ≥ 2,000 requests/s on a store of 100,000 incidents).
+// Page bench (docs/contract.md#quality-targets: incident page ≥ 2,000 req/s, 100,000 incidents).
 // Seeds a SQLite file with generated incidents (every one with updates, one shaped like the Balena
 // reference with 12), serves the real app from dist/, and loads it from a child process over
 // keep-alive connections: the incident page, the incidents API, and a static body of the same

@@ -1,5 +1,5 @@
-// The bench's output: one table of metric, value, SPEC target and verdict, and the whole result
-// as JSON in bench/results/<ISO timestamp>.json (gitignored).
+// The bench's output: one table of metric, value, target (docs/contract.md#quality-targets) and
+// verdict, and the whole result as JSON in bench/results/<ISO timestamp>.json (gitignored).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +22,7 @@ function show(value) {
 }
 
 export function formatTable(rows) {
-  const header = { metric: 'metric', value: 'value', target: 'SPEC target', verdict: 'result' };
+  const header = { metric: 'metric', value: 'value', target: 'target', verdict: 'result' };
   const cells = [header, ...rows].map((r) => [r.metric, show(r.value), r.target, r.verdict]);
   const widths = [0, 1, 2, 3].map((i) => Math.max(...cells.map((c) => c[i].length)));
   const line = (c) =>

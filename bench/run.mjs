@@ -1,6 +1,6 @@
 // `npm run bench`: the simulator in its own process (one loopback address per vendor), a bare
 // fetch-and-parse baseline, vendorwatch's poller at saturation and a latency run, each in fresh
-// child processes. Prints a table against the SPEC §7 targets and writes bench/results/<ISO>.json.
+// child processes. Prints a table against docs/contract.md#quality-targets, writes bench/results/.
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

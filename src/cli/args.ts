@@ -5,10 +5,10 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
 /** Options every command takes. */
-export const commonOptions = {
+const commonOptions = {
   config: { type: 'string' },
   db: { type: 'string' },
   help: { type: 'boolean', short: 'h' },

@@ -19,7 +19,7 @@ const catalogSchema = z.object({
   ),
 });
 
-export type CatalogEntry = z.infer<typeof catalogSchema>['vendors'][number];
+type CatalogEntry = z.infer<typeof catalogSchema>['vendors'][number];
 export interface Catalog {
   vendors: CatalogEntry[];
   defaultWatchList: string[];

@@ -36,7 +36,7 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(config.vendors[0])).toBe(true);
   });
 
-  it('reads the SPEC example with ${VAR} substitution and durations', () => {
+  it('reads the documented example (docs/contract.md) with ${VAR} substitution and durations', () => {
     const path = writeConfig(
       'vendorwatch.yaml',
       `pollInterval: 90s

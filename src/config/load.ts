@@ -44,7 +44,7 @@ export interface AppConfig {
   logLevel: string;
 }
 
-export interface LoadOptions {
+interface LoadOptions {
   /** Explicit --config; otherwise VENDORWATCH_CONFIG, otherwise ./vendorwatch.yaml if present. */
   path?: string;
   env: Readonly<Record<string, string | undefined>>;
@@ -52,7 +52,7 @@ export interface LoadOptions {
   overrides?: { port?: number; host?: string; database?: string };
 }
 
-export const defaultDatabasePath = './data/vendorwatch.db';
+const defaultDatabasePath = './data/vendorwatch.db';
 
 export function loadConfig(options: LoadOptions): AppConfig {
   const cwd = options.cwd ?? process.cwd();

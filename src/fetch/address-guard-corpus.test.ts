@@ -1,4 +1,5 @@
-// The user-URL corpus of reliability.md §4 D1–D12: every row must be refused with a reason.
+// The user-URL corpus D1–D12 of docs/reliability.md#d-user-supplied-urls, one describe per id:
+// every row must be refused with a reason.
 import { describe, expect, it } from 'vitest';
 import { checkUrl } from './address-guard.js';
 import type { AddressPolicy } from './address-guard.js';

@@ -1,4 +1,5 @@
-// Addresses and names that must pass, the operator opt-in, and the synchronous helpers.
+// Addresses and names that must pass, the operator opt-in (D15 in docs/reliability.md#d15), and
+// the synchronous helpers.
 import { describe, expect, it } from 'vitest';
 import { checkUrl, checkUrlSyntax, isGlobalAddress } from './address-guard.js';
 import type { AddressPolicy } from './address-guard.js';

@@ -22,9 +22,9 @@ export interface AddressPolicy {
 
 /** 'invalid': the URL itself is refused; 'blocked': an address is not allowed; 'unresolved': DNS failed. */
 export type UrlRefusal = { ok: false; kind: 'invalid' | 'blocked' | 'unresolved'; reason: string };
-export type UrlHost = { kind: 'ip'; address: string } | { kind: 'name'; name: string };
-export type UrlSyntaxCheck = { ok: true; url: URL; host: UrlHost } | UrlRefusal;
-export type UrlCheck = { ok: true; url: URL; addresses: string[] } | UrlRefusal;
+type UrlHost = { kind: 'ip'; address: string } | { kind: 'name'; name: string };
+type UrlSyntaxCheck = { ok: true; url: URL; host: UrlHost } | UrlRefusal;
+type UrlCheck = { ok: true; url: URL; addresses: string[] } | UrlRefusal;
 
 const maxUrlLength = 4096;
 // WHATWG Fetch "bad ports": services no status page runs on, refused by browsers for the same reason.

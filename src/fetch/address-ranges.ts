@@ -7,7 +7,7 @@ type IPv4 = ipaddr.IPv4;
 type IPv6 = ipaddr.IPv6;
 type Cidr = [ipaddr.IPv4 | ipaddr.IPv6, number];
 
-export type AddressClass = { global: true } | { global: false; range: string };
+type AddressClass = { global: true } | { global: false; range: string };
 
 function table(entries: ReadonlyArray<[string, string]>): Array<{ cidr: Cidr; range: string }> {
   return entries.map(([cidr, range]) => ({ cidr: ipaddr.parseCIDR(cidr), range }));

@@ -4,7 +4,7 @@ import { AddressBlockedError } from './pinned-agent.js';
 import { BodyTooLargeError, UnsupportedEncodingError } from './read-body.js';
 import type { FetchFailure } from './types.js';
 
-export interface FailureContext {
+interface FailureContext {
   host: string;
   connectTimeoutMs: number;
   headersTimeoutMs: number;

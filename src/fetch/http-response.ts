@@ -36,7 +36,7 @@ export function responseValidators(
   };
 }
 
-export type RedirectTarget =
+type RedirectTarget =
   { ok: true; url: string } | { ok: false; kind: 'http' | 'blocked'; reason: string };
 
 /** Resolves a Location header against the current URL; the fragment never reaches the server. */

@@ -79,7 +79,7 @@ function pinnedLookup(book: AddressBook) {
   };
 }
 
-export interface PinnedAgentOptions {
+interface PinnedAgentOptions {
   book: AddressBook;
   policy: AddressPolicy;
   connectTimeoutMs: number;

@@ -60,7 +60,7 @@ export function createDecoders(codings: readonly string[]): Transform[] {
   return [...codings].reverse().map(createDecoder);
 }
 
-export interface CappedBody {
+interface CappedBody {
   bytes: Buffer;
 }
 

@@ -1,14 +1,6 @@
 // The fetcher's contract: every request ends in a typed result within its deadline.
 
-export const fetchErrorKinds = [
-  'http',
-  'network',
-  'timeout',
-  'parse',
-  'too_large',
-  'blocked',
-] as const;
-export type FetchErrorKind = (typeof fetchErrorKinds)[number];
+export type FetchErrorKind = 'http' | 'network' | 'timeout' | 'parse' | 'too_large' | 'blocked';
 
 export interface FetchFailure {
   kind: FetchErrorKind;

@@ -19,11 +19,11 @@ import { sendError, sendJson } from './json.js';
 import { createMetrics, serveMetrics, type Metrics } from './metrics.js';
 import { createPages } from './pages/index.js';
 
-export interface AppLogger {
+interface AppLogger {
   error(fields: object, message: string): void;
 }
 
-export interface AppDeps {
+interface AppDeps {
   db: Kysely<Database>;
   /** The clock, as an ISO instant: health, durations and summaries are computed at this time. */
   now: () => string;

@@ -2,7 +2,7 @@
 // that recorded it has committed, so a stream that falls back to the store never misses one.
 import type { VendorEvent } from '../domain/model.js';
 
-export type EventListener = (event: VendorEvent) => void;
+type EventListener = (event: VendorEvent) => void;
 
 /** What the web layer needs: a way to hear about newly recorded events. */
 export interface EventSource {

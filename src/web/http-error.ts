@@ -23,7 +23,7 @@ export function notFound(message: string): HttpError {
   return new HttpError(404, 'not_found', message);
 }
 
-export interface ErrorBody {
+interface ErrorBody {
   error: { code: ErrorCode; message: string };
 }
 

@@ -14,7 +14,7 @@ import {
 } from '../store/index.js';
 
 /** What the poller reports about one poll (a PollOutcome, without importing poll/). */
-export interface PollObservation {
+interface PollObservation {
   vendorSlug: string;
   kind: 'changed' | 'unchanged' | 'failed' | 'crashed';
   events: number;

@@ -5,11 +5,11 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 
-export const defaultCloseTimeoutMs = 5000;
+const defaultCloseTimeoutMs = 5000;
 /** How often idle keep-alive connections are swept while closing. */
 const idleSweepMs = 50;
 
-export interface ServerOptions {
+interface ServerOptions {
   host: string;
   /** 0 picks a free port. */
   port: number;
@@ -25,7 +25,7 @@ export interface RunningServer {
 }
 
 /** A Hono app, or anything else that answers a Request. */
-export interface FetchApp {
+interface FetchApp {
   fetch(request: Request): Response | Promise<Response>;
 }
 

@@ -1,4 +1,4 @@
-// The reference incident (shared/reference/balena-incident.txt) replayed update by update through
+// The reference incident (docs/contract.md#reference-incident) replayed update by update through
 // the simulator, polled every second, and checked in the store and the JSON API.
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
-// F15, our own network is down: every status page refuses the connection at once. Real store
-// (a SQLite file, and PostgreSQL when CI names one), real fetcher, real loopback pages and the
-// network watch on a fake clock. No vendor.unreachable flood and no recovered flood, one
-// "poller degraded" transition each way; a vendor down on its own is still announced.
+// Our own network is down (docs/reliability.md#f15): every status page refuses the connection at
+// once. Real store (a SQLite file, and PostgreSQL when CI names one), real fetcher, real loopback
+// pages and the network watch on a fake clock. No vendor.unreachable flood and no recovered flood,
+// one "poller degraded" transition each way; a vendor down on its own is still announced.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Vendor } from '../../src/domain/model.js';
 import type { Fetcher } from '../../src/fetch/types.js';

@@ -1,6 +1,6 @@
 // Restarts: a receiver down across a vendorwatch restart still gets each delivery once, with the
 // same key, after both are back; and vendorwatch restarted (or started fresh) while a vendor is
-// in an incident sends nothing new (reliability.md §4 F6, F8; gatus#679).
+// in an incident sends nothing new (docs/reliability.md#f6 and #f8; gatus#679).
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NotificationTargetConfig } from '../../src/config/schema.js';
 import type { Vendor } from '../../src/domain/model.js';

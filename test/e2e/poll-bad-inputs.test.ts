@@ -1,5 +1,5 @@
-// Every bad input of SPEC §8 that concerns polling: the process lives, the vendor is `failing`
-// with a readable reason, and the history stored before stays intact.
+// Every bad input of docs/security.md#bad-inputs that concerns polling: the process lives, the
+// vendor is `failing` with a readable reason, and the history stored before stays intact.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Vendor } from '../../src/domain/model.js';
 import type { Fetcher } from '../../src/fetch/types.js';

@@ -1,5 +1,5 @@
 // A Statuspage vendor on loopback whose behaviour a test switches at will: good payloads from
-// real fixtures, or any of the bad inputs of SPEC §8.
+// real fixtures, or any of the bad inputs of docs/security.md#bad-inputs.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { readFileSync } from 'node:fs';
@@ -86,7 +86,7 @@ function gzipBomb(): Buffer {
   return bomb;
 }
 
-/** The bad transports and bodies of SPEC §8, as behaviours. */
+/** The bad transports and bodies of docs/security.md#bad-inputs, as behaviours. */
 export const badBehaviours: Record<string, Behaviour> = {
   'invalid JSON': (_, res) =>
     res.writeHead(200, { 'content-type': 'application/json' }).end('{"page":{"id":'),

@@ -1,4 +1,4 @@
-// simulate: a local fleet of fake vendor status pages (SPEC §6).
+// simulate: a local fleet of fake vendor status pages (docs/contract.md#simulator).
 import { loadTimeline, startSimulator } from '../../simulate/index.js';
 import { parseCommandArgs, parseIntegerOption } from '../args.js';
 import { print, type CommandIo } from '../io.js';

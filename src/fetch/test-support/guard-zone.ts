@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import { checkUrl } from '../address-guard.js';
 import type { AddressPolicy } from '../address-guard.js';
 
-export const zones: Record<string, string[]> = {
+const zones: Record<string, string[]> = {
   'www.githubstatus.com': ['140.82.112.3'],
   'status.example.com': ['140.82.112.3', '2606:50c0:8000::153'],
   'status.example.com.': ['140.82.112.3'],

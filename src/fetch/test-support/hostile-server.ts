@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer as createTcpServer } from 'node:net';
 import type { AddressInfo, Socket } from 'node:net';
 
-export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => void;
+type RouteHandler = (request: IncomingMessage, response: ServerResponse) => void;
 
 export interface HostileServer {
   port: number;

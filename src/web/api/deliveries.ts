@@ -25,7 +25,7 @@ const deliveryQuery = z.object({
   cursor: cursor.optional(),
 });
 
-export interface DeliveryApi {
+interface DeliveryApi {
   list(c: Context): Promise<Response>;
 }
 

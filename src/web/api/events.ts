@@ -9,7 +9,7 @@ import { parseEventQuery, parseStreamQuery } from './params.js';
 import { presentEvent } from './present.js';
 import { defaultHeartbeatMs, openEventStream, type EventLog } from './sse.js';
 
-export interface EventApiDeps {
+interface EventApiDeps {
   db: Kysely<Database>;
   /** Live events; without it the stream only replays from the store. */
   source?: EventSource;
@@ -20,7 +20,7 @@ export interface EventApiDeps {
   onError(error: unknown, fields: object): void;
 }
 
-export interface EventApi {
+interface EventApi {
   list(c: Context): Promise<Response>;
   stream(c: Context): Response;
 }

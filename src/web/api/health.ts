@@ -5,7 +5,7 @@ import { checkReady, type Database } from '../../store/index.js';
 import { sendError, sendJson } from '../json.js';
 import { defaultReadinessTimeoutMs, probeWithDeadline } from './readiness.js';
 
-export interface HealthApi {
+interface HealthApi {
   live(c: Context): Response;
   ready(c: Context): Promise<Response>;
 }

@@ -15,14 +15,14 @@ import { sendJson } from '../json.js';
 import { parseIncidentQuery } from './params.js';
 import { presentIncident, presentIncidentDetail } from './present.js';
 
-export interface IncidentApiDeps {
+interface IncidentApiDeps {
   db: Kysely<Database>;
   now: () => string;
   /** Display names by slug (e.g. from config); the store's names are used when absent. */
   vendorName?: (slug: string) => string | undefined;
 }
 
-export interface IncidentApi {
+interface IncidentApi {
   list(c: Context): Promise<Response>;
   detail(c: Context, id: string): Promise<Response>;
 }

@@ -64,7 +64,7 @@ const incidentQuery = z.object({
   limit: limit.default(defaultLimit),
   cursor: cursor.optional(),
 });
-export type IncidentQuery = z.output<typeof incidentQuery>;
+type IncidentQuery = z.output<typeof incidentQuery>;
 
 const eventQuery = z.object({
   since: instant('since').optional(),
@@ -72,7 +72,7 @@ const eventQuery = z.object({
   limit: limit.default(defaultLimit),
   cursor: cursor.optional(),
 });
-export type EventQuery = z.output<typeof eventQuery>;
+type EventQuery = z.output<typeof eventQuery>;
 
 const afterMessage = 'after must be an event id or sequence number';
 const streamQuery = z.object({
@@ -82,7 +82,7 @@ const streamQuery = z.object({
     .optional(),
   vendor: vendor.optional(),
 });
-export type StreamQuery = z.output<typeof streamQuery>;
+type StreamQuery = z.output<typeof streamQuery>;
 
 /** The parameter names each list endpoint accepts (openapi.test.ts compares them with the doc). */
 export const acceptedParameters = {

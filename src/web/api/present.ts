@@ -1,5 +1,5 @@
-// Domain values → the JSON the API promises (SPEC §4). Every field is copied by name, so a new
-// store column never leaks into a response and the shapes stay exactly as documented.
+// Domain values → the JSON the API promises (docs/contract.md#http-api). Every field is copied by
+// name, so a new store column never leaks into a response and the shapes stay as documented.
 import type { Revision } from '../../domain/diff.js';
 import type {
   Component,
@@ -12,7 +12,7 @@ import { incidentDurationSeconds, summarizeIncident } from '../../domain/summary
 import type { Category, ComponentStatus, Platform, VendorHealth } from '../../domain/vocabulary.js';
 
 /** What the store reports for a vendor (the store's VendorSummary/VendorDetail carry more). */
-export interface VendorState {
+interface VendorState {
   slug: string;
   name: string;
   platform: Platform;
@@ -25,7 +25,7 @@ export interface VendorState {
   error: string | null;
 }
 
-/** The vendor fields in SPEC order, with `activeIncidents` in its place and `error` only if set. */
+/** The vendor fields in the documented order, `activeIncidents` in its place, `error` if set. */
 function presentVendorWith<Active>(vendor: VendorState, activeIncidents: Active) {
   return {
     slug: vendor.slug,
@@ -57,7 +57,7 @@ export function presentVendorDetail(
   };
 }
 
-export function presentComponent(component: Component) {
+function presentComponent(component: Component) {
   return {
     id: component.id,
     name: component.name,
@@ -86,7 +86,7 @@ export function presentIncident(incident: Incident) {
   };
 }
 
-export function presentUpdate(update: IncidentUpdate) {
+function presentUpdate(update: IncidentUpdate) {
   return {
     id: update.id,
     phase: update.phase,
@@ -98,7 +98,7 @@ export function presentUpdate(update: IncidentUpdate) {
   };
 }
 
-export function presentRevision(revision: Revision) {
+function presentRevision(revision: Revision) {
   return {
     updateId: revision.updateId,
     field: revision.field,

@@ -3,7 +3,7 @@
 
 export const defaultReadinessTimeoutMs = 2000;
 
-export type ReadinessResult = { ready: true } | { ready: false; reason: 'timeout' | 'error' };
+type ReadinessResult = { ready: true } | { ready: false; reason: 'timeout' | 'error' };
 
 export async function probeWithDeadline(
   probe: () => Promise<unknown>,

@@ -14,7 +14,7 @@ const maxQueuedBytes = 1024 * 1024;
 /** How long a client waits before reconnecting after the stream ends. */
 const reconnectDelayMs = 3000;
 
-export interface RecordedEvent {
+interface RecordedEvent {
   seq: number;
   event: VendorEvent;
 }
@@ -38,7 +38,7 @@ export interface EventStreamOptions {
   onError(error: unknown): void;
 }
 
-export function formatEvent(event: VendorEvent): string {
+function formatEvent(event: VendorEvent): string {
   // JSON.stringify never emits raw newlines, so the data fits on one `data:` line.
   const id = event.id.replace(/[\r\n]/g, '');
   return `event: ${event.type}\nid: ${id}\ndata: ${JSON.stringify(presentEvent(event))}\n\n`;

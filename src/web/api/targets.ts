@@ -51,7 +51,7 @@ export interface WebTargetAdmin {
 
 export interface TargetRouteDeps {
   admin: WebTargetAdmin;
-  /** Without it, POST and DELETE are absent (SPEC §4: the write API is off). */
+  /** Without it, POST and DELETE are absent, the write API off (docs/security.md#admin-token). */
   adminToken: string | null;
 }
 

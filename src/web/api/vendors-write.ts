@@ -18,7 +18,7 @@ import {
 } from './write-support.js';
 
 /** What the composition root's detector answers (structurally the poll layer's VendorDetection). */
-export type WebVendorDetection =
+type WebVendorDetection =
   | {
       ok: true;
       platform: Platform;

@@ -21,7 +21,7 @@ async function getJson(path: string, headers: Record<string, string> = {}) {
 }
 
 describe('GET /api/v1/vendors', () => {
-  it('lists every vendor in the exact SPEC shape, error only where the last poll failed', async () => {
+  it('lists every vendor in the exact documented shape, error only where the last poll failed', async () => {
     const { response, body } = await getJson('/api/v1/vendors');
     expect(response.status).toBe(200);
     expect(Object.keys(body)).toEqual(['vendors']);

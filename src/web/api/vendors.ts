@@ -8,12 +8,12 @@ import { maxPathIdLength } from '../ids.js';
 import { sendJson } from '../json.js';
 import { presentVendorDetail, presentVendorSummary } from './present.js';
 
-export interface VendorApiDeps {
+interface VendorApiDeps {
   db: Kysely<Database>;
   now: () => string;
 }
 
-export interface VendorApi {
+interface VendorApi {
   list(c: Context): Promise<Response>;
   detail(c: Context, slug: string): Promise<Response>;
 }

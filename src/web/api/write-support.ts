@@ -1,5 +1,5 @@
 // What every write route shares: the admin token check (constant time), a bounded JSON object
-// body, and errors as SPEC §4's `{ error: { code, message } }`.
+// body, and errors as `{ error: { code, message } }` (docs/contract.md#http-api).
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -7,7 +7,7 @@ import { sendJson } from '../json.js';
 
 const maxBodyBytes = 16 * 1024;
 
-export type WriteErrorCode =
+type WriteErrorCode =
   | 'unauthorized'
   | 'invalid_body'
   | 'unsupported_media_type'

@@ -31,7 +31,7 @@ export interface FeedMeta {
   updated: string;
 }
 
-export function entryId(incidentId: string): string {
+function entryId(incidentId: string): string {
   return `urn:vendorwatch:incident:${encodeURIComponent(incidentId)}`;
 }
 

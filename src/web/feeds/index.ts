@@ -16,9 +16,9 @@ import { renderAtom } from './atom.js';
 import { lastChange, toEntry, type FeedMeta } from './entries.js';
 import { renderRss } from './rss.js';
 
-export type FeedFormat = 'atom' | 'rss';
+type FeedFormat = 'atom' | 'rss';
 
-export interface FeedDeps {
+interface FeedDeps {
   db: Kysely<Database>;
   now: () => string;
   vendorName?: (slug: string) => string | undefined;
@@ -26,7 +26,7 @@ export interface FeedDeps {
   notFound(c: Context): Promise<Response>;
 }
 
-export interface Feeds {
+interface Feeds {
   all(c: Context, format: FeedFormat): Promise<Response>;
   vendor(c: Context, slug: string, format: FeedFormat): Promise<Response>;
 }

@@ -11,7 +11,7 @@ import { loadAssets } from './shared/assets.js';
 import type { PageDeps } from './shared/context.js';
 import { vendorPage } from './vendor/handler.js';
 
-export interface Pages {
+interface Pages {
   dashboard(c: Context): Promise<Response>;
   incidents(c: Context): Promise<Response>;
   incident(c: Context, id: string): Promise<Response>;
@@ -22,7 +22,7 @@ export interface Pages {
   failed(c: Context): Promise<Response>;
 }
 
-export interface PagesOptions {
+interface PagesOptions {
   db: Kysely<Database>;
   now: () => string;
   vendorName?: (slug: string) => string | undefined;

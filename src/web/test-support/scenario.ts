@@ -14,7 +14,7 @@ import {
 } from './seed.js';
 
 export const now = '2025-09-10T22:10:00.000Z';
-export const t0 = '2025-09-10T13:00:00.000Z';
+const t0 = '2025-09-10T13:00:00.000Z';
 export const t1 = '2025-09-10T13:50:00.000Z';
 export const t2 = '2025-09-10T14:30:00.000Z';
 export const t3 = '2025-09-10T22:07:31.000Z';

@@ -1,12 +1,12 @@
 // Reads a text/event-stream body the way EventSource does, for tests: messages and comments.
 
-export interface SseMessage {
+interface SseMessage {
   event: string | null;
   id: string | null;
   data: string;
 }
 
-export interface SseReader {
+interface SseReader {
   /** Waits until `count` messages (not comments) arrived in total, or throws after timeoutMs. */
   messages(count: number, timeoutMs?: number): Promise<SseMessage[]>;
   /** Waits until a comment line containing `text` arrived. */
@@ -73,7 +73,7 @@ export function readSse(body: ReadableStream<Uint8Array>): SseReader {
 }
 
 /** Complete messages (blocks ending in a blank line) that carry data. */
-export function parse(text: string): SseMessage[] {
+function parse(text: string): SseMessage[] {
   const blocks = text.split('\n\n').slice(0, -1);
   const messages: SseMessage[] = [];
   for (const block of blocks) {

@@ -27,7 +27,7 @@ export interface DashboardVendor {
   lastPolledAt: string | null;
 }
 
-export type StatusFilter = 'all' | 'problems' | ComponentStatus;
+type StatusFilter = 'all' | 'problems' | ComponentStatus;
 
 export interface DashboardFilters {
   q: string;
@@ -35,7 +35,7 @@ export interface DashboardFilters {
   category: Category | 'all';
 }
 
-export interface DashboardProps {
+interface DashboardProps {
   /** Every vendor, worst first; `shown` says which pass the filters. */
   vendors: readonly DashboardVendor[];
   /** Most vendors' pages fail at once: the likelier fault is our own network. */

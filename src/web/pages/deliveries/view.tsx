@@ -9,7 +9,7 @@ import {
 import { Layout, type AssetUrls } from '../shared/layout.js';
 import { Ago, Time } from '../shared/parts.js';
 
-export interface DeliveriesPageProps {
+interface DeliveriesPageProps {
   targets: readonly NotifyTargetRecord[];
   deliveries: readonly DeliveryView[];
   target: string | null;

@@ -2,7 +2,7 @@
 import type { FC } from 'hono/jsx';
 import { Layout, type AssetUrls } from '../shared/layout.js';
 
-export interface ErrorPageProps {
+interface ErrorPageProps {
   status: number;
   title: string;
   message: string;

@@ -1,4 +1,4 @@
-// /incidents/{id}: everything the reference page (shared/reference/balena-incident.txt) shows,
+// /incidents/{id}: everything the reference page (docs/contract.md#reference-incident) shows,
 // in the order a reader asks for it: what, how bad, since when, what it touched, what was said.
 import type { FC } from 'hono/jsx';
 import type { Revision } from '../../../domain/diff.js';
@@ -10,7 +10,7 @@ import { Layout, type AssetUrls } from '../shared/layout.js';
 import { ExternalLink, ImpactBadge, PhaseBadge, Time } from '../shared/parts.js';
 import { RevisionList, UpdateTimeline } from './timeline.js';
 
-export interface IncidentPageProps {
+interface IncidentPageProps {
   incident: IncidentWithUpdates;
   vendor: { slug: string; name: string; statusPageUrl: string | null };
   revisions: readonly Revision[];
@@ -28,14 +28,14 @@ function stateLabel(incident: IncidentWithUpdates): string {
   return incident.resolvedAt ? 'Resolved' : 'Ongoing';
 }
 
-export interface DetectionLag {
+interface DetectionLag {
   seconds: number;
   /** Our first sighting came after (normally) or before (a vendor clock ahead) its first post. */
   relation: 'after' | 'before';
 }
 
 /** How long after the vendor's first post vendorwatch saw the incident; null when imported. */
-export function detectionLag(incident: IncidentWithUpdates): DetectionLag | null {
+function detectionLag(incident: IncidentWithUpdates): DetectionLag | null {
   if (incident.backfilled) return null;
   const firstPost = incident.updates[0]?.postedAt ?? incident.startedAt;
   const after = secondsBetween(firstPost, incident.detectedAt);

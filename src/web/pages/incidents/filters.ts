@@ -14,17 +14,17 @@ export interface IncidentFilters {
   q: string;
 }
 
-export interface ParsedIncidentFilters {
+interface ParsedIncidentFilters {
   filters: IncidentFilters;
   query: IncidentQuery;
   problems: string[];
 }
 
 const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
-export const maxSearchLength = 200;
+const maxSearchLength = 200;
 
 /** Midnight UTC of a YYYY-MM-DD date, or null for anything else (including Feb 31). */
-export function dayStart(date: string): string | null {
+function dayStart(date: string): string | null {
   const match = datePattern.exec(date);
   if (!match) return null;
   const ms = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));

@@ -8,7 +8,7 @@ import { IncidentTable, Pager } from '../shared/incident-table.js';
 import { Layout, type AssetUrls } from '../shared/layout.js';
 import type { IncidentFilters } from './filters.js';
 
-export interface IncidentsPageProps {
+interface IncidentsPageProps {
   filters: IncidentFilters;
   problems: readonly string[];
   vendors: ReadonlyArray<{ slug: string; name: string }>;

@@ -1,5 +1,5 @@
 // Update bodies are stored already sanitized, but a page never trusts the store: HTML goes
-// through the same small allowlist again as it is rendered (defence in depth, SPEC §7).
+// through the same small allowlist again as it is rendered (docs/security.md#vendor-text-and-html).
 import { raw } from 'hono/html';
 import { sanitizeBody } from '../../../domain/sanitize.js';
 

@@ -6,7 +6,7 @@ import type { HtmlEscapedString } from 'hono/utils/html';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { etagMatches, weakEtag } from '../../json.js';
 
-export const contentSecurityPolicy = [
+const contentSecurityPolicy = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
@@ -20,7 +20,7 @@ export const contentSecurityPolicy = [
   "require-trusted-types-for 'script'",
 ].join('; ');
 
-export const securityHeaders: Readonly<Record<string, string>> = {
+const securityHeaders: Readonly<Record<string, string>> = {
   'content-security-policy': contentSecurityPolicy,
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
@@ -30,7 +30,7 @@ export const securityHeaders: Readonly<Record<string, string>> = {
 
 const htmlType = 'text/html; charset=utf-8';
 
-export type Page = HtmlEscapedString | Promise<HtmlEscapedString>;
+type Page = HtmlEscapedString | Promise<HtmlEscapedString>;
 
 /** The whole document; a hono/jsx node renders on toString(), a promise only when async. */
 export async function renderDocument(page: Page): Promise<string> {

@@ -6,7 +6,7 @@ import type { Incident } from '../../../domain/model.js';
 import { secondsBetween } from '../../../domain/time.js';
 import { ImpactBadge, PhaseBadge, Time } from './parts.js';
 
-export interface IncidentTableProps {
+interface IncidentTableProps {
   incidents: readonly Incident[];
   now: string;
   /** Vendor names by slug, when the list spans vendors; omit for one vendor's history. */
@@ -61,7 +61,7 @@ export const IncidentTable: FC<IncidentTableProps> = ({ incidents, now, vendorNa
   </div>
 );
 
-export interface PagerProps {
+interface PagerProps {
   /** The current URL's path and query without cursor, e.g. `/incidents?impact=major`. */
   base: string;
   nextCursor: string | null;

@@ -7,13 +7,13 @@ export interface AssetUrls {
   js: string;
 }
 
-export interface FeedLinks {
+interface FeedLinks {
   title: string;
   atom: string;
   rss: string;
 }
 
-export interface LayoutProps {
+interface LayoutProps {
   title: string;
   assets: AssetUrls;
   /** Which navigation entry is the current page. */

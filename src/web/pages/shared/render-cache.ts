@@ -2,12 +2,12 @@
 // costs one indexed read for the key instead of the page's queries and its rendering.
 import { weakEtag } from '../../json.js';
 
-export interface Rendered {
+interface Rendered {
   html: string;
   etag: string;
 }
 
-export interface RenderCache {
+interface RenderCache {
   get(id: string, key: string): Rendered | undefined;
   set(id: string, key: string, html: string): Rendered;
 }

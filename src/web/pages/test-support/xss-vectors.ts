@@ -1,5 +1,5 @@
-// The hostile strings of reliability.md §4 A19–A22 (and B5/B6 once decoded), each trying to set
-// window.__xss, which the browser test watches as a canary.
+// The hostile strings of A19–A22 (and B5/B6 once decoded) in docs/reliability.md#a19, each trying
+// to set window.__xss, which the browser test watches as a canary.
 export const xssVectors: readonly string[] = [
   '<script>window.__xss=1</script>',
   '<img src=x onerror="window.__xss=1">',
@@ -25,7 +25,7 @@ export const xssVectors: readonly string[] = [
   '</textarea></title><script>window.__xss=1</script>',
 ];
 
-/** Template syntax that must appear literally (A22), never evaluated. */
+/** Template syntax that must appear literally (docs/reliability.md#a22), never evaluated. */
 export const templateVector = '{{7*7}} {% include "/etc/passwd" %} ${7*7} #{7*7} <%= 7*7 %>';
 
 /** A vendor name, component names and titles built from the vectors. */

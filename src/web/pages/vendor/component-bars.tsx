@@ -80,7 +80,7 @@ const ComponentBar: FC<{ component: Component; cells: readonly DayCell[] }> = ({
   );
 };
 
-export interface ComponentGroupsProps {
+interface ComponentGroupsProps {
   components: readonly Component[];
   bars: ReadonlyMap<string, DayCell[]>;
 }

@@ -7,7 +7,7 @@ import type { ComponentStatus, Impact } from '../../../domain/vocabulary.js';
 
 export type DayLevel = ComponentStatus | 'nodata';
 
-export interface DayIncident {
+interface DayIncident {
   id: string;
   title: string;
   impact: Impact;
@@ -27,7 +27,7 @@ export interface StatusChange {
   at: string;
 }
 
-export interface DailyBarsInput {
+interface DailyBarsInput {
   components: readonly Component[];
   /** Incidents that may overlap the window (any order). */
   incidents: readonly Incident[];

@@ -17,7 +17,7 @@ import { dailyBars, windowStart } from './daily-bars.js';
 import { windowFigures } from './figures.js';
 import { VendorPage } from './view.js';
 
-export const windowDays = 90;
+const windowDays = 90;
 const historyPageSize = 25;
 /** Incidents that started this long before the window may still reach into it. */
 const lookbackSeconds = 30 * 86_400;

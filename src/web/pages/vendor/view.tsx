@@ -25,7 +25,7 @@ import { ComponentGroups } from './component-bars.js';
 import type { DayCell } from './daily-bars.js';
 import type { WindowFigures } from './figures.js';
 
-export interface VendorView {
+interface VendorView {
   slug: string;
   name: string;
   platform: Platform;
@@ -39,7 +39,7 @@ export interface VendorView {
   error: string | null;
 }
 
-export interface VendorPageProps {
+interface VendorPageProps {
   vendor: VendorView;
   components: readonly Component[];
   activeIncidents: readonly Incident[];
