@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { VendorEvent } from '../../src/domain/model.js';
 import type { VendorSnapshot } from '../../src/domain/snapshot.js';
-import { createRouteEvent, createSendIo, storeOutboxPort } from '../../src/notifier.js';
+import { createRouteEvent, createSendIo, storeOutboxPort } from '../../src/app/notifier.js';
 import {
   createDispatcher,
   type Dispatcher,
@@ -19,7 +19,7 @@ import { migrateToLatest, openStore, syncVendors, type Store } from '../../src/s
 import type { Vendor } from '../../src/domain/model.js';
 import type { Fetcher } from '../../src/fetch/types.js';
 import { createLogger, type Logger } from '../../src/logger.js';
-import { startNotifier } from '../../src/notifier.js';
+import { startNotifier } from '../../src/app/notifier.js';
 import type { NotificationTargetConfig } from '../../src/config/schema.js';
 import { startScheduler } from '../../src/poll/scheduler.js';
 import { pollDeps } from './poller.js';

@@ -6,7 +6,7 @@ import { incidentId } from '../../domain/ids.js';
 import type { VendorSnapshot } from '../../domain/snapshot.js';
 import { isOneOf, platforms, type Platform } from '../../domain/vocabulary.js';
 import type { Fetcher } from '../../fetch/types.js';
-import { createConfiguredFetcher } from '../../main.js';
+import { createConfiguredFetcher } from '../../app/fetcher.js';
 import { detectPlatform } from '../../poll/detect.js';
 import { parseCommandArgs, UsageError } from '../args.js';
 import { configFor, print, type CommandIo } from '../io.js';
