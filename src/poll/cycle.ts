@@ -2,20 +2,32 @@
 // so one vendor cannot sink a cycle.
 import type { Kysely } from 'kysely';
 import type { Endpoint, PlatformAdapter } from '../adapters/types.js';
-import { diffSnapshot, type CyclePlan, type PlannedEvent } from '../domain/diff.js';
+import { cycleFacts } from '../domain/cycle-facts.js';
+import {
+  diffSnapshot,
+  type CyclePlan,
+  type PlannedEvent,
+  type PreviousState,
+} from '../domain/diff.js';
 import { isStale } from '../domain/health.js';
 import { addSeconds } from '../domain/time.js';
 import type { Vendor, VendorEvent } from '../domain/model.js';
+import {
+  routeCycle,
+  type CycleFacts,
+  type RoutedEvent,
+  type RouteEvent,
+} from '../domain/routing.js';
 import type { Platform } from '../domain/vocabulary.js';
 import type { ConditionalValidators, FetchErrorKind, Fetcher } from '../fetch/types.js';
 import {
   commitCycle,
+  loadNotifiedTargets,
   loadPollState,
   loadPreviousState,
   loadRawPayload,
   type CycleRecord,
   type PollState,
-  type RouteEvent,
 } from '../store/index.js';
 import type { Database } from '../store/schema.js';
 import { nextPollDelaySeconds } from './backoff.js';
@@ -25,7 +37,7 @@ export interface PollDeps {
   db: Kysely<Database>;
   fetcher: Fetcher;
   adapterFor: (platform: Platform) => PlatformAdapter | undefined;
-  /** The notification targets an event goes to (outbox rows are written with it). */
+  /** The notification targets an event goes to, asked before the commit writes its outbox rows. */
   routeEvent: RouteEvent;
   now: () => Date;
   random: () => number;
@@ -76,6 +88,8 @@ const unreachedKinds: ReadonlySet<FetchErrorKind> = new Set(['network', 'timeout
 const notOurNetwork: Failure = { reached: true };
 
 interface Parsed {
+  /** What the diff started from, so routing knows each incident as the plan leaves it. */
+  previous: PreviousState | null;
   plan: CyclePlan;
   bodies: Record<string, string | null>;
   pageName: string | null;
@@ -133,6 +147,7 @@ export async function pollVendor(
     const previous = await loadPreviousState(deps.db, vendor.slug, sourceIds);
     const plan = diffSnapshot(vendor.slug, previous, parsed.snapshot, started.toISOString());
     return await recordSuccess(attempt, fetched, {
+      previous,
       plan,
       bodies,
       pageName: parsed.snapshot.pageName,
@@ -193,16 +208,20 @@ async function recordSuccess(
   const recovered = state.unreachableReported
     ? [vendorEvent('vendor.recovered', vendor, now, {})]
     : [];
-  const events = await commit(attempt, 0, undefined, {
+  const plan = parsed?.plan ?? { components: null, incidents: [], events: [] };
+  const record = {
     unreachableReported: false,
-    extraEvents: recovered,
     outcome: {
-      kind: 'success',
-      plan: parsed?.plan ?? { components: null, incidents: [], events: [] },
+      kind: 'success' as const,
+      plan,
       validators: fetched.validators,
       ...(parsed ? { rawPayload: parsed.bodies, pageName: parsed.pageName } : {}),
     },
-  });
+  };
+  // The poll's own event comes first, then the page's changes in the plan's order.
+  const planned = [...recovered, ...plan.events];
+  const facts = cycleFacts(parsed?.previous ?? null, plan);
+  const events = await commit(attempt, 0, undefined, record, planned, facts);
   const changed =
     parsed !== null && (parsed.plan.incidents.length > 0 || parsed.plan.components !== null);
   return {
@@ -236,16 +255,18 @@ async function recordFailure(
     error: { from: null, to: error },
   });
   const consecutiveFailures = state.consecutiveFailures + 1;
-  const events = await commit(attempt, consecutiveFailures, failure.retryAfterSeconds, {
+  const record = {
     unreachableReported: state.unreachableReported || announce,
-    outcome: {
-      kind: 'failure',
-      error,
-      events: announce ? [unreachable] : [],
-      consecutiveFailures,
-      reached: failure.reached,
-    },
-  });
+    outcome: { kind: 'failure' as const, error, consecutiveFailures, reached: failure.reached },
+  };
+  const planned = announce ? [unreachable] : [];
+  const events = await commit(
+    attempt,
+    consecutiveFailures,
+    failure.retryAfterSeconds,
+    record,
+    planned,
+  );
   return {
     vendorSlug: vendor.slug,
     kind: 'failed',
@@ -255,12 +276,20 @@ async function recordFailure(
   };
 }
 
-/** Records the poll with its next due time, and hands the recorded events on. */
+/** Nothing is known of incidents: the cycle's events are not about one. */
+const noIncidents: CycleFacts = cycleFacts(null, { incidents: [] });
+
+/**
+ * Routes the cycle's events, then records the poll with them and its next due time, and hands
+ * the recorded events on. Routing reads who was told before; the commit only writes rows.
+ */
 async function commit(
   attempt: Attempt,
   consecutiveFailures: number,
   retryAfterSeconds: number | undefined,
-  record: Pick<CycleRecord, 'outcome' | 'unreachableReported' | 'extraEvents'>,
+  record: Pick<CycleRecord, 'outcome' | 'unreachableReported'>,
+  planned: readonly PlannedEvent[],
+  facts: CycleFacts = noIncidents,
 ): Promise<VendorEvent[]> {
   const { deps, vendor, started } = attempt;
   const delaySeconds = nextPollDelaySeconds({
@@ -269,19 +298,26 @@ async function commit(
     retryAfterSeconds,
     random: deps.random(),
   });
-  const events = await commitCycle(
-    deps.db,
-    {
-      ...record,
-      vendorSlug: vendor.slug,
-      now: started.toISOString(),
-      nextPollAt: addSeconds(started.toISOString(), delaySeconds),
-      leaseOwner: deps.leaseOwner,
-    },
-    deps.routeEvent,
-  );
+  const events = await commitCycle(deps.db, {
+    ...record,
+    events: await routeEvents(deps, planned, facts),
+    vendorSlug: vendor.slug,
+    now: started.toISOString(),
+    nextPollAt: addSeconds(started.toISOString(), delaySeconds),
+    leaseOwner: deps.leaseOwner,
+  });
   if (events.length > 0) deps.onEvents?.(events);
   return events;
+}
+
+async function routeEvents(
+  deps: PollDeps,
+  planned: readonly PlannedEvent[],
+  facts: CycleFacts,
+): Promise<RoutedEvent[]> {
+  if (planned.length === 0) return [];
+  const notified = await loadNotifiedTargets(deps.db, planned);
+  return routeCycle(planned, facts, notified, deps.routeEvent);
 }
 
 function crashed(deps: PollDeps, vendor: Vendor, started: Date, error: string): PollOutcome {

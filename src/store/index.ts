@@ -28,14 +28,9 @@ export {
   type ValidatorsByEndpoint,
 } from './poll-state.js';
 export { loadPreviousState } from './previous-state.js';
-export {
-  commitCycle,
-  type CycleOutcome,
-  type CycleRecord,
-  type RouteEvent,
-  type RoutedDelivery,
-} from './commit-cycle.js';
-export type { RouteContext } from './route-context.js';
+export { commitCycle, type CycleOutcome, type CycleRecord } from './commit-cycle.js';
+export { loadNotifiedTargets } from './notified-targets.js';
+export type { Delivery, DeliveryContext, GroupPosition } from '../domain/delivery.js';
 export {
   getIncident,
   listIncidents,
@@ -65,7 +60,6 @@ export {
   markDeliveryRetry,
   outboxStatuses,
   type ClaimDeliveriesOptions,
-  type Delivery,
   type OutboxStatus,
 } from './outbox.js';
 export {
@@ -76,8 +70,6 @@ export {
   loadDeliveryContext,
   markDeliverySkipped,
   releaseDeliveries,
-  type DeliveryContext,
-  type GroupPosition,
 } from './delivery-control.js';
 export {
   listDeliveries,
