@@ -1,6 +1,6 @@
 // What routing needs of a cycle's incidents, derived in memory from the state the diff started
 // from and the plan it made: the same values the store holds once the plan is applied.
-import type { CyclePlan, PreviousState } from './diff.js';
+import type { CyclePlan, PreviousState } from './plan.js';
 import type { CycleFacts, IncidentFacts } from './routing.js';
 
 function factsOf(incident: IncidentFacts): IncidentFacts {

@@ -2,7 +2,7 @@
 // incident, goes through the router, and the deliveries it picks are written with the event.
 // Pure: the store reads who was told before, the poll cycle calls this, the store writes rows.
 import type { RoutedDelivery } from './delivery.js';
-import type { PlannedEvent } from './diff.js';
+import type { PlannedEvent } from './plan.js';
 import type { Impact, IncidentKind, Phase } from './vocabulary.js';
 
 /** The incident an event is about, as it stands once the cycle's plan is applied. */
