@@ -117,13 +117,13 @@ async function handleDelivery(
     return keep;
   }
 
-  await pause(env.lastSend.at + settings.minIntervalMs - Date.now(), env.signal);
+  await pause(env.lastSend.at + settings.minIntervalMs - env.now().getTime(), env.signal);
   const leaseUntil = new Date(env.now().getTime() + settings.leaseSeconds * 1000).toISOString();
   if (env.signal.aborted || !(await port.renewTarget(target.name, env.owner, leaseUntil))) {
     return { status, keepGoing: false };
   }
-  env.lastSend.at = Date.now();
-  const started = Date.now();
+  const started = env.now().getTime();
+  env.lastSend.at = started;
   const raw = await message
     .send({
       target,
@@ -149,7 +149,7 @@ async function handleDelivery(
     event: event.type,
     deliveryKey: delivery.deliveryKey,
     attempt: delivery.attempts + 1,
-    ms: Date.now() - started,
+    ms: env.now().getTime() - started,
   };
   switch (decided.delivery.mark) {
     case 'sent':
