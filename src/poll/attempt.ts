@@ -7,7 +7,7 @@ import type { Vendor, VendorEvent } from '../domain/model.js';
 import type { RouteEvent } from '../domain/routing.js';
 import type { Platform } from '../domain/vocabulary.js';
 import type { ConditionalValidators, Fetcher } from '../fetch/types.js';
-import type { PollState } from '../store/index.js';
+import type { BookkeepingBatch, PollState } from '../store/index.js';
 import type { Database } from '../store/schema.js';
 import type { NetworkWatch } from './network-watch.js';
 
@@ -25,6 +25,8 @@ export interface PollDeps {
   onEvents?: (events: VendorEvent[]) => void;
   /** Sees every poll's outcome; while it says degraded, vendor.unreachable is held back. */
   networkWatch?: NetworkWatch;
+  /** Gathers polls that only move the poll state into shared transactions (the scheduler's). */
+  bookkeeping?: BookkeepingBatch;
 }
 
 export type PollOutcome =

@@ -118,14 +118,18 @@ async function commit(attempt: Attempt, recording: Recording): Promise<VendorEve
     retryAfterSeconds,
     random: deps.random(),
   });
-  const events = await commitCycle(deps.db, {
-    ...record,
-    events: await routeEvents(deps, planned, facts),
-    vendorSlug: vendor.slug,
-    now: started.toISOString(),
-    nextPollAt: addSeconds(started.toISOString(), delaySeconds),
-    leaseOwner: deps.leaseOwner,
-  });
+  const events = await commitCycle(
+    deps.db,
+    {
+      ...record,
+      events: await routeEvents(deps, planned, facts),
+      vendorSlug: vendor.slug,
+      now: started.toISOString(),
+      nextPollAt: addSeconds(started.toISOString(), delaySeconds),
+      leaseOwner: deps.leaseOwner,
+    },
+    { bookkeeping: deps.bookkeeping },
+  );
   if (events.length > 0) deps.onEvents?.(events);
   return events;
 }

@@ -6,7 +6,7 @@ import type { CyclePlan } from '../domain/diff.js';
 import type { VendorEvent } from '../domain/model.js';
 import type { RoutedEvent } from '../domain/routing.js';
 import { applyPlan } from './apply-plan.js';
-import { batchBookkeeping } from './bookkeeping-batch.js';
+import type { BookkeepingBatch, BookkeepingWrite } from './bookkeeping-batch.js';
 import { chunk, flag, rowsPerInsert, storableText, storedInstant, toJson } from './codec.js';
 import { dialectOf } from './db.js';
 import { eventFromRow, eventToRow } from './event-rows.js';
@@ -48,6 +48,11 @@ export interface CycleRecord {
 /** Serializes event inserts on PostgreSQL so event seq order is also commit order. */
 const eventLogLockKey = 0x76770001;
 
+export interface CommitOptions {
+  /** Shares a bookkeeping-only cycle's write with others of the moment; else it runs alone. */
+  bookkeeping?: BookkeepingBatch;
+}
+
 /**
  * Records the cycle and returns the events it recorded. Returns [] and writes nothing when the
  * cycle's lease was taken over by another worker, so two workers never record the same change.
@@ -55,10 +60,11 @@ const eventLogLockKey = 0x76770001;
 export async function commitCycle(
   db: Kysely<Database>,
   record: CycleRecord,
+  options: CommitOptions = {},
 ): Promise<VendorEvent[]> {
   const now = storedInstant(record.now);
   if (isBookkeepingOnly(record)) {
-    await recordBookkeeping(db, record, now);
+    await recordBookkeeping(db, record, now, options.bookkeeping);
     return [];
   }
   const postgres = dialectOf(db) === 'postgres';
@@ -183,19 +189,21 @@ function isBookkeepingOnly(record: CycleRecord): boolean {
 
 /**
  * One conditional UPDATE, no reads: the lease check in its WHERE keeps a worker that lost its lease
- * from writing. It shares a transaction with the other bookkeeping writes of the moment.
+ * from writing. With a batch it shares a transaction with the other bookkeeping writes of the moment.
  */
 async function recordBookkeeping(
   db: Kysely<Database>,
   record: CycleRecord,
   now: string,
+  batch: BookkeepingBatch | undefined,
 ): Promise<void> {
   const changes = stateChanges(record, now);
-  const updated = await batchBookkeeping(db, async (trx) => {
+  const write: BookkeepingWrite = async (trx) => {
     let update = trx.updateTable('vendor_state').set(changes).where('slug', '=', record.vendorSlug);
     if (record.leaseOwner !== null) update = update.where('lease_owner', '=', record.leaseOwner);
     return Number((await update.executeTakeFirst()).numUpdatedRows);
-  });
+  };
+  const updated = batch ? await batch.add(write) : await write(db);
   if (updated === 0 && record.leaseOwner === null) {
     throw new Error(`vendor ${record.vendorSlug} is not in the store`);
   }

@@ -28,7 +28,17 @@ export {
   type ValidatorsByEndpoint,
 } from './poll-state.js';
 export { loadPreviousState } from './previous-state.js';
-export { commitCycle, type CycleOutcome, type CycleRecord } from './commit-cycle.js';
+export {
+  commitCycle,
+  type CommitOptions,
+  type CycleOutcome,
+  type CycleRecord,
+} from './commit-cycle.js';
+export {
+  bookkeepingGatherMs,
+  createBookkeepingBatch,
+  type BookkeepingBatch,
+} from './bookkeeping-batch.js';
 export { loadNotifiedTargets } from './notified-targets.js';
 export type { Delivery, DeliveryContext, GroupPosition } from '../domain/delivery.js';
 export {
