@@ -40,3 +40,17 @@ export interface GroupPosition {
   groupKey: string;
   seq: number;
 }
+
+export const targetStates = ['active', 'disabled', 'quarantined'] as const;
+export type TargetState = (typeof targetStates)[number];
+
+/** A target's health after its deliveries so far: decided by notify, kept by the store. */
+export interface TargetStatus {
+  state: TargetState;
+  reason: string | null;
+  failures: number;
+  failingSince: string | null;
+  lastError: string | null;
+  lastSuccessAt: string | null;
+  nextAttemptAt: string;
+}

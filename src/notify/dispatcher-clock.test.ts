@@ -1,9 +1,9 @@
 // The dispatcher and a target's turn read time only from the injected clock: housekeeping runs
 // when that clock says it is due, and a channel's spacing between messages is measured on it.
 import { describe, expect, it } from 'vitest';
-import type { Delivery } from '../domain/delivery.js';
+import type { Delivery, TargetStatus } from '../domain/delivery.js';
 import { createDispatcher } from './dispatcher.js';
-import { defaultPolicy, type TargetStatus } from './policy.js';
+import { defaultPolicy } from './policy.js';
 import type { OutboxPort } from './port.js';
 import { drainTarget } from './target-drain.js';
 import { sampleEvent } from './test-support/samples.js';

@@ -1,8 +1,7 @@
 // What the dispatcher needs from the store, as an interface: notify never imports the store, the
 // composition (app/notifier.ts) hands it an implementation. The row types are the domain's.
-import type { Delivery, DeliveryContext, GroupPosition } from '../domain/delivery.js';
+import type { Delivery, DeliveryContext, GroupPosition, TargetStatus } from '../domain/delivery.js';
 import type { VendorEvent } from '../domain/model.js';
-import type { TargetStatus } from './policy.js';
 
 export interface OutboxPort {
   syncTargets(

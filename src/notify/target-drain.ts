@@ -1,10 +1,10 @@
 // One target's turn: its due deliveries in recording order, one at a time, under its lease. A
 // failure stops the turn (the target backs off as a whole, so order is kept); a 2xx is marked
 // sent before the next one goes. Outcomes are decided by policy.ts and noise.ts.
-import type { Delivery } from '../domain/delivery.js';
+import type { Delivery, TargetStatus } from '../domain/delivery.js';
 import { reminderStillDue, messageContext } from './context.js';
 import { decideHold, holdsFor } from './noise.js';
-import { afterSend, type DeliveryPolicy, type TargetStatus } from './policy.js';
+import { afterSend, type DeliveryPolicy } from './policy.js';
 import type { OutboxPort } from './port.js';
 import { redactSecrets } from './secrets.js';
 import type { Channel, NotifyTarget, SendIo, SendOutcome } from './types.js';

@@ -40,7 +40,14 @@ export {
   type BookkeepingBatch,
 } from './bookkeeping-batch.js';
 export { loadNotifiedTargets } from './notified-targets.js';
-export type { Delivery, DeliveryContext, GroupPosition } from '../domain/delivery.js';
+export {
+  targetStates,
+  type Delivery,
+  type DeliveryContext,
+  type GroupPosition,
+  type TargetState,
+  type TargetStatus,
+} from '../domain/delivery.js';
 export {
   getIncident,
   listIncidents,
@@ -96,12 +103,9 @@ export {
   releaseNotifyTargetLeases,
   renewNotifyTargetLease,
   syncNotifyTargets,
-  targetStates,
   type ClaimTargetsOptions,
   type ConfiguredTarget,
   type NotifyTargetRecord,
-  type TargetOutcome,
-  type TargetState,
 } from './notify-targets.js';
 export {
   deleteApiTarget,
