@@ -1,5 +1,5 @@
 // Notifications wired like `vendorwatch worker` does, on a SQLite file, for tests: record events
-// through the real poll path (diff → commitCycle with the router) and dispatch them to loopback
+// through the real poll path (diff → router → commitCycle) and dispatch them to loopback
 // receivers through the guarded poster.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -73,7 +73,7 @@ export interface DispatcherExtras {
 export interface NotifyHarness {
   path: string;
   store: Store;
-  /** One poll of vendor `balena` through diff → commitCycle, routed to the targets. */
+  /** One poll of vendor `balena` through diff → router → commitCycle. */
   record(next: VendorSnapshot, now?: string): Promise<VendorEvent[]>;
   /** A dispatcher on a connection of its own; `loop: false` leaves it to runOnce(). */
   dispatcher(options?: Partial<DispatcherOptions>, extra?: DispatcherExtras): Promise<Dispatcher>;
