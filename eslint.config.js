@@ -1,33 +1,82 @@
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
-// The layer rule (STYLE.md): data flows one way, so each folder may import only what lies upstream of it.
+// The layer rule: data flows one way, so each folder of src/ may import only what lies upstream
+// of it. Every import is resolved against the importing file's real path (a `.js` specifier to
+// its `.ts` source), so no depth of `../` slips past. Tests may cross layers.
+const folders = [
+  'domain',
+  'adapters',
+  'fetch',
+  'store',
+  'notify',
+  'web',
+  'config',
+  'simulate',
+  'poll',
+  'app',
+  'cli',
+];
+
+/** What each layer may import besides itself; `folder/file.ts` allows that one file. */
 const layers = {
-  domain: ['adapters', 'fetch', 'poll', 'store', 'notify', 'web', 'cli', 'simulate', 'config'],
-  adapters: ['fetch', 'poll', 'store', 'notify', 'web', 'cli', 'simulate', 'config'],
-  fetch: ['adapters', 'poll', 'store', 'notify', 'web', 'cli', 'simulate'],
-  store: ['adapters', 'fetch', 'poll', 'notify', 'web', 'cli', 'simulate'],
-  notify: ['adapters', 'poll', 'store', 'web', 'cli', 'simulate'],
-  web: ['adapters', 'fetch', 'poll', 'notify', 'cli', 'simulate'],
-  simulate: ['fetch', 'poll', 'store', 'notify', 'web', 'cli'],
-  config: ['adapters', 'fetch', 'poll', 'store', 'notify', 'web', 'cli', 'simulate'],
+  domain: [],
+  adapters: ['domain'],
+  fetch: ['domain'],
+  store: ['domain'],
+  notify: ['domain', 'fetch'],
+  web: ['domain', 'store', 'config'],
+  // The two registries describe platforms and channels for the config schema.
+  config: ['domain', 'adapters/registry.ts', 'notify/registry.ts'],
+  simulate: ['domain', 'adapters'],
+  // poll/, app/ and cli/ wire the others together. src/main.ts, the program, imports anything;
+  // only the executable (cli/bin.ts) imports it.
+  poll: folders.filter((folder) => !['app', 'cli'].includes(folder)),
+  app: folders.filter((folder) => folder !== 'cli'),
+  cli: [...folders, 'main.ts'],
 };
 
-const layerRules = Object.entries(layers).map(([layer, forbidden]) => ({
-  files: [`src/${layer}/**/*.ts`, `src/${layer}/**/*.tsx`],
+function zonesFor(layer) {
+  const allowed = layers[layer];
+  const zones = [];
+  for (const other of [...folders, 'main.ts', 'logger.ts']) {
+    if (other === layer || allowed.includes(other)) continue;
+    if (other === 'logger.ts' && ['app', 'cli'].includes(layer)) continue;
+    const files = allowed.filter((entry) => entry.startsWith(`${other}/`));
+    const except = files.map((entry) => `./${entry.slice(other.length + 1)}`);
+    zones.push({
+      target: `./src/${layer}`,
+      from: `./src/${other}`,
+      ...(except.length > 0 ? { except } : {}),
+      message: `src/${layer} may import only ${['itself', ...allowed].join(', ')} (data flows one way).`,
+    });
+  }
+  return zones;
+}
+
+const layerRules = {
+  files: ['src/**/*.ts', 'src/**/*.tsx'],
   ignores: ['**/*.test.ts', '**/*.test.tsx'],
+  plugins: { 'import-x': importX },
+  settings: {
+    'import-x/resolver-next': [
+      createNodeResolver({
+        extensions: ['.ts', '.tsx', '.js', '.json'],
+        extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
+      }),
+    ],
+  },
   rules: {
-    'no-restricted-imports': [
+    'import-x/no-restricted-paths': [
       'error',
       {
-        patterns: forbidden.map((other) => ({
-          group: [`../${other}/*`, `../../${other}/*`, `../${other}`, `../../${other}`],
-          message: `src/${layer} must not import src/${other} (see STYLE.md: data flows one way).`,
-        })),
+        basePath: import.meta.dirname,
+        zones: Object.keys(layers).flatMap(zonesFor),
       },
     ],
   },
-}));
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', 'bench/results/**'] },
@@ -72,5 +121,5 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'off',
     },
   },
-  ...layerRules,
+  layerRules,
 );

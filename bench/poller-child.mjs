@@ -1,4 +1,4 @@
-// vendorwatch's poller in its own process, wired as src/main.ts wires it: the config's defaults,
+// vendorwatch's poller in its own process, wired as src/app/poller.ts wires it: the config's defaults,
 // createConfiguredFetcher, a SQLite file store, startScheduler + pollVendor. The bench drives it
 // over IPC: start, mark (counters since the last mark), stop (commit times of every event).
 import { subscribe } from 'node:diagnostics_channel';
@@ -9,8 +9,8 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { setInterval, clearInterval } from 'node:timers';
 import { getAdapter } from '../dist/adapters/registry.js';
 import { configSchema } from '../dist/config/schema.js';
-import { limitHeapGrowth } from '../dist/heap.js';
-import { createConfiguredFetcher } from '../dist/main.js';
+import { limitHeapGrowth } from '../dist/app/heap.js';
+import { createConfiguredFetcher } from '../dist/app/fetcher.js';
 import { startScheduler } from '../dist/poll/scheduler.js';
 import { migrateToLatest, openStore, syncVendors } from '../dist/store/index.js';
 import { memoryOf, summarize, threadAndIoOf } from './stats.mjs';

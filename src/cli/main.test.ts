@@ -81,18 +81,15 @@ describe('vendorwatch command line', () => {
     const slugs = ['one', 'two', 'three', 'four', 'five'];
     await addVendors(store, slugs);
     const fail = (slug: string, reached: boolean, error: string) =>
-      commitCycle(
-        store.db,
-        {
-          vendorSlug: slug,
-          now: '2026-11-26T10:00:00.000Z',
-          nextPollAt: '2026-11-26T10:01:00.000Z',
-          leaseOwner: null,
-          unreachableReported: false,
-          outcome: { kind: 'failure', error, events: [], consecutiveFailures: 1, reached },
-        },
-        () => [],
-      );
+      commitCycle(store.db, {
+        vendorSlug: slug,
+        now: '2026-11-26T10:00:00.000Z',
+        nextPollAt: '2026-11-26T10:01:00.000Z',
+        leaseOwner: null,
+        unreachableReported: false,
+        outcome: { kind: 'failure', error, consecutiveFailures: 1, reached },
+        events: [],
+      });
     for (const slug of slugs) await fail(slug, true, `${slug}.example answered HTTP 503`);
     const answering = await run(['status', '--db', db], cwd);
     expect(answering.out).toContain('answered HTTP 503');

@@ -1,6 +1,6 @@
 // vendorwatch's command line: one dispatcher, each command in its own module.
 import { ConfigError } from '../config/load.js';
-import { InstanceLockError } from '../instance-lock.js';
+import { InstanceLockError } from '../app/instance-lock.js';
 import { UsageError } from './args.js';
 import { runAdd } from './commands/add.js';
 import { runDetect } from './commands/detect.js';

@@ -1,11 +1,11 @@
 // The message context of one delivery, built from what the store holds now: the vendor, the
 // incident, and the update to quote (the event's own, or the latest one).
+import type { DeliveryContext } from '../domain/delivery.js';
 import type { VendorEvent } from '../domain/model.js';
-import type { StoredContext } from './port.js';
 import type { MessageContext } from './types.js';
 
 export function messageContext(
-  stored: StoredContext,
+  stored: DeliveryContext,
   delivery: { kind: string; event: VendorEvent },
   publicUrl: string | null,
 ): MessageContext {

@@ -137,8 +137,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   }
 
   async function housekeeping(): Promise<void> {
-    if (Date.now() - lastHousekeeping < options.housekeepingMs) return;
-    lastHousekeeping = Date.now();
+    const at = now().getTime();
+    if (at - lastHousekeeping < options.housekeepingMs) return;
+    lastHousekeeping = at;
     const orphaned = await port.failOrphanedDeliveries('target removed');
     if (orphaned > 0) log.warn({ failed: orphaned }, 'deliveries to a removed target failed');
     for (const stored of await port.listTargets()) {

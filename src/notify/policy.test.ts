@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { afterSend, defaultPolicy, retryDelayMs, type TargetStatus } from './policy.js';
+import type { TargetStatus } from '../domain/delivery.js';
+import { afterSend, defaultPolicy, retryDelayMs } from './policy.js';
 
 const now = new Date('2025-09-10T12:00:00.000Z');
 const healthy: TargetStatus = {

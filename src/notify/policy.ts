@@ -1,5 +1,6 @@
 // Decide, then act: what one send's outcome does to the delivery and to its target. Pure, with
 // the clock and the dice as parameters, so every branch is table-tested.
+import type { TargetStatus } from '../domain/delivery.js';
 import type { SendOutcome } from './types.js';
 
 export interface DeliveryPolicy {
@@ -27,18 +28,6 @@ export const defaultPolicy: DeliveryPolicy = {
   quarantineProbeMs: 3600_000,
   maxAgeMs: 3 * 86_400_000,
 };
-
-export type TargetState = 'active' | 'disabled' | 'quarantined';
-
-export interface TargetStatus {
-  state: TargetState;
-  reason: string | null;
-  failures: number;
-  failingSince: string | null;
-  lastError: string | null;
-  lastSuccessAt: string | null;
-  nextAttemptAt: string;
-}
 
 export type DeliveryAction =
   | { mark: 'sent' }

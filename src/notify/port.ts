@@ -1,31 +1,7 @@
-// What the dispatcher needs from the store, as an interface: notify never imports the store
-// (STYLE.md), the composition root hands it an implementation.
-import type { Incident, IncidentUpdate, VendorEvent } from '../domain/model.js';
-import type { TargetStatus } from './policy.js';
-
-export interface PendingDelivery {
-  seq: number;
-  deliveryKey: string;
-  target: string;
-  /** Attempts made before this one. */
-  attempts: number;
-  kind: string;
-  groupKey: string | null;
-  progress: string | null;
-  createdAt: string;
-  event: VendorEvent;
-}
-
-export interface StoredContext {
-  vendor: { slug: string; name: string; statusPageUrl: string | null };
-  incident: (Incident & { updates: IncidentUpdate[] }) | null;
-}
-
-export interface GroupPosition {
-  target: string;
-  groupKey: string;
-  seq: number;
-}
+// What the dispatcher needs from the store, as an interface: notify never imports the store, the
+// composition (app/notifier.ts) hands it an implementation. The row types are the domain's.
+import type { Delivery, DeliveryContext, GroupPosition, TargetStatus } from '../domain/delivery.js';
+import type { VendorEvent } from '../domain/model.js';
 
 export interface OutboxPort {
   syncTargets(
@@ -50,7 +26,7 @@ export interface OutboxPort {
     now: string;
     leaseSeconds: number;
     limit: number;
-  }): Promise<PendingDelivery[]>;
+  }): Promise<Delivery[]>;
   markDelivered(seq: number, now: string): Promise<void>;
   markDeliveryRetry(
     seq: number,
@@ -66,5 +42,5 @@ export interface OutboxPort {
   hasLaterMessage(position: GroupPosition): Promise<boolean>;
   lastSentInGroup(position: Omit<GroupPosition, 'seq'>): Promise<string | null>;
 
-  loadContext(event: VendorEvent): Promise<StoredContext>;
+  loadContext(event: VendorEvent): Promise<DeliveryContext>;
 }

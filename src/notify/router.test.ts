@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { VendorEvent } from '../domain/model.js';
-import { reminderTime, routeEvent, wants, type RoutingContext } from './router.js';
+import type { RoutingContext } from '../domain/routing.js';
+import { reminderTime, routeEvent, wants } from './router.js';
 import { componentEvent, sampleEvent } from './test-support/samples.js';
 import type { NotifyTarget } from './types.js';
 

@@ -1,38 +1,13 @@
-// Which targets an event goes to, decided when the event is recorded (so its outbox rows commit
-// with it). Pure: the event, what the store knows of its incident, and the targets' filters.
-import type { VendorEvent } from '../domain/model.js';
+// Which targets an event goes to, decided before the event is recorded (its outbox rows commit
+// with it). Pure: the event, what is known of its incident, and the targets' filters.
+import type { RoutedDelivery } from '../domain/delivery.js';
+import type { PlannedEvent } from '../domain/diff.js';
+import type { RoutingContext } from '../domain/routing.js';
 import { compareImpact, impactRankOf } from '../domain/status.js';
-import type {
-  ComponentStatus,
-  EventType,
-  Impact,
-  IncidentKind,
-  Phase,
-} from '../domain/vocabulary.js';
+import type { ComponentStatus, EventType, Impact } from '../domain/vocabulary.js';
 import { eventTypes } from '../domain/vocabulary.js';
 import { channels } from './registry.js';
 import type { NotifyTarget, TargetType } from './types.js';
-
-/** What the store knows of the event's incident right after recording it. */
-export interface RoutingContext {
-  incident: {
-    kind: IncidentKind;
-    impact: Impact;
-    phase: Phase;
-    components: string[];
-    scheduledFor: string | null;
-  } | null;
-  /** Components the event's own update names; null when the platform does not say. */
-  updateComponents: string[] | null;
-  /** Targets already sent (or sending) something about this incident. */
-  notifiedTargets: readonly string[];
-}
-
-export interface RoutedDelivery {
-  target: string;
-  kind: 'event' | 'reminder';
-  notBefore?: string;
-}
 
 export interface RouterOptions {
   /** How long before a maintenance window its reminder goes out; null for no reminders. */
@@ -64,7 +39,7 @@ function sameName(a: string, b: string): boolean {
 }
 
 /** Components the event is about: its update's when it names some, else the incident's. */
-function affected(event: VendorEvent, context: RoutingContext): string[] | null {
+function affected(event: PlannedEvent, context: RoutingContext): string[] | null {
   if (event.component) return [event.component.name];
   if (context.updateComponents && context.updateComponents.length > 0) {
     return context.updateComponents;
@@ -72,7 +47,7 @@ function affected(event: VendorEvent, context: RoutingContext): string[] | null 
   return context.incident ? context.incident.components : null;
 }
 
-function impactOf(event: VendorEvent, context: RoutingContext): Impact | null {
+function impactOf(event: PlannedEvent, context: RoutingContext): Impact | null {
   if (event.component) {
     const { from, to } = event.component;
     const worse = [to, from ?? 'operational'].map((status) => statusImpact[status]);
@@ -85,7 +60,7 @@ function impactOf(event: VendorEvent, context: RoutingContext): Impact | null {
 export function wants(
   target: NotifyTarget,
   type: EventType,
-  event: VendorEvent,
+  event: PlannedEvent,
   context: RoutingContext,
 ): boolean {
   if (target.vendors && !target.vendors.includes(event.vendorSlug)) return false;
@@ -107,7 +82,7 @@ export function wants(
 
 /** When a maintenance reminder for this event is due, or null when there is none to send. */
 export function reminderTime(
-  event: VendorEvent,
+  event: PlannedEvent,
   context: RoutingContext,
   options: RouterOptions,
 ): string | null {
@@ -124,7 +99,7 @@ export function reminderTime(
 
 export function routeEvent(
   targets: readonly NotifyTarget[],
-  event: VendorEvent,
+  event: PlannedEvent,
   context: RoutingContext,
   options: RouterOptions,
 ): RoutedDelivery[] {

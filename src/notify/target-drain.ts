@@ -1,10 +1,11 @@
 // One target's turn: its due deliveries in recording order, one at a time, under its lease. A
 // failure stops the turn (the target backs off as a whole, so order is kept); a 2xx is marked
 // sent before the next one goes. Outcomes are decided by policy.ts and noise.ts.
+import type { Delivery, TargetStatus } from '../domain/delivery.js';
 import { reminderStillDue, messageContext } from './context.js';
 import { decideHold, holdsFor } from './noise.js';
-import { afterSend, type DeliveryPolicy, type TargetStatus } from './policy.js';
-import type { OutboxPort, PendingDelivery } from './port.js';
+import { afterSend, type DeliveryPolicy } from './policy.js';
+import type { OutboxPort } from './port.js';
 import { redactSecrets } from './secrets.js';
 import type { Channel, NotifyTarget, SendIo, SendOutcome } from './types.js';
 
@@ -78,7 +79,7 @@ export async function drainTarget(env: DrainEnv): Promise<void> {
 
 async function handleDelivery(
   env: DrainEnv,
-  delivery: PendingDelivery,
+  delivery: Delivery,
   status: TargetStatus,
 ): Promise<Step> {
   const { port, settings, channel, target } = env;
@@ -116,13 +117,13 @@ async function handleDelivery(
     return keep;
   }
 
-  await pause(env.lastSend.at + settings.minIntervalMs - Date.now(), env.signal);
+  await pause(env.lastSend.at + settings.minIntervalMs - env.now().getTime(), env.signal);
   const leaseUntil = new Date(env.now().getTime() + settings.leaseSeconds * 1000).toISOString();
   if (env.signal.aborted || !(await port.renewTarget(target.name, env.owner, leaseUntil))) {
     return { status, keepGoing: false };
   }
-  env.lastSend.at = Date.now();
-  const started = Date.now();
+  const started = env.now().getTime();
+  env.lastSend.at = started;
   const raw = await message
     .send({
       target,
@@ -148,7 +149,7 @@ async function handleDelivery(
     event: event.type,
     deliveryKey: delivery.deliveryKey,
     attempt: delivery.attempts + 1,
-    ms: Date.now() - started,
+    ms: env.now().getTime() - started,
   };
   switch (decided.delivery.mark) {
     case 'sent':

@@ -1,85 +1,28 @@
-// One vendor, one poll: fetch → parse → diff → commit. Returns an outcome and never throws,
-// so one vendor cannot sink a cycle.
-import type { Kysely } from 'kysely';
-import type { Endpoint, PlatformAdapter } from '../adapters/types.js';
-import { diffSnapshot, type CyclePlan, type PlannedEvent } from '../domain/diff.js';
-import { isStale } from '../domain/health.js';
-import { addSeconds } from '../domain/time.js';
-import type { Vendor, VendorEvent } from '../domain/model.js';
-import type { Platform } from '../domain/vocabulary.js';
-import type { ConditionalValidators, FetchErrorKind, Fetcher } from '../fetch/types.js';
+// One vendor, one poll: fetch → parse → diff, then route → commit (record.ts). Returns an outcome
+// and never throws, so one vendor cannot sink a cycle.
+import type { Endpoint } from '../adapters/types.js';
+import { diffSnapshot } from '../domain/diff.js';
+import type { Vendor } from '../domain/model.js';
+import type { FetchErrorKind } from '../fetch/types.js';
 import {
-  commitCycle,
   loadPollState,
   loadPreviousState,
   loadRawPayload,
-  type CycleRecord,
   type PollState,
-  type RouteEvent,
 } from '../store/index.js';
-import type { Database } from '../store/schema.js';
-import { nextPollDelaySeconds } from './backoff.js';
-import type { NetworkWatch } from './network-watch.js';
+import type { Attempt, Failure, FetchedBodies, PollDeps, PollOutcome } from './attempt.js';
+import { recordFailure, recordSuccess } from './record.js';
 
-export interface PollDeps {
-  db: Kysely<Database>;
-  fetcher: Fetcher;
-  adapterFor: (platform: Platform) => PlatformAdapter | undefined;
-  /** The notification targets an event goes to (outbox rows are written with it). */
-  routeEvent: RouteEvent;
-  now: () => Date;
-  random: () => number;
-  /** This worker's lease name; null when leases are not used (one-off polls). */
-  leaseOwner: string | null;
-  /** Called after a commit with the events it recorded. */
-  onEvents?: (events: VendorEvent[]) => void;
-  /** Sees every poll's outcome; while it says degraded, vendor.unreachable is held back. */
-  networkWatch?: NetworkWatch;
-}
-
-export type PollOutcome =
-  | { vendorSlug: string; kind: 'changed' | 'unchanged'; events: number; durationMs: number }
-  | { vendorSlug: string; kind: 'failed'; error: string; events: number; durationMs: number }
-  | { vendorSlug: string; kind: 'crashed'; error: string; events: 0; durationMs: number };
-
-/** One poll in progress: who, what the store knew, and when it started. */
-interface Attempt {
-  deps: PollDeps;
-  vendor: Vendor;
-  state: PollState;
-  started: Date;
-  /** A fetch begun while our network looked down may still fail after it came back. */
-  degradedAtStart: boolean;
-}
-
-interface FetchedBodies {
-  /** Bodies of endpoints that answered 200, or null for a failed optional endpoint. */
-  bodies: Record<string, string | null>;
-  /** Keys of endpoints that answered 304: their bodies are the stored ones. */
-  notModified: string[];
-  validators: Record<string, ConditionalValidators>;
-}
+export type { PollDeps, PollOutcome } from './attempt.js';
 
 type FetchStep =
   | { ok: true; fetched: FetchedBodies }
   | { ok: false; error: string; kind: FetchErrorKind; retryAfterSeconds: number | undefined };
 
-interface Failure {
-  /** The vendor's server answered something (see NetworkWatch.observe). */
-  reached: boolean;
-  retryAfterSeconds?: number | undefined;
-}
-
 /** Nothing answered: the failure may as well be ours as the vendor's. */
 const unreachedKinds: ReadonlySet<FetchErrorKind> = new Set(['network', 'timeout']);
 /** No adapter, no stored body, an unreadable page: nothing here says our network failed. */
 const notOurNetwork: Failure = { reached: true };
-
-interface Parsed {
-  plan: CyclePlan;
-  bodies: Record<string, string | null>;
-  pageName: string | null;
-}
 
 /** `claimedState`: the poll state read when the vendor was claimed (saves a query); else loaded. */
 export async function pollVendor(
@@ -133,6 +76,7 @@ export async function pollVendor(
     const previous = await loadPreviousState(deps.db, vendor.slug, sourceIds);
     const plan = diffSnapshot(vendor.slug, previous, parsed.snapshot, started.toISOString());
     return await recordSuccess(attempt, fetched, {
+      previous,
       plan,
       bodies,
       pageName: parsed.snapshot.pageName,
@@ -182,108 +126,6 @@ async function withStoredBodies(
   return bodies;
 }
 
-async function recordSuccess(
-  attempt: Attempt,
-  fetched: FetchedBodies,
-  parsed: Parsed | null,
-): Promise<PollOutcome> {
-  const { deps, vendor, state } = attempt;
-  deps.networkWatch?.observe(vendor.slug, true);
-  const now = attempt.started.toISOString();
-  const recovered = state.unreachableReported
-    ? [vendorEvent('vendor.recovered', vendor, now, {})]
-    : [];
-  const events = await commit(attempt, 0, undefined, {
-    unreachableReported: false,
-    extraEvents: recovered,
-    outcome: {
-      kind: 'success',
-      plan: parsed?.plan ?? { components: null, incidents: [], events: [] },
-      validators: fetched.validators,
-      ...(parsed ? { rawPayload: parsed.bodies, pageName: parsed.pageName } : {}),
-    },
-  });
-  const changed =
-    parsed !== null && (parsed.plan.incidents.length > 0 || parsed.plan.components !== null);
-  return {
-    vendorSlug: vendor.slug,
-    kind: changed || events.length > 0 ? 'changed' : 'unchanged',
-    events: events.length,
-    durationMs: deps.now().getTime() - attempt.started.getTime(),
-  };
-}
-
-async function recordFailure(
-  attempt: Attempt,
-  error: string,
-  failure: Failure,
-): Promise<PollOutcome> {
-  const { deps, vendor, state } = attempt;
-  const now = attempt.started.toISOString();
-  const watch = deps.networkWatch;
-  watch?.observe(vendor.slug, failure.reached);
-  // While most vendors cannot be reached the fault is probably ours: the alert is held, and
-  // unreachableReported stays false so the network's return brings no flood of recoveries.
-  // A vendor still down afterwards is announced on its next failing poll (stale by then).
-  const held = watch !== undefined && (attempt.degradedAtStart || watch.degraded());
-  // Unreachable is announced once per failure streak, once the last good data has gone stale.
-  const announce =
-    !held &&
-    !state.unreachableReported &&
-    state.lastSuccessAt !== null &&
-    isStale({ ...state, lastError: error, intervalSeconds: vendor.intervalSeconds }, now);
-  const unreachable = vendorEvent('vendor.unreachable', vendor, now, {
-    error: { from: null, to: error },
-  });
-  const consecutiveFailures = state.consecutiveFailures + 1;
-  const events = await commit(attempt, consecutiveFailures, failure.retryAfterSeconds, {
-    unreachableReported: state.unreachableReported || announce,
-    outcome: {
-      kind: 'failure',
-      error,
-      events: announce ? [unreachable] : [],
-      consecutiveFailures,
-      reached: failure.reached,
-    },
-  });
-  return {
-    vendorSlug: vendor.slug,
-    kind: 'failed',
-    error,
-    events: events.length,
-    durationMs: deps.now().getTime() - attempt.started.getTime(),
-  };
-}
-
-/** Records the poll with its next due time, and hands the recorded events on. */
-async function commit(
-  attempt: Attempt,
-  consecutiveFailures: number,
-  retryAfterSeconds: number | undefined,
-  record: Pick<CycleRecord, 'outcome' | 'unreachableReported' | 'extraEvents'>,
-): Promise<VendorEvent[]> {
-  const { deps, vendor, started } = attempt;
-  const delaySeconds = nextPollDelaySeconds({
-    intervalSeconds: vendor.intervalSeconds,
-    consecutiveFailures,
-    retryAfterSeconds,
-    random: deps.random(),
-  });
-  const events = await commitCycle(
-    deps.db,
-    {
-      ...record,
-      vendorSlug: vendor.slug,
-      now: started.toISOString(),
-      nextPollAt: addSeconds(started.toISOString(), delaySeconds),
-      leaseOwner: deps.leaseOwner,
-    },
-    deps.routeEvent,
-  );
-  if (events.length > 0) deps.onEvents?.(events);
-  return events;
-}
-
 function crashed(deps: PollDeps, vendor: Vendor, started: Date, error: string): PollOutcome {
   return {
     vendorSlug: vendor.slug,
@@ -291,23 +133,6 @@ function crashed(deps: PollDeps, vendor: Vendor, started: Date, error: string): 
     error,
     events: 0,
     durationMs: deps.now().getTime() - started.getTime(),
-  };
-}
-
-function vendorEvent(
-  type: 'vendor.unreachable' | 'vendor.recovered',
-  vendor: Vendor,
-  now: string,
-  changes: PlannedEvent['changes'],
-): PlannedEvent {
-  return {
-    type,
-    vendorSlug: vendor.slug,
-    incidentId: null,
-    updateId: null,
-    component: null,
-    changes,
-    at: now,
   };
 }
 

@@ -1,11 +1,11 @@
-// Config vendors without a platform are detected at start (main.ts resolveVendors): the stored
+// Config vendors without a platform are detected at start (app/fetcher.ts resolveVendors): the stored
 // vendor carries the URL detection settled on, and an undetectable one is skipped with a warning.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { ConfiguredVendor } from '../config/load.js';
 import { createFetcher } from '../fetch/fetcher.js';
 import { defaultFetcherSettings } from '../fetch/types.js';
 import { createLogger } from '../logger.js';
-import { resolveVendors } from '../main.js';
+import { resolveVendors } from '../app/fetcher.js';
 import { html, startReplica, xml, type Replica } from './detect/test-support/replica.js';
 
 const fetcher = createFetcher({

@@ -1,7 +1,13 @@
 // The only timers of the poller: claim due vendors through the store, poll them with bounded
-// concurrency, and stop cleanly. Claiming through the store lets several workers share the work.
+// concurrency, flush the polls' shared bookkeeping writes, and stop cleanly. Claiming through the
+// store lets several workers share the work.
 import type { Kysely } from 'kysely';
-import { claimDuePolls, type ClaimedPoll } from '../store/index.js';
+import {
+  bookkeepingGatherMs,
+  claimDuePolls,
+  createBookkeepingBatch,
+  type ClaimedPoll,
+} from '../store/index.js';
 import type { Database } from '../store/schema.js';
 import { pollVendor, type PollDeps, type PollOutcome } from './cycle.js';
 
@@ -37,6 +43,17 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   let claiming = false;
   /** The last claim filled every free slot, so more vendors are probably due right now. */
   let backlog = false;
+  let flushTimer: NodeJS.Timeout | null = null;
+  // Polls that change nothing share a transaction: each batch is written bookkeepingGatherMs after
+  // its first write (or at once when full), so it waits at most that long.
+  const bookkeeping = createBookkeepingBatch(options.pollDeps.db, () => {
+    if (flushTimer) clearTimeout(flushTimer);
+    flushTimer = setTimeout(() => {
+      flushTimer = null;
+      bookkeeping.flush();
+    }, bookkeepingGatherMs);
+  });
+  const pollDeps = { ...options.pollDeps, bookkeeping };
 
   /** Claims at most once per delay: an earlier pending claim is kept, a later one moved up. */
   const schedule = (delayMs: number) => {
@@ -53,7 +70,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   };
 
   const run = ({ vendor, state }: ClaimedPoll) => {
-    const task = pollVendor(options.pollDeps, vendor, state)
+    const task = pollVendor(pollDeps, vendor, state)
       .then((outcome) => options.onOutcome?.(outcome))
       .catch((error: unknown) => options.onError?.(error))
       .finally(() => {
@@ -101,6 +118,10 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
         }),
       ]);
       clearTimeout(deadline);
+      // Polls past the deadline still get their bookkeeping written.
+      if (flushTimer) clearTimeout(flushTimer);
+      flushTimer = null;
+      bookkeeping.flush();
     },
   };
 }

@@ -21,7 +21,7 @@ type IncidentUpdateWrite = Extract<IncidentWrite, { action: 'update' }>;
 export async function applyPlan(
   trx: Kysely<Database>,
   vendorSlug: string,
-  plan: CyclePlan,
+  plan: Pick<CyclePlan, 'components' | 'incidents'>,
   now: string,
 ): Promise<void> {
   if (plan.components !== null) await replaceComponents(trx, vendorSlug, plan.components, now);

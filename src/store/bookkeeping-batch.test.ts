@@ -1,11 +1,16 @@
 // The batch on a real SQLite file: writes of the same moment share one transaction, each caller
-// gets its own answer, and one failing write does not sink the others.
+// gets its own answer, and one failing write does not sink the others. Its owner's timer decides
+// when a batch is written, except that a full one is written at once.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { batchBookkeeping } from './bookkeeping-batch.js';
+import {
+  bookkeepingGatherMs,
+  createBookkeepingBatch,
+  type BookkeepingBatch,
+} from './bookkeeping-batch.js';
 import { addVendors } from './contract/harness.js';
 import { migrateToLatest, openStore, type Store } from './index.js';
 import type { Database } from './schema.js';
@@ -33,21 +38,35 @@ const setError = (slug: string, error: string) => async (trx: Kysely<Database>) 
     ).numUpdatedRows,
   );
 
-describe('batchBookkeeping', () => {
+/** A batch flushed as the scheduler does: bookkeepingGatherMs after each batch starts. */
+function timedBatch(db: Kysely<Database>): { batch: BookkeepingBatch; started: () => number } {
+  let starts = 0;
+  let timer: NodeJS.Timeout | null = null;
+  const batch = createBookkeepingBatch(db, () => {
+    starts += 1;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => batch.flush(), bookkeepingGatherMs);
+  });
+  return { batch, started: () => starts };
+}
+
+describe('the bookkeeping batch', () => {
   it('writes what comes together in one transaction and answers each caller', async () => {
     store = await openFileStore();
     const slugs = Array.from({ length: 10 }, (_, i) => `v${i}`);
     await addVendors(store, slugs);
+    const { batch, started } = timedBatch(store.db);
     const transactions = new Set<Kysely<Database>>();
     const answers = await Promise.all(
       [...slugs, 'missing'].map((slug) =>
-        batchBookkeeping(store!.db, async (trx) => {
+        batch.add(async (trx) => {
           transactions.add(trx);
           return setError(slug, `error of ${slug}`)(trx);
         }),
       ),
     );
     expect(transactions.size).toBe(1);
+    expect(started()).toBe(1);
     expect(answers).toEqual([...slugs.map(() => 1), 0]);
     const rows = await store.db
       .selectFrom('vendor_state')
@@ -60,10 +79,11 @@ describe('batchBookkeeping', () => {
   it('keeps the other writes when one of a batch fails', async () => {
     store = await openFileStore();
     await addVendors(store, ['a', 'b']);
+    const { batch } = timedBatch(store.db);
     const results = await Promise.allSettled([
-      batchBookkeeping(store.db, setError('a', 'kept')),
-      batchBookkeeping(store.db, () => Promise.reject(new Error('this write fails'))),
-      batchBookkeeping(store.db, setError('b', 'kept too')),
+      batch.add(setError('a', 'kept')),
+      batch.add(() => Promise.reject(new Error('this write fails'))),
+      batch.add(setError('b', 'kept too')),
     ]);
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect((results[1] as PromiseRejectedResult).reason).toEqual(new Error('this write fails'));
@@ -76,5 +96,30 @@ describe('batchBookkeeping', () => {
       { slug: 'a', last_error: 'kept' },
       { slug: 'b', last_error: 'kept too' },
     ]);
+  });
+
+  it('writes nothing before its owner flushes, except a full batch, which goes at once', async () => {
+    store = await openFileStore();
+    const slugs = Array.from({ length: 65 }, (_, i) => `v${i}`);
+    await addVendors(store, slugs);
+    let starts = 0;
+    const batch = createBookkeepingBatch(store.db, () => (starts += 1));
+    const first = slugs.slice(0, 64).map((slug) => batch.add(setError(slug, 'full')));
+    // The 64th write filled the batch: written without a flush.
+    expect(await Promise.all(first)).toEqual(first.map(() => 1));
+    const last = batch.add(setError('v64', 'flushed'));
+    expect(starts).toBe(2);
+    let settled = false;
+    void last.then(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(settled).toBe(false);
+    batch.flush();
+    expect(await last).toBe(1);
+    const row = await store.db
+      .selectFrom('vendor_state')
+      .select('last_error')
+      .where('slug', '=', 'v64')
+      .executeTakeFirstOrThrow();
+    expect(row.last_error).toBe('flushed');
   });
 });

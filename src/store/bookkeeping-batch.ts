@@ -1,6 +1,8 @@
 // Most polls change nothing but the vendor's poll state. Written one by one, each such UPDATE is a
 // transaction of its own (on SQLite a WAL append of every page it touches, on PostgreSQL a commit
 // flush); gathered for a few milliseconds, many share one transaction and mostly the same pages.
+// The batch holds no timer: its owner (the poll scheduler) flushes it bookkeepingGatherMs after
+// each batch starts.
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
 
@@ -8,9 +10,16 @@ import type { Database } from './schema.js';
 export type BookkeepingWrite = (trx: Kysely<Database>) => Promise<number>;
 
 /** How long the first write of a batch waits for company. */
-const gatherMs = 4;
+export const bookkeepingGatherMs = 4;
 /** A batch this large is written at once. */
 const maxBatch = 64;
+
+export interface BookkeepingBatch {
+  /** Queues a write for the batch's shared transaction; resolves with the rows it updated. */
+  add(write: BookkeepingWrite): Promise<number>;
+  /** Writes what is queued now (the owner's timer, or a stop). */
+  flush(): void;
+}
 
 interface Pending {
   write: BookkeepingWrite;
@@ -18,38 +27,23 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
-class BookkeepingBatch {
-  #pending: Pending[] = [];
-  #timer: NodeJS.Timeout | null = null;
+/** `onBatchStarted`: the first write of a new batch was queued; flush it in a moment. */
+export function createBookkeepingBatch(
+  db: Kysely<Database>,
+  onBatchStarted: () => void,
+): BookkeepingBatch {
+  let pending: Pending[] = [];
 
-  constructor(private readonly db: Kysely<Database>) {}
-
-  add(write: BookkeepingWrite): Promise<number> {
-    return new Promise((resolve, reject) => {
-      this.#pending.push({ write, resolve, reject });
-      if (this.#pending.length >= maxBatch) this.#flush();
-      else this.#timer ??= setTimeout(() => this.#flush(), gatherMs);
-    });
-  }
-
-  #flush(): void {
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = null;
-    const batch = this.#pending;
-    this.#pending = [];
-    if (batch.length > 0) void this.#write(batch);
-  }
-
-  async #write(batch: Pending[]): Promise<void> {
+  async function write(batch: Pending[]): Promise<void> {
     const updated: number[] = [];
     try {
-      await this.db.transaction().execute(async (trx) => {
-        for (const { write } of batch) updated.push(await write(trx));
+      await db.transaction().execute(async (trx) => {
+        for (const entry of batch) updated.push(await entry.write(trx));
       });
     } catch (error) {
       // One failed statement must not sink the others: they are retried one by one.
       if (batch.length > 1) {
-        await Promise.all(batch.map((entry) => this.#write([entry])));
+        await Promise.all(batch.map((entry) => write([entry])));
         return;
       }
       batch[0]!.reject(error);
@@ -57,16 +51,21 @@ class BookkeepingBatch {
     }
     batch.forEach((entry, index) => entry.resolve(updated[index]!));
   }
-}
 
-const batches = new WeakMap<Kysely<Database>, BookkeepingBatch>();
-
-/** Runs `write` in a transaction shared with the other bookkeeping writes of the moment. */
-export function batchBookkeeping(db: Kysely<Database>, write: BookkeepingWrite): Promise<number> {
-  let batch = batches.get(db);
-  if (!batch) {
-    batch = new BookkeepingBatch(db);
-    batches.set(db, batch);
+  function flush(): void {
+    const batch = pending;
+    pending = [];
+    if (batch.length > 0) void write(batch);
   }
-  return batch.add(write);
+
+  return {
+    add(write) {
+      return new Promise((resolve, reject) => {
+        pending.push({ write, resolve, reject });
+        if (pending.length >= maxBatch) flush();
+        else if (pending.length === 1) onBatchStarted();
+      });
+    },
+    flush,
+  };
 }

@@ -1,22 +1,24 @@
 // One poll cycle, recorded in ONE transaction: the plan's data, its events, one outbox row per
-// (target, event), and the vendor's poll state. A crash leaves all of it or none of it.
+// (target, event) as routing chose them beforehand, and the vendor's poll state. A crash leaves
+// all of it or none of it. Rows only: nothing here decides who is told.
 import { sql, type Kysely, type Updateable } from 'kysely';
-import type { CyclePlan, PlannedEvent } from '../domain/diff.js';
+import type { CyclePlan } from '../domain/diff.js';
 import type { VendorEvent } from '../domain/model.js';
+import type { RoutedEvent } from '../domain/routing.js';
 import { applyPlan } from './apply-plan.js';
-import { batchBookkeeping } from './bookkeeping-batch.js';
+import type { BookkeepingBatch, BookkeepingWrite } from './bookkeeping-batch.js';
 import { chunk, flag, rowsPerInsert, storableText, storedInstant, toJson } from './codec.js';
 import { dialectOf } from './db.js';
 import { eventFromRow, eventToRow } from './event-rows.js';
 import { deliveryKey, newEventId } from './ids.js';
 import type { RawPayload, ValidatorsByEndpoint } from './poll-state.js';
-import { RouteContextLoader, type RouteContext } from './route-context.js';
 import type { Database, VendorStateTable } from './schema.js';
 
 export type CycleOutcome =
   | {
       kind: 'success';
-      plan: CyclePlan;
+      /** The data to write; the plan's events come routed in CycleRecord.events. */
+      plan: Pick<CyclePlan, 'components' | 'incidents'>;
       /** Left as stored when undefined. */
       validators?: ValidatorsByEndpoint;
       rawPayload?: RawPayload | null;
@@ -25,7 +27,6 @@ export type CycleOutcome =
   | {
       kind: 'failure';
       error: string;
-      events: PlannedEvent[];
       /** The streak's length including this poll (absolute, so a retried write cannot add twice). */
       consecutiveFailures: number;
       /** The server answered something (an HTTP error, a body we could not read). */
@@ -40,26 +41,17 @@ export interface CycleRecord {
   leaseOwner: string | null;
   outcome: CycleOutcome;
   unreachableReported: boolean;
-  /** Poll-outcome events such as vendor.recovered, recorded before the plan's events. */
-  extraEvents?: PlannedEvent[];
+  /** Every event of the cycle in recording order, each with the deliveries routed for it. */
+  events: readonly RoutedEvent[];
 }
-
-/** A delivery routing asks for: a target, and for reminders a kind and a time to send it. */
-export interface RoutedDelivery {
-  target: string;
-  kind: 'event' | 'reminder';
-  /** Not sent before this instant (a reminder ahead of a maintenance window). */
-  notBefore?: string;
-}
-
-/** The notification targets an event goes to (names of configured targets, or deliveries). */
-export type RouteEvent = (
-  event: VendorEvent,
-  context: RouteContext,
-) => readonly (string | RoutedDelivery)[];
 
 /** Serializes event inserts on PostgreSQL so event seq order is also commit order. */
 const eventLogLockKey = 0x76770001;
+
+export interface CommitOptions {
+  /** Shares a bookkeeping-only cycle's write with others of the moment; else it runs alone. */
+  bookkeeping?: BookkeepingBatch;
+}
 
 /**
  * Records the cycle and returns the events it recorded. Returns [] and writes nothing when the
@@ -68,11 +60,11 @@ const eventLogLockKey = 0x76770001;
 export async function commitCycle(
   db: Kysely<Database>,
   record: CycleRecord,
-  routeEvent: RouteEvent,
+  options: CommitOptions = {},
 ): Promise<VendorEvent[]> {
   const now = storedInstant(record.now);
   if (isBookkeepingOnly(record)) {
-    await recordBookkeeping(db, record, now);
+    await recordBookkeeping(db, record, now, options.bookkeeping);
     return [];
   }
   const postgres = dialectOf(db) === 'postgres';
@@ -87,18 +79,11 @@ export async function commitCycle(
     if (record.leaseOwner !== null && state.lease_owner !== record.leaseOwner) return [];
 
     const { outcome } = record;
-    const extra = record.extraEvents ?? [];
-    let planned: PlannedEvent[];
-    if (outcome.kind === 'success') {
-      await applyPlan(trx, record.vendorSlug, outcome.plan, now);
-      planned = [...extra, ...outcome.plan.events];
-    } else {
-      planned = [...outcome.events, ...extra];
-    }
-    if (planned.length > 0 && postgres) {
+    if (outcome.kind === 'success') await applyPlan(trx, record.vendorSlug, outcome.plan, now);
+    if (record.events.length > 0 && postgres) {
       await sql`select pg_advisory_xact_lock(${eventLogLockKey})`.execute(trx);
     }
-    const events = await recordEvents(trx, planned, routeEvent, now);
+    const events = await recordEvents(trx, record.events, now);
     await trx
       .updateTable('vendor_state')
       .set(stateChanges(record, now))
@@ -113,31 +98,18 @@ export async function commitCycle(
 
 async function recordEvents(
   trx: Kysely<Database>,
-  planned: readonly PlannedEvent[],
-  routeEvent: RouteEvent,
+  routed: readonly RoutedEvent[],
   now: string,
 ): Promise<VendorEvent[]> {
   const events: VendorEvent[] = [];
   const outbox = [];
-  const contexts = new RouteContextLoader(trx);
   // One insert per event, in plan order, so seq keeps the plan's order in both databases.
-  for (const plannedEvent of planned) {
-    const row = eventToRow({ id: newEventId(Date.parse(now)), ...plannedEvent });
+  for (const { event: planned, deliveries } of routed) {
+    const row = eventToRow({ id: newEventId(Date.parse(now)), ...planned });
     await trx.insertInto('events').values(row).execute();
     const event = eventFromRow(row);
     events.push(event);
-    const routed = new Map<string, RoutedDelivery>();
-    for (const entry of routeEvent(event, await contexts.load(event))) {
-      const delivery =
-        typeof entry === 'string' ? { target: entry, kind: 'event' as const } : entry;
-      routed.set(`${delivery.kind}\n${delivery.target}`, delivery);
-    }
-    const targets = [...routed.values()];
-    contexts.routed(
-      event.incidentId,
-      targets.filter((d) => d.kind === 'event').map((d) => d.target),
-    );
-    for (const { target, kind, notBefore } of targets) {
+    for (const { target, kind, notBefore } of deliveries) {
       outbox.push({
         // Reminder keys cannot collide with event keys: target names never contain '#'.
         delivery_key: deliveryKey(kind === 'event' ? target : `${target}#${kind}`, event.id),
@@ -207,32 +179,31 @@ async function saveRawPayload(
 /** Most polls change nothing (all 304, or the same bodies): only the poll state moves. */
 function isBookkeepingOnly(record: CycleRecord): boolean {
   const { outcome } = record;
-  if ((record.extraEvents?.length ?? 0) > 0) return false;
-  if (outcome.kind === 'failure') return outcome.events.length === 0;
+  if (record.events.length > 0) return false;
+  if (outcome.kind === 'failure') return true;
   const { plan } = outcome;
   return (
-    plan.components === null &&
-    plan.incidents.length === 0 &&
-    plan.events.length === 0 &&
-    outcome.rawPayload === undefined
+    plan.components === null && plan.incidents.length === 0 && outcome.rawPayload === undefined
   );
 }
 
 /**
  * One conditional UPDATE, no reads: the lease check in its WHERE keeps a worker that lost its lease
- * from writing. It shares a transaction with the other bookkeeping writes of the moment.
+ * from writing. With a batch it shares a transaction with the other bookkeeping writes of the moment.
  */
 async function recordBookkeeping(
   db: Kysely<Database>,
   record: CycleRecord,
   now: string,
+  batch: BookkeepingBatch | undefined,
 ): Promise<void> {
   const changes = stateChanges(record, now);
-  const updated = await batchBookkeeping(db, async (trx) => {
+  const write: BookkeepingWrite = async (trx) => {
     let update = trx.updateTable('vendor_state').set(changes).where('slug', '=', record.vendorSlug);
     if (record.leaseOwner !== null) update = update.where('lease_owner', '=', record.leaseOwner);
     return Number((await update.executeTakeFirst()).numUpdatedRows);
-  });
+  };
+  const updated = batch ? await batch.add(write) : await write(db);
   if (updated === 0 && record.leaseOwner === null) {
     throw new Error(`vendor ${record.vendorSlug} is not in the store`);
   }

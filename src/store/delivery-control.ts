@@ -1,7 +1,8 @@
 // What the dispatcher does to outbox rows besides sending them: fold one into a later message,
 // hold it for noise control, hand back a claim, and what it asks about an incident's messages.
 import type { Kysely } from 'kysely';
-import type { IncidentWithUpdates, VendorEvent } from '../domain/model.js';
+import type { DeliveryContext, GroupPosition } from '../domain/delivery.js';
+import type { VendorEvent } from '../domain/model.js';
 import { chunk, maxInListSize, storableText, storedInstant } from './codec.js';
 import { getIncident } from './incidents.js';
 import type { Database } from './schema.js';
@@ -59,12 +60,6 @@ export async function failPendingDeliveries(
   return Number(result.numUpdatedRows);
 }
 
-export interface GroupPosition {
-  target: string;
-  groupKey: string;
-  seq: number;
-}
-
 /** Whether a later event about the same incident was sent or waits to be sent to this target. */
 export async function hasLaterMessage(
   db: Kysely<Database>,
@@ -96,11 +91,6 @@ export async function lastSentInGroup(
     .where('status', '=', 'sent')
     .executeTakeFirst();
   return row?.sent_at ?? null;
-}
-
-export interface DeliveryContext {
-  vendor: { slug: string; name: string; statusPageUrl: string | null };
-  incident: IncidentWithUpdates | null;
 }
 
 /** What a message about this event says besides the event: its vendor and incident as now stored. */

@@ -30,12 +30,24 @@ export {
 export { loadPreviousState } from './previous-state.js';
 export {
   commitCycle,
+  type CommitOptions,
   type CycleOutcome,
   type CycleRecord,
-  type RouteEvent,
-  type RoutedDelivery,
 } from './commit-cycle.js';
-export type { RouteContext } from './route-context.js';
+export {
+  bookkeepingGatherMs,
+  createBookkeepingBatch,
+  type BookkeepingBatch,
+} from './bookkeeping-batch.js';
+export { loadNotifiedTargets } from './notified-targets.js';
+export {
+  targetStates,
+  type Delivery,
+  type DeliveryContext,
+  type GroupPosition,
+  type TargetState,
+  type TargetStatus,
+} from '../domain/delivery.js';
 export {
   getIncident,
   listIncidents,
@@ -65,7 +77,6 @@ export {
   markDeliveryRetry,
   outboxStatuses,
   type ClaimDeliveriesOptions,
-  type Delivery,
   type OutboxStatus,
 } from './outbox.js';
 export {
@@ -76,8 +87,6 @@ export {
   loadDeliveryContext,
   markDeliverySkipped,
   releaseDeliveries,
-  type DeliveryContext,
-  type GroupPosition,
 } from './delivery-control.js';
 export {
   listDeliveries,
@@ -94,12 +103,9 @@ export {
   releaseNotifyTargetLeases,
   renewNotifyTargetLease,
   syncNotifyTargets,
-  targetStates,
   type ClaimTargetsOptions,
   type ConfiguredTarget,
   type NotifyTargetRecord,
-  type TargetOutcome,
-  type TargetState,
 } from './notify-targets.js';
 export {
   deleteApiTarget,

@@ -1,39 +1,19 @@
 // Notification targets as the store keeps them: state (active, disabled, quarantined), failure
 // streak and backoff, and the lease that gives one dispatcher a target at a time.
 import type { Kysely, Selectable, Updateable } from 'kysely';
+import type { TargetState, TargetStatus } from '../domain/delivery.js';
 import { addSeconds } from '../domain/time.js';
 import { storableText, storableTextOrNull, storedInstant, storedInstantOrNull } from './codec.js';
 import { dialectOf } from './db.js';
 import type { Database, NotifyTargetTable } from './schema.js';
 
-export const targetStates = ['active', 'disabled', 'quarantined'] as const;
-export type TargetState = (typeof targetStates)[number];
-
-export interface NotifyTargetRecord {
+export interface NotifyTargetRecord extends TargetStatus {
   name: string;
   type: string;
   fingerprint: string;
-  state: TargetState;
-  reason: string | null;
-  failures: number;
-  failingSince: string | null;
-  lastError: string | null;
-  lastSuccessAt: string | null;
-  nextAttemptAt: string;
   updatedAt: string;
   /** Where the target is defined: the config file, or the admin API. */
   origin: 'config' | 'api';
-}
-
-/** The target's state after a round of deliveries; written only by the lease holder. */
-export interface TargetOutcome {
-  state: TargetState;
-  reason: string | null;
-  failures: number;
-  failingSince: string | null;
-  lastError: string | null;
-  lastSuccessAt: string | null;
-  nextAttemptAt: string;
 }
 
 export interface ConfiguredTarget {
@@ -185,7 +165,7 @@ export async function releaseNotifyTarget(
   db: Kysely<Database>,
   name: string,
   owner: string,
-  outcome: TargetOutcome,
+  outcome: TargetStatus,
   now: string,
 ): Promise<void> {
   await db

@@ -1,7 +1,7 @@
 // The notification outbox: rows written with their events by commitCycle, claimed by a
 // dispatcher under a lease, then marked sent, retried later, or failed for good.
 import type { Kysely } from 'kysely';
-import type { VendorEvent } from '../domain/model.js';
+import type { Delivery } from '../domain/delivery.js';
 import { addSeconds } from '../domain/time.js';
 import { chunk, maxInListSize, storableText, storableTextOrNull, storedInstant } from './codec.js';
 import { dialectOf } from './db.js';
@@ -11,23 +11,6 @@ import type { Database } from './schema.js';
 /** skipped: folded into a later message about the same incident, or nothing to send. */
 export const outboxStatuses = ['pending', 'sent', 'failed', 'skipped'] as const;
 export type OutboxStatus = (typeof outboxStatuses)[number];
-
-export interface Delivery {
-  seq: number;
-  /** Idempotency key, the same on every retry: X-Vendorwatch-Delivery. */
-  deliveryKey: string;
-  target: string;
-  /** Attempts made before this one. */
-  attempts: number;
-  /** 'event', or 'reminder' for a reminder ahead of a maintenance window. */
-  kind: string;
-  /** The incident the event is about (noise control groups by it); null for other events. */
-  groupKey: string | null;
-  /** Channel resume state saved by an earlier partial attempt (JSON), or null. */
-  progress: string | null;
-  createdAt: string;
-  event: VendorEvent;
-}
 
 export interface ClaimDeliveriesOptions {
   now: string;

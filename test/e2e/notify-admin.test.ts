@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { createLogger } from '../../src/logger.js';
-import { startService, type RunningService } from '../../src/main.js';
+import { startService, type RunningService } from '../../src/app/service.js';
 import { startReceiver, type Receiver } from '../../src/notify/test-support/receiver.js';
 import { checks } from '../../src/notify/test-support/service-shapes.js';
 import { runCli } from '../../src/cli/main.js';

@@ -9,7 +9,7 @@ import { startReceiver, type Receiver } from '../../src/notify/test-support/rece
 import { checks } from '../../src/notify/test-support/service-shapes.js';
 import { addVendors, incident, poll, snapshot, update } from '../../src/store/contract/harness.js';
 import { deliveryKey, listDeliveries, type Store } from '../../src/store/index.js';
-import { createRouteEvent } from '../../src/notifier.js';
+import { createRouteEvent } from '../../src/app/notifier.js';
 import { createTestDatabase } from '../support/databases.js';
 import { openMigratedStore } from '../support/poller.js';
 import { exited, seeded } from '../support/worker-process.js';

@@ -2,7 +2,7 @@
 // change up on its own within its refresh interval: routing and delivery follow, and a stored
 // definition that no longer passes the checks is skipped with one warning, not a crash.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startNotifier, type Notifier } from '../../src/notifier.js';
+import { startNotifier, type Notifier } from '../../src/app/notifier.js';
 import { startReceiver, type Receiver } from '../../src/notify/test-support/receiver.js';
 import { checks } from '../../src/notify/test-support/service-shapes.js';
 import { addVendors, incident, poll, snapshot } from '../../src/store/contract/harness.js';

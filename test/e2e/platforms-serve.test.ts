@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { createLogger } from '../../src/logger.js';
-import { startService, type RunningService } from '../../src/main.js';
+import { startService, type RunningService } from '../../src/app/service.js';
 import { parseTimeline, startSimulator, type Simulator } from '../../src/simulate/index.js';
 
 const platforms = ['statuspage', 'incidentio', 'instatus', 'cachet', 'rss'] as const;

@@ -1,12 +1,12 @@
 // Notifications wired like `vendorwatch worker` does, on a SQLite file, for tests: record events
-// through the real poll path (diff → commitCycle with the router) and dispatch them to loopback
+// through the real poll path (diff → router → commitCycle) and dispatch them to loopback
 // receivers through the guarded poster.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { VendorEvent } from '../../src/domain/model.js';
 import type { VendorSnapshot } from '../../src/domain/snapshot.js';
-import { createRouteEvent, createSendIo, storeOutboxPort } from '../../src/notifier.js';
+import { createRouteEvent, createSendIo, storeOutboxPort } from '../../src/app/notifier.js';
 import {
   createDispatcher,
   type Dispatcher,
@@ -19,7 +19,7 @@ import { migrateToLatest, openStore, syncVendors, type Store } from '../../src/s
 import type { Vendor } from '../../src/domain/model.js';
 import type { Fetcher } from '../../src/fetch/types.js';
 import { createLogger, type Logger } from '../../src/logger.js';
-import { startNotifier } from '../../src/notifier.js';
+import { startNotifier } from '../../src/app/notifier.js';
 import type { NotificationTargetConfig } from '../../src/config/schema.js';
 import { startScheduler } from '../../src/poll/scheduler.js';
 import { pollDeps } from './poller.js';
@@ -73,7 +73,7 @@ export interface DispatcherExtras {
 export interface NotifyHarness {
   path: string;
   store: Store;
-  /** One poll of vendor `balena` through diff → commitCycle, routed to the targets. */
+  /** One poll of vendor `balena` through diff → router → commitCycle. */
   record(next: VendorSnapshot, now?: string): Promise<VendorEvent[]>;
   /** A dispatcher on a connection of its own; `loop: false` leaves it to runOnce(). */
   dispatcher(options?: Partial<DispatcherOptions>, extra?: DispatcherExtras): Promise<Dispatcher>;

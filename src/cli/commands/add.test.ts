@@ -7,7 +7,7 @@ import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config/load.js';
 import { createLogger } from '../../logger.js';
-import { startService, type RunningService } from '../../main.js';
+import { startService, type RunningService } from '../../app/service.js';
 import { html, json, startReplica, type Replica } from '../../poll/detect/test-support/replica.js';
 import { listVendorStatuses } from '../../store/index.js';
 import { runCli } from '../main.js';

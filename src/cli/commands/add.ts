@@ -4,7 +4,7 @@ import { parseDurationSeconds } from '../../config/duration.js';
 import { slugPattern } from '../../config/schema.js';
 import type { Vendor } from '../../domain/model.js';
 import { categories, isOneOf, type Category } from '../../domain/vocabulary.js';
-import { createConfiguredFetcher } from '../../main.js';
+import { createConfiguredFetcher } from '../../app/fetcher.js';
 import { createVendorDetector } from '../../poll/detect-vendor.js';
 import { findVendorName, migrateToLatest, openStore, syncVendors } from '../../store/index.js';
 import { parseCommandArgs, UsageError } from '../args.js';

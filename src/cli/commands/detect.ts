@@ -1,5 +1,5 @@
 // detect URL: which platform a status page runs on.
-import { createConfiguredFetcher } from '../../main.js';
+import { createConfiguredFetcher } from '../../app/fetcher.js';
 import { detectPlatform } from '../../poll/detect.js';
 import { parseCommandArgs, UsageError } from '../args.js';
 import { configFor, print, type CommandIo } from '../io.js';

@@ -1,7 +1,7 @@
 // notify: `notify test NAME` sends a sample message to one configured target through the same
 // channel, guard and redaction as the dispatcher and prints what happened; a success puts a
 // disabled or quarantined target back in service. `notify list` shows every target's state.
-import { createSendIo, loadTargets, localPublicUrl, notifyTargets } from '../../notifier.js';
+import { createSendIo, loadTargets, localPublicUrl, notifyTargets } from '../../app/notifier.js';
 import { getChannel } from '../../notify/registry.js';
 import { sampleMessage } from '../../notify/sample.js';
 import { redactSecrets, targetSecrets } from '../../notify/secrets.js';

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
+import { incidentId } from '../../domain/ids.js';
 import { html, startReplica, xml, type Replica } from '../../poll/detect/test-support/replica.js';
 import { runCli } from '../main.js';
 
@@ -37,9 +38,45 @@ describe('vendorwatch poll with detection', () => {
     const code = await runCli(['poll', replica.url('/'), '--json'], io);
     expect(err).toBe('');
     expect(code).toBe(0);
-    const result = JSON.parse(out) as { platform: string; incidents: unknown[] };
+    const result = JSON.parse(out) as {
+      platform: string;
+      incidents: Array<Record<string, unknown> & { updates: Array<Record<string, unknown>> }>;
+    };
     expect(result.platform).toBe('rss');
     expect(result.incidents.length).toBeGreaterThan(0);
+    // Each incident as a first poll stores it, in the store's field order.
+    const [first] = result.incidents;
+    expect(Object.keys(first!)).toEqual([
+      'id',
+      'vendorSlug',
+      'sourceId',
+      'title',
+      'kind',
+      'impact',
+      'phase',
+      'startedAt',
+      'resolvedAt',
+      'detectedAt',
+      'backfilled',
+      'sourceUrl',
+      'components',
+      'scheduledFor',
+      'scheduledUntil',
+      'updates',
+    ]);
+    expect(first).toMatchObject({
+      backfilled: true,
+      id: incidentId(String(first!.vendorSlug), String(first!.sourceId)),
+    });
+    expect(Object.keys(first!.updates[0]!)).toEqual([
+      'id',
+      'phase',
+      'body',
+      'bodyText',
+      'postedAt',
+      'detectedAt',
+      'components',
+    ]);
     expect(replica.requests.at(-1)).toBe('/feeds/history.atom');
   });
 });

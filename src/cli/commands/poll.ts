@@ -2,11 +2,11 @@
 import { getAdapter } from '../../adapters/registry.js';
 import { loadCatalog } from '../../config/catalog.js';
 import type { AppConfig } from '../../config/load.js';
-import { incidentId } from '../../domain/ids.js';
+import { toIncident, toUpdate } from '../../domain/diff-incidents.js';
 import type { VendorSnapshot } from '../../domain/snapshot.js';
 import { isOneOf, platforms, type Platform } from '../../domain/vocabulary.js';
 import type { Fetcher } from '../../fetch/types.js';
-import { createConfiguredFetcher } from '../../main.js';
+import { createConfiguredFetcher } from '../../app/fetcher.js';
 import { detectPlatform } from '../../poll/detect.js';
 import { parseCommandArgs, UsageError } from '../args.js';
 import { configFor, print, type CommandIo } from '../io.js';
@@ -117,31 +117,10 @@ function toJson(snapshot: VendorSnapshot, slug: string, now: string) {
       group,
       status,
     })),
+    // The incidents as a first poll would store them.
     incidents: snapshot.incidents.map((incident) => ({
-      id: incidentId(slug, incident.sourceId),
-      vendorSlug: slug,
-      sourceId: incident.sourceId,
-      title: incident.title,
-      kind: incident.kind,
-      impact: incident.impact,
-      phase: incident.phase,
-      startedAt: incident.startedAt,
-      resolvedAt: incident.resolvedAt,
-      detectedAt: now,
-      backfilled: true,
-      sourceUrl: incident.sourceUrl,
-      components: incident.components,
-      scheduledFor: incident.scheduledFor,
-      scheduledUntil: incident.scheduledUntil,
-      updates: incident.updates.map((update) => ({
-        id: update.sourceId,
-        phase: update.phase,
-        body: update.body,
-        bodyText: update.bodyText,
-        postedAt: update.postedAt,
-        detectedAt: now,
-        components: update.components,
-      })),
+      ...toIncident(slug, incident, now, true),
+      updates: incident.updates.map((update) => toUpdate(update, now)),
     })),
     warnings: snapshot.warnings,
   };

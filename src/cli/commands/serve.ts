@@ -1,5 +1,5 @@
 // serve / worker / web: the long-running service, whole or in halves.
-import { startService, type ServiceParts } from '../../main.js';
+import { startService, type ServiceParts } from '../../app/service.js';
 import { createLogger } from '../../logger.js';
 import { parseCommandArgs, parseIntegerOption } from '../args.js';
 import { configFor, print, type CommandIo } from '../io.js';

@@ -1,14 +1,18 @@
 // Shared by every part of the store contract: fresh databases, opened stores that are closed
 // after each test, and builders for vendors and snapshots that drive the real poll path.
 import { afterEach } from 'vitest';
-import { diffSnapshot } from '../../domain/diff.js';
+import { cycleFacts } from '../../domain/cycle-facts.js';
+import type { RoutedDelivery } from '../../domain/delivery.js';
+import { diffSnapshot, type PlannedEvent } from '../../domain/diff.js';
 import type { Vendor, VendorEvent } from '../../domain/model.js';
+import { routeCycle, type RoutedEvent, type RouteEvent } from '../../domain/routing.js';
 import type { ObservedIncident, ObservedUpdate, VendorSnapshot } from '../../domain/snapshot.js';
 import { addSeconds } from '../../domain/time.js';
 import type { Phase } from '../../domain/vocabulary.js';
-import { commitCycle, type RouteEvent } from '../commit-cycle.js';
+import { commitCycle } from '../commit-cycle.js';
 import { openStore, type DialectName, type Store } from '../db.js';
 import { migrateToLatest } from '../migrations/index.js';
+import { loadNotifiedTargets } from '../notified-targets.js';
 import { loadPreviousState } from '../previous-state.js';
 import { syncVendors } from '../vendors.js';
 
@@ -125,7 +129,13 @@ export function snapshot(
   };
 }
 
-/** One successful poll through the real path: previous state → diff → commitCycle. */
+/** Events to record with one event delivery to each of `targets`. */
+export function routedTo(events: readonly PlannedEvent[], ...targets: string[]): RoutedEvent[] {
+  const deliveries = targets.map((target): RoutedDelivery => ({ target, kind: 'event' }));
+  return events.map((event) => ({ event, deliveries }));
+}
+
+/** One successful poll through the real path: previous state → diff → routing → commitCycle. */
 export async function poll(
   store: Store,
   slug: string,
@@ -139,18 +149,16 @@ export async function poll(
     next.incidents.map((observed) => observed.sourceId),
   );
   const plan = diffSnapshot(slug, previous, next, now);
-  return commitCycle(
-    store.db,
-    {
-      vendorSlug: slug,
-      now,
-      nextPollAt: addSeconds(now, 60),
-      leaseOwner: null,
-      outcome: { kind: 'success', plan, pageName: next.pageName },
-      unreachableReported: false,
-    },
-    routeEvent,
-  );
+  const notified = await loadNotifiedTargets(store.db, plan.events);
+  return commitCycle(store.db, {
+    vendorSlug: slug,
+    now,
+    nextPollAt: addSeconds(now, 60),
+    leaseOwner: null,
+    outcome: { kind: 'success', plan, pageName: next.pageName },
+    unreachableReported: false,
+    events: routeCycle(plan.events, cycleFacts(previous, plan), notified, routeEvent),
+  });
 }
 
 export async function countRows(

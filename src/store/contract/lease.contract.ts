@@ -11,6 +11,7 @@ import {
   countRows,
   incident,
   poll,
+  routedTo,
   snapshot,
   storeOpener,
   vendor,
@@ -174,12 +175,13 @@ export function registerLeaseContract(harness: StoreHarness): void {
         leaseOwner: owner,
         outcome: { kind: 'success' as const, plan },
         unreachableReported: false,
+        events: routedTo(plan.events, 'ops'),
       });
-      const fastEvents = await commitCycle(store.db, record('fast', at(3)), () => ['ops']);
+      const fastEvents = await commitCycle(store.db, record('fast', at(3)));
       expect(fastEvents.map((e) => e.type)).toEqual(['incident.opened']);
       const afterFast = await loadPollState(store.db, 'balena');
 
-      expect(await commitCycle(store.db, record('slow', at(4)), () => ['ops'])).toEqual([]);
+      expect(await commitCycle(store.db, record('slow', at(4)))).toEqual([]);
       expect(await countRows(store, 'events')).toBe(1);
       expect(await countRows(store, 'outbox')).toBe(1);
       expect(await countRows(store, 'incidents')).toBe(1);

@@ -2,8 +2,8 @@
 // was told about it; targets are leased to one dispatcher at a time and keep their state; the
 // outbox answers noise-control questions and lists deliveries newest first.
 import { describe, expect, it } from 'vitest';
-import type { VendorEvent } from '../../domain/model.js';
-import type { RouteContext } from '../route-context.js';
+import type { PlannedEvent } from '../../domain/diff.js';
+import type { RoutingContext } from '../../domain/routing.js';
 import {
   claimDeliveries,
   claimNotifyTargets,
@@ -43,8 +43,8 @@ export function registerNotifyContract(harness: StoreHarness): void {
       const { store } = await opener.fresh();
       await addVendors(store, ['balena']);
       await poll(store, 'balena', snapshot([]), at(0));
-      const seen: Array<[string, RouteContext]> = [];
-      const route = (event: VendorEvent, context: RouteContext) => {
+      const seen: Array<[string, RoutingContext]> = [];
+      const route = (event: PlannedEvent, context: RoutingContext) => {
         seen.push([event.type, context]);
         return event.type === 'incident.opened' ? ['ops'] : ['ops', 'audit'];
       };

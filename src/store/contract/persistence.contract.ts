@@ -17,6 +17,7 @@ import {
   countRows,
   incident,
   poll,
+  routedTo,
   snapshot,
   storeOpener,
   update,
@@ -199,10 +200,10 @@ export function registerPersistenceContract(harness: StoreHarness): void {
         nextPollAt: at(30),
         leaseOwner: null,
         unreachableReported: false,
-        extraEvents,
+        events: routedTo([...extraEvents, ...plan.events]),
         outcome: { kind: 'success' as const, plan, validators, rawPayload, pageName: 'Balena' },
       });
-      await commitCycle(store.db, success(at(0)), () => []);
+      await commitCycle(store.db, success(at(0)));
       expect(await loadPollState(store.db, 'balena')).toMatchObject({
         validators,
         pageName: 'Balena',
@@ -216,18 +217,16 @@ export function registerPersistenceContract(harness: StoreHarness): void {
         nextPollAt: at(40),
         leaseOwner: null,
         unreachableReported: true,
+        events: routedTo(events, 'ops'),
         outcome: {
           kind: 'failure' as const,
           error: 'HTTP 503\u0000',
-          events,
           consecutiveFailures,
           reached: true,
         },
       });
-      expect(
-        await commitCycle(store.db, failure(at(1), [unreachable], 1), () => ['ops']),
-      ).toHaveLength(1);
-      expect(await commitCycle(store.db, failure(at(2), [], 2), () => ['ops'])).toEqual([]);
+      expect(await commitCycle(store.db, failure(at(1), [unreachable], 1))).toHaveLength(1);
+      expect(await commitCycle(store.db, failure(at(2), [], 2))).toEqual([]);
       expect(await loadPollState(store.db, 'balena')).toEqual({
         validators,
         pageName: 'Balena',
@@ -247,11 +246,11 @@ export function registerPersistenceContract(harness: StoreHarness): void {
         at: at(3),
       };
       const emptyPlan = { components: null, incidents: [], events: [] };
-      const events = await commitCycle(
-        store.db,
-        { ...success(at(3), [recovered]), outcome: { kind: 'success', plan: emptyPlan } },
-        () => ['ops'],
-      );
+      const events = await commitCycle(store.db, {
+        ...success(at(3)),
+        events: routedTo([recovered], 'ops'),
+        outcome: { kind: 'success', plan: emptyPlan },
+      });
       expect(events.map((e) => e.type)).toEqual(['vendor.recovered']);
       expect(await loadRawPayload(store.db, 'balena')).toEqual(rawPayload);
       expect(await loadPollState(store.db, 'balena')).toMatchObject({

@@ -141,24 +141,15 @@ export function registerVendorContract(harness: StoreHarness): void {
         changes: {},
         at: at(3),
       };
-      await commitCycle(
-        store.db,
-        {
-          vendorSlug: 'balena',
-          now: at(3),
-          nextPollAt: at(4),
-          leaseOwner: null,
-          unreachableReported: true,
-          outcome: {
-            kind: 'failure',
-            error: 'HTTP 503',
-            events: [unreachable],
-            consecutiveFailures: 1,
-            reached: true,
-          },
-        },
-        () => [],
-      );
+      await commitCycle(store.db, {
+        vendorSlug: 'balena',
+        now: at(3),
+        nextPollAt: at(4),
+        leaseOwner: null,
+        unreachableReported: true,
+        outcome: { kind: 'failure', error: 'HTTP 503', consecutiveFailures: 1, reached: true },
+        events: [{ event: unreachable, deliveries: [] }],
+      });
       expect(await getVendorDetail(store.db, 'balena', at(3))).toMatchObject({
         health: 'failing',
         error: 'HTTP 503',

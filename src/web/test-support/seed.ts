@@ -38,32 +38,26 @@ export async function openTestStore(vendors: Vendor[], now: string): Promise<Tes
       const sourceIds = snapshot.incidents.map((incident) => incident.sourceId);
       const previous = await loadPreviousState(store.db, slug, sourceIds);
       const plan = diffSnapshot(slug, previous, snapshot, at);
-      return commitCycle(
-        store.db,
-        {
-          vendorSlug: slug,
-          now: at,
-          nextPollAt: addSeconds(at, 60),
-          leaseOwner: null,
-          outcome: { kind: 'success', plan },
-          unreachableReported: false,
-        },
-        () => [],
-      );
+      return commitCycle(store.db, {
+        vendorSlug: slug,
+        now: at,
+        nextPollAt: addSeconds(at, 60),
+        leaseOwner: null,
+        outcome: { kind: 'success', plan },
+        unreachableReported: false,
+        events: plan.events.map((event) => ({ event, deliveries: [] })),
+      });
     },
     fail: async (slug, error, at, reached = false) => {
-      return commitCycle(
-        store.db,
-        {
-          vendorSlug: slug,
-          now: at,
-          nextPollAt: addSeconds(at, 60),
-          leaseOwner: null,
-          outcome: { kind: 'failure', error, events: [], consecutiveFailures: 1, reached },
-          unreachableReported: false,
-        },
-        () => [],
-      );
+      return commitCycle(store.db, {
+        vendorSlug: slug,
+        now: at,
+        nextPollAt: addSeconds(at, 60),
+        leaseOwner: null,
+        outcome: { kind: 'failure', error, consecutiveFailures: 1, reached },
+        unreachableReported: false,
+        events: [],
+      });
     },
     dispose: async () => {
       if (!closed) await store.close().catch(() => {});

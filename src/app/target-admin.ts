@@ -1,10 +1,10 @@
 // The admin API's notification targets, composed: the config file's rules check a new target, the
 // address guard checks where it sends, the store keeps it, and the running notifier reloads.
 import type { Kysely } from 'kysely';
-import { parseNotificationTarget, type AppConfig } from './config/load.js';
-import { destinationRefusal } from './notify/destination.js';
-import { describeDestination, targetFingerprint } from './notify/targets.js';
-import type { NotifyTarget } from './notify/types.js';
+import { parseNotificationTarget, type AppConfig } from '../config/load.js';
+import { destinationRefusal } from '../notify/destination.js';
+import { describeDestination, targetFingerprint } from '../notify/targets.js';
+import type { NotifyTarget } from '../notify/types.js';
 import { addressPolicy, loadTargets, notifyTargets } from './notifier.js';
 import {
   deleteApiTarget,
@@ -13,8 +13,8 @@ import {
   listNotifyTargets,
   type Database,
   type NotifyTargetRecord,
-} from './store/index.js';
-import type { WebTargetAdmin, WebTargetView } from './web/api/targets.js';
+} from '../store/index.js';
+import type { WebTargetAdmin, WebTargetView } from '../web/api/targets.js';
 
 export interface TargetAdminDeps {
   config: Pick<AppConfig, 'notifications' | 'network'>;

@@ -5,10 +5,17 @@ import { setFlagsFromString } from 'node:v8';
 
 const growingPercent = 50;
 
+/** The V8 flag to set, or null when the command line already chose a growth limit. */
+export function heapGrowthFlag(execArgv: readonly string[]): string | null {
+  if (execArgv.some((arg) => /^--heap[-_]growing[-_]percent\b/.test(arg))) return null;
+  return `--heap-growing-percent=${growingPercent}`;
+}
+
 /** Applies the heap growth limit unless the process was started with its own. */
 export function limitHeapGrowth(execArgv: readonly string[] = process.execArgv): boolean {
-  if (execArgv.some((arg) => /^--heap[-_]growing[-_]percent\b/.test(arg))) return false;
+  const flag = heapGrowthFlag(execArgv);
+  if (flag === null) return false;
   // V8 reads this flag at every full collection, so setting it at run time takes effect.
-  setFlagsFromString(`--heap-growing-percent=${growingPercent}`);
+  setFlagsFromString(flag);
   return true;
 }

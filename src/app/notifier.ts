@@ -1,21 +1,22 @@
 // Composition of notifications: targets (the config file's, and the admin API's from the store)
-// → the router commitCycle calls, and the dispatcher over the store's outbox. The one place that
-// joins notify/ and store/.
+// → the router the poll cycle calls before recording, and the dispatcher over the store's outbox.
+// The one place that joins notify/ and store/.
 import type { Kysely } from 'kysely';
-import { parseNotificationTarget, type AppConfig } from './config/load.js';
-import type { AddressPolicy } from './fetch/address-guard.js';
-import type { Logger } from './logger.js';
+import { parseNotificationTarget, type AppConfig } from '../config/load.js';
+import type { RouteEvent } from '../domain/routing.js';
+import type { AddressPolicy } from '../fetch/address-guard.js';
+import type { Logger } from '../logger.js';
 import {
   createDispatcher,
   defaultDispatcherOptions,
   type Dispatcher,
   type DispatcherOptions,
-} from './notify/dispatcher.js';
-import { createHttpPoster, type HttpPoster } from './notify/http/post.js';
-import type { OutboxPort } from './notify/port.js';
-import { routeEvent, type RouterOptions } from './notify/router.js';
-import { checkTargets } from './notify/targets.js';
-import type { NotifyTarget, SendIo } from './notify/types.js';
+} from '../notify/dispatcher.js';
+import { createHttpPoster, type HttpPoster } from '../notify/http/post.js';
+import type { OutboxPort } from '../notify/port.js';
+import { routeEvent, type RouterOptions } from '../notify/router.js';
+import { checkTargets } from '../notify/targets.js';
+import type { NotifyTarget, SendIo } from '../notify/types.js';
 import {
   claimDeliveries,
   claimNotifyTargets,
@@ -38,8 +39,7 @@ import {
   renewNotifyTargetLease,
   syncNotifyTargets,
   type Database,
-  type RouteEvent,
-} from './store/index.js';
+} from '../store/index.js';
 
 /** How often a poller re-reads the admin API's targets, which another process may have changed. */
 export const targetRefreshMs = 5_000;
@@ -74,7 +74,7 @@ export async function loadTargets(
   return [...configured, ...added];
 }
 
-/** The router as commitCycle calls it: targets are chosen while the event is recorded. */
+/** The router as the poll cycle calls it, over the targets of the moment. */
 export function createRouteEvent(
   targets: readonly NotifyTarget[] | (() => readonly NotifyTarget[]),
   options: RouterOptions,

@@ -1,0 +1,104 @@
+// Composition root: config → store → fetcher → poller (scheduler + notifier) and web server;
+// clean shutdown in the reverse order.
+import { hostname } from 'node:os';
+import type { AppConfig } from '../config/load.js';
+import type { Fetcher } from '../fetch/types.js';
+import type { Logger } from '../logger.js';
+import { createVendorDetector } from '../poll/detect-vendor.js';
+import { migrateToLatest, openStore, type Store } from '../store/index.js';
+import { createApp } from '../web/app.js';
+import { createEventBus } from '../web/event-bus.js';
+import { createMetrics } from '../web/metrics.js';
+import { startServer } from '../web/server.js';
+import { createConfiguredFetcher } from './fetcher.js';
+import { limitHeapGrowth } from './heap.js';
+import { acquireInstanceLock, type InstanceLock } from './instance-lock.js';
+import { startPoller, type RunningPoller } from './poller.js';
+import { createTargetAdmin } from './target-admin.js';
+
+export interface ServiceParts {
+  poller: boolean;
+  web: boolean;
+}
+
+export interface RunningService {
+  url: string | null;
+  store: Store;
+  stop(): Promise<void>;
+}
+
+/** POST /api/v1/vendors detects through the same fetcher and address guard as the poller. */
+function vendorWrites(adminToken: string, config: AppConfig, fetcher: Fetcher) {
+  const { allowPrivateAddresses, allowedPrivateRanges } = config.network;
+  return {
+    adminToken,
+    detectVendor: createVendorDetector(fetcher, { allowPrivateAddresses, allowedPrivateRanges }),
+    defaultIntervalSeconds: config.pollIntervalSeconds,
+  };
+}
+
+export async function startService(
+  config: AppConfig,
+  parts: ServiceParts,
+  logger: Logger,
+): Promise<RunningService> {
+  if (parts.poller) limitHeapGrowth();
+  const store = await openStore(config.databaseUrl);
+  await migrateToLatest(store);
+  const fetcher = createConfiguredFetcher(config);
+  const bus = createEventBus((error) => logger.error({ err: error }, 'event listener failed'));
+  const shutdown = new AbortController();
+  const now = () => new Date();
+  const metrics = createMetrics({ processMetrics: true });
+
+  let poller: RunningPoller | null = null;
+  let lock: InstanceLock | null = null;
+  if (parts.poller) {
+    if (store.dialect === 'sqlite') lock = acquireInstanceLock(config.databaseUrl);
+    // SQLite has one poller per file, so its lease name is stable and a restart after kill -9 takes
+    // its vendors back at once; PostgreSQL workers are many, and a dead one's leases expire.
+    const owner = store.dialect === 'sqlite' ? 'local' : `${hostname()}:${process.pid}`;
+    poller = await startPoller({ config, store, fetcher, owner, logger, metrics, bus, now });
+  }
+  const notifier = poller?.notifier;
+
+  let server: Awaited<ReturnType<typeof startServer>> | null = null;
+  if (parts.web) {
+    const app = createApp({
+      db: store.db,
+      now: () => now().toISOString(),
+      eventBus: bus,
+      shutdownSignal: shutdown.signal,
+      log: logger,
+      metrics,
+      ...(config.adminToken
+        ? { vendorWrites: vendorWrites(config.adminToken, config, fetcher) }
+        : {}),
+      targets: {
+        adminToken: config.adminToken,
+        admin: createTargetAdmin({
+          config,
+          db: store.db,
+          now: () => now().toISOString(),
+          // A separate poller process picks the change up within its refresh interval.
+          ...(notifier ? { onChanged: () => notifier.refreshTargets() } : {}),
+        }),
+      },
+    });
+    server = await startServer(app, config.server);
+    logger.info({ url: server.url }, 'web server listening');
+  }
+
+  return {
+    url: server?.url ?? null,
+    store,
+    async stop() {
+      await poller?.stop();
+      shutdown.abort();
+      await server?.close();
+      await fetcher.close();
+      await store.close();
+      lock?.release();
+    },
+  };
+}
