@@ -15,6 +15,7 @@ import {
 import { createHttpPoster, type HttpPoster } from '../notify/http/post.js';
 import type { OutboxPort } from '../notify/port.js';
 import { routeEvent, type RouterOptions } from '../notify/router.js';
+import { channels } from '../notify/registry.js';
 import { checkTargets } from '../notify/targets.js';
 import type { NotifyTarget, SendIo } from '../notify/types.js';
 import {
@@ -64,7 +65,9 @@ export async function loadTargets(
     if (taken.has(stored.name)) continue;
     let parsed: ReturnType<typeof parseNotificationTarget>;
     try {
-      parsed = parseNotificationTarget(JSON.parse(stored.definition));
+      parsed = parseNotificationTarget(
+        channels.withoutForeignFields(JSON.parse(stored.definition)),
+      );
     } catch {
       parsed = { ok: false, error: 'the stored definition is not JSON' };
     }

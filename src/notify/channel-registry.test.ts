@@ -167,3 +167,21 @@ describe('createChannelRegistry', () => {
     expect(() => createChannelRegistry([])).toThrow(/no channels/);
   });
 });
+
+describe('a stored target from before the per-type schema', () => {
+  const products = createChannelRegistry(channelList);
+  const slack = { name: 'ops', type: 'slack', url: 'https://hooks.slack.com/services/T/B/x' };
+
+  it('loads without the fields only other types have, which it never used', () => {
+    const stored = { ...slack, secret: 'signing-secret-unused', routingKey: 'R0UT1NGKEY' };
+    expect(products.schema.safeParse(stored).success).toBe(false);
+    expect(products.schema.parse(products.withoutForeignFields(stored))).toEqual(slack);
+  });
+
+  it('keeps every other mistake, so a damaged definition is still refused', () => {
+    const damaged = { ...slack, colour: 'red' };
+    expect(products.withoutForeignFields(damaged)).toEqual(damaged);
+    expect(products.schema.safeParse(products.withoutForeignFields(damaged)).success).toBe(false);
+    expect(products.withoutForeignFields('not an object')).toBe('not an object');
+  });
+});

@@ -32,6 +32,11 @@ export interface ChannelRegistry {
   fingerprintOf(target: NotifyTarget): string;
   describeDestination(target: NotifyTarget): string;
   refuseDestination(target: NotifyTarget, policy: AddressPolicy): Promise<string | null>;
+  /**
+   * A stored definition without the fields only other channel types have: the schema refuses
+   * them, but targets stored before it did (e.g. a `secret` on a slack target) must keep working.
+   */
+  withoutForeignFields(value: unknown): unknown;
 }
 
 const typePattern = /^[a-z][a-z0-9-]*$/;
@@ -96,6 +101,15 @@ export function createChannelRegistry(list: readonly ChannelDefinition[]): Chann
     return createHash('sha256').update(destination.join('\n')).digest('hex').slice(0, 32);
   }
 
+  const anyChannelField = new Set(list.flatMap((channel) => Object.keys(channel.fields)));
+  function withoutForeignFields(value: unknown): unknown {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+    const own = byType.get(String((value as { type?: unknown }).type))?.fields;
+    if (!own) return value;
+    const kept = Object.entries(value).filter(([key]) => key in own || !anyChannelField.has(key));
+    return Object.fromEntries(kept);
+  }
+
   const schema = buildTargetSchema(list);
   return {
     types: [...byType.keys()],
@@ -108,5 +122,6 @@ export function createChannelRegistry(list: readonly ChannelDefinition[]): Chann
     fingerprintOf,
     describeDestination: (target) => get(target.type).describeDestination(target),
     refuseDestination: (target, policy) => get(target.type).refuseDestination(target, policy),
+    withoutForeignFields,
   };
 }
