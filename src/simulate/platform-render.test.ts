@@ -5,11 +5,11 @@ import { getAdapter } from '../adapters/registry.js';
 import type { VendorSnapshot } from '../domain/snapshot.js';
 import { cachetIncidentId } from './render-cachet.js';
 import { incidentioIncidentId } from './render-incidentio.js';
-import { cuidOf } from './platform-ids.js';
+import { cuidOf } from '../adapters/sim-kit/platform-ids.js';
 import { startSimulator, type Simulator } from './simulator.js';
 import { parseTimeline } from './timeline.js';
 import { stepState } from './timeline-state.js';
-import { simPlatforms, type SimIncident, type SimPlatform } from './types.js';
+import { simPlatforms, type SimIncident, type SimPlatform } from '../adapters/sim-kit/types.js';
 
 const up = (id: string, status: string, at: string, body = `${status} at ${at}`) => ({
   id,

@@ -5,7 +5,7 @@ import { incidentioPaths, renderIncidentio, type IncidentioEndpoint } from './re
 import { instatusPaths, renderInstatus, type InstatusEndpoint } from './render-instatus.js';
 import { renderRss, rssPaths } from './render-rss.js';
 import { endpointPaths, renderEndpoint, type EndpointName } from './render.js';
-import type { SimPlatform, SimVendorIdentity, SimVendorState } from './types.js';
+import type { SimPlatform, SimVendorIdentity, SimVendorState } from '../adapters/sim-kit/types.js';
 
 const json = 'application/json; charset=utf-8';
 

@@ -1,7 +1,7 @@
 // Cachet 2's API v1 (providers.md §5; fixtures v1-components…, v1-incidents.docs-shape):
 // `{meta:{pagination}, data:[…]}` lists, integer ids and status codes, zone-less database times,
 // one message per incident with later updates embedded, maintenance as incident status 0.
-import { integerIdOf, zonelessUtc } from './platform-ids.js';
+import { integerIdOf, zonelessUtc } from '../adapters/sim-kit/platform-ids.js';
 import {
   closedStatuses,
   type SimComponent,
@@ -9,7 +9,7 @@ import {
   type SimIncident,
   type SimStatus,
   type SimVendorState,
-} from './types.js';
+} from '../adapters/sim-kit/types.js';
 
 export const cachetPaths = {
   '/api/v1/components': 'components',

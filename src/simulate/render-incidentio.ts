@@ -2,14 +2,14 @@
 // flat components, 26-character ULID ids, `Z` times without milliseconds, keys in alphabetical
 // order, incidents without components/started_at/resolved_at/shortlink, and summary lists left
 // out entirely when empty.
-import { ulidOf, isoSeconds } from './platform-ids.js';
-import { effectiveStatus, renderStatus } from './render.js';
+import { ulidOf, isoSeconds } from '../adapters/sim-kit/platform-ids.js';
+import { effectiveStatus, renderStatus } from '../adapters/sim-kit/page-status.js';
 import {
   closedStatuses,
   type SimIncident,
   type SimVendorIdentity,
   type SimVendorState,
-} from './types.js';
+} from '../adapters/sim-kit/types.js';
 
 export const incidentioPaths = {
   '/api/v2/summary.json': 'summary',

@@ -1,8 +1,8 @@
 // Instatus's public JSON (providers.md §3; fixtures summary.instatus-docs-example…,
 // v2-components.docs-shape): upper-case enums, only active incidents and maintenances (no
 // timeline, no ids but the cuid in each URL), Date.toString() times, grouped components.
-import { cuidOf, jsDateString } from './platform-ids.js';
-import { renderStatus } from './render.js';
+import { cuidOf, jsDateString } from '../adapters/sim-kit/platform-ids.js';
+import { renderStatus } from '../adapters/sim-kit/page-status.js';
 import {
   type SimComponentStatus,
   type SimImpact,
@@ -10,7 +10,7 @@ import {
   type SimStatus,
   type SimVendorIdentity,
   type SimVendorState,
-} from './types.js';
+} from '../adapters/sim-kit/types.js';
 
 export const instatusPaths = {
   '/summary.json': 'summary',

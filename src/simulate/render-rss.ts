@@ -1,8 +1,13 @@
 // Statuspage's /history.atom (providers.md §8.1; fixture history.github.2025-07-07.atom): one
 // entry per incident or maintenance, newest first, whose HTML content holds the whole update
 // timeline newest first as `<p><small>Jul 3, 07:12 UTC</small><br><strong>Resolved</strong> - …</p>`.
-import { isoSeconds, monthNames } from './platform-ids.js';
-import type { SimIncident, SimStatus, SimVendorIdentity, SimVendorState } from './types.js';
+import { isoSeconds, monthNames } from '../adapters/sim-kit/platform-ids.js';
+import type {
+  SimIncident,
+  SimStatus,
+  SimVendorIdentity,
+  SimVendorState,
+} from '../adapters/sim-kit/types.js';
 
 export const rssPaths = { '/history.atom': 'history' } as const;
 export type RssEndpoint = (typeof rssPaths)[keyof typeof rssPaths];

@@ -5,7 +5,7 @@ import { renderEndpoint } from './render.js';
 import { ScriptedDriver } from './scripted.js';
 import { generateScriptedVendor } from './scripted-vendors.js';
 import { getJson } from './test-support/raw-http.js';
-import type { VisibilityRecord } from './types.js';
+import type { VisibilityRecord } from '../adapters/sim-kit/types.js';
 import type { WireIncidents, WireSummary } from './test-support/wire-types.js';
 
 const start = Date.parse('2026-03-01T12:00:00.000Z');

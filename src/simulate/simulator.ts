@@ -17,7 +17,11 @@ import { ScriptedDriver } from './scripted.js';
 import { generateScriptedVendor } from './scripted-vendors.js';
 import type { Timeline } from './timeline-schema.js';
 import { platformOf } from './platforms.js';
-import { simPlatforms, type SimPlatform, type VisibilityRecord } from './types.js';
+import {
+  simPlatforms,
+  type SimPlatform,
+  type VisibilityRecord,
+} from '../adapters/sim-kit/types.js';
 
 export interface SimulatorOptions {
   /** Scripted: how many vendors (default 20). Timeline: repeat its vendors up to this many. */

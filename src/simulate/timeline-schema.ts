@@ -18,14 +18,14 @@
 //   deliverNotifications?, affectedComponents?: null | [ { id, oldStatus, newStatus, name? } ] }.
 // Each step replaces the vendor's state; updates are served newest first, as Statuspage does.
 import { z } from 'zod';
-import { isKnownTimeZone } from './time-format.js';
+import { isKnownTimeZone } from '../adapters/sim-kit/time-format.js';
 import {
   componentStatuses,
   incidentImpacts,
   incidentStatuses,
   maintenanceStatuses,
   simPlatforms,
-} from './types.js';
+} from '../adapters/sim-kit/types.js';
 
 const instant = z.iso.datetime({ offset: true });
 const sourceId = z
