@@ -1,4 +1,6 @@
-// Every platform adapter, in one literal list (STYLE.md §2): a new platform is a folder plus one line.
+// Every platform, in one literal list: a new platform is a folder plus its entry here (the import
+// and its line in the list). The order is the order detection tries their rules in and the order
+// every list of platforms is shown in.
 import type { Platform } from '../domain/vocabulary.js';
 import { awsAdapter } from './aws/index.js';
 import { azureAdapter } from './azure/index.js';
@@ -12,34 +14,34 @@ import { rssAdapter } from './rss/index.js';
 import { slackAdapter } from './slack/index.js';
 import { statuspageAdapter } from './statuspage/index.js';
 import { statusioAdapter } from './statusio/index.js';
-import type { PlatformAdapter } from './types.js';
+import type { PlatformAdapter, PlatformDescriptor } from './types.js';
 
 export const adapters = [
   statuspageAdapter,
-  rssAdapter,
   incidentioAdapter,
   instatusAdapter,
+  betterstackAdapter,
   cachetAdapter,
   statusioAdapter,
-  slackAdapter,
-  herokuAdapter,
+  rssAdapter,
   gcpAdapter,
   awsAdapter,
-  betterstackAdapter,
   azureAdapter,
-] as const satisfies readonly PlatformAdapter[];
+  slackAdapter,
+  herokuAdapter,
+] as const satisfies readonly PlatformDescriptor[];
 
-const byPlatform = indexAdapters(adapters);
+const byPlatform = indexAdapters<PlatformDescriptor>(adapters);
 
-export function getAdapter(platform: Platform): PlatformAdapter | undefined {
+export function getAdapter(platform: Platform): PlatformDescriptor | undefined {
   return byPlatform.get(platform);
 }
 
 /** Checked at load: two adapters claiming one platform is a wiring bug, not a runtime choice. */
-export function indexAdapters(
-  list: readonly PlatformAdapter[],
-): ReadonlyMap<Platform, PlatformAdapter> {
-  const map = new Map<Platform, PlatformAdapter>();
+export function indexAdapters<T extends PlatformAdapter>(
+  list: readonly T[],
+): ReadonlyMap<Platform, T> {
+  const map = new Map<Platform, T>();
   for (const adapter of list) {
     if (map.has(adapter.platform)) {
       throw new Error(`Two adapters are registered for platform "${adapter.platform}"`);

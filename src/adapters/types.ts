@@ -2,6 +2,7 @@
 // bodies into a normalized snapshot. Pure: no I/O, no clock, no store.
 import type { VendorSnapshot } from '../domain/snapshot.js';
 import type { Platform } from '../domain/vocabulary.js';
+import type { SimFormat } from './sim-kit/format.js';
 
 export interface Endpoint {
   /** Key under which the body is handed back to `parse`. */
@@ -24,4 +25,13 @@ export interface PlatformAdapter {
   endpoints(statusPageUrl: string): Endpoint[];
   /** Bodies keyed by endpoint key; null for an optional endpoint that could not be fetched. */
   parse(bodies: Readonly<Record<string, string | null>>, context: AdapterContext): ParseResult;
+}
+
+/**
+ * One platform, described whole: how to poll and parse it and, when the simulator can imitate
+ * it, how to serve it. The registry lists these; nothing else names a platform.
+ */
+export interface PlatformDescriptor extends PlatformAdapter {
+  /** The simulator serves this platform's format when present. */
+  simulator?: SimFormat;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Fleet } from './fleet.js';
 import { startSimulator } from './index.js';
-import { renderEndpoint } from './render.js';
+import { renderEndpoint } from '../adapters/statuspage/sim-render.js';
 import { ScriptedDriver } from './scripted.js';
 import { generateScriptedVendor } from './scripted-vendors.js';
 import { getJson } from './test-support/raw-http.js';

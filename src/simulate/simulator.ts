@@ -16,12 +16,8 @@ import { TimelineReplay, timelineVendors } from './replay.js';
 import { ScriptedDriver } from './scripted.js';
 import { generateScriptedVendor } from './scripted-vendors.js';
 import type { Timeline } from './timeline-schema.js';
-import { platformOf } from './platforms.js';
-import {
-  simPlatforms,
-  type SimPlatform,
-  type VisibilityRecord,
-} from '../adapters/sim-kit/types.js';
+import type { VisibilityRecord } from '../adapters/sim-kit/types.js';
+import { platformOf, simPlatforms, type SimPlatform } from './platforms.js';
 
 export interface SimulatorOptions {
   /** Scripted: how many vendors (default 20). Timeline: repeat its vendors up to this many. */

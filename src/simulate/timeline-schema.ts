@@ -2,7 +2,7 @@
 //
 // { "vendors": [ {
 //     "slug": "balena", "name": "Balena", "timeZone": "Etc/UTC",      // timeZone: IANA, default Etc/UTC
-//     "platform"?: "statuspage" | "incidentio" | "instatus" | "cachet" | "rss",  // served format
+//     "platform"?: "statuspage" | "incidentio" | …,  // served format: any platform with a renderer
 //     "pageId"?: "12 chars [a-z0-9]", "url"?: "https://status.balena.io", "createdAt"?: ISO,
 //     "components": [ { "id": "…", "name": "API", "group"?: "balenaCloud", "description"?: "…" } ],
 //     "steps": [ {
@@ -24,8 +24,8 @@ import {
   incidentImpacts,
   incidentStatuses,
   maintenanceStatuses,
-  simPlatforms,
 } from '../adapters/sim-kit/types.js';
+import { simPlatforms } from './platforms.js';
 
 const instant = z.iso.datetime({ offset: true });
 const sourceId = z

@@ -1,7 +1,7 @@
 // AWS Health Dashboard (providers.md §7.2). A page URL polls `<origin>/public/currentevents`;
 // a URL naming a JSON file (the legacy data.json, or a simulator) is polled as given.
 import { neverThrows } from '../parse-kit/guard.js';
-import type { PlatformAdapter } from '../types.js';
+import type { PlatformDescriptor } from '../types.js';
 import { normalizeAws } from './normalize.js';
 
 export function awsEventsUrl(statusPageUrl: string): string {
@@ -15,7 +15,7 @@ export function awsEventsUrl(statusPageUrl: string): string {
   }
 }
 
-export const awsAdapter: PlatformAdapter = {
+export const awsAdapter: PlatformDescriptor = {
   platform: 'aws',
   endpoints(statusPageUrl) {
     return [{ key: 'events', url: awsEventsUrl(statusPageUrl), required: true }];

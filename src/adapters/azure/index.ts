@@ -1,7 +1,7 @@
 // Azure status (providers.md §7.3): an RSS feed of current issues. A page URL polls the feed at
 // `<origin>/en-us/status/feed/`; a URL that already names a feed is polled as given.
 import { neverThrows } from '../parse-kit/guard.js';
-import type { PlatformAdapter } from '../types.js';
+import type { PlatformDescriptor } from '../types.js';
 import { normalizeAzure } from './normalize.js';
 
 export function azureFeedUrl(statusPageUrl: string): string {
@@ -14,7 +14,7 @@ export function azureFeedUrl(statusPageUrl: string): string {
   }
 }
 
-export const azureAdapter: PlatformAdapter = {
+export const azureAdapter: PlatformDescriptor = {
   platform: 'azure',
   endpoints(statusPageUrl) {
     return [{ key: 'feed', url: azureFeedUrl(statusPageUrl), required: true }];

@@ -1,10 +1,10 @@
 // Better Stack (Better Uptime) status pages (providers.md §4): everything is in `<page>/index.json`.
 import { neverThrows } from '../parse-kit/guard.js';
 import { pageBaseBefore } from '../parse-kit/incident-parts.js';
-import type { PlatformAdapter } from '../types.js';
+import type { PlatformDescriptor } from '../types.js';
 import { normalizeBetterstack } from './normalize.js';
 
-export const betterstackAdapter: PlatformAdapter = {
+export const betterstackAdapter: PlatformDescriptor = {
   platform: 'betterstack',
   endpoints(statusPageUrl) {
     return [

@@ -2,7 +2,8 @@
 // ending in `/api` polls Cachet 3. The parser reads either shape from either URL.
 import { neverThrows } from '../parse-kit/guard.js';
 import { pageBase } from '../parse-kit/incident-parts.js';
-import type { PlatformAdapter } from '../types.js';
+import type { PlatformDescriptor } from '../types.js';
+import { cachetSimFormat } from './sim-render.js';
 import { normalizeCachet } from './normalize.js';
 
 /** Rows per request: the default (20 or 15) would hide most incidents behind pagination. */
@@ -22,7 +23,7 @@ export function cachetTarget(statusPageUrl: string): CachetTarget {
   return { site: base, generation: 2 };
 }
 
-export const cachetAdapter: PlatformAdapter = {
+export const cachetAdapter: PlatformDescriptor = {
   platform: 'cachet',
   endpoints(statusPageUrl) {
     const { site, generation } = cachetTarget(statusPageUrl);
@@ -54,4 +55,5 @@ export const cachetAdapter: PlatformAdapter = {
       cachetTarget(context.statusPageUrl).site,
     ),
   ),
+  simulator: cachetSimFormat,
 };

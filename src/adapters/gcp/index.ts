@@ -2,14 +2,14 @@
 // dashboard URL. The configured page URL is the base, so a local simulator can stand in.
 import { neverThrows } from '../parse-kit/guard.js';
 import { pageBaseBefore } from '../parse-kit/incident-parts.js';
-import type { PlatformAdapter } from '../types.js';
+import type { PlatformDescriptor } from '../types.js';
 import { normalizeGcp } from './normalize.js';
 
 export function gcpBase(statusPageUrl: string): string {
   return pageBaseBefore(statusPageUrl, '/incidents.json');
 }
 
-export const gcpAdapter: PlatformAdapter = {
+export const gcpAdapter: PlatformDescriptor = {
   platform: 'gcp',
   endpoints(statusPageUrl) {
     const base = gcpBase(statusPageUrl);

@@ -2,7 +2,7 @@
 // so a local simulator can stand in for it.
 import { neverThrows } from '../parse-kit/guard.js';
 import { pageBaseBefore } from '../parse-kit/incident-parts.js';
-import type { PlatformAdapter } from '../types.js';
+import type { PlatformDescriptor } from '../types.js';
 import { normalizeHeroku } from './normalize.js';
 
 /** Recent incidents fetched beside the current status, so resolutions are seen. */
@@ -12,7 +12,7 @@ export function herokuBase(statusPageUrl: string): string {
   return pageBaseBefore(statusPageUrl, '/api/');
 }
 
-export const herokuAdapter: PlatformAdapter = {
+export const herokuAdapter: PlatformDescriptor = {
   platform: 'heroku',
   endpoints(statusPageUrl) {
     const base = herokuBase(statusPageUrl);

@@ -1,7 +1,8 @@
 // incident.io status pages (providers.md §2): Statuspage-compatible JSON plus the rich proxy JSON.
 import { neverThrows } from '../parse-kit/guard.js';
 import { pageBaseBefore } from '../parse-kit/incident-parts.js';
-import type { PlatformAdapter } from '../types.js';
+import type { PlatformDescriptor } from '../types.js';
+import { incidentioSimFormat } from './sim-render.js';
 import { normalizeIncidentio } from './normalize.js';
 
 /** The page URL without a pasted `/api/v2/...` suffix, trailing slashes, query or fragment. */
@@ -20,7 +21,7 @@ export function proxyUrl(statusPageUrl: string): string {
   }
 }
 
-export const incidentioAdapter: PlatformAdapter = {
+export const incidentioAdapter: PlatformDescriptor = {
   platform: 'incidentio',
   endpoints(statusPageUrl) {
     const base = incidentioBase(statusPageUrl);
@@ -42,4 +43,5 @@ export const incidentioAdapter: PlatformAdapter = {
       context,
     ),
   ),
+  simulator: incidentioSimFormat,
 };

@@ -1,10 +1,11 @@
 // Instatus status pages (providers.md §3): summary.json plus the public components list.
 import { neverThrows } from '../parse-kit/guard.js';
 import { pageBase } from '../parse-kit/incident-parts.js';
-import type { PlatformAdapter } from '../types.js';
+import type { PlatformDescriptor } from '../types.js';
+import { instatusSimFormat } from './sim-render.js';
 import { normalizeInstatus } from './normalize.js';
 
-export const instatusAdapter: PlatformAdapter = {
+export const instatusAdapter: PlatformDescriptor = {
   platform: 'instatus',
   endpoints(statusPageUrl) {
     const base = pageBase(statusPageUrl).replace(/\/summary\.json$/i, '');
@@ -20,4 +21,5 @@ export const instatusAdapter: PlatformAdapter = {
       context,
     ),
   ),
+  simulator: instatusSimFormat,
 };

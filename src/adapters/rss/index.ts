@@ -3,7 +3,8 @@ import type { ObservedIncident } from '../../domain/snapshot.js';
 import { neverThrows } from '../parse-kit/guard.js';
 import { pageBase } from '../parse-kit/incident-parts.js';
 import { capList, Warnings } from '../parse-kit/warnings.js';
-import type { PlatformAdapter } from '../types.js';
+import type { PlatformDescriptor } from '../types.js';
+import { rssSimFormat } from './sim-render.js';
 import { readFeed } from './feed.js';
 import { entryToIncident } from './normalize.js';
 
@@ -15,7 +16,7 @@ export function feedUrl(statusPageUrl: string): string {
   return `${pageBase(url)}/history.atom`;
 }
 
-export const rssAdapter: PlatformAdapter = {
+export const rssAdapter: PlatformDescriptor = {
   platform: 'rss',
   endpoints(statusPageUrl) {
     return [{ key: 'feed', url: feedUrl(statusPageUrl), required: true }];
@@ -49,4 +50,5 @@ export const rssAdapter: PlatformAdapter = {
       },
     };
   }),
+  simulator: rssSimFormat,
 };

@@ -2,14 +2,14 @@
 // API base, so a local simulator can stand in for it.
 import { neverThrows } from '../parse-kit/guard.js';
 import { pageBaseBefore } from '../parse-kit/incident-parts.js';
-import type { PlatformAdapter } from '../types.js';
+import type { PlatformDescriptor } from '../types.js';
 import { normalizeSlack } from './normalize.js';
 
 export function slackBase(statusPageUrl: string): string {
   return pageBaseBefore(statusPageUrl, '/api/');
 }
 
-export const slackAdapter: PlatformAdapter = {
+export const slackAdapter: PlatformDescriptor = {
   platform: 'slack',
   endpoints(statusPageUrl) {
     const base = slackBase(statusPageUrl);

@@ -1,9 +1,10 @@
 // Atlassian Statuspage public Status API v2 (providers.md §1): three JSON endpoints, one snapshot.
-import type { PlatformAdapter } from '../types.js';
+import type { PlatformDescriptor } from '../types.js';
+import { statuspageSimFormat } from './sim-render.js';
 import { statuspageBase } from './base-url.js';
 import { endpointKeys, normalizeStatuspage } from './normalize.js';
 
-export const statuspageAdapter: PlatformAdapter = {
+export const statuspageAdapter: PlatformDescriptor = {
   platform: 'statuspage',
   endpoints(statusPageUrl) {
     const base = statuspageBase(statusPageUrl);
@@ -20,4 +21,5 @@ export const statuspageAdapter: PlatformAdapter = {
     ];
   },
   parse: normalizeStatuspage,
+  simulator: statuspageSimFormat,
 };

@@ -1,7 +1,8 @@
 // Turns a vendor's state into Statuspage v2 JSON with the real key order and types
 // (fixtures: summary.anydesk…, summary.cloudamqp…, incidents.github…, scheduled-maintenances.claude…).
-import { effectiveStatus, renderStatus } from '../adapters/sim-kit/page-status.js';
-import { formatInstant } from '../adapters/sim-kit/time-format.js';
+import { jsonContentType, type SimFormat } from '../sim-kit/format.js';
+import { effectiveStatus, renderStatus } from '../sim-kit/page-status.js';
+import { formatInstant } from '../sim-kit/time-format.js';
 import {
   closedStatuses,
   type SimComponent,
@@ -9,7 +10,7 @@ import {
   type SimUpdate,
   type SimVendorIdentity,
   type SimVendorState,
-} from '../adapters/sim-kit/types.js';
+} from '../sim-kit/types.js';
 
 export const endpointPaths = {
   '/api/v2/summary.json': 'summary',
@@ -171,3 +172,11 @@ function renderIncident(ctx: RenderContext, incident: SimIncident): object {
   }
   return row;
 }
+
+/** Statuspage's v2 JSON, as the simulator serves it. */
+export const statuspageSimFormat: SimFormat = {
+  paths: endpointPaths,
+  contentType: jsonContentType,
+  render: (endpoint, identity, state, pageUrl) =>
+    JSON.stringify(renderEndpoint(endpoint as EndpointName, identity, state, pageUrl)),
+};
