@@ -2,6 +2,7 @@
 // bodies into a normalized snapshot. Pure: no I/O, no clock, no store.
 import type { VendorSnapshot } from '../domain/snapshot.js';
 import type { Platform } from '../domain/vocabulary.js';
+import type { PlatformDetection } from './detect-kit/types.js';
 import type { SimFormat } from './sim-kit/format.js';
 
 export interface Endpoint {
@@ -28,10 +29,11 @@ export interface PlatformAdapter {
 }
 
 /**
- * One platform, described whole: how to poll and parse it and, when the simulator can imitate
- * it, how to serve it. The registry lists these; nothing else names a platform.
+ * One platform, described whole: how to poll and parse it, how detection recognises it and, when
+ * the simulator can imitate it, how to serve it. The registry lists these.
  */
 export interface PlatformDescriptor extends PlatformAdapter {
+  detection: PlatformDetection;
   /** The simulator serves this platform's format when present. */
   simulator?: SimFormat;
 }

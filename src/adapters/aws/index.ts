@@ -2,6 +2,7 @@
 // a URL naming a JSON file (the legacy data.json, or a simulator) is polled as given.
 import { neverThrows } from '../parse-kit/guard.js';
 import type { PlatformDescriptor } from '../types.js';
+import { awsDetection } from './detect.js';
 import { normalizeAws } from './normalize.js';
 
 export function awsEventsUrl(statusPageUrl: string): string {
@@ -17,6 +18,7 @@ export function awsEventsUrl(statusPageUrl: string): string {
 
 export const awsAdapter: PlatformDescriptor = {
   platform: 'aws',
+  detection: awsDetection,
   endpoints(statusPageUrl) {
     return [{ key: 'events', url: awsEventsUrl(statusPageUrl), required: true }];
   },

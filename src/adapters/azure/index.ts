@@ -2,6 +2,7 @@
 // `<origin>/en-us/status/feed/`; a URL that already names a feed is polled as given.
 import { neverThrows } from '../parse-kit/guard.js';
 import type { PlatformDescriptor } from '../types.js';
+import { azureDetection } from './detect.js';
 import { normalizeAzure } from './normalize.js';
 
 export function azureFeedUrl(statusPageUrl: string): string {
@@ -16,6 +17,7 @@ export function azureFeedUrl(statusPageUrl: string): string {
 
 export const azureAdapter: PlatformDescriptor = {
   platform: 'azure',
+  detection: azureDetection,
   endpoints(statusPageUrl) {
     return [{ key: 'feed', url: azureFeedUrl(statusPageUrl), required: true }];
   },

@@ -2,10 +2,12 @@
 import { neverThrows } from '../parse-kit/guard.js';
 import { pageBaseBefore } from '../parse-kit/incident-parts.js';
 import type { PlatformDescriptor } from '../types.js';
+import { betterstackDetection } from './detect.js';
 import { normalizeBetterstack } from './normalize.js';
 
 export const betterstackAdapter: PlatformDescriptor = {
   platform: 'betterstack',
+  detection: betterstackDetection,
   endpoints(statusPageUrl) {
     return [
       {

@@ -3,6 +3,7 @@
 import { neverThrows } from '../parse-kit/guard.js';
 import { pageBase } from '../parse-kit/incident-parts.js';
 import type { PlatformDescriptor } from '../types.js';
+import { cachetDetection } from './detect.js';
 import { cachetSimFormat } from './sim-render.js';
 import { normalizeCachet } from './normalize.js';
 
@@ -25,6 +26,7 @@ export function cachetTarget(statusPageUrl: string): CachetTarget {
 
 export const cachetAdapter: PlatformDescriptor = {
   platform: 'cachet',
+  detection: cachetDetection,
   endpoints(statusPageUrl) {
     const { site, generation } = cachetTarget(statusPageUrl);
     const paths =

@@ -3,6 +3,7 @@
 import { neverThrows } from '../parse-kit/guard.js';
 import { pageBaseBefore } from '../parse-kit/incident-parts.js';
 import type { PlatformDescriptor } from '../types.js';
+import { gcpDetection } from './detect.js';
 import { normalizeGcp } from './normalize.js';
 
 export function gcpBase(statusPageUrl: string): string {
@@ -11,6 +12,7 @@ export function gcpBase(statusPageUrl: string): string {
 
 export const gcpAdapter: PlatformDescriptor = {
   platform: 'gcp',
+  detection: gcpDetection,
   endpoints(statusPageUrl) {
     const base = gcpBase(statusPageUrl);
     return [

@@ -3,6 +3,7 @@
 import { neverThrows } from '../parse-kit/guard.js';
 import { pageBaseBefore } from '../parse-kit/incident-parts.js';
 import type { PlatformDescriptor } from '../types.js';
+import { herokuDetection } from './detect.js';
 import { normalizeHeroku } from './normalize.js';
 
 /** Recent incidents fetched beside the current status, so resolutions are seen. */
@@ -14,6 +15,7 @@ export function herokuBase(statusPageUrl: string): string {
 
 export const herokuAdapter: PlatformDescriptor = {
   platform: 'heroku',
+  detection: herokuDetection,
   endpoints(statusPageUrl) {
     const base = herokuBase(statusPageUrl);
     return [

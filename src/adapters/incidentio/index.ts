@@ -2,6 +2,7 @@
 import { neverThrows } from '../parse-kit/guard.js';
 import { pageBaseBefore } from '../parse-kit/incident-parts.js';
 import type { PlatformDescriptor } from '../types.js';
+import { incidentioDetection } from './detect.js';
 import { incidentioSimFormat } from './sim-render.js';
 import { normalizeIncidentio } from './normalize.js';
 
@@ -23,6 +24,7 @@ export function proxyUrl(statusPageUrl: string): string {
 
 export const incidentioAdapter: PlatformDescriptor = {
   platform: 'incidentio',
+  detection: incidentioDetection,
   endpoints(statusPageUrl) {
     const base = incidentioBase(statusPageUrl);
     return [

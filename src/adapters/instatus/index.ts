@@ -2,11 +2,13 @@
 import { neverThrows } from '../parse-kit/guard.js';
 import { pageBase } from '../parse-kit/incident-parts.js';
 import type { PlatformDescriptor } from '../types.js';
+import { instatusDetection } from './detect.js';
 import { instatusSimFormat } from './sim-render.js';
 import { normalizeInstatus } from './normalize.js';
 
 export const instatusAdapter: PlatformDescriptor = {
   platform: 'instatus',
+  detection: instatusDetection,
   endpoints(statusPageUrl) {
     const base = pageBase(statusPageUrl).replace(/\/summary\.json$/i, '');
     return [

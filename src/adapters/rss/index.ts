@@ -4,6 +4,7 @@ import { neverThrows } from '../parse-kit/guard.js';
 import { pageBase } from '../parse-kit/incident-parts.js';
 import { capList, Warnings } from '../parse-kit/warnings.js';
 import type { PlatformDescriptor } from '../types.js';
+import { rssDetection } from './detect.js';
 import { rssSimFormat } from './sim-render.js';
 import { readFeed } from './feed.js';
 import { entryToIncident } from './normalize.js';
@@ -18,6 +19,7 @@ export function feedUrl(statusPageUrl: string): string {
 
 export const rssAdapter: PlatformDescriptor = {
   platform: 'rss',
+  detection: rssDetection,
   endpoints(statusPageUrl) {
     return [{ key: 'feed', url: feedUrl(statusPageUrl), required: true }];
   },

@@ -3,6 +3,7 @@
 import { neverThrows } from '../parse-kit/guard.js';
 import { pageBaseBefore } from '../parse-kit/incident-parts.js';
 import type { PlatformDescriptor } from '../types.js';
+import { slackDetection } from './detect.js';
 import { normalizeSlack } from './normalize.js';
 
 export function slackBase(statusPageUrl: string): string {
@@ -11,6 +12,7 @@ export function slackBase(statusPageUrl: string): string {
 
 export const slackAdapter: PlatformDescriptor = {
   platform: 'slack',
+  detection: slackDetection,
   endpoints(statusPageUrl) {
     const base = slackBase(statusPageUrl);
     return [

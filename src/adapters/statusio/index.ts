@@ -2,6 +2,7 @@
 // The page id is a 24-hex ObjectId that only the API URL (or the page's HTML) reveals.
 import { neverThrows } from '../parse-kit/guard.js';
 import type { PlatformDescriptor } from '../types.js';
+import { statusioDetection } from './detect.js';
 import { normalizeStatusio } from './normalize.js';
 
 const apiOrigin = 'https://api.status.io';
@@ -35,6 +36,7 @@ export function statusioTarget(statusPageUrl: string): StatusioTarget {
 
 export const statusioAdapter: PlatformDescriptor = {
   platform: 'statusio',
+  detection: statusioDetection,
   endpoints(statusPageUrl) {
     return [{ key: 'status', url: statusioTarget(statusPageUrl).apiUrl, required: true }];
   },

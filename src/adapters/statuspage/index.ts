@@ -1,11 +1,13 @@
 // Atlassian Statuspage public Status API v2 (providers.md §1): three JSON endpoints, one snapshot.
 import type { PlatformDescriptor } from '../types.js';
+import { statuspageDetection } from './detect.js';
 import { statuspageSimFormat } from './sim-render.js';
 import { statuspageBase } from './base-url.js';
 import { endpointKeys, normalizeStatuspage } from './normalize.js';
 
 export const statuspageAdapter: PlatformDescriptor = {
   platform: 'statuspage',
+  detection: statuspageDetection,
   endpoints(statusPageUrl) {
     const base = statuspageBase(statusPageUrl);
     return [
