@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { platforms } from '../domain/vocabulary.js';
-import { adapters, getAdapter, indexAdapters } from './registry.js';
+import { adapters, getAdapter, indexAdapters, platforms } from './registry.js';
 import { statuspageAdapter } from './statuspage/index.js';
 
 describe('adapter registry', () => {

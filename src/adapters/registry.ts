@@ -31,6 +31,16 @@ export const adapters = [
   herokuAdapter,
 ] as const satisfies readonly PlatformDescriptor[];
 
+/** A platform id of the registry, as a literal type. */
+export type RegisteredPlatform = (typeof adapters)[number]['platform'];
+
+/** Every registered platform id, in registry order: what config, the API and the CLI accept. */
+export const platforms: readonly RegisteredPlatform[] = adapters.map((adapter) => adapter.platform);
+
+export function isPlatform(value: unknown): value is RegisteredPlatform {
+  return typeof value === 'string' && (platforms as readonly string[]).includes(value);
+}
+
 const byPlatform = indexAdapters<PlatformDescriptor>(adapters);
 
 export function getAdapter(platform: Platform): PlatformDescriptor | undefined {

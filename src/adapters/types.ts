@@ -32,8 +32,16 @@ export interface PlatformAdapter {
  * One platform, described whole: how to poll and parse it, how detection recognises it and, when
  * the simulator can imitate it, how to serve it. The registry lists these.
  */
-export interface PlatformDescriptor extends PlatformAdapter {
+export interface PlatformDescriptor<P extends Platform = Platform> extends PlatformAdapter {
+  platform: P;
   detection: PlatformDetection;
   /** The simulator serves this platform's format when present. */
   simulator?: SimFormat;
+}
+
+/** Keeps the platform id's literal type, so the registry can derive the list of ids. */
+export function definePlatform<const P extends Platform>(
+  descriptor: PlatformDescriptor<P>,
+): PlatformDescriptor<P> {
+  return descriptor;
 }

@@ -8,9 +8,9 @@ import {
   impacts,
   incidentKinds,
   phases,
-  platforms,
   vendorHealths,
 } from '../domain/vocabulary.js';
+import { platforms } from '../config/platforms.js';
 
 /** The notification channels (notify/types.ts; the web layer does not import notify/). */
 const targetTypes = ['webhook', 'slack', 'discord', 'teams', 'email', 'pagerduty'] as const;

@@ -1,7 +1,7 @@
 // AWS Health Dashboard (providers.md §7.2). A page URL polls `<origin>/public/currentevents`;
 // a URL naming a JSON file (the legacy data.json, or a simulator) is polled as given.
 import { neverThrows } from '../parse-kit/guard.js';
-import type { PlatformDescriptor } from '../types.js';
+import { definePlatform } from '../types.js';
 import { awsDetection } from './detect.js';
 import { normalizeAws } from './normalize.js';
 
@@ -16,11 +16,11 @@ export function awsEventsUrl(statusPageUrl: string): string {
   }
 }
 
-export const awsAdapter: PlatformDescriptor = {
+export const awsAdapter = definePlatform({
   platform: 'aws',
   detection: awsDetection,
   endpoints(statusPageUrl) {
     return [{ key: 'events', url: awsEventsUrl(statusPageUrl), required: true }];
   },
   parse: neverThrows((bodies) => normalizeAws(bodies.events ?? null)),
-};
+});

@@ -1,7 +1,7 @@
 // Azure status (providers.md §7.3): an RSS feed of current issues. A page URL polls the feed at
 // `<origin>/en-us/status/feed/`; a URL that already names a feed is polled as given.
 import { neverThrows } from '../parse-kit/guard.js';
-import type { PlatformDescriptor } from '../types.js';
+import { definePlatform } from '../types.js';
 import { azureDetection } from './detect.js';
 import { normalizeAzure } from './normalize.js';
 
@@ -15,7 +15,7 @@ export function azureFeedUrl(statusPageUrl: string): string {
   }
 }
 
-export const azureAdapter: PlatformDescriptor = {
+export const azureAdapter = definePlatform({
   platform: 'azure',
   detection: azureDetection,
   endpoints(statusPageUrl) {
@@ -24,4 +24,4 @@ export const azureAdapter: PlatformDescriptor = {
   parse: neverThrows((bodies, context) =>
     normalizeAzure(bodies.feed ?? null, azureFeedUrl(context.statusPageUrl)),
   ),
-};
+});

@@ -2,7 +2,7 @@
 // ending in `/api` polls Cachet 3. The parser reads either shape from either URL.
 import { neverThrows } from '../parse-kit/guard.js';
 import { pageBase } from '../parse-kit/incident-parts.js';
-import type { PlatformDescriptor } from '../types.js';
+import { definePlatform } from '../types.js';
 import { cachetDetection } from './detect.js';
 import { cachetSimFormat } from './sim-render.js';
 import { normalizeCachet } from './normalize.js';
@@ -24,7 +24,7 @@ export function cachetTarget(statusPageUrl: string): CachetTarget {
   return { site: base, generation: 2 };
 }
 
-export const cachetAdapter: PlatformDescriptor = {
+export const cachetAdapter = definePlatform({
   platform: 'cachet',
   detection: cachetDetection,
   endpoints(statusPageUrl) {
@@ -58,4 +58,4 @@ export const cachetAdapter: PlatformDescriptor = {
     ),
   ),
   simulator: cachetSimFormat,
-};
+});

@@ -2,7 +2,7 @@
 // dashboard URL. The configured page URL is the base, so a local simulator can stand in.
 import { neverThrows } from '../parse-kit/guard.js';
 import { pageBaseBefore } from '../parse-kit/incident-parts.js';
-import type { PlatformDescriptor } from '../types.js';
+import { definePlatform } from '../types.js';
 import { gcpDetection } from './detect.js';
 import { normalizeGcp } from './normalize.js';
 
@@ -10,7 +10,7 @@ export function gcpBase(statusPageUrl: string): string {
   return pageBaseBefore(statusPageUrl, '/incidents.json');
 }
 
-export const gcpAdapter: PlatformDescriptor = {
+export const gcpAdapter = definePlatform({
   platform: 'gcp',
   detection: gcpDetection,
   endpoints(statusPageUrl) {
@@ -27,4 +27,4 @@ export const gcpAdapter: PlatformDescriptor = {
       gcpBase(context.statusPageUrl),
     ),
   ),
-};
+});

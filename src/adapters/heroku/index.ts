@@ -2,7 +2,7 @@
 // so a local simulator can stand in for it.
 import { neverThrows } from '../parse-kit/guard.js';
 import { pageBaseBefore } from '../parse-kit/incident-parts.js';
-import type { PlatformDescriptor } from '../types.js';
+import { definePlatform } from '../types.js';
 import { herokuDetection } from './detect.js';
 import { normalizeHeroku } from './normalize.js';
 
@@ -13,7 +13,7 @@ export function herokuBase(statusPageUrl: string): string {
   return pageBaseBefore(statusPageUrl, '/api/');
 }
 
-export const herokuAdapter: PlatformDescriptor = {
+export const herokuAdapter = definePlatform({
   platform: 'heroku',
   detection: herokuDetection,
   endpoints(statusPageUrl) {
@@ -30,4 +30,4 @@ export const herokuAdapter: PlatformDescriptor = {
   parse: neverThrows((bodies) =>
     normalizeHeroku({ current: bodies.current ?? null, incidents: bodies.incidents ?? null }),
   ),
-};
+});

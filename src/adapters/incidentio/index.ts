@@ -1,7 +1,7 @@
 // incident.io status pages (providers.md §2): Statuspage-compatible JSON plus the rich proxy JSON.
 import { neverThrows } from '../parse-kit/guard.js';
 import { pageBaseBefore } from '../parse-kit/incident-parts.js';
-import type { PlatformDescriptor } from '../types.js';
+import { definePlatform } from '../types.js';
 import { incidentioDetection } from './detect.js';
 import { incidentioSimFormat } from './sim-render.js';
 import { normalizeIncidentio } from './normalize.js';
@@ -22,7 +22,7 @@ export function proxyUrl(statusPageUrl: string): string {
   }
 }
 
-export const incidentioAdapter: PlatformDescriptor = {
+export const incidentioAdapter = definePlatform({
   platform: 'incidentio',
   detection: incidentioDetection,
   endpoints(statusPageUrl) {
@@ -46,4 +46,4 @@ export const incidentioAdapter: PlatformDescriptor = {
     ),
   ),
   simulator: incidentioSimFormat,
-};
+});

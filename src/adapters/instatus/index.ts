@@ -1,12 +1,12 @@
 // Instatus status pages (providers.md §3): summary.json plus the public components list.
 import { neverThrows } from '../parse-kit/guard.js';
 import { pageBase } from '../parse-kit/incident-parts.js';
-import type { PlatformDescriptor } from '../types.js';
+import { definePlatform } from '../types.js';
 import { instatusDetection } from './detect.js';
 import { instatusSimFormat } from './sim-render.js';
 import { normalizeInstatus } from './normalize.js';
 
-export const instatusAdapter: PlatformDescriptor = {
+export const instatusAdapter = definePlatform({
   platform: 'instatus',
   detection: instatusDetection,
   endpoints(statusPageUrl) {
@@ -24,4 +24,4 @@ export const instatusAdapter: PlatformDescriptor = {
     ),
   ),
   simulator: instatusSimFormat,
-};
+});

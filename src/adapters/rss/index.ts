@@ -3,7 +3,7 @@ import type { ObservedIncident } from '../../domain/snapshot.js';
 import { neverThrows } from '../parse-kit/guard.js';
 import { pageBase } from '../parse-kit/incident-parts.js';
 import { capList, Warnings } from '../parse-kit/warnings.js';
-import type { PlatformDescriptor } from '../types.js';
+import { definePlatform } from '../types.js';
 import { rssDetection } from './detect.js';
 import { rssSimFormat } from './sim-render.js';
 import { readFeed } from './feed.js';
@@ -17,7 +17,7 @@ export function feedUrl(statusPageUrl: string): string {
   return `${pageBase(url)}/history.atom`;
 }
 
-export const rssAdapter: PlatformDescriptor = {
+export const rssAdapter = definePlatform({
   platform: 'rss',
   detection: rssDetection,
   endpoints(statusPageUrl) {
@@ -53,4 +53,4 @@ export const rssAdapter: PlatformDescriptor = {
     };
   }),
   simulator: rssSimFormat,
-};
+});

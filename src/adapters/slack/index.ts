@@ -2,7 +2,7 @@
 // API base, so a local simulator can stand in for it.
 import { neverThrows } from '../parse-kit/guard.js';
 import { pageBaseBefore } from '../parse-kit/incident-parts.js';
-import type { PlatformDescriptor } from '../types.js';
+import { definePlatform } from '../types.js';
 import { slackDetection } from './detect.js';
 import { normalizeSlack } from './normalize.js';
 
@@ -10,7 +10,7 @@ export function slackBase(statusPageUrl: string): string {
   return pageBaseBefore(statusPageUrl, '/api/');
 }
 
-export const slackAdapter: PlatformDescriptor = {
+export const slackAdapter = definePlatform({
   platform: 'slack',
   detection: slackDetection,
   endpoints(statusPageUrl) {
@@ -27,4 +27,4 @@ export const slackAdapter: PlatformDescriptor = {
       slackBase(context.statusPageUrl),
     ),
   ),
-};
+});

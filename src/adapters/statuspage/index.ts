@@ -1,11 +1,11 @@
 // Atlassian Statuspage public Status API v2 (providers.md §1): three JSON endpoints, one snapshot.
-import type { PlatformDescriptor } from '../types.js';
+import { definePlatform } from '../types.js';
 import { statuspageDetection } from './detect.js';
 import { statuspageSimFormat } from './sim-render.js';
 import { statuspageBase } from './base-url.js';
 import { endpointKeys, normalizeStatuspage } from './normalize.js';
 
-export const statuspageAdapter: PlatformDescriptor = {
+export const statuspageAdapter = definePlatform({
   platform: 'statuspage',
   detection: statuspageDetection,
   endpoints(statusPageUrl) {
@@ -24,4 +24,4 @@ export const statuspageAdapter: PlatformDescriptor = {
   },
   parse: normalizeStatuspage,
   simulator: statuspageSimFormat,
-};
+});

@@ -1,0 +1,4 @@
+// The platform ids a config, the catalog and the API may name: the adapter registry's list.
+// Config is the one layer below the wiring that reads it; web takes it from here.
+// eslint-disable-next-line no-restricted-imports -- config reads the registry's platform list
+export { isPlatform, platforms, type RegisteredPlatform } from '../adapters/registry.js';
