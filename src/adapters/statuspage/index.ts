@@ -1,4 +1,5 @@
 // Atlassian Statuspage public Status API v2 (providers.md §1): three JSON endpoints, one snapshot.
+import { neverThrows } from '../parse-kit/guard.js';
 import { definePlatform } from '../types.js';
 import { statuspageDetection } from './detect.js';
 import { statuspageSimFormat } from './sim-render.js';
@@ -22,6 +23,6 @@ export const statuspageAdapter = definePlatform({
       },
     ];
   },
-  parse: normalizeStatuspage,
+  parse: neverThrows(normalizeStatuspage),
   simulator: statuspageSimFormat,
 });
