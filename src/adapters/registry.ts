@@ -12,6 +12,7 @@ import { incidentioAdapter } from './incidentio/index.js';
 import { instatusAdapter } from './instatus/index.js';
 import { rssAdapter } from './rss/index.js';
 import { slackAdapter } from './slack/index.js';
+import { sorryAdapter } from './sorry/index.js';
 import { statuspageAdapter } from './statuspage/index.js';
 import { statusioAdapter } from './statusio/index.js';
 import type { PlatformAdapter, PlatformDescriptor } from './types.js';
@@ -29,6 +30,7 @@ export const adapters = [
   azureAdapter,
   slackAdapter,
   herokuAdapter,
+  sorryAdapter,
 ] as const satisfies readonly PlatformDescriptor[];
 
 /** A platform id of the registry, as a literal type. */
