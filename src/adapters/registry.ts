@@ -1,4 +1,6 @@
-// Every platform adapter, in one literal list (STYLE.md §2): a new platform is a folder plus one line.
+// Every platform, in one literal list: a new platform is a folder plus its entry here (the import
+// and its line in the list). The order is the order detection tries their rules in and the order
+// every list of platforms is shown in.
 import type { Platform } from '../domain/vocabulary.js';
 import { awsAdapter } from './aws/index.js';
 import { azureAdapter } from './azure/index.js';
@@ -10,36 +12,48 @@ import { incidentioAdapter } from './incidentio/index.js';
 import { instatusAdapter } from './instatus/index.js';
 import { rssAdapter } from './rss/index.js';
 import { slackAdapter } from './slack/index.js';
+import { sorryAdapter } from './sorry/index.js';
 import { statuspageAdapter } from './statuspage/index.js';
 import { statusioAdapter } from './statusio/index.js';
-import type { PlatformAdapter } from './types.js';
+import type { PlatformAdapter, PlatformDescriptor } from './types.js';
 
 export const adapters = [
   statuspageAdapter,
-  rssAdapter,
   incidentioAdapter,
   instatusAdapter,
+  betterstackAdapter,
   cachetAdapter,
   statusioAdapter,
-  slackAdapter,
-  herokuAdapter,
+  rssAdapter,
   gcpAdapter,
   awsAdapter,
-  betterstackAdapter,
   azureAdapter,
-] as const satisfies readonly PlatformAdapter[];
+  slackAdapter,
+  herokuAdapter,
+  sorryAdapter,
+] as const satisfies readonly PlatformDescriptor[];
 
-const byPlatform = indexAdapters(adapters);
+/** A platform id of the registry, as a literal type. */
+export type RegisteredPlatform = (typeof adapters)[number]['platform'];
 
-export function getAdapter(platform: Platform): PlatformAdapter | undefined {
+/** Every registered platform id, in registry order: what config, the API and the CLI accept. */
+export const platforms: readonly RegisteredPlatform[] = adapters.map((adapter) => adapter.platform);
+
+export function isPlatform(value: unknown): value is RegisteredPlatform {
+  return typeof value === 'string' && (platforms as readonly string[]).includes(value);
+}
+
+const byPlatform = indexAdapters<PlatformDescriptor>(adapters);
+
+export function getAdapter(platform: Platform): PlatformDescriptor | undefined {
   return byPlatform.get(platform);
 }
 
 /** Checked at load: two adapters claiming one platform is a wiring bug, not a runtime choice. */
-export function indexAdapters(
-  list: readonly PlatformAdapter[],
-): ReadonlyMap<Platform, PlatformAdapter> {
-  const map = new Map<Platform, PlatformAdapter>();
+export function indexAdapters<T extends PlatformAdapter>(
+  list: readonly T[],
+): ReadonlyMap<Platform, T> {
+  const map = new Map<Platform, T>();
   for (const adapter of list) {
     if (map.has(adapter.platform)) {
       throw new Error(`Two adapters are registered for platform "${adapter.platform}"`);

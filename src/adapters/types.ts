@@ -2,6 +2,8 @@
 // bodies into a normalized snapshot. Pure: no I/O, no clock, no store.
 import type { VendorSnapshot } from '../domain/snapshot.js';
 import type { Platform } from '../domain/vocabulary.js';
+import type { PlatformDetection } from './detect-kit/types.js';
+import type { SimFormat } from './sim-kit/format.js';
 
 export interface Endpoint {
   /** Key under which the body is handed back to `parse`. */
@@ -24,4 +26,22 @@ export interface PlatformAdapter {
   endpoints(statusPageUrl: string): Endpoint[];
   /** Bodies keyed by endpoint key; null for an optional endpoint that could not be fetched. */
   parse(bodies: Readonly<Record<string, string | null>>, context: AdapterContext): ParseResult;
+}
+
+/**
+ * One platform, described whole: how to poll and parse it, how detection recognises it and, when
+ * the simulator can imitate it, how to serve it. The registry lists these.
+ */
+export interface PlatformDescriptor<P extends Platform = Platform> extends PlatformAdapter {
+  platform: P;
+  detection: PlatformDetection;
+  /** The simulator serves this platform's format when present. */
+  simulator?: SimFormat;
+}
+
+/** Keeps the platform id's literal type, so the registry can derive the list of ids. */
+export function definePlatform<const P extends Platform>(
+  descriptor: PlatformDescriptor<P>,
+): PlatformDescriptor<P> {
+  return descriptor;
 }

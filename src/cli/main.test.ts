@@ -5,6 +5,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { addVendors } from '../store/contract/harness.js';
 import { commitCycle, migrateToLatest, openStore } from '../store/index.js';
+import { simPlatforms } from '../simulate/index.js';
 import { runCli } from './main.js';
 
 async function run(argv: string[], cwd = mkdtempSync(join(tmpdir(), 'vw-cli-'))) {
@@ -108,5 +109,10 @@ describe('vendorwatch command line', () => {
     const result = await run(['--help']);
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/^Usage: vendorwatch <command>/);
+  });
+
+  it('lists the simulator’s platforms in the usage, as the registry has them', async () => {
+    const result = await run(['--help']);
+    expect(result.out).toContain(`[--platforms ${simPlatforms.join(',')}]`);
   });
 });

@@ -12,6 +12,7 @@ import { runSimulate } from './commands/simulate.js';
 import { runStatus } from './commands/status.js';
 import { runVendors } from './commands/vendors.js';
 import { print, type CommandIo } from './io.js';
+import { simPlatforms } from '../simulate/index.js';
 
 const usage = `Usage: vendorwatch <command> [options]
 
@@ -25,7 +26,7 @@ Commands:
   status [--json]       the current state of every watched vendor
   incidents [--vendor SLUG] [--active] [--json] [--limit N]   recent incidents
   vendors [QUERY]       search the built-in catalog
-  simulate [--vendors N] [--port P] [--timeline FILE] [--address-per-vendor] [--seed N] [--incident-rate R] [--tick-ms MS] [--platforms statuspage,incidentio,instatus,cachet,rss]
+  simulate [--vendors N] [--port P] [--timeline FILE] [--address-per-vendor] [--seed N] [--incident-rate R] [--tick-ms MS] [--platforms ${simPlatforms.join(',')}]
   notify test NAME | notify list   send a sample message to one target; list targets and their state
 
 Every command takes --config FILE (default ./vendorwatch.yaml, env VENDORWATCH_CONFIG) and --db PATH|URL.`;

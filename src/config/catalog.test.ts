@@ -5,7 +5,8 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { getAdapter } from '../adapters/registry.js';
 import { runVendors } from '../cli/commands/vendors.js';
-import { categories, platforms } from '../domain/vocabulary.js';
+import { categories } from '../domain/vocabulary.js';
+import { platforms } from './platforms.js';
 import { loadCatalog, searchCatalog } from './catalog.js';
 import { slugPattern } from './schema.js';
 

@@ -1,7 +1,8 @@
 // The built-in catalog of vendors (catalog/vendors.json): data, not code, validated at load.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { categories, platforms } from '../domain/vocabulary.js';
+import { categories } from '../domain/vocabulary.js';
+import { platforms } from './platforms.js';
 import { slugPattern } from './schema.js';
 
 const catalogSchema = z.object({

@@ -1,7 +1,7 @@
 // The config file's schema (SPEC §4). Defaults live here and nowhere else.
 import { z } from 'zod';
-import { platforms } from '../domain/vocabulary.js';
 import { channels } from '../notify/registry.js';
+import { platforms } from './platforms.js';
 import { parseDurationSeconds } from './duration.js';
 
 /** Statuspage pages are CDN-cached for 10 s, so polling faster only repeats the same body. */

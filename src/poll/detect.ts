@@ -1,16 +1,17 @@
-// Which platform a status page runs on, from as few requests as possible (providers.md §9): known
-// hosts by name, then one GET of the page's HTML, then JSON probes (hinted ones first), then feeds.
+// Which platform a status page runs on, from as few requests as possible: known hosts by name,
+// then one GET of the page's HTML, then JSON probes (hinted ones first), then feeds. Every rule
+// comes from the registered platforms; this file only fixes the order of the steps.
 import { getAdapter } from '../adapters/registry.js';
+import type { Confidence } from '../adapters/detect-kit/types.js';
 import type { Platform } from '../domain/vocabulary.js';
 import type { Fetcher } from '../fetch/types.js';
-import { classifyFeed } from './detect/classify.js';
-import { readHtmlFindings, type HtmlFindings } from './detect/html-markers.js';
+import { readHtmlFindings, type HtmlFindings, type HtmlPage } from './detect/html-markers.js';
 import { hostedPlatformHint, matchKnownHost, type KnownHost } from './detect/known-hosts.js';
 import { looksLikeFeedUrl, parsePageUrl } from './detect/page-url.js';
-import { probeFeed, runFeedProbes, runJsonProbes, type Found } from './detect/probes.js';
+import { feedOf, probeFeed, runFeedProbes, runJsonProbes, type Found } from './detect/probes.js';
 import { accepts, DetectSession } from './detect/session.js';
 
-export type Confidence = 'high' | 'medium';
+export type { Confidence };
 
 export type Detection =
   | {
@@ -47,21 +48,22 @@ export async function detectPlatform(
   }
 
   let base = parsed.base;
-  let findings: HtmlFindings = { markers: [], statusio: null, feeds: [] };
+  let findings: HtmlFindings = { markers: [], page: null, feeds: [] };
   const page = await session.get(base, accepts.html);
   if (session.blocked) return refused(session);
   if (page.ok) {
     base = sameBaseOn(page.finalUrl, base);
-    if (classifyFeed(page.body) !== null) {
+    const feed = feedOf(page.body);
+    if (feed !== null) {
       return success(session, {
-        platform: 'rss',
+        platform: feed.platform,
         confidence: 'high',
         evidence: 'the URL is a feed',
         statusPageUrl: parsed.url.href,
       });
     }
     findings = readHtmlFindings(page.body, page.finalUrl);
-    if (findings.statusio?.confidence === 'high') return statusio(session, base, findings);
+    if (findings.page?.confidence === 'high') return pageFromHtml(session, base, findings.page);
   } else if (session.exhausted || page.failure?.kind === 'network') {
     return unreachable(session, base);
   }
@@ -71,7 +73,7 @@ export async function detectPlatform(
   const found = await runJsonProbes(session, base, hints);
   if (found) return success(session, withMarker(found, findings));
   if (session.blocked) return refused(session);
-  if (findings.statusio) return statusio(session, base, findings);
+  if (findings.page) return pageFromHtml(session, base, findings.page);
 
   const feed = await runFeedProbes(session, base, findings.feeds);
   if (feed) return success(session, feed);
@@ -90,7 +92,7 @@ async function confirmKnownHost(session: DetectSession, known: KnownHost): Promi
   const adapter = getAdapter(known.platform);
   const endpoint = adapter?.endpoints(known.statusPageUrl).find((e) => e.required);
   if (!adapter || !endpoint) return success(session, { ...known, confidence: 'medium' });
-  const accept = known.platform === 'azure' ? accepts.feed : accepts.json;
+  const accept = accepts[known.confirmAs];
   const fetched = await session.get(endpoint.url, accept);
   if (session.blocked) return refused(session);
   if (!fetched.ok) {
@@ -110,14 +112,14 @@ async function confirmKnownHost(session: DetectSession, known: KnownHost): Promi
   return success(session, { ...known, confidence: 'high', evidence });
 }
 
-function statusio(session: DetectSession, base: string, findings: HtmlFindings): Detection {
-  const { pageId, confidence, evidence } = findings.statusio!;
-  const origin = new URL(base).origin;
+/** A page id the HTML alone gives (the only place some platforms publish it). */
+function pageFromHtml(session: DetectSession, base: string, page: HtmlPage): Detection {
+  const { platform, pageId, confidence, evidence } = page;
   return success(session, {
-    platform: 'statusio',
+    platform,
     confidence,
     evidence: `the page HTML has a ${evidence} (page id ${pageId})`,
-    statusPageUrl: `${origin}/pages/history/${pageId}`,
+    statusPageUrl: page.pageUrl(new URL(base).origin),
   });
 }
 

@@ -1,8 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { getAdapter } from '../adapters/registry.js';
 import { statuspageAdapter } from '../adapters/statuspage/index.js';
+import { snapshotViolations } from '../adapters/test-support/snapshot-invariants.js';
 import type { VendorSnapshot } from '../domain/snapshot.js';
-import { loadTimeline, startSimulator, type SimulatedVendor } from './index.js';
+import { loadTimeline, simPlatforms, startSimulator, type SimulatedVendor } from './index.js';
 import { rawGet } from './test-support/raw-http.js';
 import type { WireIncidents, WireMaintenances } from './test-support/wire-types.js';
 
@@ -82,6 +84,38 @@ describe('the Statuspage adapter reads what the simulator serves', () => {
         'identified', 'monitoring', 'monitoring', 'monitoring', 'resolved', 'postmortem',
       ]);
       expect(snapshot.components.filter((c) => c.group === 'balenaCloud')).toHaveLength(5);
+    } finally {
+      await sim.close();
+    }
+  });
+});
+
+describe('every platform the simulator serves round-trips through its own adapter', () => {
+  it.each(simPlatforms)('%s: a busy scripted fleet parses cleanly', async (platform) => {
+    const adapter = getAdapter(platform)!;
+    const sim = await startSimulator({
+      vendors: 8,
+      tickMs: 10,
+      incidentRate: 0.3,
+      platforms: [platform],
+    });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      let incidents = 0;
+      for (const vendor of sim.vendors) {
+        const bodies: Record<string, string | null> = {};
+        for (const endpoint of adapter.endpoints(vendor.baseUrl)) {
+          const res = await rawGet(endpoint.url);
+          if (endpoint.required) expect(res.status, endpoint.url).toBe(200);
+          bodies[endpoint.key] = res.status === 200 ? res.body.toString('utf8') : null;
+        }
+        const result = adapter.parse(bodies, { statusPageUrl: vendor.baseUrl });
+        if (!result.ok) throw new Error(`${vendor.slug}: ${result.error}`);
+        expect(result.snapshot.platform).toBe(platform);
+        expect(snapshotViolations(result.snapshot), vendor.slug).toEqual([]);
+        incidents += result.snapshot.incidents.length;
+      }
+      expect(incidents).toBeGreaterThan(0);
     } finally {
       await sim.close();
     }

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { platformOf, renderBody } from './platforms.js';
-import type { SimVendorIdentity, SimVendorState } from './types.js';
+import type { SimVendorIdentity, SimVendorState } from '../adapters/sim-kit/types.js';
 import { diffSignatures, signatureOf, VisibilityLog, type VisibleSignature } from './visibility.js';
 
 /** Fastest level: JSON still shrinks ~8×, and a fleet-wide first poll renders every body once. */

@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Fleet, FleetVendor } from './fleet.js';
 import { findIncident, incidentIdOfPath, renderIncidentPage } from './incident-page.js';
 import { contentTypeOf, endpointOfPath, platformOf } from './platforms.js';
-import { httpDate } from './time-format.js';
+import { httpDate } from '../adapters/sim-kit/time-format.js';
 
 /** The headers a real Statuspage page sends (githubstatus.com, recorded 2026-09-10). */
 const staticHeaders = {

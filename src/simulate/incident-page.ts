@@ -1,8 +1,8 @@
 // A bare HTML page at /incidents/<id>, where Statuspage shortlinks and `page.url` links lead, so
 // "view vendor source" links in the offline demo land somewhere. Vendor text is escaped.
 import type { FleetVendor } from './fleet.js';
-import { formatInstant } from './time-format.js';
-import type { SimIncident } from './types.js';
+import { formatInstant } from '../adapters/sim-kit/time-format.js';
+import type { SimIncident } from '../adapters/sim-kit/types.js';
 
 const incidentPath = /^\/incidents\/([A-Za-z0-9_-]{1,64})$/;
 

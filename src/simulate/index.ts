@@ -4,5 +4,6 @@ export type { SimulatedVendor, Simulator, SimulatorOptions } from './simulator.j
 export { loadTimeline, parseTimeline, TimelineError } from './timeline.js';
 export type { Timeline } from './timeline-schema.js';
 export { vendorAddress } from './listeners.js';
-export { simPlatforms } from './types.js';
-export type { SimPlatform, VisibilityKind, VisibilityRecord } from './types.js';
+export { simPlatforms } from './platforms.js';
+export type { SimPlatform } from './platforms.js';
+export type { VisibilityKind, VisibilityRecord } from '../adapters/sim-kit/types.js';

@@ -3,13 +3,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getAdapter } from '../adapters/registry.js';
 import type { VendorSnapshot } from '../domain/snapshot.js';
-import { cachetIncidentId } from './render-cachet.js';
-import { incidentioIncidentId } from './render-incidentio.js';
-import { cuidOf } from './platform-ids.js';
+import { cachetIncidentId } from '../adapters/cachet/sim-render.js';
+import { incidentioIncidentId } from '../adapters/incidentio/sim-render.js';
+import { cuidOf } from '../adapters/sim-kit/platform-ids.js';
 import { startSimulator, type Simulator } from './simulator.js';
 import { parseTimeline } from './timeline.js';
 import { stepState } from './timeline-state.js';
-import { simPlatforms, type SimIncident, type SimPlatform } from './types.js';
+import type { SimIncident } from '../adapters/sim-kit/types.js';
+import { simPlatforms, type SimPlatform } from './platforms.js';
 
 const up = (id: string, status: string, at: string, body = `${status} at ${at}`) => ({
   id,

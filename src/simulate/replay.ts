@@ -3,7 +3,7 @@
 import type { Fleet } from './fleet.js';
 import { emptyState, stepState, timelineIdentity } from './timeline-state.js';
 import type { Timeline, TimelineVendor } from './timeline-schema.js';
-import type { SimVendorIdentity, SimVendorState } from './types.js';
+import type { SimVendorIdentity, SimVendorState } from '../adapters/sim-kit/types.js';
 
 export interface ReplayVendor {
   def: TimelineVendor;

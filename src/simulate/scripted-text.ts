@@ -8,7 +8,7 @@ import type {
   SimIncident,
   SimStatus,
   SimUpdate,
-} from './types.js';
+} from '../adapters/sim-kit/types.js';
 
 const incidentTitles = [
   'Elevated error rates for {c}',

@@ -8,7 +8,7 @@ import type {
   SimComponentStatus,
   SimVendorIdentity,
   SimVendorState,
-} from './types.js';
+} from '../adapters/sim-kit/types.js';
 
 const namePrefixes = [
   'Nimbus',

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Fleet } from './fleet.js';
 import { startSimulator } from './index.js';
-import { renderEndpoint } from './render.js';
+import { renderEndpoint } from '../adapters/statuspage/sim-render.js';
 import { ScriptedDriver } from './scripted.js';
 import { generateScriptedVendor } from './scripted-vendors.js';
 import { getJson } from './test-support/raw-http.js';
-import type { VisibilityRecord } from './types.js';
+import type { VisibilityRecord } from '../adapters/sim-kit/types.js';
 import type { WireIncidents, WireSummary } from './test-support/wire-types.js';
 
 const start = Date.parse('2026-03-01T12:00:00.000Z');

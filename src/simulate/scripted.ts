@@ -13,7 +13,7 @@ import {
   type SimIncident,
   type SimStatus,
   type SimVendorState,
-} from './types.js';
+} from '../adapters/sim-kit/types.js';
 
 export interface ScriptedOptions {
   /** Chance per vendor per tick that an incident opens (when none is open). */

@@ -16,8 +16,8 @@ import { TimelineReplay, timelineVendors } from './replay.js';
 import { ScriptedDriver } from './scripted.js';
 import { generateScriptedVendor } from './scripted-vendors.js';
 import type { Timeline } from './timeline-schema.js';
-import { platformOf } from './platforms.js';
-import { simPlatforms, type SimPlatform, type VisibilityRecord } from './types.js';
+import type { VisibilityRecord } from '../adapters/sim-kit/types.js';
+import { platformOf, simPlatforms, type SimPlatform } from './platforms.js';
 
 export interface SimulatorOptions {
   /** Scripted: how many vendors (default 20). Timeline: repeat its vendors up to this many. */
@@ -72,7 +72,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     : Array.from({ length: options.vendors ?? 20 }, (_, i) => {
         const vendor = generateScriptedVendor(i, seed, now);
         const platform = options.platforms?.[i % options.platforms.length];
-        if (platform) vendor.identity.platform = platform as SimPlatform;
+        if (platform) vendor.identity.platform = platform;
         return vendor;
       });
   const fleet = new Fleet(
@@ -156,9 +156,7 @@ function checkOptions(options: SimulatorOptions, tickMs: number, rate: number, s
   }
   if (!Number.isFinite(tickMs) || tickMs < 1) problems.push(`tickMs must be ≥ 1 (got ${tickMs})`);
   if (!(rate >= 0 && rate <= 1)) problems.push(`incidentRate must be in [0, 1] (got ${rate})`);
-  const unknown = (options.platforms ?? []).filter(
-    (p) => !(simPlatforms as readonly string[]).includes(p),
-  );
+  const unknown = (options.platforms ?? []).filter((p) => !simPlatforms.includes(p));
   if (unknown.length > 0 || options.platforms?.length === 0) {
     problems.push(
       `platforms must be some of ${simPlatforms.join(', ')} (got ${options.platforms?.join(',')})`,

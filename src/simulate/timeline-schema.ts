@@ -2,7 +2,7 @@
 //
 // { "vendors": [ {
 //     "slug": "balena", "name": "Balena", "timeZone": "Etc/UTC",      // timeZone: IANA, default Etc/UTC
-//     "platform"?: "statuspage" | "incidentio" | "instatus" | "cachet" | "rss",  // served format
+//     "platform"?: "statuspage" | "incidentio" | …,  // served format: any platform with a renderer
 //     "pageId"?: "12 chars [a-z0-9]", "url"?: "https://status.balena.io", "createdAt"?: ISO,
 //     "components": [ { "id": "…", "name": "API", "group"?: "balenaCloud", "description"?: "…" } ],
 //     "steps": [ {
@@ -18,14 +18,14 @@
 //   deliverNotifications?, affectedComponents?: null | [ { id, oldStatus, newStatus, name? } ] }.
 // Each step replaces the vendor's state; updates are served newest first, as Statuspage does.
 import { z } from 'zod';
-import { isKnownTimeZone } from './time-format.js';
+import { isKnownTimeZone } from '../adapters/sim-kit/time-format.js';
 import {
   componentStatuses,
   incidentImpacts,
   incidentStatuses,
   maintenanceStatuses,
-  simPlatforms,
-} from './types.js';
+} from '../adapters/sim-kit/types.js';
+import { simPlatforms } from './platforms.js';
 
 const instant = z.iso.datetime({ offset: true });
 const sourceId = z

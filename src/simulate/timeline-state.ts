@@ -10,7 +10,7 @@ import {
   type SimUpdate,
   type SimVendorIdentity,
   type SimVendorState,
-} from './types.js';
+} from '../adapters/sim-kit/types.js';
 
 const defaultCreatedAt = Date.parse('2020-01-01T00:00:00.000Z');
 

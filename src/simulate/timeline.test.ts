@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadTimeline, parseTimeline, TimelineError } from './index.js';
-import { renderEndpoint } from './render.js';
+import { renderEndpoint } from '../adapters/statuspage/sim-render.js';
 import { emptyState, stepState, timelineIdentity } from './timeline-state.js';
 import type { WireIncidents, WireSummary } from './test-support/wire-types.js';
 

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import { derivedGroupId } from './timeline-state.js';
 import { timelineSchema, type Timeline, type TimelineVendor } from './timeline-schema.js';
-import { incidentStatuses, maintenanceStatuses } from './types.js';
+import { incidentStatuses, maintenanceStatuses } from '../adapters/sim-kit/types.js';
 
 export class TimelineError extends Error {
   override readonly name = 'TimelineError';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { VisibilityRecord } from './types.js';
+import type { VisibilityRecord } from '../adapters/sim-kit/types.js';
 import { VisibilityLog } from './visibility.js';
 
 const record = (n: number): VisibilityRecord => ({

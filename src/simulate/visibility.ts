@@ -1,7 +1,7 @@
 // Visibility records say when each change started being served, so detection latency can be
 // measured as (vendorwatch's detectedAt − visibleAt). They come from diffing what a poller can
 // see before and after each commit, so no mutation path can forget to record one.
-import type { SimStatus, SimVendorState, VisibilityRecord } from './types.js';
+import type { SimStatus, SimVendorState, VisibilityRecord } from '../adapters/sim-kit/types.js';
 
 /** What a poller can observe of one vendor: statuses and update ids. */
 export interface VisibleSignature {

@@ -2,7 +2,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Vendor } from '../domain/model.js';
 import { addSeconds } from '../domain/time.js';
-import type { Category, Platform } from '../domain/vocabulary.js';
+import type { Category } from '../domain/vocabulary.js';
 import { chunk, flag, maxInListSize, rowsPerInsert, storableText, storedInstant } from './codec.js';
 import { dialectOf } from './db.js';
 import { pollStateColumns, pollStateFromRow, type PollState } from './poll-state.js';
@@ -35,8 +35,8 @@ export function vendorFromRow(row: VendorRow): Vendor {
     slug: row.slug,
     name: row.name,
     statusPageUrl: row.status_page_url,
+    platform: row.platform,
     // Written only from typed domain values.
-    platform: row.platform as Platform,
     category: row.category as Category,
     intervalSeconds: row.interval_seconds,
   };

@@ -1,7 +1,8 @@
 // AWS Health Dashboard (providers.md §7.2). A page URL polls `<origin>/public/currentevents`;
 // a URL naming a JSON file (the legacy data.json, or a simulator) is polled as given.
 import { neverThrows } from '../parse-kit/guard.js';
-import type { PlatformAdapter } from '../types.js';
+import { definePlatform } from '../types.js';
+import { awsDetection } from './detect.js';
 import { normalizeAws } from './normalize.js';
 
 export function awsEventsUrl(statusPageUrl: string): string {
@@ -15,10 +16,11 @@ export function awsEventsUrl(statusPageUrl: string): string {
   }
 }
 
-export const awsAdapter: PlatformAdapter = {
+export const awsAdapter = definePlatform({
   platform: 'aws',
+  detection: awsDetection,
   endpoints(statusPageUrl) {
     return [{ key: 'events', url: awsEventsUrl(statusPageUrl), required: true }];
   },
   parse: neverThrows((bodies) => normalizeAws(bodies.events ?? null)),
-};
+});

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { VendorSnapshot } from '../../domain/snapshot.js';
 import { expectGolden, readFixture } from '../parse-kit/test-support/golden.js';
-import { describeAdapterContract } from '../test-support/adapter-contract.js';
 import { fixturesRoot } from '../test-support/fixtures.js';
 import { awsAdapter, awsEventsUrl } from './index.js';
 
@@ -156,9 +155,4 @@ describe('aws adapter: hostile payloads', () => {
     expect(snapshot.incidents[0]!.updates[0]!.body).toBe('hi');
     expect(snapshot.listsAllOpen).toBe(false);
   });
-});
-
-describeAdapterContract(awsAdapter, {
-  'data.legacy-shd.2022-07.archive-first19.json': { events: legacy },
-  'currentevents.docs-shape.utf16le.json': { events: current },
 });

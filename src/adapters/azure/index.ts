@@ -1,7 +1,8 @@
 // Azure status (providers.md §7.3): an RSS feed of current issues. A page URL polls the feed at
 // `<origin>/en-us/status/feed/`; a URL that already names a feed is polled as given.
 import { neverThrows } from '../parse-kit/guard.js';
-import type { PlatformAdapter } from '../types.js';
+import { definePlatform } from '../types.js';
+import { azureDetection } from './detect.js';
 import { normalizeAzure } from './normalize.js';
 
 export function azureFeedUrl(statusPageUrl: string): string {
@@ -14,12 +15,13 @@ export function azureFeedUrl(statusPageUrl: string): string {
   }
 }
 
-export const azureAdapter: PlatformAdapter = {
+export const azureAdapter = definePlatform({
   platform: 'azure',
+  detection: azureDetection,
   endpoints(statusPageUrl) {
     return [{ key: 'feed', url: azureFeedUrl(statusPageUrl), required: true }];
   },
   parse: neverThrows((bodies, context) =>
     normalizeAzure(bodies.feed ?? null, azureFeedUrl(context.statusPageUrl)),
   ),
-};
+});

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { VendorSnapshot } from '../../domain/snapshot.js';
 import { expectGolden, readFixture } from '../parse-kit/test-support/golden.js';
-import { describeAdapterContract } from '../test-support/adapter-contract.js';
 import { azureAdapter, azureFeedUrl } from './index.js';
 
 const context = { statusPageUrl: 'https://azure.status.microsoft/en-us/status/' };
@@ -96,9 +95,4 @@ describe('azure adapter', () => {
     expect(snapshot.incidents).toEqual([]);
     expect(snapshot.listsAllOpen).toBe(false);
   });
-});
-
-describeAdapterContract(azureAdapter, {
-  'feed.docs-shape.healthy.xml': { feed: healthy },
-  'feed.docs-shape.active.xml': { feed: active },
 });

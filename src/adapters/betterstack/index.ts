@@ -1,11 +1,13 @@
 // Better Stack (Better Uptime) status pages (providers.md §4): everything is in `<page>/index.json`.
 import { neverThrows } from '../parse-kit/guard.js';
 import { pageBaseBefore } from '../parse-kit/incident-parts.js';
-import type { PlatformAdapter } from '../types.js';
+import { definePlatform } from '../types.js';
+import { betterstackDetection } from './detect.js';
 import { normalizeBetterstack } from './normalize.js';
 
-export const betterstackAdapter: PlatformAdapter = {
+export const betterstackAdapter = definePlatform({
   platform: 'betterstack',
+  detection: betterstackDetection,
   endpoints(statusPageUrl) {
     return [
       {
@@ -16,4 +18,4 @@ export const betterstackAdapter: PlatformAdapter = {
     ];
   },
   parse: neverThrows((bodies) => normalizeBetterstack(bodies.index ?? null)),
-};
+});

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { VendorSnapshot } from '../../domain/snapshot.js';
 import { expectGolden, readFixture } from '../parse-kit/test-support/golden.js';
-import { describeAdapterContract } from '../test-support/adapter-contract.js';
 import { betterstackAdapter } from './index.js';
 
 const context = { statusPageUrl: 'https://status.example.com' };
@@ -113,5 +112,3 @@ describe('betterstack adapter', () => {
     ]);
   });
 });
-
-describeAdapterContract(betterstackAdapter, { 'index.docs-shape.json': { index } });

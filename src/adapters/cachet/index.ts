@@ -2,7 +2,9 @@
 // ending in `/api` polls Cachet 3. The parser reads either shape from either URL.
 import { neverThrows } from '../parse-kit/guard.js';
 import { pageBase } from '../parse-kit/incident-parts.js';
-import type { PlatformAdapter } from '../types.js';
+import { definePlatform } from '../types.js';
+import { cachetDetection } from './detect.js';
+import { cachetSimFormat } from './sim-render.js';
 import { normalizeCachet } from './normalize.js';
 
 /** Rows per request: the default (20 or 15) would hide most incidents behind pagination. */
@@ -22,8 +24,9 @@ export function cachetTarget(statusPageUrl: string): CachetTarget {
   return { site: base, generation: 2 };
 }
 
-export const cachetAdapter: PlatformAdapter = {
+export const cachetAdapter = definePlatform({
   platform: 'cachet',
+  detection: cachetDetection,
   endpoints(statusPageUrl) {
     const { site, generation } = cachetTarget(statusPageUrl);
     const paths =
@@ -54,4 +57,5 @@ export const cachetAdapter: PlatformAdapter = {
       cachetTarget(context.statusPageUrl).site,
     ),
   ),
-};
+  simulator: cachetSimFormat,
+});

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { VendorSnapshot } from '../../domain/snapshot.js';
 import { expectGolden, readFixture } from '../parse-kit/test-support/golden.js';
-import { describeAdapterContract } from '../test-support/adapter-contract.js';
 import { cachetAdapter } from './index.js';
 
 const v2 = {
@@ -173,12 +172,3 @@ describe('cachet adapter: hostile payloads', () => {
     expect(snapshot.listsAllOpen).toBe(false);
   });
 });
-
-describeAdapterContract(
-  cachetAdapter,
-  {
-    'cachet 2 (api v1)': { components: v2.components, groups: v2.groups, incidents: v2.incidents },
-    'cachet 3': { components: v3.components, incidents: v3.incidents },
-  },
-  { statusPageUrl: 'https://status.example.test' },
-);

@@ -2,15 +2,17 @@
 // dashboard URL. The configured page URL is the base, so a local simulator can stand in.
 import { neverThrows } from '../parse-kit/guard.js';
 import { pageBaseBefore } from '../parse-kit/incident-parts.js';
-import type { PlatformAdapter } from '../types.js';
+import { definePlatform } from '../types.js';
+import { gcpDetection } from './detect.js';
 import { normalizeGcp } from './normalize.js';
 
 export function gcpBase(statusPageUrl: string): string {
   return pageBaseBefore(statusPageUrl, '/incidents.json');
 }
 
-export const gcpAdapter: PlatformAdapter = {
+export const gcpAdapter = definePlatform({
   platform: 'gcp',
+  detection: gcpDetection,
   endpoints(statusPageUrl) {
     const base = gcpBase(statusPageUrl);
     return [
@@ -25,4 +27,4 @@ export const gcpAdapter: PlatformAdapter = {
       gcpBase(context.statusPageUrl),
     ),
   ),
-};
+});

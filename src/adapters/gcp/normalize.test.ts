@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { VendorSnapshot } from '../../domain/snapshot.js';
 import { expectGolden, readFixture } from '../parse-kit/test-support/golden.js';
-import { describeAdapterContract } from '../test-support/adapter-contract.js';
 import { gcpAdapter } from './index.js';
 
 const context = { statusPageUrl: 'https://status.cloud.google.com' };
@@ -138,9 +137,4 @@ describe('gcp adapter: hostile payloads', () => {
     ]);
     expect(snapshot.listsAllOpen).toBe(false);
   });
-});
-
-describeAdapterContract(gcpAdapter, {
-  'incidents.2022-07-01.first5.json': { incidents: recorded },
-  'incidents.docs-shape.open-outage.json': { incidents: open, products },
 });

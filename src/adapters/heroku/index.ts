@@ -2,7 +2,8 @@
 // so a local simulator can stand in for it.
 import { neverThrows } from '../parse-kit/guard.js';
 import { pageBaseBefore } from '../parse-kit/incident-parts.js';
-import type { PlatformAdapter } from '../types.js';
+import { definePlatform } from '../types.js';
+import { herokuDetection } from './detect.js';
 import { normalizeHeroku } from './normalize.js';
 
 /** Recent incidents fetched beside the current status, so resolutions are seen. */
@@ -12,8 +13,9 @@ export function herokuBase(statusPageUrl: string): string {
   return pageBaseBefore(statusPageUrl, '/api/');
 }
 
-export const herokuAdapter: PlatformAdapter = {
+export const herokuAdapter = definePlatform({
   platform: 'heroku',
+  detection: herokuDetection,
   endpoints(statusPageUrl) {
     const base = herokuBase(statusPageUrl);
     return [
@@ -28,4 +30,4 @@ export const herokuAdapter: PlatformAdapter = {
   parse: neverThrows((bodies) =>
     normalizeHeroku({ current: bodies.current ?? null, incidents: bodies.incidents ?? null }),
   ),
-};
+});

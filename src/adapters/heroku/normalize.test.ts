@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { VendorSnapshot } from '../../domain/snapshot.js';
 import { expectGolden, readFixture } from '../parse-kit/test-support/golden.js';
-import { describeAdapterContract } from '../test-support/adapter-contract.js';
 import { herokuAdapter } from './index.js';
 
 const context = { statusPageUrl: 'https://status.heroku.com' };
@@ -150,10 +149,4 @@ describe('heroku adapter: hostile payloads', () => {
     expect(snapshot.incidents[0]!.updates[0]!.body).toBe('ok');
     expect(snapshot.listsAllOpen).toBe(false);
   });
-});
-
-describeAdapterContract(herokuAdapter, {
-  'current-status.2019-10-24.incident.json': { current: incident },
-  'current-status.2020-11-09.maintenance.json': { current: maintenance },
-  'incidents.docs-shape.json': { current: maintenance, incidents: recent },
 });

@@ -1,7 +1,9 @@
 // incident.io status pages (providers.md §2): Statuspage-compatible JSON plus the rich proxy JSON.
 import { neverThrows } from '../parse-kit/guard.js';
 import { pageBaseBefore } from '../parse-kit/incident-parts.js';
-import type { PlatformAdapter } from '../types.js';
+import { definePlatform } from '../types.js';
+import { incidentioDetection } from './detect.js';
+import { incidentioSimFormat } from './sim-render.js';
 import { normalizeIncidentio } from './normalize.js';
 
 /** The page URL without a pasted `/api/v2/...` suffix, trailing slashes, query or fragment. */
@@ -20,8 +22,9 @@ export function proxyUrl(statusPageUrl: string): string {
   }
 }
 
-export const incidentioAdapter: PlatformAdapter = {
+export const incidentioAdapter = definePlatform({
   platform: 'incidentio',
+  detection: incidentioDetection,
   endpoints(statusPageUrl) {
     const base = incidentioBase(statusPageUrl);
     return [
@@ -42,4 +45,5 @@ export const incidentioAdapter: PlatformAdapter = {
       context,
     ),
   ),
-};
+  simulator: incidentioSimFormat,
+});

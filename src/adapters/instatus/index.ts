@@ -1,11 +1,14 @@
 // Instatus status pages (providers.md §3): summary.json plus the public components list.
 import { neverThrows } from '../parse-kit/guard.js';
 import { pageBase } from '../parse-kit/incident-parts.js';
-import type { PlatformAdapter } from '../types.js';
+import { definePlatform } from '../types.js';
+import { instatusDetection } from './detect.js';
+import { instatusSimFormat } from './sim-render.js';
 import { normalizeInstatus } from './normalize.js';
 
-export const instatusAdapter: PlatformAdapter = {
+export const instatusAdapter = definePlatform({
   platform: 'instatus',
+  detection: instatusDetection,
   endpoints(statusPageUrl) {
     const base = pageBase(statusPageUrl).replace(/\/summary\.json$/i, '');
     return [
@@ -20,4 +23,5 @@ export const instatusAdapter: PlatformAdapter = {
       context,
     ),
   ),
-};
+  simulator: instatusSimFormat,
+});

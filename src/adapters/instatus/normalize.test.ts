@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { VendorSnapshot } from '../../domain/snapshot.js';
-import { describeAdapterContract } from '../test-support/adapter-contract.js';
 import { expectGolden, readFixture } from '../parse-kit/test-support/golden.js';
 import { instatusAdapter } from './index.js';
 
@@ -140,9 +139,4 @@ describe('instatus adapter: hostile payloads', () => {
     expect(result.incidents).toHaveLength(500);
     expect(result.listsAllOpen).toBe(false);
   });
-});
-
-describeAdapterContract(instatusAdapter, {
-  'summary.instatus-docs-example.2022-06.json': { summary },
-  'v2-components.docs-shape.json': { summary, components },
 });

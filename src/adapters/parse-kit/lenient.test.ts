@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { parseJsonBody } from './json-body.js';
-import { asBoolean, asId, asList, asNumber, asRecord, asText, lookup } from './lenient.js';
+import { parseJsonBody, readJsonBody } from './json-body.js';
+import {
+  asBoolean,
+  asId,
+  asLabel,
+  asLabelId,
+  asList,
+  asNumber,
+  asRecord,
+  asText,
+  kindOf,
+  listField,
+  lookup,
+  quote,
+} from './lenient.js';
 import { hashId, uniqueIds } from './ids.js';
 import { capList, Warnings } from './warnings.js';
 
@@ -27,6 +40,50 @@ describe('lenient readers', () => {
     expect(lookup(table, '__proto__')).toBeUndefined();
     expect(lookup(table, 'constructor')).toBeUndefined();
     expect(lookup(table, null)).toBeUndefined();
+  });
+});
+
+describe('labels, list fields and quoting for warnings', () => {
+  it('cleans labels and label-like ids', () => {
+    expect(asLabel('  Core\n  API ')).toBe('Core API');
+    expect(asLabel(' \u0000 ')).toBeNull();
+    expect(asLabel(3)).toBeNull();
+    expect(asLabelId('n\u0000ul')).toBe('nul');
+    expect(asLabelId(7)).toBe('7');
+    expect(asLabelId(2 ** 60)).toBeNull();
+    expect(asLabelId('x'.repeat(255))).toHaveLength(255);
+    expect(asLabelId('x'.repeat(256))).toBeNull();
+  });
+
+  it('tells an absent list from one of the wrong type', () => {
+    expect(listField([1])).toEqual({ kind: 'list', items: [1] });
+    expect(listField(null)).toEqual({ kind: 'absent' });
+    expect(listField(undefined)).toEqual({ kind: 'absent' });
+    expect(listField({})).toEqual({ kind: 'wrong_type', got: 'an object' });
+    expect(kindOf('x')).toBe('a string');
+    expect(kindOf([])).toBe('an array');
+  });
+
+  it('quotes vendor values short and on one line', () => {
+    expect(quote(undefined)).toBe('(missing)');
+    expect(quote(12)).toBe('a number');
+    expect(quote('a\nb')).toBe('"a b"');
+    expect(quote('y'.repeat(60))).toBe(`"${'y'.repeat(40)}…"`);
+  });
+});
+
+describe('readJsonBody', () => {
+  it.each([
+    [null, { why: 'missing' }],
+    ['\uFEFF  ', { why: 'empty' }],
+    ['<!doctype html>', { why: 'markup' }],
+  ])('says why %j is no JSON', (body, failure) => {
+    expect(readJsonBody(body)).toEqual({ ok: false, failure });
+  });
+
+  it('keeps the parser’s reason for malformed JSON', () => {
+    const read = readJsonBody('{"a":');
+    expect(read).toMatchObject({ ok: false, failure: { why: 'malformed' } });
   });
 });
 

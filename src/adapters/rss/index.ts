@@ -3,7 +3,9 @@ import type { ObservedIncident } from '../../domain/snapshot.js';
 import { neverThrows } from '../parse-kit/guard.js';
 import { pageBase } from '../parse-kit/incident-parts.js';
 import { capList, Warnings } from '../parse-kit/warnings.js';
-import type { PlatformAdapter } from '../types.js';
+import { definePlatform } from '../types.js';
+import { rssDetection } from './detect.js';
+import { rssSimFormat } from './sim-render.js';
 import { readFeed } from './feed.js';
 import { entryToIncident } from './normalize.js';
 
@@ -15,8 +17,9 @@ export function feedUrl(statusPageUrl: string): string {
   return `${pageBase(url)}/history.atom`;
 }
 
-export const rssAdapter: PlatformAdapter = {
+export const rssAdapter = definePlatform({
   platform: 'rss',
+  detection: rssDetection,
   endpoints(statusPageUrl) {
     return [{ key: 'feed', url: feedUrl(statusPageUrl), required: true }];
   },
@@ -49,4 +52,5 @@ export const rssAdapter: PlatformAdapter = {
       },
     };
   }),
-};
+  simulator: rssSimFormat,
+});

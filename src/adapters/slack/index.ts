@@ -2,15 +2,17 @@
 // API base, so a local simulator can stand in for it.
 import { neverThrows } from '../parse-kit/guard.js';
 import { pageBaseBefore } from '../parse-kit/incident-parts.js';
-import type { PlatformAdapter } from '../types.js';
+import { definePlatform } from '../types.js';
+import { slackDetection } from './detect.js';
 import { normalizeSlack } from './normalize.js';
 
 export function slackBase(statusPageUrl: string): string {
   return pageBaseBefore(statusPageUrl, '/api/');
 }
 
-export const slackAdapter: PlatformAdapter = {
+export const slackAdapter = definePlatform({
   platform: 'slack',
+  detection: slackDetection,
   endpoints(statusPageUrl) {
     const base = slackBase(statusPageUrl);
     return [
@@ -25,4 +27,4 @@ export const slackAdapter: PlatformAdapter = {
       slackBase(context.statusPageUrl),
     ),
   ),
-};
+});

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { VendorSnapshot } from '../../domain/snapshot.js';
 import { expectGolden, readFixture } from '../parse-kit/test-support/golden.js';
-import { describeAdapterContract } from '../test-support/adapter-contract.js';
 import { slackAdapter } from './index.js';
 
 const context = { statusPageUrl: 'https://status.slack.com' };
@@ -152,9 +151,4 @@ describe('slack adapter: hostile payloads', () => {
     expect(snapshot.components.find((c) => c.name === 'X')!.status).toBe('unknown');
     expect(snapshot.listsAllOpen).toBe(false);
   });
-});
-
-describeAdapterContract(slackAdapter, {
-  'current.2020-07-30.incident.json': { current },
-  'history.docs-shape.json': { current, history },
 });

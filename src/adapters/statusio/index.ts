@@ -1,7 +1,8 @@
 // status.io (providers.md §6): one JSON document per page at api.status.io/1.0/status/<page id>.
 // The page id is a 24-hex ObjectId that only the API URL (or the page's HTML) reveals.
 import { neverThrows } from '../parse-kit/guard.js';
-import type { PlatformAdapter } from '../types.js';
+import { definePlatform } from '../types.js';
+import { statusioDetection } from './detect.js';
 import { normalizeStatusio } from './normalize.js';
 
 const apiOrigin = 'https://api.status.io';
@@ -33,8 +34,9 @@ export function statusioTarget(statusPageUrl: string): StatusioTarget {
   return { apiUrl: `${apiOrigin}/1.0/status/${id}`, pageId: id, pageOrigin: url.origin };
 }
 
-export const statusioAdapter: PlatformAdapter = {
+export const statusioAdapter = definePlatform({
   platform: 'statusio',
+  detection: statusioDetection,
   endpoints(statusPageUrl) {
     return [{ key: 'status', url: statusioTarget(statusPageUrl).apiUrl, required: true }];
   },
@@ -46,4 +48,4 @@ export const statusioAdapter: PlatformAdapter = {
         : null,
     );
   }),
-};
+});

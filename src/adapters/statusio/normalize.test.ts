@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { VendorSnapshot } from '../../domain/snapshot.js';
 import { expectGolden, readFixture } from '../parse-kit/test-support/golden.js';
-import { describeAdapterContract } from '../test-support/adapter-contract.js';
 import { statusioAdapter, statusioTarget } from './index.js';
 
 const docker = 'status.docker.2020-07-16.partial-disruption.json';
@@ -161,10 +160,4 @@ describe('statusio adapter: hostile payloads', () => {
     expect(result.snapshot.incidents[0]!.updates[0]!.body).toBe('ok');
     expect(result.snapshot.listsAllOpen).toBe(false);
   });
-});
-
-describeAdapterContract(statusioAdapter, {
-  [docker]: { status: readFixture('statusio', docker) },
-  [maintenance]: { status: readFixture('statusio', maintenance) },
-  [security]: { status: readFixture('statusio', security) },
 });

@@ -1,5 +1,5 @@
 // Where a Statuspage page lives: the API base for fetching and the origin for incident links.
-import { asObject, field, readString } from './wire.js';
+import { asRecord, asText } from '../parse-kit/lenient.js';
 
 /** The page URL without trailing slashes or a pasted `/api/v2/...` suffix. */
 export function statuspageBase(statusPageUrl: string): string {
@@ -15,8 +15,7 @@ export function statuspageBase(statusPageUrl: string): string {
  * http(s), else the configured page URL's base; null when neither is a web URL.
  */
 export function incidentLinkBase(page: unknown, statusPageUrl: string): string | null {
-  const object = asObject(page);
-  const pageUrl = object ? readString(field(object, 'url')) : null;
+  const pageUrl = asText(asRecord(page)?.url);
   const fromPage = pageUrl === null ? null : webUrl(pageUrl);
   if (fromPage) return fromPage.origin;
   const configured = webUrl(statuspageBase(statusPageUrl));

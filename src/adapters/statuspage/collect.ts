@@ -2,12 +2,12 @@
 // summary and in the history list, or twice in one list (reliability.md A7): the copy with the
 // later updated_at wins, then the one with more updates, then the first listed.
 import { parseInstant } from '../../domain/time.js';
+import { asLabelId, asRecord, type JsonObject } from '../parse-kit/lenient.js';
+import { maxItemsPerList, type Warnings } from '../parse-kit/warnings.js';
 import { closedStatuses } from './enums.js';
-import type { Warnings } from './warnings.js';
-import { asObject, field, readId, type WireObject } from './wire.js';
 
-/** More items than this in one poll is hostile or broken (reliability.md A13). */
-export const maxItems = 500;
+/** More items than this in one poll is hostile or broken: the toolkit's one cap per list. */
+export const maxItems = maxItemsPerList;
 
 export interface ItemList {
   /** Where the list came from, for warnings: e.g. `incidents.json`. */
@@ -19,7 +19,7 @@ export interface ItemList {
 
 export interface RawItem {
   id: string;
-  object: WireObject;
+  object: JsonObject;
   /** Listed as a scheduled maintenance somewhere. Sticky, so a copy elsewhere cannot flip it. */
   listedAsMaintenance: boolean;
 }
@@ -36,8 +36,8 @@ export function collectItems(lists: readonly ItemList[], warnings: Warnings): Co
   for (const list of lists) {
     const seenHere = new Set<string>();
     list.items.forEach((entry, index) => {
-      const object = asObject(entry);
-      const id = object ? readId(field(object, 'id')) : null;
+      const object = asRecord(entry);
+      const id = object ? asLabelId(object.id) : null;
       if (!object || id === null) {
         warnings.add(
           `${list.source} item #${index}: skipped (${object ? 'no id' : 'not an object'})`,
@@ -63,7 +63,7 @@ export function collectItems(lists: readonly ItemList[], warnings: Warnings): Co
   return { items: items.slice(0, maxItems), dropped: dropped + items.length - maxItems };
 }
 
-function isNewer(candidate: WireObject, known: WireObject): boolean {
+function isNewer(candidate: JsonObject, known: JsonObject): boolean {
   const byTime = updatedAtMs(candidate) - updatedAtMs(known);
   if (byTime !== 0 && !Number.isNaN(byTime)) return byTime > 0;
   return updateCount(candidate) > updateCount(known);
@@ -78,18 +78,18 @@ function compareForCap(a: RawItem, b: RawItem): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-function isOpen(object: WireObject): boolean {
-  const status = field(object, 'status');
+function isOpen(object: JsonObject): boolean {
+  const status = object.status;
   const closed = typeof status === 'string' && closedStatuses.includes(status);
-  return !closed && parseInstant(field(object, 'resolved_at')) === null;
+  return !closed && parseInstant(object.resolved_at) === null;
 }
 
-function updatedAtMs(object: WireObject): number {
-  const instant = parseInstant(field(object, 'updated_at'));
+function updatedAtMs(object: JsonObject): number {
+  const instant = parseInstant(object.updated_at);
   return instant === null ? Number.NEGATIVE_INFINITY : Date.parse(instant);
 }
 
-function updateCount(object: WireObject): number {
-  const updates = field(object, 'incident_updates');
+function updateCount(object: JsonObject): number {
+  const updates = object.incident_updates;
   return Array.isArray(updates) ? updates.length : 0;
 }

@@ -1,9 +1,9 @@
 // The page's components (providers.md §1.2): group rows are containers, not components; children
 // carry their group's name and sort by (group position, own position) because positions restart.
 import type { ObservedComponent } from '../../domain/snapshot.js';
+import { asLabel, asLabelId, asNumber, asRecord, quote } from '../parse-kit/lenient.js';
+import type { Warnings } from '../parse-kit/warnings.js';
 import { mapComponentStatus } from './enums.js';
-import { asObject, field, quote, readId, readLabel, readNumber } from './wire.js';
-import type { Warnings } from './warnings.js';
 
 /** A page with more rows than this is hostile or broken; the rest are dropped with a warning. */
 export const maxComponents = 2000;
@@ -70,9 +70,9 @@ export function normalizeComponents(list: readonly unknown[], warnings: Warnings
 function readRows(list: readonly unknown[], warnings: Warnings): Map<string, Row> {
   const rows = new Map<string, Row>();
   list.forEach((item, index) => {
-    const object = asObject(item);
-    const id = object ? readId(field(object, 'id')) : null;
-    const name = object ? readLabel(field(object, 'name')) : null;
+    const object = asRecord(item);
+    const id = object ? asLabelId(object.id) : null;
+    const name = object ? asLabel(object.name) : null;
     if (!object || id === null || name === null) {
       warnings.add(
         `component #${index}: skipped (${!object ? 'not an object' : id === null ? 'no id' : 'no name'})`,
@@ -83,15 +83,15 @@ function readRows(list: readonly unknown[], warnings: Warnings): Map<string, Row
       warnings.add(`component ${id}: listed twice, kept the first`);
       return;
     }
-    const children = field(object, 'components');
+    const children = object.components;
     rows.set(id, {
       id,
       name,
-      rawStatus: field(object, 'status'),
-      position: readNumber(field(object, 'position')) ?? Number.MAX_SAFE_INTEGER,
-      groupId: readId(field(object, 'group_id')),
-      isGroup: field(object, 'group') === true,
-      childIds: Array.isArray(children) ? children.flatMap((c) => readId(c) ?? []) : [],
+      rawStatus: object.status,
+      position: asNumber(object.position) ?? Number.MAX_SAFE_INTEGER,
+      groupId: asLabelId(object.group_id),
+      isGroup: object.group === true,
+      childIds: Array.isArray(children) ? children.flatMap((c) => asLabelId(c) ?? []) : [],
       index,
     });
   });

@@ -1,6 +1,7 @@
 // Statuspage's enums mapped into the domain vocabulary through tables (STYLE.md §3). A value not
 // in a table yields null; the caller picks the fallback and records a warning.
 import type { ComponentStatus, Impact, IncidentKind, Phase } from '../../domain/vocabulary.js';
+import { lookup } from '../parse-kit/lenient.js';
 
 const componentStatusTable: Readonly<Record<string, ComponentStatus>> = {
   operational: 'operational',
@@ -55,18 +56,19 @@ export const maintenanceOnlyStatuses: readonly string[] = [
 export const closedStatuses: readonly string[] = ['resolved', 'postmortem', 'completed'];
 
 export function mapComponentStatus(value: unknown): ComponentStatus | null {
-  return lookup(componentStatusTable, value);
+  return lookup(componentStatusTable, asKey(value)) ?? null;
 }
 
 export function mapImpact(value: unknown): Impact | null {
-  return lookup(impactTable, value);
+  return lookup(impactTable, asKey(value)) ?? null;
 }
 
 export function mapPhase(kind: IncidentKind, value: unknown): Phase | null {
-  return lookup(kind === 'maintenance' ? maintenancePhaseTable : incidentPhaseTable, value);
+  const table = kind === 'maintenance' ? maintenancePhaseTable : incidentPhaseTable;
+  return lookup(table, asKey(value)) ?? null;
 }
 
-function lookup<T>(table: Readonly<Record<string, T>>, value: unknown): T | null {
-  if (typeof value !== 'string' || !Object.hasOwn(table, value)) return null;
-  return table[value] ?? null;
+/** Enum values are matched exactly as sent: only strings can be one. */
+function asKey(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
 }

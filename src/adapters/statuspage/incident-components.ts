@@ -3,7 +3,7 @@
 // wins over a name an old update recorded, so a renamed component is listed once, as it is now.
 import type { PageComponents } from './components.js';
 import type { TimelineUpdate } from './updates.js';
-import { asObject, field, readId, readLabel, type WireObject } from './wire.js';
+import { asLabel, asLabelId, asRecord, type JsonObject } from '../parse-kit/lenient.js';
 
 interface Seen {
   id: string | null;
@@ -14,7 +14,7 @@ interface Seen {
 }
 
 export function affectedComponents(
-  incident: WireObject,
+  incident: JsonObject,
   timeline: readonly TimelineUpdate[],
   page: PageComponents,
 ): string[] {
@@ -32,11 +32,11 @@ export function affectedComponents(
     else entry.currentName ??= name;
     seen.set(key, entry);
   };
-  const own = field(incident, 'components');
+  const own = incident.components;
   for (const item of Array.isArray(own) ? own : []) {
-    const object = asObject(item);
-    if (!object || field(object, 'group') === true) continue;
-    note(readId(field(object, 'id')), readLabel(field(object, 'name')), false);
+    const object = asRecord(item);
+    if (!object || object.group === true) continue;
+    note(asLabelId(object.id), asLabel(object.name), false);
   }
   for (const update of timeline) for (const ref of update.refs) note(ref.id, ref.name, true);
 

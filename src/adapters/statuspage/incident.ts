@@ -13,8 +13,8 @@ import {
   readTimeline,
   type TimelineUpdate,
 } from './updates.js';
-import type { Warnings } from './warnings.js';
-import { asObject, field, listField, quote, readLabel, type WireObject } from './wire.js';
+import { asLabel, asRecord, listField, quote, type JsonObject } from '../parse-kit/lenient.js';
+import type { Warnings } from '../parse-kit/warnings.js';
 
 /** Longer timelines keep their newest updates (reliability.md A13). */
 export const maxUpdatesPerIncident = 500;
@@ -30,7 +30,7 @@ export interface PageContext {
 export function normalizeItem(item: RawItem, page: PageContext): ObservedIncident | null {
   const { object, id } = item;
   const warnings = page.warnings;
-  const rawUpdates = listField(object, 'incident_updates');
+  const rawUpdates = listField(object.incident_updates);
   if (rawUpdates.kind === 'wrong_type') {
     warnings.add(`incident ${id}: incident_updates is ${rawUpdates.got}, read as none`);
   }
@@ -60,9 +60,9 @@ export function normalizeItem(item: RawItem, page: PageContext): ObservedInciden
   let resolvedAt: string | null = null;
   if (closedPhases.includes(phase)) {
     resolvedAt =
-      parseInstant(field(object, 'resolved_at')) ??
+      parseInstant(object.resolved_at) ??
       timeline.at(-1)?.postedAt ??
-      parseInstant(field(object, 'updated_at')) ??
+      parseInstant(object.updated_at) ??
       startedAt;
     if (resolvedAt < startedAt) {
       // Retroactively posted incidents start "after" they ended; take the earliest start that fits.
@@ -83,7 +83,7 @@ export function normalizeItem(item: RawItem, page: PageContext): ObservedInciden
       `incident ${id}: ${timeline.length} updates, kept the newest ${maxUpdatesPerIncident}`,
     );
   }
-  const title = readLabel(field(object, 'name'));
+  const title = asLabel(object.name);
   if (title === null) warnings.add(`incident ${id}: no name`);
   return {
     sourceId: id,
@@ -96,8 +96,8 @@ export function normalizeItem(item: RawItem, page: PageContext): ObservedInciden
     sourceUrl: incidentUrl(page.linkBase, id),
     components: affectedComponents(object, timeline, page.components),
     updates,
-    scheduledFor: kind === 'maintenance' ? parseInstant(field(object, 'scheduled_for')) : null,
-    scheduledUntil: kind === 'maintenance' ? parseInstant(field(object, 'scheduled_until')) : null,
+    scheduledFor: kind === 'maintenance' ? parseInstant(object.scheduled_for) : null,
+    scheduledUntil: kind === 'maintenance' ? parseInstant(object.scheduled_until) : null,
   };
 }
 
@@ -107,20 +107,20 @@ export function normalizeItem(item: RawItem, page: PageContext): ObservedInciden
  */
 function decideKind(item: RawItem, updates: readonly unknown[]): IncidentKind {
   const { object } = item;
-  const status = field(object, 'status');
-  if (item.listedAsMaintenance || field(object, 'impact') === 'maintenance') return 'maintenance';
+  const status = object.status;
+  if (item.listedAsMaintenance || object.impact === 'maintenance') return 'maintenance';
   if (typeof status === 'string' && maintenanceOnlyStatuses.includes(status)) return 'maintenance';
-  const name = field(object, 'name');
+  const name = object.name;
   if (typeof name !== 'string' || !/maint[ae]nance/i.test(name)) return 'incident';
   return wentUnderMaintenance(object, updates) ? 'maintenance' : 'incident';
 }
 
-function wentUnderMaintenance(incident: WireObject, updates: readonly unknown[]): boolean {
+function wentUnderMaintenance(incident: JsonObject, updates: readonly unknown[]): boolean {
   const statusOf = (entry: unknown, key: string): unknown => {
-    const object = asObject(entry);
-    return object ? field(object, key) : undefined;
+    const object = asRecord(entry);
+    return object ? object[key] : undefined;
   };
-  const own = field(incident, 'components');
+  const own = incident.components;
   if (Array.isArray(own) && own.some((c) => statusOf(c, 'status') === 'under_maintenance')) {
     return true;
   }
@@ -132,11 +132,11 @@ function wentUnderMaintenance(incident: WireObject, updates: readonly unknown[])
   });
 }
 
-function readPhase(object: WireObject, kind: IncidentKind, warnings: Warnings, id: string): Phase {
-  const raw = field(object, 'status');
+function readPhase(object: JsonObject, kind: IncidentKind, warnings: Warnings, id: string): Phase {
+  const raw = object.status;
   const phase = mapPhase(kind, raw);
   if (phase !== null) return phase;
-  const resolved = parseInstant(field(object, 'resolved_at')) !== null;
+  const resolved = parseInstant(object.resolved_at) !== null;
   const fallback: Phase =
     kind === 'maintenance'
       ? resolved
@@ -150,11 +150,11 @@ function readPhase(object: WireObject, kind: IncidentKind, warnings: Warnings, i
 }
 
 function readImpact(
-  object: WireObject,
+  object: JsonObject,
   warnings: Warnings,
   id: string,
 ): ObservedIncident['impact'] {
-  const raw = field(object, 'impact');
+  const raw = object.impact;
   const impact = mapImpact(raw);
   if (impact !== null && impact !== 'maintenance') return impact;
   warnings.add(`incident ${id}: unknown impact ${quote(raw)}, read as minor`);
@@ -163,7 +163,7 @@ function readImpact(
 
 /** Start times in order of preference (providers.md §1.7 quirk 6); broken ones are left out. */
 function startCandidates(
-  object: WireObject,
+  object: JsonObject,
   kind: IncidentKind,
   timeline: readonly TimelineUpdate[],
 ): string[] {
@@ -171,7 +171,7 @@ function startCandidates(
     kind === 'maintenance'
       ? ['scheduled_for', 'started_at', 'created_at']
       : ['started_at', 'created_at'];
-  const times = keys.map((key) => parseInstant(field(object, key)));
+  const times = keys.map((key) => parseInstant(object[key]));
   times.push(timeline[0]?.postedAt ?? null);
   return times.filter((time): time is string => time !== null);
 }

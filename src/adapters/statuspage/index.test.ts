@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeAdapterContract } from '../test-support/adapter-contract.js';
-import { listFixtures } from '../test-support/fixtures.js';
-import { statuspageBodies } from '../test-support/statuspage-bodies.js';
 import { statuspageAdapter } from './index.js';
-
-const fixtures = Object.fromEntries(
-  listFixtures('statuspage').map((name) => [name, statuspageBodies(name)]),
-);
-
-describeAdapterContract(statuspageAdapter, fixtures);
 
 describe('statuspageAdapter.endpoints', () => {
   const urls = (page: string) =>

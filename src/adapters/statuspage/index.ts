@@ -1,10 +1,14 @@
 // Atlassian Statuspage public Status API v2 (providers.md §1): three JSON endpoints, one snapshot.
-import type { PlatformAdapter } from '../types.js';
+import { neverThrows } from '../parse-kit/guard.js';
+import { definePlatform } from '../types.js';
+import { statuspageDetection } from './detect.js';
+import { statuspageSimFormat } from './sim-render.js';
 import { statuspageBase } from './base-url.js';
 import { endpointKeys, normalizeStatuspage } from './normalize.js';
 
-export const statuspageAdapter: PlatformAdapter = {
+export const statuspageAdapter = definePlatform({
   platform: 'statuspage',
+  detection: statuspageDetection,
   endpoints(statusPageUrl) {
     const base = statuspageBase(statusPageUrl);
     return [
@@ -19,5 +23,6 @@ export const statuspageAdapter: PlatformAdapter = {
       },
     ];
   },
-  parse: normalizeStatuspage,
-};
+  parse: neverThrows(normalizeStatuspage),
+  simulator: statuspageSimFormat,
+});

@@ -1,21 +1,21 @@
-// Statuspage bodies → VendorSnapshot. Pure and total: any input yields a snapshot or a readable
-// error, never an exception (reliability.md §4 A).
+// Statuspage bodies → VendorSnapshot. Pure: any input yields a snapshot or a readable error;
+// the adapter wraps this in neverThrows, so even a bug here fails one poll, not the cycle.
 import type { ObservedIncident, VendorSnapshot } from '../../domain/snapshot.js';
-import { cleanLabel } from '../../domain/text.js';
+import { readJsonBody, type BodyFailure } from '../parse-kit/json-body.js';
+import {
+  asLabel,
+  asRecord,
+  kindOf,
+  listField,
+  type JsonObject,
+  type ListField,
+} from '../parse-kit/lenient.js';
+import { Warnings } from '../parse-kit/warnings.js';
 import type { AdapterContext, ParseResult } from '../types.js';
 import { incidentLinkBase } from './base-url.js';
 import { collectItems, type ItemList } from './collect.js';
 import { normalizeComponents } from './components.js';
 import { normalizeItem } from './incident.js';
-import { createWarnings, type Warnings } from './warnings.js';
-import {
-  field,
-  listField,
-  objectField,
-  parseObjectBody,
-  readLabel,
-  type WireObject,
-} from './wire.js';
 
 /** Endpoint keys, as `endpoints()` names them. */
 export const endpointKeys = {
@@ -30,19 +30,15 @@ const fileNames = {
   maintenances: 'scheduled-maintenances.json',
 } as const;
 
-export function normalizeStatuspage(
-  bodies: Readonly<Record<string, string | null>>,
-  context: AdapterContext,
-): ParseResult {
-  try {
-    return normalize(bodies, context);
-  } catch (error) {
-    const reason = error instanceof Error ? cleanLabel(error.message).slice(0, 200) : 'unknown';
-    return { ok: false, error: `Statuspage payload could not be normalized (${reason})` };
-  }
-}
+/** How a body that is not a JSON object reads in the poll's error. */
+const bodyFailures: Readonly<Record<BodyFailure['why'], string>> = {
+  missing: 'was not fetched',
+  empty: 'is empty',
+  markup: 'is not JSON (looks like HTML)',
+  malformed: 'is not JSON (malformed or truncated)',
+};
 
-function normalize(
+export function normalizeStatuspage(
   bodies: Readonly<Record<string, string | null>>,
   context: AdapterContext,
 ): ParseResult {
@@ -57,10 +53,10 @@ function normalize(
       error: 'summary.json has no page, components or incidents (not Statuspage)',
     };
   }
-  const warnings = createWarnings();
+  const warnings = new Warnings();
   const maintenances = optionalBody(bodies, warnings);
 
-  const componentList = listField(summaryObject, 'components');
+  const componentList = listField(summaryObject.components);
   if (componentList.kind !== 'list')
     warnings.add(`summary.json: components is ${describe(componentList)}`);
   const components = normalizeComponents(
@@ -72,13 +68,13 @@ function normalize(
   let listsAllOpen = true;
   const lists: ItemList[] = [];
   const addList = (
-    object: WireObject,
+    object: JsonObject,
     key: string,
     source: string,
     maintenance: boolean,
     complete: boolean,
   ) => {
-    const list = listField(object, key);
+    const list = listField(object[key]);
     if (list.kind === 'list') lists.push({ source, maintenance, items: list.items });
     else {
       warnings.add(`${source} is ${describe(list)}`);
@@ -105,7 +101,7 @@ function normalize(
   }
 
   const collected = collectItems(lists, warnings);
-  const linkBase = incidentLinkBase(field(summaryObject, 'page'), context.statusPageUrl);
+  const linkBase = incidentLinkBase(summaryObject.page, context.statusPageUrl);
   const page = { components, linkBase, warnings };
   const incidents = collected.items.flatMap((item) => normalizeItem(item, page) ?? []);
   incidents.sort(newestFirst);
@@ -125,18 +121,29 @@ function normalize(
 
 type BodyKey = keyof typeof endpointKeys;
 
+type ObjectBody = { ok: true; value: JsonObject } | { ok: false; error: string };
+
 function requiredBody(bodies: Readonly<Record<string, string | null>>, key: BodyKey) {
   const body = Object.hasOwn(bodies, endpointKeys[key]) ? bodies[endpointKeys[key]] : undefined;
-  if (typeof body !== 'string')
-    return { ok: false as const, error: `${fileNames[key]} was not fetched` };
-  return parseObjectBody(fileNames[key], body);
+  return objectBody(fileNames[key], body);
+}
+
+/** One endpoint's body as a JSON object, or why not, naming the endpoint's file. */
+function objectBody(fileName: string, body: string | null | undefined): ObjectBody {
+  const read = readJsonBody(body);
+  if (!read.ok) return { ok: false, error: `${fileName} ${bodyFailures[read.failure.why]}` };
+  const object = asRecord(read.value);
+  if (!object) {
+    return { ok: false, error: `${fileName} is not a JSON object (got ${kindOf(read.value)})` };
+  }
+  return { ok: true, value: object };
 }
 
 /** scheduled-maintenances.json is optional: the summary still lists open maintenances. */
 function optionalBody(
   bodies: Readonly<Record<string, string | null>>,
   warnings: Warnings,
-): WireObject | null {
+): JsonObject | null {
   const body = Object.hasOwn(bodies, endpointKeys.maintenances)
     ? bodies[endpointKeys.maintenances]
     : null;
@@ -144,28 +151,27 @@ function optionalBody(
     warnings.add(`${fileNames.maintenances} unavailable; maintenances come from summary.json only`);
     return null;
   }
-  const parsed = parseObjectBody(fileNames.maintenances, body);
+  const parsed = objectBody(fileNames.maintenances, body);
   if (parsed.ok) return parsed.value;
   warnings.add(`${parsed.error}; maintenances come from summary.json only`);
   return null;
 }
 
-function looksLikeSummary(summary: WireObject): boolean {
+function looksLikeSummary(summary: JsonObject): boolean {
   return (
-    objectField(summary, 'page') !== null ||
-    Array.isArray(field(summary, 'components')) ||
-    Array.isArray(field(summary, 'incidents'))
+    asRecord(summary.page) !== null ||
+    Array.isArray(summary.components) ||
+    Array.isArray(summary.incidents)
   );
 }
 
-function describe(list: ReturnType<typeof listField>): string {
+function describe(list: ListField): string {
   return list.kind === 'wrong_type' ? `${list.got}, not a list` : 'missing';
 }
 
-function pageName(objects: ReadonlyArray<WireObject | null>): string | null {
+function pageName(objects: ReadonlyArray<JsonObject | null>): string | null {
   for (const object of objects) {
-    const page = object ? objectField(object, 'page') : null;
-    const name = page ? readLabel(field(page, 'name')) : null;
+    const name = asLabel(asRecord(object?.page)?.name);
     if (name !== null) return name;
   }
   return null;

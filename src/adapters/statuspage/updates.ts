@@ -5,17 +5,16 @@ import { bodyToText, sanitizeBody } from '../../domain/sanitize.js';
 import { parseInstant } from '../../domain/time.js';
 import type { IncidentKind } from '../../domain/vocabulary.js';
 import { mapPhase } from './enums.js';
-import type { Warnings } from './warnings.js';
 import {
-  asObject,
-  field,
+  asLabel,
+  asLabelId,
+  asRecord,
   kindOf,
   listField,
   quote,
-  readId,
-  readLabel,
-  type WireObject,
-} from './wire.js';
+  type JsonObject,
+} from '../parse-kit/lenient.js';
+import type { Warnings } from '../parse-kit/warnings.js';
 
 /** A component an update names: `code` is the component id (providers.md §1.3). */
 export interface ComponentRef {
@@ -41,15 +40,15 @@ interface Scope {
 export function readTimeline(list: readonly unknown[], scope: Scope): TimelineUpdate[] {
   const byId = new Map<string, { update: TimelineUpdate; updatedAt: string }>();
   list.forEach((entry, index) => {
-    const object = asObject(entry);
-    const id = object ? readId(field(object, 'id')) : null;
+    const object = asRecord(entry);
+    const id = object ? asLabelId(object.id) : null;
     if (!object || id === null) {
       scope.warnings.add(`incident ${scope.incidentId}: update #${index} skipped (no id)`);
       return;
     }
     const update = readUpdate(object, id, scope);
     if (!update) return;
-    const updatedAt = parseInstant(field(object, 'updated_at')) ?? '';
+    const updatedAt = parseInstant(object.updated_at) ?? '';
     const known = byId.get(id);
     if (known) scope.warnings.add(`incident ${scope.incidentId}: update ${id} listed twice`);
     if (!known || updatedAt > known.updatedAt) byId.set(id, { update, updatedAt });
@@ -58,12 +57,11 @@ export function readTimeline(list: readonly unknown[], scope: Scope): TimelineUp
 }
 
 /** A legacy `postmortem_body` becomes a timeline entry, as the reference page shows it. */
-export function readLegacyPostmortem(incident: WireObject, scope: Scope): TimelineUpdate | null {
-  const body = field(incident, 'postmortem_body');
+export function readLegacyPostmortem(incident: JsonObject, scope: Scope): TimelineUpdate | null {
+  const body = incident.postmortem_body;
   if (typeof body !== 'string' || body.trim() === '') return null;
   const postedAt =
-    parseInstant(field(incident, 'postmortem_published_at')) ??
-    parseInstant(field(incident, 'updated_at'));
+    parseInstant(incident.postmortem_published_at) ?? parseInstant(incident.updated_at);
   if (postedAt === null) {
     scope.warnings.add(`incident ${scope.incidentId}: postmortem skipped (no usable time)`);
     return null;
@@ -77,21 +75,20 @@ export function compareUpdates(a: ObservedUpdate, b: ObservedUpdate): number {
   return a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0;
 }
 
-function readUpdate(object: WireObject, id: string, scope: Scope): TimelineUpdate | null {
+function readUpdate(object: JsonObject, id: string, scope: Scope): TimelineUpdate | null {
   const where = `incident ${scope.incidentId}: update ${id}`;
-  const postedAt =
-    parseInstant(field(object, 'display_at')) ?? parseInstant(field(object, 'created_at'));
+  const postedAt = parseInstant(object.display_at) ?? parseInstant(object.created_at);
   if (postedAt === null) {
     scope.warnings.add(`${where} skipped (no usable time)`);
     return null;
   }
-  const rawStatus = field(object, 'status');
+  const rawStatus = object.status;
   let phase = mapPhase(scope.kind, rawStatus);
   if (phase === null) {
     phase = scope.kind === 'maintenance' ? 'scheduled' : 'investigating';
     scope.warnings.add(`${where}: unknown status ${quote(rawStatus)}, read as ${phase}`);
   }
-  const rawBody = field(object, 'body');
+  const rawBody = object.body;
   if (typeof rawBody !== 'string' && rawBody !== null && rawBody !== undefined) {
     scope.warnings.add(`${where}: body is ${kindOf(rawBody)}, shown empty`);
   }
@@ -101,17 +98,17 @@ function readUpdate(object: WireObject, id: string, scope: Scope): TimelineUpdat
   return { sourceId: id, phase, postedAt, ...bodies(text), components: names, refs: refs ?? [] };
 }
 
-function readRefs(update: WireObject, where: string, warnings: Warnings): ComponentRef[] | null {
-  const list = listField(update, 'affected_components');
+function readRefs(update: JsonObject, where: string, warnings: Warnings): ComponentRef[] | null {
+  const list = listField(update.affected_components);
   if (list.kind === 'absent') return null;
   if (list.kind === 'wrong_type') {
     warnings.add(`${where}: affected_components is ${list.got}, ignored`);
     return null;
   }
   return list.items.flatMap((item) => {
-    const object = asObject(item);
+    const object = asRecord(item);
     if (!object) return [];
-    const ref = { id: readId(field(object, 'code')), name: readLabel(field(object, 'name')) };
+    const ref = { id: asLabelId(object.code), name: asLabel(object.name) };
     return ref.id === null && ref.name === null ? [] : [ref];
   });
 }

@@ -1,4 +1,4 @@
-// The contract suite every platform adapter runs (STYLE.md §10): parses every fixture, is
+// The contract suite every registered adapter runs (contract.test.ts): parses every fixture, is
 // deterministic, never throws on mutated input, and only ever produces the domain vocabulary.
 import { describe, expect, it } from 'vitest';
 import type { PlatformAdapter } from '../types.js';
@@ -12,12 +12,12 @@ export interface ContractOptions {
   seed?: number;
 }
 
-/**
- * @param fixtures fixture name → bodies keyed by endpoint key, as the fetcher would hand them over.
- */
+/** Fixture name → bodies keyed by endpoint key, as the fetcher would hand them over. */
+export type ContractFixtures = Readonly<Record<string, Readonly<Record<string, string>>>>;
+
 export function describeAdapterContract(
   adapter: PlatformAdapter,
-  fixtures: Readonly<Record<string, Readonly<Record<string, string>>>>,
+  fixtures: ContractFixtures,
   options: ContractOptions = {},
 ): void {
   const context = { statusPageUrl: options.statusPageUrl ?? 'https://status.example.test' };

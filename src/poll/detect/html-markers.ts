@@ -1,16 +1,27 @@
-// What a status page's own HTML says about its platform (providers.md §9 step 7). Pure: the
-// markers only order the JSON probes, except status.io, whose page id lives only in the HTML.
+// What a status page's own HTML says about its platform, by the registered platforms' markers.
+// Pure: markers only order the JSON probes, except a page id that lives only in the HTML.
+import type { Confidence, HtmlMarker as MarkerRule } from '../../adapters/detect-kit/types.js';
 import type { Platform } from '../../domain/vocabulary.js';
+import { platformRules } from './platform-rules.js';
 
 export interface HtmlMarker {
   platform: Platform;
   evidence: string;
 }
 
+export interface HtmlPage {
+  platform: Platform;
+  pageId: string;
+  confidence: Confidence;
+  evidence: string;
+  /** The page URL to configure, from the origin the page was finally served on. */
+  pageUrl(origin: string): string;
+}
+
 export interface HtmlFindings {
   markers: HtmlMarker[];
-  /** status.io page id (24-hex ObjectId) when the page is a status.io page. */
-  statusio: { pageId: string; evidence: string; confidence: 'high' | 'medium' } | null;
+  /** A page id found in the HTML, for a platform whose id lives only there. */
+  page: HtmlPage | null;
   /** Feed URLs the page advertises with <link rel="alternate">, absolute. */
   feeds: string[];
 }
@@ -18,64 +29,33 @@ export interface HtmlFindings {
 // Only the head and the start of the body matter; a huge page is not scanned whole.
 const scanLimit = 512 * 1024;
 
-const markerRules: readonly { platform: Platform; pattern: RegExp; evidence: string }[] = [
-  {
-    platform: 'statuspage',
-    pattern: /powered by atlassian statuspage|statuspage\.io|stspg\.io|dka575ofm4ao0\.cloudfront/i,
-    evidence: 'the page HTML names Atlassian Statuspage',
-  },
-  {
-    platform: 'incidentio',
-    pattern: /incident\.io|incidentio/i,
-    evidence: 'the page HTML names incident.io',
-  },
-  {
-    platform: 'instatus',
-    pattern: /instatus\.com|instatus/i,
-    evidence: 'the page HTML names Instatus',
-  },
-  {
-    platform: 'betterstack',
-    pattern: /betteruptime|betterstack|better stack/i,
-    evidence: 'the page HTML names Better Stack',
-  },
-  {
-    platform: 'cachet',
-    pattern: /cachethq|powered by cachet|cachet\.io|name="generator" content="cachet/i,
-    evidence: 'the page HTML names Cachet',
-  },
-];
-
 export function readHtmlFindings(html: string, pageUrl: string): HtmlFindings {
   const text = html.slice(0, scanLimit);
-  const markers = markerRules
-    .filter((rule) => rule.pattern.test(text))
-    .map(({ platform, evidence }) => ({ platform, evidence }));
-  // Next.js pages that read /proxy/ JSON are incident.io's front end even when unbranded.
-  if (!markers.some((m) => m.platform === 'incidentio') && /__next_f/.test(text)) {
-    if (/\/proxy\//.test(text)) {
-      markers.push({ platform: 'incidentio', evidence: 'a Next.js page reading /proxy/ data' });
+  const markers: HtmlMarker[] = [];
+  for (const fallback of [false, true]) {
+    for (const { platform, htmlMarkers = [] } of platformRules) {
+      for (const rule of htmlMarkers) {
+        if ((rule.fallback ?? false) !== fallback) continue;
+        if (fallback && markers.some((m) => m.platform === platform)) continue;
+        if (matches(rule, text)) markers.push({ platform, evidence: rule.evidence });
+      }
     }
   }
-  return { markers, statusio: statusioId(text), feeds: feedLinks(text, pageUrl) };
+  return { markers, page: pageInHtml(text), feeds: feedLinks(text, pageUrl) };
 }
 
-function statusioId(text: string): HtmlFindings['statusio'] {
-  if (!/(?:^|[^a-z0-9-])status\.io\b/i.test(text)) return null;
-  const apiPath = /status\.io\/1\.0\/status\/([0-9a-f]{24})\b/i.exec(text)?.[1];
-  if (apiPath) {
-    return { pageId: apiPath.toLowerCase(), confidence: 'high', evidence: 'status.io API link' };
+function matches(rule: MarkerRule, text: string): boolean {
+  return typeof rule.pattern === 'function' ? rule.pattern(text) : rule.pattern.test(text);
+}
+
+function pageInHtml(text: string): HtmlPage | null {
+  for (const { platform, htmlPageId: rule } of platformRules) {
+    const found = rule?.find(text);
+    if (rule && found) {
+      return { platform, ...found, pageUrl: (origin) => rule.pageUrl(origin, found.pageId) };
+    }
   }
-  const pagePath = /\/pages\/(?:history|incident|maintenance|subscribe)\/([0-9a-f]{24})\b/i.exec(
-    text,
-  )?.[1];
-  if (pagePath) {
-    return { pageId: pagePath.toLowerCase(), confidence: 'high', evidence: 'status.io page link' };
-  }
-  const anyId = /["'/#=]([0-9a-f]{24})["'/&?#]/i.exec(text)?.[1];
-  return anyId
-    ? { pageId: anyId.toLowerCase(), confidence: 'medium', evidence: 'status.io name and an id' }
-    : null;
+  return null;
 }
 
 const linkTag = /<link\b[^>]*>/gi;

@@ -1,71 +1,76 @@
-// The JSON and feed probes, in the order providers.md §9 gives them; platforms the host name or
-// the page's HTML point at are probed first, so a typical page costs two requests.
+// The JSON and feed probes of the registered platforms. Platforms the host name or the page's
+// HTML point at are probed first, so a typical page costs two requests; probes of several
+// platforms on one path share one request.
+import type { Confidence, JsonProbe } from '../../adapters/detect-kit/types.js';
 import type { Platform } from '../../domain/vocabulary.js';
-import {
-  classifyBetterstack,
-  classifyCachetComponents,
-  classifyCachetPing,
-  classifyFeed,
-  classifyInstatus,
-  classifySummary,
-  type Verdict,
-} from './classify.js';
 import { baseAfterRedirect } from './page-url.js';
+import { platformRules } from './platform-rules.js';
 import { accepts, type DetectSession } from './session.js';
 
-export interface Found extends Verdict {
+export interface Found {
+  platform: Platform;
+  confidence: Confidence;
+  evidence: string;
   statusPageUrl: string;
 }
 
-interface JsonProbe {
-  path: string;
-  /** Platforms this probe can recognise; a hint for any of them moves it to the front. */
-  platforms: readonly Platform[];
-  classify(body: string, path: string): Verdict | null;
-  /** The page URL to configure, from the (possibly redirected) base. */
-  pageUrl(base: string): string;
-  /** Only probed when a hint names one of its platforms (it costs a request on every page). */
-  hintedOnly?: boolean;
+interface OwnedProbe {
+  platform: Platform;
+  probe: JsonProbe;
 }
 
-const asIs = (base: string): string => base;
+/** One request: every registered probe on this path, in registry order. */
+export interface ProbeGroup {
+  path: string;
+  platforms: Platform[];
+  probes: OwnedProbe[];
+}
 
-const jsonProbes: readonly JsonProbe[] = [
-  {
-    path: '/api/v2/summary.json',
-    platforms: ['statuspage', 'incidentio'],
-    classify: classifySummary,
-    pageUrl: asIs,
-  },
-  { path: '/summary.json', platforms: ['instatus'], classify: classifyInstatus, pageUrl: asIs },
-  { path: '/index.json', platforms: ['betterstack'], classify: classifyBetterstack, pageUrl: asIs },
-  { path: '/api/v1/ping', platforms: ['cachet'], classify: classifyCachetPing, pageUrl: asIs },
-  {
-    path: '/api/ping',
-    platforms: ['cachet'],
-    classify: classifyCachetPing,
-    // The cachet adapter reads Cachet 3 when the configured URL ends in /api.
-    pageUrl: (base) => `${base}/api`,
-  },
-  {
-    path: '/api/v1/components',
-    platforms: ['cachet'],
-    classify: classifyCachetComponents,
-    pageUrl: asIs,
-    hintedOnly: true,
-  },
-];
+function probeGroups(): ProbeGroup[] {
+  const groups = new Map<string, ProbeGroup>();
+  for (const { platform, jsonProbes = [] } of platformRules) {
+    for (const probe of jsonProbes) {
+      const group = groups.get(probe.path) ?? { path: probe.path, platforms: [], probes: [] };
+      if (!group.platforms.includes(platform)) group.platforms.push(platform);
+      group.probes.push({ platform, probe });
+      groups.set(probe.path, group);
+    }
+  }
+  return [...groups.values()];
+}
 
-export function orderJsonProbes(hints: readonly Platform[]): JsonProbe[] {
-  const rank = (probe: JsonProbe): number => {
-    const ranks = probe.platforms.map((p) => hints.indexOf(p)).filter((i) => i >= 0);
+const allGroups = probeGroups();
+
+/** Hinted groups first (in hint order), then the rest; a hinted-only probe only when hinted. */
+export function orderJsonProbes(hints: readonly Platform[]): ProbeGroup[] {
+  const rank = (platforms: readonly Platform[]): number => {
+    const ranks = platforms.map((p) => hints.indexOf(p)).filter((i) => i >= 0);
     return ranks.length > 0 ? Math.min(...ranks) : hints.length;
   };
-  return jsonProbes
-    .filter((probe) => !probe.hintedOnly || rank(probe) < hints.length)
-    .map((probe, index) => ({ probe, index, rank: rank(probe) }))
+  return allGroups
+    .map((group) => ({
+      ...group,
+      probes: group.probes.filter(
+        ({ platform, probe }) => !probe.hintedOnly || hints.includes(platform),
+      ),
+    }))
+    .filter((group) => group.probes.length > 0)
+    .map((group, index) => ({ group, index, rank: rank(group.platforms) }))
     .sort((a, b) => a.rank - b.rank || a.index - b.index)
-    .map(({ probe }) => probe);
+    .map(({ group }) => group);
+}
+
+/** Every registered probe on `path` asked about one body; the first verdict wins. */
+export function classifyProbe(
+  path: string,
+  body: string,
+  probes: readonly OwnedProbe[] = allGroups.find((g) => g.path === path)?.probes ?? [],
+): (Omit<Found, 'statusPageUrl'> & { probe: JsonProbe }) | null {
+  for (const { platform, probe } of probes) {
+    const verdict = probe.classify(body, path);
+    if (verdict) return { ...verdict, platform, probe };
+  }
+  return null;
 }
 
 export async function runJsonProbes(
@@ -73,25 +78,36 @@ export async function runJsonProbes(
   base: string,
   hints: readonly Platform[],
 ): Promise<Found | null> {
-  for (const probe of orderJsonProbes(hints)) {
+  for (const group of orderJsonProbes(hints)) {
     if (session.exhausted) return null;
-    const url = `${base}${probe.path}`;
+    const url = `${base}${group.path}`;
     const fetched = await session.get(url, accepts.json);
     if (!fetched.ok) continue;
-    const verdict = probe.classify(fetched.body, probe.path);
+    const verdict = classifyProbe(group.path, fetched.body, group.probes);
     if (verdict === null) {
       session.note(url, describeMiss(fetched.body));
       continue;
     }
+    const { probe, ...found } = verdict;
     const movedBase = baseAfterRedirect(url, fetched.finalUrl, base);
-    return { ...verdict, statusPageUrl: probe.pageUrl(movedBase) };
+    return { ...found, statusPageUrl: probe.pageUrl(movedBase) };
   }
   return null;
 }
 
-/** Conventional feed paths of the platforms that publish one (providers.md §8). */
-const feedPaths = ['/history.atom', '/history.rss', '/feed.atom', '/feed.rss'];
+const feedRules = platformRules.flatMap(({ platform, feed }) => (feed ? [{ platform, feed }] : []));
+/** Conventional feed paths of the platforms that publish one. */
+const feedPaths = [...new Set(feedRules.flatMap(({ feed }) => feed.paths))];
 const maxFeedProbes = 5;
+
+/** The platform and kind of a feed body, by the registered feed rules; null when none fits. */
+export function feedOf(body: string): { platform: Platform; kind: string } | null {
+  for (const { platform, feed } of feedRules) {
+    const kind = feed.kindOf(body);
+    if (kind !== null) return { platform, kind };
+  }
+  return null;
+}
 
 export async function runFeedProbes(
   session: DetectSession,
@@ -114,16 +130,16 @@ export async function probeFeed(
 ): Promise<Found | null> {
   const fetched = await session.get(url, accepts.feed);
   if (!fetched.ok) return null;
-  const kind = classifyFeed(fetched.body);
-  if (kind === null) {
+  const feed = feedOf(fetched.body);
+  if (feed === null) {
     session.note(url, describeMiss(fetched.body));
     return null;
   }
   const how = advertised ? 'advertised by the page' : 'at a conventional path';
   return {
-    platform: 'rss',
+    platform: feed.platform,
     confidence: 'medium',
-    evidence: `an ${kind === 'atom' ? 'Atom' : 'RSS'} feed ${how}`,
+    evidence: `an ${feed.kind} feed ${how}`,
     statusPageUrl: url,
   };
 }

@@ -1,10 +1,15 @@
-// The pure parts of detection: page bases, known hosts, HTML markers and body verdicts.
+// The pure parts of detection: page bases, known hosts, HTML markers and body verdicts, as the
+// registered platforms' rules give them.
 import { describe, expect, it } from 'vitest';
-import { classifyFeed, classifyInstatus, classifySummary } from './classify.js';
+import { classifyFeed } from '../../adapters/rss/detect.js';
 import { readHtmlFindings } from './html-markers.js';
 import { hostedPlatformHint, matchKnownHost } from './known-hosts.js';
 import { baseAfterRedirect, looksLikeFeedUrl, parsePageUrl } from './page-url.js';
-import { orderJsonProbes } from './probes.js';
+import { classifyProbe, orderJsonProbes } from './probes.js';
+
+/** The registered verdicts on the bodies of two probe paths. */
+const classifySummary = (body: string) => classifyProbe('/api/v2/summary.json', body);
+const classifyInstatus = (body: string) => classifyProbe('/summary.json', body);
 
 describe('parsePageUrl', () => {
   it.each([
@@ -112,7 +117,7 @@ describe('readHtmlFindings', () => {
       '<a href="https://www.mystatus.io/pages/history/5a6f3b2c1d0e9f8a7b6c5d4e">x</a>',
       'https://www.mystatus.io/',
     );
-    expect(findings.statusio).toBeNull();
+    expect(findings.page).toBeNull();
   });
 
   it('an id near the status.io API is high confidence, a bare id medium', () => {
@@ -120,12 +125,38 @@ describe('readHtmlFindings', () => {
       '<script src="https://api.status.io/1.0/status/5a6f3b2c1d0e9f8a7b6c5d4e"></script>',
       'https://status.example.com/',
     );
-    expect(api.statusio).toMatchObject({ pageId: '5a6f3b2c1d0e9f8a7b6c5d4e', confidence: 'high' });
+    expect(api.page).toMatchObject({
+      platform: 'statusio',
+      pageId: '5a6f3b2c1d0e9f8a7b6c5d4e',
+      confidence: 'high',
+    });
     const bare = readHtmlFindings(
       '<footer>Powered by status.io</footer><div data-id="5a6f3b2c1d0e9f8a7b6c5d4e"></div>',
       'https://status.example.com/',
     );
-    expect(bare.statusio).toMatchObject({ confidence: 'medium' });
+    expect(bare.page).toMatchObject({ platform: 'statusio', confidence: 'medium' });
+  });
+
+  it('keeps markers in registry order, fallback markers last and only for a platform without one', () => {
+    const page = (html: string) =>
+      readHtmlFindings(html, 'https://status.example.com/').markers.map((m) => m.evidence);
+    expect(page('<p>Instatus</p><script>self.__next_f.push(["/proxy/x"])</script>')).toEqual([
+      'the page HTML names Instatus',
+      'a Next.js page reading /proxy/ data',
+    ]);
+    expect(page('<p>incident.io</p><script>self.__next_f.push(["/proxy/x"])</script>')).toEqual([
+      'the page HTML names incident.io',
+    ]);
+    expect(page('<p>cachethq betterstack statuspage.io</p>')).toEqual([
+      'the page HTML names Atlassian Statuspage',
+      'the page HTML names Better Stack',
+      'the page HTML names Cachet',
+    ]);
+  });
+
+  it('asks one request per path when several platforms probe it', () => {
+    const summary = orderJsonProbes([]).find((group) => group.path === '/api/v2/summary.json');
+    expect(summary?.platforms).toEqual(['statuspage', 'incidentio']);
   });
 
   it('hinted probes go first; hinted-only probes only when hinted', () => {

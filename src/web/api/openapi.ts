@@ -8,9 +8,9 @@ import {
   impacts,
   incidentKinds,
   phases,
-  platforms,
   vendorHealths,
 } from '../../domain/vocabulary.js';
+import { platforms } from '../../config/platforms.js';
 import { targetJsonSchema, targetTypes } from '../../config/schema.js';
 import { defaultLimit, maxLimit, maxQueryLength } from './params.js';
 

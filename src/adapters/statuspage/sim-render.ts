@@ -1,15 +1,16 @@
 // Turns a vendor's state into Statuspage v2 JSON with the real key order and types
 // (fixtures: summary.anydesk…, summary.cloudamqp…, incidents.github…, scheduled-maintenances.claude…).
-import { formatInstant } from './time-format.js';
+import { jsonContentType, type SimFormat } from '../sim-kit/format.js';
+import { effectiveStatus, renderStatus } from '../sim-kit/page-status.js';
+import { formatInstant } from '../sim-kit/time-format.js';
 import {
   closedStatuses,
   type SimComponent,
-  type SimComponentStatus,
   type SimIncident,
   type SimUpdate,
   type SimVendorIdentity,
   type SimVendorState,
-} from './types.js';
+} from '../sim-kit/types.js';
 
 export const endpointPaths = {
   '/api/v2/summary.json': 'summary',
@@ -30,23 +31,6 @@ interface RenderContext {
   time: (ms: number) => string;
   byId: Map<string, SimComponent>;
 }
-
-const statusRank: Record<SimComponentStatus, number> = {
-  operational: 0,
-  under_maintenance: 1,
-  degraded_performance: 2,
-  partial_outage: 3,
-  major_outage: 4,
-};
-
-const indicatorDescriptions = {
-  none: 'All Systems Operational',
-  minor: 'Partially Degraded Service',
-  major: 'Partial System Outage',
-  critical: 'Major Service Outage',
-  maintenance: 'Service Under Maintenance',
-} as const;
-type Indicator = keyof typeof indicatorDescriptions;
 
 export function renderEndpoint(
   endpoint: EndpointName,
@@ -108,20 +92,6 @@ function renderPage(ctx: RenderContext): object {
     time_zone: ctx.identity.timeZone,
     updated_at: ctx.time(ctx.state.updatedAt),
   };
-}
-
-/** A group row's status is the worst of its children's. */
-export function effectiveStatus(
-  component: SimComponent,
-  byId: Map<string, SimComponent>,
-): SimComponentStatus {
-  if (!component.isGroup) return component.status;
-  let worst: SimComponentStatus = 'operational';
-  for (const childId of component.childIds) {
-    const child = byId.get(childId);
-    if (child && statusRank[child.status] > statusRank[worst]) worst = child.status;
-  }
-  return worst;
 }
 
 function renderComponent(ctx: RenderContext, component: SimComponent): object {
@@ -203,22 +173,10 @@ function renderIncident(ctx: RenderContext, incident: SimIncident): object {
   return row;
 }
 
-/** Worst of open incident impacts and component statuses; maintenance only when nothing is worse. */
-export function renderStatus(state: SimVendorState): { indicator: Indicator; description: string } {
-  const rank: Indicator[] = ['none', 'minor', 'major', 'critical'];
-  let worst = 0;
-  let maintenance = false;
-  for (const component of state.components) {
-    if (component.isGroup) continue;
-    if (component.status === 'under_maintenance') maintenance = true;
-    else worst = Math.max(worst, Math.max(0, statusRank[component.status] - 1));
-  }
-  for (const incident of state.incidents) {
-    if (closedStatuses.includes(incident.status)) continue;
-    const level = rank.indexOf(incident.impact);
-    worst = Math.max(worst, level);
-  }
-  for (const m of state.maintenances) if (m.status === 'in_progress') maintenance = true;
-  const indicator: Indicator = worst === 0 && maintenance ? 'maintenance' : (rank[worst] ?? 'none');
-  return { indicator, description: indicatorDescriptions[indicator] };
-}
+/** Statuspage's v2 JSON, as the simulator serves it. */
+export const statuspageSimFormat: SimFormat = {
+  paths: endpointPaths,
+  contentType: jsonContentType,
+  render: (endpoint, identity, state, pageUrl) =>
+    JSON.stringify(renderEndpoint(endpoint as EndpointName, identity, state, pageUrl)),
+};

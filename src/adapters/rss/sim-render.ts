@@ -1,8 +1,14 @@
 // Statuspage's /history.atom (providers.md §8.1; fixture history.github.2025-07-07.atom): one
 // entry per incident or maintenance, newest first, whose HTML content holds the whole update
 // timeline newest first as `<p><small>Jul 3, 07:12 UTC</small><br><strong>Resolved</strong> - …</p>`.
-import { isoSeconds, monthNames } from './platform-ids.js';
-import type { SimIncident, SimStatus, SimVendorIdentity, SimVendorState } from './types.js';
+import type { SimFormat } from '../sim-kit/format.js';
+import { isoSeconds, monthNames } from '../sim-kit/platform-ids.js';
+import type {
+  SimIncident,
+  SimStatus,
+  SimVendorIdentity,
+  SimVendorState,
+} from '../sim-kit/types.js';
 
 export const rssPaths = { '/history.atom': 'history' } as const;
 export type RssEndpoint = (typeof rssPaths)[keyof typeof rssPaths];
@@ -97,3 +103,10 @@ function hostOf(url: string): string {
     return 'simulator';
   }
 }
+
+/** Statuspage's history.atom, as the simulator serves it. */
+export const rssSimFormat: SimFormat = {
+  paths: rssPaths,
+  contentType: 'application/atom+xml; charset=utf-8',
+  render: (_endpoint, identity, state, pageUrl) => renderRss(identity, state, pageUrl),
+};

@@ -1,7 +1,8 @@
 // Cachet 2's API v1 (providers.md §5; fixtures v1-components…, v1-incidents.docs-shape):
 // `{meta:{pagination}, data:[…]}` lists, integer ids and status codes, zone-less database times,
 // one message per incident with later updates embedded, maintenance as incident status 0.
-import { integerIdOf, zonelessUtc } from './platform-ids.js';
+import { jsonContentType, type SimFormat } from '../sim-kit/format.js';
+import { integerIdOf, zonelessUtc } from '../sim-kit/platform-ids.js';
 import {
   closedStatuses,
   type SimComponent,
@@ -9,7 +10,7 @@ import {
   type SimIncident,
   type SimStatus,
   type SimVendorState,
-} from './types.js';
+} from '../sim-kit/types.js';
 
 export const cachetPaths = {
   '/api/v1/components': 'components',
@@ -161,3 +162,11 @@ function paginated(data: object[]): object {
     data,
   };
 }
+
+/** Cachet 2's API v1, as the simulator serves it. */
+export const cachetSimFormat: SimFormat = {
+  paths: cachetPaths,
+  contentType: jsonContentType,
+  render: (endpoint, _identity, state, pageUrl) =>
+    JSON.stringify(renderCachet(endpoint as CachetEndpoint, state, pageUrl)),
+};

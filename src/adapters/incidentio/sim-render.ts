@@ -2,14 +2,15 @@
 // flat components, 26-character ULID ids, `Z` times without milliseconds, keys in alphabetical
 // order, incidents without components/started_at/resolved_at/shortlink, and summary lists left
 // out entirely when empty.
-import { ulidOf, isoSeconds } from './platform-ids.js';
-import { effectiveStatus, renderStatus } from './render.js';
+import { jsonContentType, type SimFormat } from '../sim-kit/format.js';
+import { ulidOf, isoSeconds } from '../sim-kit/platform-ids.js';
+import { effectiveStatus, renderStatus } from '../sim-kit/page-status.js';
 import {
   closedStatuses,
   type SimIncident,
   type SimVendorIdentity,
   type SimVendorState,
-} from './types.js';
+} from '../sim-kit/types.js';
 
 export const incidentioPaths = {
   '/api/v2/summary.json': 'summary',
@@ -87,3 +88,11 @@ function renderItem(item: SimIncident, pageId: string): object {
   row.updated_at = isoSeconds(item.updatedAt);
   return row;
 }
+
+/** incident.io's Statuspage-compatible JSON, as the simulator serves it. */
+export const incidentioSimFormat: SimFormat = {
+  paths: incidentioPaths,
+  contentType: jsonContentType,
+  render: (endpoint, identity, state, pageUrl) =>
+    JSON.stringify(renderIncidentio(endpoint as IncidentioEndpoint, identity, state, pageUrl)),
+};

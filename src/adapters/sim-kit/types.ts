@@ -1,5 +1,6 @@
-// The simulator's in-memory model of one fake Statuspage page. Times are epoch milliseconds;
-// render.ts turns them into the page's local ISO offsets, as the real API does.
+// The simulator's in-memory model of one fake status page, modelled on Statuspage. Times are
+// epoch milliseconds; each platform's sim-render.ts writes them in that platform's own style.
+import type { Platform } from '../../domain/vocabulary.js';
 
 export const componentStatuses = [
   'operational',
@@ -28,14 +29,10 @@ export type SimImpact = (typeof incidentImpacts)[number];
 /** Statuses after which an incident or maintenance is over (not in summary.json any more). */
 export const closedStatuses: readonly SimStatus[] = ['resolved', 'postmortem', 'completed'];
 
-/** The status page products the simulator can imitate (render-<platform>.ts each). */
-export const simPlatforms = ['statuspage', 'incidentio', 'instatus', 'cachet', 'rss'] as const;
-export type SimPlatform = (typeof simPlatforms)[number];
-
 export interface SimVendorIdentity {
   slug: string;
   /** Which product's format this vendor is served in; statuspage when absent. */
-  platform?: SimPlatform;
+  platform?: Platform;
   name: string;
   /** Statuspage page id: 12 characters [a-z0-9]. */
   pageId: string;

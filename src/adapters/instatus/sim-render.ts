@@ -1,8 +1,9 @@
 // Instatus's public JSON (providers.md §3; fixtures summary.instatus-docs-example…,
 // v2-components.docs-shape): upper-case enums, only active incidents and maintenances (no
 // timeline, no ids but the cuid in each URL), Date.toString() times, grouped components.
-import { cuidOf, jsDateString } from './platform-ids.js';
-import { renderStatus } from './render.js';
+import { jsonContentType, type SimFormat } from '../sim-kit/format.js';
+import { cuidOf, jsDateString } from '../sim-kit/platform-ids.js';
+import { renderStatus } from '../sim-kit/page-status.js';
 import {
   type SimComponentStatus,
   type SimImpact,
@@ -10,7 +11,7 @@ import {
   type SimStatus,
   type SimVendorIdentity,
   type SimVendorState,
-} from './types.js';
+} from '../sim-kit/types.js';
 
 export const instatusPaths = {
   '/summary.json': 'summary',
@@ -122,3 +123,11 @@ function renderComponents(state: SimVendorState): object[] {
       };
     });
 }
+
+/** Instatus's public JSON, as the simulator serves it. */
+export const instatusSimFormat: SimFormat = {
+  paths: instatusPaths,
+  contentType: jsonContentType,
+  render: (endpoint, identity, state, pageUrl) =>
+    JSON.stringify(renderInstatus(endpoint as InstatusEndpoint, identity, state, pageUrl)),
+};
