@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { addVendors } from '../store/contract/harness.js';
+import { addVendors } from '../store/test-support/harness.js';
 import { commitCycle, migrateToLatest, openStore } from '../store/index.js';
 import { simPlatforms } from '../simulate/index.js';
 import { runCli } from './main.js';

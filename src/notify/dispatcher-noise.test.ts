@@ -3,9 +3,9 @@
 // no secret reaches the store, the logs or the deliveries list, whatever the receiver echoes.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ObservedIncident } from '../domain/snapshot.js';
-import { incident, snapshot, update } from '../store/contract/harness.js';
+import { incident, snapshot, update } from '../store/test-support/harness.js';
 import { getNotifyTarget, listDeliveries } from '../store/index.js';
-import { memoryLog, notifyHarness, type NotifyHarness } from '../../test/support/notify.js';
+import { memoryLog, notifyHarness, type NotifyHarness } from '../../test/test-support/notify.js';
 import { startReceiver, type Receiver } from './test-support/receiver.js';
 import { checks } from './test-support/service-shapes.js';
 import type { NotifyTarget } from './types.js';

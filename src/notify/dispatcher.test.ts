@@ -1,9 +1,9 @@
 // The dispatcher on a real SQLite file against real loopback receivers: delivery, retries with
 // the same key, 410, quarantine, a hung target beside a healthy one, order, and a stop mid-send.
 import { afterEach, describe, expect, it } from 'vitest';
-import { incident, snapshot, update } from '../store/contract/harness.js';
+import { incident, snapshot, update } from '../store/test-support/harness.js';
 import { getNotifyTarget, listDeliveries } from '../store/index.js';
-import { fastOptions, notifyHarness, type NotifyHarness } from '../../test/support/notify.js';
+import { fastOptions, notifyHarness, type NotifyHarness } from '../../test/test-support/notify.js';
 import { checks } from './test-support/service-shapes.js';
 import { startReceiver, type Receiver } from './test-support/receiver.js';
 import { getChannel } from './registry.js';

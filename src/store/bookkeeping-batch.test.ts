@@ -11,7 +11,7 @@ import {
   createBookkeepingBatch,
   type BookkeepingBatch,
 } from './bookkeeping-batch.js';
-import { addVendors } from './contract/harness.js';
+import { addVendors } from './test-support/harness.js';
 import { migrateToLatest, openStore, type Store } from './index.js';
 import type { Database } from './schema.js';
 

@@ -14,7 +14,7 @@ import {
   storeOpener,
   update,
   vendor,
-} from './contract/harness.js';
+} from './test-support/harness.js';
 import type { Store } from './db.js';
 import {
   componentChangesQuery,
@@ -34,7 +34,7 @@ import {
   createTestDatabase,
   databaseKinds,
   type TestDatabaseKind,
-} from '../../test/support/databases.js';
+} from '../../test/test-support/databases.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vw-page-reads-'));
 let counter = 0;

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, it } from 'vitest';
-import { registerStoreContract } from './store.contract.js';
+import { registerStoreContract } from './test-support/store-contract.js';
 
 const adminUrl = process.env.VENDORWATCH_TEST_POSTGRES_URL;
 

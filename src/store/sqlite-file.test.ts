@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, sql, SqliteDialect } from 'kysely';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { addVendors, at, incident, poll, snapshot, update } from './contract/harness.js';
+import { addVendors, at, incident, poll, snapshot, update } from './test-support/harness.js';
 import { openStore, type Store } from './db.js';
 import { listEvents } from './events.js';
 import { getIncident } from './incidents.js';

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import { registerStoreContract } from './store.contract.js';
+import { registerStoreContract } from './test-support/store-contract.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'vw-store-'));
 let counter = 0;

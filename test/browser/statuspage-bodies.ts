@@ -1,6 +1,6 @@
 // Minimal but complete Statuspage v2 bodies (summary, incidents, maintenances) for the vendors a
 // browser test switches at will: the real adapter reads them as it reads any vendor.
-import type { Bodies } from '../support/switchable-vendor.js';
+import type { Bodies } from '../test-support/switchable-vendor.js';
 
 export interface SpecComponent {
   id: string;

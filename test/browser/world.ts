@@ -20,8 +20,8 @@ import {
   templateVector,
   xssVectors,
 } from '../../src/web/pages/test-support/xss-vectors.js';
-import { loopbackFetcher, openMigratedStore, pollDeps } from '../support/poller.js';
-import { startSwitchableVendor, type SwitchableVendor } from '../support/switchable-vendor.js';
+import { loopbackFetcher, openMigratedStore, pollDeps } from '../test-support/poller.js';
+import { startSwitchableVendor, type SwitchableVendor } from '../test-support/switchable-vendor.js';
 import { statuspageBodies, type SpecComponent, type SpecIncident } from './statuspage-bodies.js';
 
 const timelinePath = new URL('../fixtures/timelines/balena-2025-09-10.json', import.meta.url);

@@ -7,8 +7,8 @@ import { startSimulator, type Simulator } from '../../src/simulate/index.js';
 import { parseTimeline } from '../../src/simulate/timeline.js';
 import { listVendorStatuses, type Store } from '../../src/store/index.js';
 import { createApp } from '../../src/web/app.js';
-import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.js';
-import { loopbackFetcher, openMigratedStore, startPoller } from '../support/poller.js';
+import { createTestDatabase, databaseKinds, type TestDatabase } from '../test-support/databases.js';
+import { loopbackFetcher, openMigratedStore, startPoller } from '../test-support/poller.js';
 
 const timelinePath = new URL('../fixtures/timelines/balena-2025-09-10.json', import.meta.url);
 const timelineJson = JSON.parse(readFileSync(timelinePath, 'utf8')) as {

@@ -7,9 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/simulate/index.js';
 import { parseTimeline } from '../../src/simulate/timeline.js';
 import { getIncident, listEvents, listVendorStatuses, type Store } from '../../src/store/index.js';
-import { createTestDatabase } from '../support/databases.js';
-import { openMigratedStore } from '../support/poller.js';
-import { exited, seeded } from '../support/worker-process.js';
+import { createTestDatabase } from '../test-support/databases.js';
+import { openMigratedStore } from '../test-support/poller.js';
+import { exited, seeded } from '../test-support/worker-process.js';
 
 const bin = new URL('../../dist/cli/bin.js', import.meta.url).pathname;
 const timelineJson = JSON.parse(

@@ -8,13 +8,13 @@ import type { Fetcher } from '../../src/fetch/types.js';
 import { pollVendor, type PollDeps, type PollOutcome } from '../../src/poll/cycle.js';
 import { createNetworkWatch } from '../../src/poll/network-watch.js';
 import { syncVendors, type Store } from '../../src/store/index.js';
-import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.js';
-import { loopbackFetcher, openMigratedStore, pollDeps } from '../support/poller.js';
+import { createTestDatabase, databaseKinds, type TestDatabase } from '../test-support/databases.js';
+import { loopbackFetcher, openMigratedStore, pollDeps } from '../test-support/poller.js';
 import {
   fixture,
   startSwitchableVendor,
   type SwitchableVendor,
-} from '../support/switchable-vendor.js';
+} from '../test-support/switchable-vendor.js';
 
 const goodBodies = {
   summary: fixture('summary.github.2022-11-25.unresolved.json'),

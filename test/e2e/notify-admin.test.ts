@@ -18,7 +18,7 @@ import {
   fixture,
   startSwitchableVendor,
   type SwitchableVendor,
-} from '../support/switchable-vendor.js';
+} from '../test-support/switchable-vendor.js';
 
 const token = 'admin-token-for-tests';
 const hookSecret = 'signing-secret-9f2c';

@@ -9,9 +9,13 @@ import { checks } from '../../src/notify/test-support/service-shapes.js';
 import { startSimulator, type Simulator } from '../../src/simulate/index.js';
 import { parseTimeline } from '../../src/simulate/timeline.js';
 import { getIncident, listDeliveries, type Store } from '../../src/store/index.js';
-import { createTestDatabase } from '../support/databases.js';
-import { capturedLogger, startNotifyingPoller, type NotifyingPoller } from '../support/notify.js';
-import { loopbackFetcher, openMigratedStore } from '../support/poller.js';
+import { createTestDatabase } from '../test-support/databases.js';
+import {
+  capturedLogger,
+  startNotifyingPoller,
+  type NotifyingPoller,
+} from '../test-support/notify.js';
+import { loopbackFetcher, openMigratedStore } from '../test-support/poller.js';
 
 const day = '2025-10-01T';
 const affected = (id: string, oldStatus: string, newStatus: string) => ({

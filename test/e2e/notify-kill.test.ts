@@ -7,12 +7,18 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from '../../src/notify/test-support/receiver.js';
 import { checks } from '../../src/notify/test-support/service-shapes.js';
-import { addVendors, incident, poll, snapshot, update } from '../../src/store/contract/harness.js';
+import {
+  addVendors,
+  incident,
+  poll,
+  snapshot,
+  update,
+} from '../../src/store/test-support/harness.js';
 import { deliveryKey, listDeliveries, type Store } from '../../src/store/index.js';
 import { createRouteEvent } from '../../src/app/notifier.js';
-import { createTestDatabase } from '../support/databases.js';
-import { openMigratedStore } from '../support/poller.js';
-import { exited, seeded } from '../support/worker-process.js';
+import { createTestDatabase } from '../test-support/databases.js';
+import { openMigratedStore } from '../test-support/poller.js';
+import { exited, seeded } from '../test-support/worker-process.js';
 
 const bin = new URL('../../dist/cli/bin.js', import.meta.url).pathname;
 const trials = 20;

@@ -5,16 +5,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startNotifier, type Notifier } from '../../src/app/notifier.js';
 import { startReceiver, type Receiver } from '../../src/notify/test-support/receiver.js';
 import { checks } from '../../src/notify/test-support/service-shapes.js';
-import { addVendors, incident, poll, snapshot } from '../../src/store/contract/harness.js';
+import { addVendors, incident, poll, snapshot } from '../../src/store/test-support/harness.js';
 import {
   deleteApiTarget,
   insertApiTarget,
   listDeliveries,
   type Store,
 } from '../../src/store/index.js';
-import { createTestDatabase, databaseKinds } from '../support/databases.js';
-import { capturedLogger, fastOptions, loopbackNetwork } from '../support/notify.js';
-import { openMigratedStore } from '../support/poller.js';
+import { createTestDatabase, databaseKinds } from '../test-support/databases.js';
+import { capturedLogger, fastOptions, loopbackNetwork } from '../test-support/notify.js';
+import { openMigratedStore } from '../test-support/poller.js';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {

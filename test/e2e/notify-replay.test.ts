@@ -11,9 +11,13 @@ import { startSmtpReceiver, type SmtpReceiver } from '../../src/notify/test-supp
 import { startSimulator, type Simulator } from '../../src/simulate/index.js';
 import { parseTimeline } from '../../src/simulate/timeline.js';
 import { getIncident, listDeliveries, type Store } from '../../src/store/index.js';
-import { createTestDatabase } from '../support/databases.js';
-import { capturedLogger, startNotifyingPoller, type NotifyingPoller } from '../support/notify.js';
-import { loopbackFetcher, openMigratedStore } from '../support/poller.js';
+import { createTestDatabase } from '../test-support/databases.js';
+import {
+  capturedLogger,
+  startNotifyingPoller,
+  type NotifyingPoller,
+} from '../test-support/notify.js';
+import { loopbackFetcher, openMigratedStore } from '../test-support/poller.js';
 
 const timelineJson: unknown = JSON.parse(
   readFileSync(new URL('../fixtures/timelines/balena-2025-09-10.json', import.meta.url), 'utf8'),

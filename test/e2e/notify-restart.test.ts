@@ -8,17 +8,17 @@ import { startReceiver, type Receiver } from '../../src/notify/test-support/rece
 import { checks } from '../../src/notify/test-support/service-shapes.js';
 import { startSimulator, type Simulator } from '../../src/simulate/index.js';
 import { parseTimeline } from '../../src/simulate/timeline.js';
-import { incident, snapshot, update } from '../../src/store/contract/harness.js';
+import { incident, snapshot, update } from '../../src/store/test-support/harness.js';
 import { deliveryKey, listDeliveries, type Store } from '../../src/store/index.js';
-import { createTestDatabase } from '../support/databases.js';
+import { createTestDatabase } from '../test-support/databases.js';
 import {
   capturedLogger,
   notifyHarness,
   startNotifyingPoller,
   type NotifyHarness,
   type NotifyingPoller,
-} from '../support/notify.js';
-import { loopbackFetcher, openMigratedStore } from '../support/poller.js';
+} from '../test-support/notify.js';
+import { loopbackFetcher, openMigratedStore } from '../test-support/poller.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const cleanups: Array<() => Promise<void>> = [];

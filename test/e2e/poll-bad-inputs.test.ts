@@ -11,14 +11,14 @@ import {
   syncVendors,
   type Store,
 } from '../../src/store/index.js';
-import { createTestDatabase } from '../support/databases.js';
-import { loopbackFetcher, openMigratedStore, pollDeps } from '../support/poller.js';
+import { createTestDatabase } from '../test-support/databases.js';
+import { loopbackFetcher, openMigratedStore, pollDeps } from '../test-support/poller.js';
 import {
   badBehaviours,
   fixture,
   startSwitchableVendor,
   type SwitchableVendor,
-} from '../support/switchable-vendor.js';
+} from '../test-support/switchable-vendor.js';
 
 const goodBodies = {
   summary: fixture('summary.github.2022-11-25.unresolved.json'),

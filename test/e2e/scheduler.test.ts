@@ -6,8 +6,8 @@ import type { PollOutcome } from '../../src/poll/cycle.js';
 import { startScheduler } from '../../src/poll/scheduler.js';
 import { startSimulator, type Simulator } from '../../src/simulate/index.js';
 import { syncVendors } from '../../src/store/index.js';
-import { createTestDatabase } from '../support/databases.js';
-import { loopbackFetcher, openMigratedStore, pollDeps } from '../support/poller.js';
+import { createTestDatabase } from '../test-support/databases.js';
+import { loopbackFetcher, openMigratedStore, pollDeps } from '../test-support/poller.js';
 
 let simulator: Simulator;
 let fetcher: Fetcher;

@@ -5,8 +5,8 @@ import type { Fetcher, FetchOptions } from '../../src/fetch/types.js';
 import { pollVendor } from '../../src/poll/cycle.js';
 import { startSimulator, type Simulator } from '../../src/simulate/index.js';
 import { listEvents, syncVendors, type Store } from '../../src/store/index.js';
-import { createTestDatabase } from '../support/databases.js';
-import { loopbackFetcher, openMigratedStore, pollDeps } from '../support/poller.js';
+import { createTestDatabase } from '../test-support/databases.js';
+import { loopbackFetcher, openMigratedStore, pollDeps } from '../test-support/poller.js';
 
 let simulator: Simulator;
 let fetcher: Fetcher;

@@ -1,8 +1,8 @@
 // GET /api/v1/deliveries on a SQLite file with real deliveries: documented shape, filters,
 // paging, bad parameters, and no secret in the answer even when a receiver echoed one.
 import { afterEach, describe, expect, it } from 'vitest';
-import { incident, snapshot } from '../../store/contract/harness.js';
-import { notifyHarness, type NotifyHarness } from '../../../test/support/notify.js';
+import { incident, snapshot } from '../../store/test-support/harness.js';
+import { notifyHarness, type NotifyHarness } from '../../../test/test-support/notify.js';
 import { startReceiver, type Receiver } from '../../notify/test-support/receiver.js';
 import { createApp } from '../app.js';
 import { schemaProblems } from '../test-support/schema-check.js';

@@ -3,9 +3,13 @@
 // echoes the token and the topic back leaves neither in the store or the logs.
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseNotificationTarget } from '../../../config/load.js';
-import { incident, snapshot, update } from '../../../store/contract/harness.js';
+import { incident, snapshot, update } from '../../../store/test-support/harness.js';
 import { getNotifyTarget, listDeliveries } from '../../../store/index.js';
-import { memoryLog, notifyHarness, type NotifyHarness } from '../../../../test/support/notify.js';
+import {
+  memoryLog,
+  notifyHarness,
+  type NotifyHarness,
+} from '../../../../test/test-support/notify.js';
 import { startReceiver, type Receiver } from '../../test-support/receiver.js';
 
 const token = 'tk_endToEndTokenSecret4567';

@@ -1,9 +1,9 @@
 // GET /deliveries on a SQLite file with real deliveries: each target's state and recent
 // deliveries, escaped and without secrets.
 import { afterEach, describe, expect, it } from 'vitest';
-import { notifyHarness, type NotifyHarness } from '../../../../test/support/notify.js';
+import { notifyHarness, type NotifyHarness } from '../../../../test/test-support/notify.js';
 import { startReceiver, type Receiver } from '../../../notify/test-support/receiver.js';
-import { incident, snapshot } from '../../../store/contract/harness.js';
+import { incident, snapshot } from '../../../store/test-support/harness.js';
 import { createApp } from '../../app.js';
 
 let harness: NotifyHarness | undefined;

@@ -14,7 +14,7 @@ import {
 } from '../../src/notify/dispatcher.js';
 import type { NotifyLog } from '../../src/notify/target-drain.js';
 import type { Channel, NotifyTarget, TargetType } from '../../src/notify/types.js';
-import { addVendors, poll } from '../../src/store/contract/harness.js';
+import { addVendors, poll } from '../../src/store/test-support/harness.js';
 import { migrateToLatest, openStore, syncVendors, type Store } from '../../src/store/index.js';
 import type { Vendor } from '../../src/domain/model.js';
 import type { Fetcher } from '../../src/fetch/types.js';
