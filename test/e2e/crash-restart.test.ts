@@ -58,6 +58,20 @@ async function waitForBaseline(store: Store): Promise<void> {
   );
 }
 
+/**
+ * Waits for a poll that started at or after `since`. On a loaded machine a worker takes seconds
+ * to start; killing each one only after it polled keeps the page watched through the replay.
+ */
+async function polledSince(store: Store, since: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const [vendor] = await listVendorStatuses(store.db, new Date().toISOString());
+    if (vendor?.lastPolledAt && vendor.lastPolledAt >= since) return;
+    await sleep(50);
+  }
+  throw new Error(`no worker poll since ${since} within 30 s:\n${workerLogs.join('')}`);
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('kill -9 during a replay', () => {
@@ -103,12 +117,15 @@ describe('kill -9 during a replay', () => {
       const store = await openMigratedStore(database.url);
       await waitForBaseline(store);
       while (Date.now() < replayEnd) {
-        // A worker needs ~1-2 s to start on a busy machine; kills land before, during and after polls.
-        await sleep(1000 + random() * 2500);
+        // Polls repeat every second, so a random wait after the first lands kills before,
+        // during and after polls.
+        await sleep(random() * 2500);
         worker.kill('SIGKILL');
         await exited(worker);
         kills += 1;
+        const startedAt = new Date().toISOString();
         worker = startWorker(configPath, database.url);
+        await polledSince(store, startedAt);
       }
       // Let the last worker catch up with the final state, then stop it cleanly.
       try {

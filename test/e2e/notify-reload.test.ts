@@ -60,15 +60,16 @@ describe.each(databaseKinds)('targets changed by another process (%s)', (kind) =
 
     const hook = { name: 'hook', type: 'webhook', url: receiver.url('/hook') };
     const fingerprint = 'f';
-    await insertApiTarget(
-      web.db,
-      { ...hook, fingerprint, definition: JSON.stringify(hook) },
-      at(1),
-    );
-    // A definition written by an older or damaged version: skipped, the others still load.
+    // A definition written by an older or damaged version: skipped, the others still load. It is
+    // stored first, so the reload that finds the new target has always read it too.
     await insertApiTarget(
       web.db,
       { name: 'broken', type: 'webhook', fingerprint, definition: '{"name":"broken"' },
+      at(1),
+    );
+    await insertApiTarget(
+      web.db,
+      { ...hook, fingerprint, definition: JSON.stringify(hook) },
       at(1),
     );
     // Probes accumulate, so none is withdrawn (which would be an event of its own).
