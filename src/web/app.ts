@@ -9,7 +9,7 @@ import { createEventApi } from './api/events.js';
 import { createHealthApi } from './api/health.js';
 import { createIncidentApi } from './api/incidents.js';
 import { openApiDocument } from './api/openapi.js';
-import { registerTargetRoutes, type TargetRouteDeps } from './api/targets.js';
+import { createTargetApi, type TargetRouteDeps } from './api/targets.js';
 import { createVendorApi } from './api/vendors.js';
 import { createVendorWrite, type VendorWriteDeps } from './api/vendors-write.js';
 import type { EventSource } from './event-bus.js';
@@ -62,6 +62,7 @@ export function createApp(deps: AppDeps): Hono {
     onError: logError,
   });
   const deliveries = createDeliveryApi(db);
+  const targets = deps.targets ? createTargetApi(deps.targets) : null;
   const pages = createPages({ db, now, vendorName });
   const feeds = createFeeds({ db, now, vendorName, notFound: (c) => pages.notFound(c) });
   const metrics = deps.metrics ?? createMetrics();
@@ -76,9 +77,14 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/api/v1/vendors', (c) => vendors.list(c));
   app.get('/api/v1/vendors/:slug', (c) => vendors.detail(c, c.req.param('slug')));
   if (vendorWrite) app.post('/api/v1/vendors', (c) => vendorWrite(c));
-  // GET /api/v1/targets and /api/v1/targets/:name; with an admin token also POST /api/v1/targets
-  // and DELETE /api/v1/targets/:name (api/targets.ts registers them).
-  if (deps.targets) registerTargetRoutes(app, deps.targets);
+  if (targets) {
+    app.get('/api/v1/targets', (c) => targets.list(c));
+    app.get('/api/v1/targets/:name', (c) => targets.detail(c, c.req.param('name')));
+    // The write routes exist only with an admin token.
+    const { add, remove } = targets;
+    if (add) app.post('/api/v1/targets', (c) => add(c));
+    if (remove) app.delete('/api/v1/targets/:name', (c) => remove(c, c.req.param('name')));
+  }
   app.get('/api/v1/incidents', (c) => incidents.list(c));
   app.get('/api/v1/incidents/:id', (c) => incidents.detail(c, c.req.param('id')));
   app.get('/api/v1/events', (c) => events.list(c));

@@ -1,7 +1,7 @@
 // Notification targets over HTTP: GET lists them with filters and state, never a secret; POST adds
 // one and DELETE removes one (admin token). Validation, the address guard and the store come in as
 // `admin`, since the web layer does not import notify/.
-import type { Hono } from 'hono';
+import type { Context } from 'hono';
 import { sendError, sendJson } from '../json.js';
 import { targetNamePattern } from '../ids.js';
 import {
@@ -55,24 +55,29 @@ export interface TargetRouteDeps {
   adminToken: string | null;
 }
 
-export function registerTargetRoutes(app: Hono, deps: TargetRouteDeps): void {
-  const { admin } = deps;
-  app.get('/api/v1/targets', async (c) => sendJson(c, { targets: await admin.list() }));
+interface TargetApi {
+  list(c: Context): Promise<Response>;
+  detail(c: Context, name: string): Promise<Response>;
+  /** Absent without an admin token: the write API is off. */
+  add?: (c: Context) => Promise<Response>;
+  remove?: (c: Context, name: string) => Promise<Response>;
+}
 
-  app.get('/api/v1/targets/:name', async (c) => {
-    const name = c.req.param('name');
+export function createTargetApi(deps: TargetRouteDeps): TargetApi {
+  const { admin } = deps;
+  const list = async (c: Context) => sendJson(c, { targets: await admin.list() });
+  const detail = async (c: Context, name: string) => {
     const target = (await admin.list()).find((candidate) => candidate.name === name);
     if (!target) {
       const message = `no notification target named ${JSON.stringify(name.slice(0, 63))}`;
       return sendError(c, 404, 'not_found', message);
     }
     return sendJson(c, target);
-  });
-
-  if (deps.adminToken === null) return;
+  };
+  if (deps.adminToken === null) return { list, detail };
   const expected = tokenDigest(deps.adminToken);
 
-  app.post('/api/v1/targets', (c) =>
+  const add = (c: Context) =>
     handleWrite(c, async () => {
       authorize(c.req.header('authorization'), expected);
       const result = await admin.add(await readJsonObject(c, 'target'));
@@ -80,19 +85,17 @@ export function registerTargetRoutes(app: Hono, deps: TargetRouteDeps): void {
       const created = sendJson(c, result.target, 201);
       created.headers.set('location', `/api/v1/targets/${result.target.name}`);
       return created;
-    }),
-  );
+    });
 
-  app.delete('/api/v1/targets/:name', (c) =>
+  const remove = (c: Context, name: string) =>
     handleWrite(c, async () => {
       authorize(c.req.header('authorization'), expected);
-      const name = c.req.param('name');
       if (!targetNamePattern.test(name)) {
         throw new WriteError(404, 'not_found', 'no notification target has that name');
       }
       const result = await admin.remove(name);
       if (!result.ok) throw new WriteError(result.status, result.code, result.message);
       return sendJson(c, { removed: name, failedDeliveries: result.failedDeliveries });
-    }),
-  );
+    });
+  return { list, detail, add, remove };
 }
