@@ -2,6 +2,7 @@
 // by scheme and host only, and the address guard's check on that URL.
 import { z } from 'zod';
 import { checkUrl, type AddressPolicy } from '../fetch/address-guard.js';
+import type { ChannelTarget } from './channel.js';
 
 /** An http(s) URL field (a webhook or an API endpoint). */
 export const httpUrlField = z
@@ -31,3 +32,21 @@ export async function urlRefusal(
   const checked = await checkUrl(raw, policy);
   return checked.ok ? null : `${field}: ${checked.reason}`;
 }
+
+const webhookUrlFields = { url: httpUrlField };
+/** A target of a channel whose whole destination is one webhook URL. */
+export type WebhookUrlTarget = ChannelTarget<typeof webhookUrlFields, 'url'>;
+
+/**
+ * The self-description of a channel whose whole destination is one webhook URL, a secret in full
+ * (Slack, Discord, Teams): spread it into `defineChannel` beside the channel's own parts.
+ */
+export const webhookUrlDestination = {
+  fields: webhookUrlFields,
+  required: ['url'] as const,
+  secrets: { url: 'url' } as const,
+  fingerprint: ['url'] as const,
+  describeDestination: (target: WebhookUrlTarget) => urlDestination(target.url),
+  refuseDestination: (target: WebhookUrlTarget, policy: AddressPolicy) =>
+    urlRefusal('url', target.url, policy),
+};
