@@ -1,6 +1,6 @@
 // Status reports become incidents or maintenances, their status updates the timeline, with
 // affected resources per update. `ends_at` can be null on resolved reports: the aggregate
-// state decides (providers.md §4).
+// state decides (docs/platforms.md#betterstack).
 import type { ObservedIncident, ObservedUpdate } from '../../domain/snapshot.js';
 import { compareImpact } from '../../domain/status.js';
 import type { Impact, IncidentKind, Phase } from '../../domain/vocabulary.js';

@@ -1,5 +1,5 @@
-// Cachet, self-hosted (providers.md §5). A page URL polls the Cachet 2 API (`/api/v1`); a URL
-// ending in `/api` polls Cachet 3. The parser reads either shape from either URL.
+// Cachet, self-hosted (docs/platforms.md#cachet). A page URL polls the Cachet 2 API (`/api/v1`); a
+// URL ending in `/api` polls Cachet 3. The parser reads either shape from either URL.
 import { neverThrows } from '../parse-kit/guard.js';
 import { pageBase } from '../parse-kit/incident-parts.js';
 import { definePlatform } from '../types.js';

@@ -1,4 +1,4 @@
-// Cachet (providers.md §5): components, component groups and incidents, in either API
+// Cachet (docs/platforms.md#cachet): components, component groups and incidents, in either API
 // generation. Bodies are told apart by shape, whichever URL they came from.
 import type { VendorSnapshot } from '../../domain/snapshot.js';
 import { parseJsonBody } from '../parse-kit/json-body.js';

@@ -1,4 +1,4 @@
-// Cachet 2's API v1 (providers.md §5; fixtures v1-components…, v1-incidents.docs-shape):
+// Cachet 2's API v1 (docs/platforms.md#cachet; fixtures v1-components…, v1-incidents.docs-shape):
 // `{meta:{pagination}, data:[…]}` lists, integer ids and status codes, zone-less database times,
 // one message per incident with later updates embedded, maintenance as incident status 0.
 import { jsonContentType, type SimFormat } from '../sim-kit/format.js';

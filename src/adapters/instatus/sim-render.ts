@@ -1,4 +1,4 @@
-// Instatus's public JSON (providers.md §3; fixtures summary.instatus-docs-example…,
+// Instatus's public JSON (docs/platforms.md#instatus; fixtures summary.instatus-docs-example…,
 // v2-components.docs-shape): upper-case enums, only active incidents and maintenances (no
 // timeline, no ids but the cuid in each URL), Date.toString() times, grouped components.
 import { jsonContentType, type SimFormat } from '../sim-kit/format.js';

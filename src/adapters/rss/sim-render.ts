@@ -1,6 +1,6 @@
-// Statuspage's /history.atom (providers.md §8.1; fixture history.github.2025-07-07.atom): one
-// entry per incident or maintenance, newest first, whose HTML content holds the whole update
-// timeline newest first as `<p><small>Jul 3, 07:12 UTC</small><br><strong>Resolved</strong> - …</p>`.
+// Statuspage's /history.atom (docs/platforms.md#rss; fixture history.github.2025-07-07.atom): an
+// entry per incident or maintenance, newest first; its HTML holds the whole timeline, newest first,
+// as `<p><small>Jul 3, 07:12 UTC</small><br><strong>Resolved</strong> - …</p>`.
 import type { SimFormat } from '../sim-kit/format.js';
 import { isoSeconds, monthNames } from '../sim-kit/platform-ids.js';
 import type {

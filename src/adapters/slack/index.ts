@@ -1,5 +1,5 @@
-// Slack (providers.md §7.4). The status page URL (status.slack.com or slack-status.com) is the
-// API base, so a local simulator can stand in for it.
+// Slack (docs/platforms.md#slack). The status page URL (status.slack.com or slack-status.com) is
+// the API base, so a local simulator can stand in for it.
 import { neverThrows } from '../parse-kit/guard.js';
 import { pageBaseBefore } from '../parse-kit/incident-parts.js';
 import { definePlatform } from '../types.js';

@@ -1,5 +1,6 @@
-// status.io (providers.md §6): one JSON document per page at api.status.io/1.0/status/<page id>.
-// The page id is a 24-hex ObjectId that only the API URL (or the page's HTML) reveals.
+// status.io (docs/platforms.md#statusio): one JSON document per page at
+// api.status.io/1.0/status/<page id>. The page id is a 24-hex ObjectId that only the API URL (or
+// the page's HTML) reveals.
 import { neverThrows } from '../parse-kit/guard.js';
 import { definePlatform } from '../types.js';
 import { statusioDetection } from './detect.js';

@@ -1,5 +1,5 @@
 // Gathers incidents and maintenances from every list they appear in. One id may sit in the
-// summary and in the history list, or twice in one list (reliability.md A7): the copy with the
+// summary and in the history list, or twice in one list (docs/reliability.md#a7): the copy with the
 // later updated_at wins, then the one with more updates, then the first listed.
 import { parseInstant } from '../../domain/time.js';
 import { asLabelId, asRecord, type JsonObject } from '../parse-kit/lenient.js';

@@ -1,5 +1,6 @@
-// The page's components (providers.md §1.2): group rows are containers, not components; children
-// carry their group's name and sort by (group position, own position) because positions restart.
+// The page's components (docs/platforms.md#statuspage-components): group rows are containers, not
+// components; children carry their group's name and sort by (group position, own position) because
+// positions restart.
 import type { ObservedComponent } from '../../domain/snapshot.js';
 import { asLabel, asLabelId, asNumber, asRecord, quote } from '../parse-kit/lenient.js';
 import type { Warnings } from '../parse-kit/warnings.js';
