@@ -121,7 +121,7 @@ export function addressPolicy(network: NotifierConfig['network']): AddressPolicy
   };
 }
 
-/** The I/O every send uses, under the config's address policy (SPEC §7: the fetcher's guard). */
+/** Every send's I/O, under the config's address policy (docs/security.md#where-the-guard-runs). */
 export function createSendIo(
   config: Pick<NotifierConfig, 'network'>,
   connectTimeoutMs = 10_000,

@@ -1,4 +1,4 @@
-// The config file's schema (SPEC §4). Defaults live here and nowhere else.
+// The config file's schema (docs/contract.md#configuration). Defaults live here and nowhere else.
 import { z } from 'zod';
 import { channels } from '../notify/registry.js';
 import { platforms } from './platforms.js';

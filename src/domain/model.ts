@@ -1,4 +1,5 @@
-// The normalized model every platform maps into (SPEC §1). Times are ISO 8601 UTC strings.
+// The normalized model every platform maps into (docs/contract.md#domain-model). Times are ISO 8601
+// UTC strings.
 import type {
   Category,
   ComponentStatus,

@@ -1,4 +1,5 @@
-// Closed vocabularies of the domain model (SPEC §1). Each array is the single source of its type.
+// Closed vocabularies of the domain model (docs/contract.md#domain-model). Each array is the single
+// source of its type.
 
 export const componentStatuses = [
   'operational',

@@ -89,7 +89,7 @@ export interface IncidentUpdateTable {
   components: string | null;
 }
 
-/** Vendor edits kept instead of silently overwritten (SPEC §3). */
+/** Vendor edits kept instead of silently overwritten (docs/contract.md#storage). */
 export interface RevisionTable {
   seq: Generated<number>;
   incident_id: string;
