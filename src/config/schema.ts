@@ -4,8 +4,6 @@ import { channels } from '../notify/registry.js';
 import { platforms } from './platforms.js';
 import { parseDurationSeconds } from './duration.js';
 
-/** Statuspage pages are CDN-cached for 10 s, so polling faster only repeats the same body. */
-export const minIntervalSeconds = 10;
 export const defaultIntervalSeconds = 60;
 
 const durationSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {

@@ -8,7 +8,6 @@ import type {
   IncidentKind,
   Phase,
   Platform,
-  VendorHealth,
 } from './vocabulary.js';
 
 export interface Vendor {
@@ -91,14 +90,4 @@ export interface VendorEvent {
   /** The before/after values that changed, keyed by field name. */
   changes: Record<string, { from: unknown; to: unknown }>;
   at: string;
-}
-
-export interface VendorStatusView {
-  vendor: Vendor;
-  status: ComponentStatus;
-  health: VendorHealth;
-  activeIncidents: number;
-  lastPolledAt: string | null;
-  lastSuccessAt: string | null;
-  error: string | null;
 }

@@ -24,10 +24,8 @@ export const incidentPhases = [
   'resolved',
   'postmortem',
 ] as const;
-export type IncidentPhase = (typeof incidentPhases)[number];
 
 export const maintenancePhases = ['scheduled', 'in_progress', 'verifying', 'completed'] as const;
-export type MaintenancePhase = (typeof maintenancePhases)[number];
 
 export const phases = [...incidentPhases, ...maintenancePhases] as const;
 export type Phase = (typeof phases)[number];

@@ -7,7 +7,7 @@ export {
   type Store,
   type StoreOptions,
 } from './db.js';
-export { latestMigration, migrateToLatest } from './migrations/index.js';
+export { migrateToLatest } from './migrations/index.js';
 export {
   claimDuePolls,
   claimDueVendors,
@@ -58,7 +58,6 @@ export {
 export {
   eventsAfter,
   findEventSeq,
-  latestEventSeq,
   listEvents,
   type EventPage,
   type EventQuery,

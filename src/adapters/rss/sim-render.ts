@@ -11,7 +11,6 @@ import type {
 } from '../sim-kit/types.js';
 
 export const rssPaths = { '/history.atom': 'history' } as const;
-export type RssEndpoint = (typeof rssPaths)[keyof typeof rssPaths];
 
 const statusLabels: Record<SimStatus, string> = {
   investigating: 'Investigating',
