@@ -4,7 +4,7 @@
 
 const nul = String.fromCharCode(0);
 
-export interface RepairedBody {
+interface RepairedBody {
   text: string;
   repaired: boolean;
 }

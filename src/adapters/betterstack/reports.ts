@@ -11,7 +11,7 @@ import { capList, type Warnings } from '../parse-kit/warnings.js';
 import { impactOfState, stateOf } from './enums.js';
 import type { IndexDocument, Resource } from './wire.js';
 
-export interface ReportContext {
+interface ReportContext {
   resourceNames: Map<string, string>;
   /** The page's own `updated_at`: the only "now" a pure parser has, to place maintenance windows. */
   asOf: string | null;

@@ -15,7 +15,7 @@ interface CachetTarget {
   generation: 2 | 3;
 }
 
-export function cachetTarget(statusPageUrl: string): CachetTarget {
+function cachetTarget(statusPageUrl: string): CachetTarget {
   const base = pageBase(statusPageUrl);
   const lower = base.toLowerCase();
   const v1 = lower.indexOf('/api/v1');

@@ -8,7 +8,7 @@ import { readComponents, readGroupNames } from './components.js';
 import { readIncident, type IncidentContext } from './incidents.js';
 import { readList, type CachetList } from './wire.js';
 
-export interface CachetBodies {
+interface CachetBodies {
   components: string | null;
   groups: string | null;
   incidents: string | null;

@@ -6,7 +6,7 @@ import { definePlatform } from '../types.js';
 import { gcpDetection } from './detect.js';
 import { normalizeGcp } from './normalize.js';
 
-export function gcpBase(statusPageUrl: string): string {
+function gcpBase(statusPageUrl: string): string {
   return pageBaseBefore(statusPageUrl, '/incidents.json');
 }
 

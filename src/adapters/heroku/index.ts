@@ -9,7 +9,7 @@ import { normalizeHeroku } from './normalize.js';
 /** Recent incidents fetched beside the current status, so resolutions are seen. */
 const recentIncidents = 20;
 
-export function herokuBase(statusPageUrl: string): string {
+function herokuBase(statusPageUrl: string): string {
   return pageBaseBefore(statusPageUrl, '/api/');
 }
 

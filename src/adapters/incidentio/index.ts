@@ -8,7 +8,7 @@ import { incidentioSimFormat } from './sim-render.js';
 import { normalizeIncidentio } from './normalize.js';
 
 /** The page URL without a pasted `/api/v2/...` suffix, trailing slashes, query or fragment. */
-export function incidentioBase(statusPageUrl: string): string {
+function incidentioBase(statusPageUrl: string): string {
   return pageBaseBefore(statusPageUrl, '/api/v2');
 }
 

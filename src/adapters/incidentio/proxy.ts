@@ -14,7 +14,7 @@ import { fitPhase } from './compat.js';
 import { componentStatusOf, impactOf, phaseOf } from './enums.js';
 import { richTextToPlain } from './rich-text.js';
 
-export interface ProxyComponent {
+interface ProxyComponent {
   id: string;
   name: string;
   group: string | null;

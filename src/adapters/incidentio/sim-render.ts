@@ -11,13 +11,13 @@ import {
   type SimVendorState,
 } from '../sim-kit/types.js';
 
-export const incidentioPaths = {
+const incidentioPaths = {
   '/api/v2/summary.json': 'summary',
   '/api/v2/incidents.json': 'incidents',
 } as const;
-export type IncidentioEndpoint = (typeof incidentioPaths)[keyof typeof incidentioPaths];
+type IncidentioEndpoint = (typeof incidentioPaths)[keyof typeof incidentioPaths];
 
-export function renderIncidentio(
+function renderIncidentio(
   endpoint: IncidentioEndpoint,
   identity: SimVendorIdentity,
   state: SimVendorState,

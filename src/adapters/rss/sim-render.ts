@@ -10,7 +10,7 @@ import type {
   SimVendorState,
 } from '../sim-kit/types.js';
 
-export const rssPaths = { '/history.atom': 'history' } as const;
+const rssPaths = { '/history.atom': 'history' } as const;
 
 const statusLabels: Record<SimStatus, string> = {
   investigating: 'Investigating',
@@ -47,7 +47,7 @@ function stamp(ms: number): string {
 }
 
 /** The timeline HTML, newest first; "Update" when an update kept the previous status. */
-export function timelineHtml(item: SimIncident): string {
+function timelineHtml(item: SimIncident): string {
   const paragraphs = item.updates.map((update, index) => {
     const previous = index === 0 ? undefined : item.updates[index - 1];
     const label = previous?.status === update.status ? 'Update' : statusLabels[update.status];
@@ -59,11 +59,7 @@ export function timelineHtml(item: SimIncident): string {
   return paragraphs.reverse().join('');
 }
 
-export function renderRss(
-  identity: SimVendorIdentity,
-  state: SimVendorState,
-  pageUrl: string,
-): string {
+function renderRss(identity: SimVendorIdentity, state: SimVendorState, pageUrl: string): string {
   const base = (identity.url ?? pageUrl).replace(/\/+$/, '');
   const host = hostOf(base);
   const items = [...state.incidents, ...state.maintenances]

@@ -2,7 +2,7 @@
 // `<p><small>Jul 3, 07:12 UTC</small><br><strong>Resolved</strong> - text</p>`.
 import { monthNumber, zoneOffset } from '../parse-kit/dates.js';
 
-export interface TimelineStamp {
+interface TimelineStamp {
   month: number;
   day: number;
   /** Null when the feed leaves the year out (it usually does). */

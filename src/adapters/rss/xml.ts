@@ -55,7 +55,7 @@ export function decodeXmlText(raw: string): string {
 }
 
 /** The five predefined XML entities and numeric references; anything else stays literal. */
-export function decodeXmlEntities(text: string): string {
+function decodeXmlEntities(text: string): string {
   return text.replace(
     /&(lt|gt|amp|quot|apos|#\d{1,7}|#x[0-9a-f]{1,6});/gi,
     (whole, name: string) => {

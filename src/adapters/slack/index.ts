@@ -6,7 +6,7 @@ import { definePlatform } from '../types.js';
 import { slackDetection } from './detect.js';
 import { normalizeSlack } from './normalize.js';
 
-export function slackBase(statusPageUrl: string): string {
+function slackBase(statusPageUrl: string): string {
   return pageBaseBefore(statusPageUrl, '/api/');
 }
 

@@ -9,7 +9,7 @@ import { normalizeStatusio } from './normalize.js';
 const apiOrigin = 'https://api.status.io';
 const objectId = /\b[0-9a-f]{24}\b/i;
 
-export interface StatusioTarget {
+interface StatusioTarget {
   apiUrl: string;
   pageId: string | null;
   /** The public page's origin when the configured URL is the page itself, not the API. */

@@ -7,7 +7,7 @@ import { maxItemsPerList, type Warnings } from '../parse-kit/warnings.js';
 import { closedStatuses } from './enums.js';
 
 /** More items than this in one poll is hostile or broken: the toolkit's one cap per list. */
-export const maxItems = maxItemsPerList;
+const maxItems = maxItemsPerList;
 
 export interface ItemList {
   /** Where the list came from, for warnings: e.g. `incidents.json`. */
@@ -24,7 +24,7 @@ export interface RawItem {
   listedAsMaintenance: boolean;
 }
 
-export interface CollectedItems {
+interface CollectedItems {
   items: RawItem[];
   /** Items dropped for lack of an id or over the cap. */
   dropped: number;

@@ -7,7 +7,7 @@ import type { Warnings } from '../parse-kit/warnings.js';
 import { mapComponentStatus } from './enums.js';
 
 /** A page with more rows than this is hostile or broken; the rest are dropped with a warning. */
-export const maxComponents = 2000;
+const maxComponents = 2000;
 
 export interface PageComponents {
   components: ObservedComponent[];

@@ -17,9 +17,9 @@ import { asLabel, asRecord, listField, quote, type JsonObject } from '../parse-k
 import type { Warnings } from '../parse-kit/warnings.js';
 
 /** Longer timelines keep their newest updates (docs/reliability.md#a13). */
-export const maxUpdatesPerIncident = 500;
+const maxUpdatesPerIncident = 500;
 
-export interface PageContext {
+interface PageContext {
   components: PageComponents;
   /** Base for `/incidents/<id>` links; null when the page has no web address. */
   linkBase: string | null;

@@ -17,7 +17,7 @@ import {
 import type { Warnings } from '../parse-kit/warnings.js';
 
 /** A component an update names: `code` is the component id. */
-export interface ComponentRef {
+interface ComponentRef {
   id: string | null;
   name: string | null;
 }
