@@ -16,7 +16,7 @@ const staticHeaders = {
   'x-statuspage-version': 'vendorwatch-simulator',
 };
 
-export type VendorByAddress = (localAddress: string | undefined) => FleetVendor | undefined;
+type VendorByAddress = (localAddress: string | undefined) => FleetVendor | undefined;
 
 export function createRequestHandler(
   fleet: Fleet,
