@@ -18,7 +18,7 @@ export interface EventQuery {
   cursor?: string | null;
 }
 
-export interface EventPage {
+interface EventPage {
   events: VendorEvent[];
   nextCursor: string | null;
 }
