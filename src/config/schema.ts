@@ -4,7 +4,7 @@ import { channels } from '../notify/registry.js';
 import { platforms } from './platforms.js';
 import { parseDurationSeconds } from './duration.js';
 
-export const defaultIntervalSeconds = 60;
+const defaultIntervalSeconds = 60;
 
 const durationSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
   const seconds = parseDurationSeconds(value);
