@@ -2,9 +2,9 @@ import js from '@eslint/js';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
-// The layer rule: data flows one way, so each folder of src/ may import only what lies upstream
-// of it. Every import is resolved against the importing file's real path (a `.js` specifier to
-// its `.ts` source), so no depth of `../` slips past. Tests may cross layers.
+// The layer rule (docs/architecture.md#layers): data flows one way, so each folder of src/ imports
+// only what lies upstream of it. Imports resolve against the importing file's real path (a `.js`
+// specifier to its `.ts` source), so no depth of `../` slips past. Tests may cross layers.
 const folders = [
   'domain',
   'adapters',
@@ -49,7 +49,7 @@ function zonesFor(layer) {
       target: `./src/${layer}`,
       from: `./src/${other}`,
       ...(except.length > 0 ? { except } : {}),
-      message: `src/${layer} may import only ${['itself', ...allowed].join(', ')} (data flows one way).`,
+      message: `src/${layer} may import only ${['itself', ...allowed].join(', ')} (data flows one way; see docs/architecture.md#layers).`,
     });
   }
   return zones;

@@ -34,7 +34,7 @@ export const adapters = [
 ] as const satisfies readonly PlatformDescriptor[];
 
 /** A platform id of the registry, as a literal type. */
-export type RegisteredPlatform = (typeof adapters)[number]['platform'];
+type RegisteredPlatform = (typeof adapters)[number]['platform'];
 
 /** Every registered platform id, in registry order: what config, the API and the CLI accept. */
 export const platforms: readonly RegisteredPlatform[] = adapters.map((adapter) => adapter.platform);

@@ -1,6 +1,6 @@
 // One poller per SQLite file: a second `serve`/`worker` on the same file is refused, because two
-// writers would each record the same changes (reliability.md §4 E4). A lock left by a process that
-// died (kill -9) is taken over.
+// writers would each record the same changes (docs/reliability.md#e4). A lock left by a process
+// that died (kill -9) is taken over.
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 
 export class InstanceLockError extends Error {

@@ -43,7 +43,7 @@ import {
 } from '../store/index.js';
 
 /** How often a poller re-reads the admin API's targets, which another process may have changed. */
-export const targetRefreshMs = 5_000;
+const targetRefreshMs = 5_000;
 
 export function notifyTargets(config: Pick<AppConfig, 'notifications'>): readonly NotifyTarget[] {
   return checkTargets(config.notifications);
@@ -121,7 +121,7 @@ export function addressPolicy(network: NotifierConfig['network']): AddressPolicy
   };
 }
 
-/** The I/O every send uses, under the config's address policy (SPEC §7: the fetcher's guard). */
+/** Every send's I/O, under the config's address policy (docs/security.md#where-the-guard-runs). */
 export function createSendIo(
   config: Pick<NotifierConfig, 'network'>,
   connectTimeoutMs = 10_000,
@@ -146,14 +146,14 @@ export interface Notifier {
 }
 
 /** What notifications read from the config. */
-export interface NotifierConfig {
+interface NotifierConfig {
   notifications: AppConfig['notifications'];
   network: Pick<AppConfig['network'], 'allowPrivateAddresses' | 'allowedPrivateRanges'>;
   server: AppConfig['server'];
   notifier?: AppConfig['notifier'];
 }
 
-export type NotifierOptions = Partial<DispatcherOptions> & {
+type NotifierOptions = Partial<DispatcherOptions> & {
   /** How often the admin API's targets are re-read (default targetRefreshMs). */
   targetRefreshMs?: number;
 };

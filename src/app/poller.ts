@@ -12,7 +12,7 @@ import type { Metrics } from '../web/metrics.js';
 import { resolveVendors } from './fetcher.js';
 import { startNotifier, type Notifier } from './notifier.js';
 
-export interface PollerDeps {
+interface PollerDeps {
   config: AppConfig;
   store: Store;
   fetcher: Fetcher;

@@ -16,7 +16,7 @@ import {
 } from '../store/index.js';
 import type { WebTargetAdmin, WebTargetView } from '../web/api/targets.js';
 
-export interface TargetAdminDeps {
+interface TargetAdminDeps {
   config: Pick<AppConfig, 'notifications' | 'network'>;
   db: Kysely<Database>;
   now: () => string;

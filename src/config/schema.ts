@@ -1,12 +1,10 @@
-// The config file's schema (SPEC §4). Defaults live here and nowhere else.
+// The config file's schema (docs/contract.md#configuration). Defaults live here and nowhere else.
 import { z } from 'zod';
 import { channels } from '../notify/registry.js';
 import { platforms } from './platforms.js';
 import { parseDurationSeconds } from './duration.js';
 
-/** Statuspage pages are CDN-cached for 10 s, so polling faster only repeats the same body. */
-export const minIntervalSeconds = 10;
-export const defaultIntervalSeconds = 60;
+const defaultIntervalSeconds = 60;
 
 const durationSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
   const seconds = parseDurationSeconds(value);

@@ -1,4 +1,5 @@
-// Durations are whole seconds in JSON and short floored text for people (SPEC §1).
+// Durations are whole seconds in JSON and short floored text for people
+// (docs/contract.md#domain-model).
 
 const minute = 60;
 const hour = 60 * minute;

@@ -2,9 +2,9 @@
 import type { VendorHealth } from './vocabulary.js';
 
 /** Data older than this many poll intervals is stale. */
-export const staleAfterIntervals = 3;
+const staleAfterIntervals = 3;
 
-export interface PollRecord {
+interface PollRecord {
   lastPolledAt: string | null;
   lastSuccessAt: string | null;
   /** Set when the most recent poll failed. */

@@ -1,4 +1,5 @@
-// The normalized model every platform maps into (SPEC §1). Times are ISO 8601 UTC strings.
+// The normalized model every platform maps into (docs/contract.md#domain-model). Times are ISO 8601
+// UTC strings.
 import type {
   Category,
   ComponentStatus,
@@ -7,7 +8,6 @@ import type {
   IncidentKind,
   Phase,
   Platform,
-  VendorHealth,
 } from './vocabulary.js';
 
 export interface Vendor {
@@ -90,14 +90,4 @@ export interface VendorEvent {
   /** The before/after values that changed, keyed by field name. */
   changes: Record<string, { from: unknown; to: unknown }>;
   at: string;
-}
-
-export interface VendorStatusView {
-  vendor: Vendor;
-  status: ComponentStatus;
-  health: VendorHealth;
-  activeIncidents: number;
-  lastPolledAt: string | null;
-  lastSuccessAt: string | null;
-  error: string | null;
 }

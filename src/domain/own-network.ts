@@ -2,7 +2,7 @@
 // network, not a dozen vendors failing together. The poller (held alerts) and the dashboard
 // (a banner) judge with this one rule, each from what it can see.
 
-export interface OwnNetworkRule {
+interface OwnNetworkRule {
   /** Fewer unreachable vendors than this is never blamed on us: two vendors can fail together. */
   minVendors: number;
   /** Share of the observed vendors that must be unreachable, in (0, 1]. */

@@ -1,4 +1,5 @@
-// Vendor HTML is cut down to a small allowlist before it is stored (SPEC §1, §7).
+// Vendor HTML is cut down to a small allowlist before it is stored
+// (docs/security.md#vendor-text-and-html).
 import sanitizeHtml from 'sanitize-html';
 import { cleanText } from './text.js';
 

@@ -1,5 +1,6 @@
 // Severity ranking: a vendor's status is the worst of what its page says in any form, because
-// the page-level indicator can understate reality (providers.md §1.7).
+// the page-level indicator can understate reality (Statuspage shows `none` during an open
+// critical incident whose components stayed operational).
 import type { ComponentStatus, Impact } from './vocabulary.js';
 
 /** Worse statuses rank higher. `unknown` ranks above operational: no data is not good news. */

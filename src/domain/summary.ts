@@ -1,4 +1,5 @@
-// The one-sentence summary of an incident (SPEC §1), generated from the model alone.
+// The one-sentence summary of an incident (docs/contract.md#domain-model), generated from the model
+// alone.
 import { formatDuration } from './duration.js';
 import type { Incident } from './model.js';
 import { secondsBetween } from './time.js';

@@ -1,8 +1,8 @@
 // Vendor text is untrusted: these helpers make any string safe to store in SQLite and PostgreSQL.
 
 /** Stored text fields are capped so one hostile 10 MB body cannot bloat the store or a page. */
-export const maxTextLength = 64 * 1024;
-export const truncationMarker = ' […truncated]';
+const maxTextLength = 64 * 1024;
+const truncationMarker = ' […truncated]';
 
 /**
  * Removes NUL (PostgreSQL text rejects it) and lone UTF-16 surrogates (not valid UTF-8),

@@ -1,4 +1,5 @@
-// Closed vocabularies of the domain model (SPEC §1). Each array is the single source of its type.
+// Closed vocabularies of the domain model (docs/contract.md#domain-model). Each array is the single
+// source of its type.
 
 export const componentStatuses = [
   'operational',
@@ -23,10 +24,8 @@ export const incidentPhases = [
   'resolved',
   'postmortem',
 ] as const;
-export type IncidentPhase = (typeof incidentPhases)[number];
 
 export const maintenancePhases = ['scheduled', 'in_progress', 'verifying', 'completed'] as const;
-export type MaintenancePhase = (typeof maintenancePhases)[number];
 
 export const phases = [...incidentPhases, ...maintenancePhases] as const;
 export type Phase = (typeof phases)[number];

@@ -14,7 +14,7 @@ import {
 } from './target-schema.js';
 import type { NotifyTarget, TargetType } from './types.js';
 
-export interface ChannelRegistry {
+interface ChannelRegistry {
   /** The channels' type names, in the list's order. */
   types: readonly TargetType[];
   /** One target, as the config file and the admin API give it. */

@@ -14,7 +14,7 @@ import type {
 } from './types.js';
 
 /** A channel's own config fields; each is optional unless the channel lists it as required. */
-export type ChannelFields = Record<string, z.ZodType>;
+type ChannelFields = Record<string, z.ZodType>;
 
 /** How a secret is taken apart for redaction: a URL's path, query and password are hidden too. */
 export type SecretKind = 'url' | 'text';
@@ -25,7 +25,7 @@ export type ChannelTarget<F extends ChannelFields, R extends keyof F> = NotifyTa
 } & { [K in Exclude<keyof F, R>]?: z.output<F[K]> };
 
 /** A channel as written in its folder. */
-export interface ChannelSpec<F extends ChannelFields, R extends keyof F & string, P> {
+interface ChannelSpec<F extends ChannelFields, R extends keyof F & string, P> {
   type: TargetType;
   /** One line for the API description: where it sends and what its fields are. */
   summary: string;

@@ -39,7 +39,7 @@ export const defaultDispatcherOptions: DispatcherOptions = {
   policy: defaultPolicy,
 };
 
-export interface DispatcherDeps {
+interface DispatcherDeps {
   port: OutboxPort;
   /** The config file's targets: recorded in the store by prepare(), and delivered to at first. */
   targets: readonly NotifyTarget[];

@@ -14,7 +14,7 @@ import { httpUrl, oneLine, paragraph } from './text.js';
 import type { MessageContext } from './types.js';
 
 /** Update text beyond this is cut: a chat message is an alert, the link has the rest. */
-export const maxMessageText = 1500;
+const maxMessageText = 1500;
 const maxTitle = 200;
 
 export type Tone = 'critical' | 'major' | 'minor' | 'info' | 'maintenance' | 'ok';

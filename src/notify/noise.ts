@@ -18,7 +18,7 @@ export function holdsFor(
   );
 }
 
-export type HoldDecision =
+type HoldDecision =
   { action: 'send' } | { action: 'defer'; until: string } | { action: 'fold'; reason: string };
 
 export function decideHold(input: {

@@ -29,12 +29,12 @@ export const defaultPolicy: DeliveryPolicy = {
   maxAgeMs: 3 * 86_400_000,
 };
 
-export type DeliveryAction =
+type DeliveryAction =
   | { mark: 'sent' }
   | { mark: 'retry'; at: string; error: string; progress?: string | null }
   | { mark: 'failed'; error: string };
 
-export interface AfterSend {
+interface AfterSend {
   delivery: DeliveryAction;
   target: TargetStatus;
   /** Whether to go on with the target's next delivery now. */

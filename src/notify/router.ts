@@ -17,7 +17,7 @@ export interface RouterOptions {
 }
 
 /** Without an `events` filter a target gets everything but per-component status noise. */
-export const defaultEventTypes: readonly EventType[] = eventTypes.filter(
+const defaultEventTypes: readonly EventType[] = eventTypes.filter(
   (type) => type !== 'component.status_changed',
 );
 

@@ -4,7 +4,7 @@
 import { channels } from './registry.js';
 import type { NotifyTarget } from './types.js';
 
-export const redacted = '[redacted]';
+const redacted = '[redacted]';
 
 /** Every string of this target that must never leave vendorwatch, longest first. */
 export function targetSecrets(target: NotifyTarget): string[] {

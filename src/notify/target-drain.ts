@@ -26,7 +26,7 @@ export interface DrainSettings {
   policy: DeliveryPolicy;
 }
 
-export interface DrainEnv {
+interface DrainEnv {
   port: OutboxPort;
   owner: string;
   target: NotifyTarget;
@@ -197,7 +197,7 @@ function redactOutcome(outcome: SendOutcome, secrets: readonly string[]): SendOu
 }
 
 /** Waits `ms` (nothing when ≤ 0), or less when the signal aborts. */
-export function pause(ms: number, signal: AbortSignal): Promise<void> {
+function pause(ms: number, signal: AbortSignal): Promise<void> {
   if (ms <= 0 || signal.aborted) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(done, ms);

@@ -80,7 +80,7 @@ export interface SendIo {
 }
 
 /** A rendered message, ready to send. */
-export interface OutgoingMessage {
+interface OutgoingMessage {
   /** The rendered payload (what send posts), for tests. */
   payload: unknown;
   send(request: SendRequest): Promise<SendOutcome>;

@@ -7,7 +7,7 @@ const maxRetryAfterSeconds = 60 * 60;
 /** Successful polls start up to this fraction of an interval early, spreading load without adding delay. */
 const successJitterFraction = 0.05;
 
-export interface NextPollInput {
+interface NextPollInput {
   intervalSeconds: number;
   /** Failures in a row including this poll; 0 after a success. */
   consecutiveFailures: number;

@@ -6,7 +6,7 @@ import { checkUrl, type AddressPolicy } from '../fetch/address-guard.js';
 import type { Fetcher } from '../fetch/types.js';
 import { detectPlatform, type Confidence } from './detect.js';
 
-export type VendorDetection =
+type VendorDetection =
   | {
       ok: true;
       platform: Platform;
@@ -25,7 +25,7 @@ export type VendorDetection =
       tried: string[];
     };
 
-export type DetectVendor = (url: string, signal?: AbortSignal) => Promise<VendorDetection>;
+type DetectVendor = (url: string, signal?: AbortSignal) => Promise<VendorDetection>;
 
 export function createVendorDetector(fetcher: Fetcher, policy: AddressPolicy): DetectVendor {
   return async (url, signal) => {
@@ -55,7 +55,7 @@ export function createVendorDetector(fetcher: Fetcher, policy: AddressPolicy): D
 }
 
 /** The part of a status host that names the vendor: status.acme.com, acmestatus.com → acme. */
-export function hostLabel(url: URL): string {
+function hostLabel(url: URL): string {
   const labels = url.hostname
     .toLowerCase()
     .replace(/\.$/, '')

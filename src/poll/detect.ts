@@ -13,7 +13,7 @@ import { accepts, DetectSession } from './detect/session.js';
 
 export type { Confidence };
 
-export type Detection =
+type Detection =
   | {
       ok: true;
       platform: Platform;
@@ -25,7 +25,7 @@ export type Detection =
     }
   | { ok: false; error: string; tried: string[] };
 
-export interface DetectOptions {
+interface DetectOptions {
   signal?: AbortSignal;
 }
 

@@ -7,11 +7,11 @@ import {
   type ReachCounts,
 } from '../domain/own-network.js';
 
-export interface NetworkState extends ReachCounts {
+interface NetworkState extends ReachCounts {
   degraded: boolean;
 }
 
-export interface NetworkWatchOptions {
+interface NetworkWatchOptions {
   now?: () => Date;
   minVendors?: number;
   ratio?: number;

@@ -11,7 +11,7 @@ import {
 import type { Database } from '../store/schema.js';
 import { pollVendor, type PollDeps, type PollOutcome } from './cycle.js';
 
-export interface SchedulerOptions {
+interface SchedulerOptions {
   db: Kysely<Database>;
   pollDeps: PollDeps;
   /** Worker name written into leases. */

@@ -29,7 +29,7 @@ export interface FleetVendor {
   signature: VisibleSignature;
 }
 
-export interface ServedBody {
+interface ServedBody {
   etag: string;
   lastModified: number;
   body: Buffer;

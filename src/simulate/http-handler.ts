@@ -1,6 +1,6 @@
-// Serves the fleet (in each vendor's platform format) with Statuspage's caching headers (providers.md §1.6): weak ETag, 304 on
-// If-None-Match, gzip when accepted. A vendor is found by the local address the connection came
-// in on (one address per vendor) or by the /v/<slug> path prefix.
+// Serves the fleet in each vendor's platform format with Statuspage's caching headers (weak ETag,
+// 304 on If-None-Match, gzip; docs/platforms.md#statuspage-caching). A vendor is found by the local
+// address its connection came in on (one per vendor) or by the /v/<slug> path prefix.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Fleet, FleetVendor } from './fleet.js';
 import { findIncident, incidentIdOfPath, renderIncidentPage } from './incident-page.js';
@@ -16,7 +16,7 @@ const staticHeaders = {
   'x-statuspage-version': 'vendorwatch-simulator',
 };
 
-export type VendorByAddress = (localAddress: string | undefined) => FleetVendor | undefined;
+type VendorByAddress = (localAddress: string | undefined) => FleetVendor | undefined;
 
 export function createRequestHandler(
   fleet: Fleet,

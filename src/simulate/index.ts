@@ -1,9 +1,6 @@
 // The simulator's public API: a fleet of fake Statuspage pages for tests, benchmarks and demos.
 export { startSimulator } from './simulator.js';
-export type { SimulatedVendor, Simulator, SimulatorOptions } from './simulator.js';
+export type { SimulatedVendor, Simulator } from './simulator.js';
 export { loadTimeline, parseTimeline, TimelineError } from './timeline.js';
 export type { Timeline } from './timeline-schema.js';
-export { vendorAddress } from './listeners.js';
 export { simPlatforms } from './platforms.js';
-export type { SimPlatform } from './platforms.js';
-export type { VisibilityKind, VisibilityRecord } from '../adapters/sim-kit/types.js';

@@ -1,6 +1,6 @@
 // Where the simulator listens. One HTTP server on host:port always (control endpoints and
-// /v/<slug>); with addressPerVendor, one extra listening socket per vendor on 127.0.x.y:port
-// whose connections are handed to that same server, so each vendor is its own host (SPEC §7).
+// /v/<slug>); with addressPerVendor, one more socket per vendor on 127.0.x.y:port feeding that same
+// server, so each vendor is its own host (docs/contract.md#simulator).
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createServer, type Server as NetServer } from 'node:net';

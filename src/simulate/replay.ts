@@ -5,7 +5,7 @@ import { emptyState, stepState, timelineIdentity } from './timeline-state.js';
 import type { Timeline, TimelineVendor } from './timeline-schema.js';
 import type { SimVendorIdentity, SimVendorState } from '../adapters/sim-kit/types.js';
 
-export interface ReplayVendor {
+interface ReplayVendor {
   def: TimelineVendor;
   identity: SimVendorIdentity;
   /** The state served from the start: step 0 when it is due at once (a baseline, not a change). */

@@ -50,7 +50,7 @@ export function componentList(components: readonly SimComponent[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
 }
 
-export function pickImpact(rng: Rng): Exclude<SimImpact, 'maintenance'> {
+function pickImpact(rng: Rng): Exclude<SimImpact, 'maintenance'> {
   const roll = rng.next();
   if (roll < 0.25) return 'none';
   if (roll < 0.65) return 'minor';

@@ -72,7 +72,7 @@ const componentNames = [
   'Documentation',
 ];
 const groupNames = ['Core Platform', 'Infrastructure', 'Integrations'];
-/** Most pages are on UTC; the rest exercise local offsets and DST (providers.md §1.5). */
+/** Most pages use UTC; others use local offsets and DST (docs/platforms.md#statuspage-times). */
 const otherZones = ['America/New_York', 'America/Los_Angeles', 'Europe/Berlin', 'Asia/Tokyo'];
 
 const dayMs = 86_400_000;

@@ -15,7 +15,7 @@ import {
   type SimVendorState,
 } from '../adapters/sim-kit/types.js';
 
-export interface ScriptedOptions {
+interface ScriptedOptions {
   /** Chance per vendor per tick that an incident opens (when none is open). */
   incidentRate: number;
   tickMs: number;

@@ -19,7 +19,7 @@ import type { Timeline } from './timeline-schema.js';
 import type { VisibilityRecord } from '../adapters/sim-kit/types.js';
 import { platformOf, simPlatforms, type SimPlatform } from './platforms.js';
 
-export interface SimulatorOptions {
+interface SimulatorOptions {
   /** Scripted: how many vendors (default 20). Timeline: repeat its vendors up to this many. */
   vendors?: number;
   /** 0 (default) picks a free port. */

@@ -5,7 +5,7 @@ import { storableText, storedInstant } from './codec.js';
 import { failPendingDeliveries } from './delivery-control.js';
 import type { Database } from './schema.js';
 
-export interface ApiTargetDefinition {
+interface ApiTargetDefinition {
   name: string;
   type: string;
   fingerprint: string;
@@ -13,7 +13,7 @@ export interface ApiTargetDefinition {
   definition: string;
 }
 
-export type ApiTargetInsert = 'created' | 'exists' | 'configured';
+type ApiTargetInsert = 'created' | 'exists' | 'configured';
 
 /**
  * Records a new API target. A name the config file uses is refused; a row the config file no
@@ -54,7 +54,7 @@ export async function insertApiTarget(
   });
 }
 
-export type ApiTargetRemoval =
+type ApiTargetRemoval =
   | { removed: true; failedDeliveries: number }
   | { removed: false; reason: 'missing' | 'configured' };
 

@@ -14,7 +14,7 @@ import { deliveryKey, newEventId } from './ids.js';
 import type { RawPayload, ValidatorsByEndpoint } from './poll-state.js';
 import type { Database, VendorStateTable } from './schema.js';
 
-export type CycleOutcome =
+type CycleOutcome =
   | {
       kind: 'success';
       /** The data to write; the plan's events come routed in CycleRecord.events. */
@@ -48,7 +48,7 @@ export interface CycleRecord {
 /** Serializes event inserts on PostgreSQL so event seq order is also commit order. */
 const eventLogLockKey = 0x76770001;
 
-export interface CommitOptions {
+interface CommitOptions {
   /** Shares a bookkeeping-only cycle's write with others of the moment; else it runs alone. */
   bookkeeping?: BookkeepingBatch;
 }

@@ -41,7 +41,7 @@ export function decodeCursor<const T extends readonly ('string' | 'number')[]>(
   return cleaned as { [K in keyof T]: T[K] extends 'string' ? string : number };
 }
 
-/** Page sizes: default 50, at least 1, at most 1000 (SPEC §4). */
+/** Page sizes: default 50, at least 1, at most 1000 (docs/contract.md#http-api). */
 export function clampLimit(limit: number | undefined): number {
   if (limit === undefined || !Number.isFinite(limit)) return 50;
   return Math.min(1000, Math.max(1, Math.floor(limit)));

@@ -24,7 +24,7 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export interface StoreOptions {
+interface StoreOptions {
   /**
    * SQLite only. NORMAL (default): a committed transaction survives a process crash or kill -9,
    * but a power loss or OS crash may roll back the last few. FULL: also survives power loss,
@@ -56,7 +56,7 @@ export function dialectOf<DB>(db: Kysely<DB>): DialectName {
 }
 
 /** Column types whose spelling differs between the dialects; migrations use only these. */
-export interface DialectQuirks {
+interface DialectQuirks {
   /** A 64-bit auto-incrementing primary key (SQLite's INTEGER PRIMARY KEY is 64-bit already). */
   serialType: ColumnDataType;
   serialConstraints: (column: ColumnDefinitionBuilder) => ColumnDefinitionBuilder;
@@ -188,7 +188,7 @@ function describeOpenError(path: string, error: unknown): Error {
 }
 
 /** Connection URLs may carry a password; error messages must not. */
-export function redactUrl(url: string): string {
+function redactUrl(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = '***';

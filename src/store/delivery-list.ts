@@ -6,7 +6,7 @@ import { clampLimit, decodeCursor, encodeCursor, InvalidQueryError } from './cur
 import { outboxStatuses, type OutboxStatus } from './outbox.js';
 import type { Database } from './schema.js';
 
-export interface DeliveryQuery {
+interface DeliveryQuery {
   target?: string;
   status?: string;
   limit?: number;
@@ -33,7 +33,7 @@ export interface DeliveryView {
   };
 }
 
-export interface DeliveryPage {
+interface DeliveryPage {
   deliveries: DeliveryView[];
   nextCursor: string | null;
 }
@@ -71,7 +71,7 @@ export async function listDeliveries(
 }
 
 /** The SQL of one page (exported so tests can EXPLAIN exactly what the API runs). */
-export function deliveryListQuery(db: Kysely<Database>, query: DeliveryQuery, rowLimit: number) {
+function deliveryListQuery(db: Kysely<Database>, query: DeliveryQuery, rowLimit: number) {
   let select = db
     .selectFrom('outbox')
     .innerJoin('events', 'events.id', 'outbox.event_id')

@@ -5,7 +5,7 @@ import type { EventType } from '../domain/vocabulary.js';
 import { fromJson, fromJsonOrNull, storableTextOrNull, storedInstant, toJson } from './codec.js';
 import type { EventTable } from './schema.js';
 
-export type EventRow = Selectable<EventTable>;
+type EventRow = Selectable<EventTable>;
 
 export function eventToRow(event: VendorEvent): Omit<EventRow, 'seq'> {
   return {

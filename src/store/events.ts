@@ -18,7 +18,7 @@ export interface EventQuery {
   cursor?: string | null;
 }
 
-export interface EventPage {
+interface EventPage {
   events: VendorEvent[];
   nextCursor: string | null;
 }
@@ -61,17 +61,6 @@ export function eventListQuery(db: Kysely<Database>, query: EventQuery, rowLimit
     select = select.where('seq', '>', seq);
   }
   return select.orderBy('seq').limit(rowLimit);
-}
-
-/** The seq of the newest event (0 when none): where a live stream starts following the log. */
-export async function latestEventSeq(db: Kysely<Database>): Promise<number> {
-  const row = await db
-    .selectFrom('events')
-    .select('seq')
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.seq ?? 0;
 }
 
 /** Events recorded after `afterSeq`, oldest first, with their seq: what a live stream sends next. */

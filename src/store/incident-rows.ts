@@ -17,7 +17,7 @@ import {
 import type { IncidentTable, IncidentUpdateTable, RevisionTable } from './schema.js';
 
 export type IncidentRow = Selectable<IncidentTable>;
-export type IncidentUpdateRow = Selectable<IncidentUpdateTable>;
+type IncidentUpdateRow = Selectable<IncidentUpdateTable>;
 
 /** Open while its phase is not one that ends an incident or maintenance. */
 export function isActivePhase(phase: Phase): boolean {

@@ -24,7 +24,7 @@ export interface IncidentQuery {
   cursor?: string | null;
 }
 
-export interface IncidentPage {
+interface IncidentPage {
   /** Newest first. */
   incidents: Incident[];
   nextCursor: string | null;

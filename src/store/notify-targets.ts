@@ -16,7 +16,7 @@ export interface NotifyTargetRecord extends TargetStatus {
   origin: 'config' | 'api';
 }
 
-export interface ConfiguredTarget {
+interface ConfiguredTarget {
   name: string;
   type: string;
   fingerprint: string;
@@ -95,7 +95,7 @@ function fresh(at: string): Updateable<NotifyTargetTable> {
   };
 }
 
-export interface ClaimTargetsOptions {
+interface ClaimTargetsOptions {
   names: readonly string[];
   owner: string;
   now: string;

@@ -12,7 +12,7 @@ import type { Database } from './schema.js';
 export const outboxStatuses = ['pending', 'sent', 'failed', 'skipped'] as const;
 export type OutboxStatus = (typeof outboxStatuses)[number];
 
-export interface ClaimDeliveriesOptions {
+interface ClaimDeliveriesOptions {
   now: string;
   /** How long the claim holds if the dispatcher dies mid-delivery. */
   leaseSeconds: number;

@@ -11,7 +11,7 @@ import { incidentFromRow, updateFromRow } from './incident-rows.js';
 import type { Database } from './schema.js';
 
 /** More rows than any real vendor posts in a window; a flood is cut, never read whole. */
-export const maxWindowRows = 5000;
+const maxWindowRows = 5000;
 
 /**
  * A vendor's incidents that started at or after `since`, plus every one still open (which may
@@ -59,7 +59,7 @@ export function openIncidentsQuery(db: Kysely<Database>, slug: string) {
     .limit(maxWindowRows);
 }
 
-export interface ComponentStatusChange extends ComponentChange {
+interface ComponentStatusChange extends ComponentChange {
   at: string;
 }
 
@@ -123,7 +123,7 @@ export async function listUpdatesFor(
   return byIncident;
 }
 
-export interface VendorRecord {
+interface VendorRecord {
   slug: string;
   name: string;
   statusPageUrl: string;
@@ -150,7 +150,7 @@ export async function findVendorRecord(
   };
 }
 
-export interface ComponentStatusRow {
+interface ComponentStatusRow {
   vendorSlug: string;
   name: string;
   group: string | null;
@@ -181,7 +181,7 @@ export async function listWatchedComponents(db: Kysely<Database>): Promise<Compo
   }));
 }
 
-export interface ActiveIncidentCount {
+interface ActiveIncidentCount {
   vendorSlug: string;
   impact: Impact;
   count: number;
@@ -203,7 +203,7 @@ export async function countActiveIncidents(db: Kysely<Database>): Promise<Active
   }));
 }
 
-export interface IncidentStamp {
+interface IncidentStamp {
   vendorSlug: string;
   /** Changes with every write to the incident, its updates or its revisions. */
   updatedAt: string;

@@ -4,7 +4,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { fromJsonOrNull } from './codec.js';
 import type { Database, VendorStateTable } from './schema.js';
 
-export interface Validators {
+interface Validators {
   etag: string | null;
   lastModified: string | null;
 }

@@ -36,14 +36,14 @@ export interface VendorStateTable {
 }
 
 /** The raw bodies of a vendor's last parsed poll, served again on a 304 and kept for re-normalizing. */
-export interface VendorPayloadTable {
+interface VendorPayloadTable {
   slug: string;
   /** JSON: { [endpointKey]: body | null }. */
   raw_payload: string;
   updated_at: string;
 }
 
-export interface ComponentTable {
+interface ComponentTable {
   vendor_slug: string;
   id: string;
   name: string;
@@ -89,7 +89,7 @@ export interface IncidentUpdateTable {
   components: string | null;
 }
 
-/** Vendor edits kept instead of silently overwritten (SPEC §3). */
+/** Vendor edits kept instead of silently overwritten (docs/contract.md#storage). */
 export interface RevisionTable {
   seq: Generated<number>;
   incident_id: string;
@@ -115,7 +115,7 @@ export interface EventTable {
   at: string;
 }
 
-export interface OutboxTable {
+interface OutboxTable {
   seq: Generated<number>;
   /** Idempotency key per (target, event), sent as X-Vendorwatch-Delivery. */
   delivery_key: string;

@@ -122,7 +122,7 @@ async function beginImmediate(database: BetterSqlite3.Database, timeoutMs: numbe
   }
 }
 
-export function isBusy(error: unknown): boolean {
+function isBusy(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
 }

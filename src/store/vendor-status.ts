@@ -35,7 +35,7 @@ export interface VendorSummary {
   unreached: boolean;
 }
 
-export interface VendorDetail extends Omit<VendorSummary, 'activeIncidents'> {
+interface VendorDetail extends Omit<VendorSummary, 'activeIncidents'> {
   components: Component[];
   /** Newest first. */
   activeIncidents: Incident[];

@@ -8,9 +8,9 @@ import { dialectOf } from './db.js';
 import { pollStateColumns, pollStateFromRow, type PollState } from './poll-state.js';
 import type { Database, VendorTable } from './schema.js';
 
-export type VendorSource = 'config' | 'api';
+type VendorSource = 'config' | 'api';
 
-export interface VendorSyncResult {
+interface VendorSyncResult {
   added: string[];
   /** Config vendors no longer in the config: kept with their history, no longer polled. */
   disabled: string[];
@@ -120,7 +120,7 @@ function vendorRow(vendor: Vendor, source: VendorSource, at: string) {
   };
 }
 
-export interface ClaimOptions {
+interface ClaimOptions {
   /** Who claims: a worker's unique id. */
   owner: string;
   now: string;

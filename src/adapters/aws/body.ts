@@ -1,10 +1,10 @@
-// AWS serves currentevents as UTF-16 (providers.md §7.2). The fetcher decodes it when a BOM is
+// AWS serves currentevents as UTF-16 (docs/platforms.md#aws). The fetcher decodes it when a BOM is
 // present; without one, the text arrives with a NUL after every ASCII character. This repairs
 // that case (ASCII survives; anything else was already lost to U+FFFD).
 
 const nul = String.fromCharCode(0);
 
-export interface RepairedBody {
+interface RepairedBody {
   text: string;
   repaired: boolean;
 }

@@ -1,4 +1,4 @@
-// health.aws.amazon.com/public/currentevents (providers.md §7.2): an array of events with ARNs,
+// health.aws.amazon.com/public/currentevents (docs/platforms.md#aws): an array of events with ARNs,
 // epoch-second times and an event log; an empty array means all clear.
 import { compareImpact } from '../../domain/status.js';
 import { parseEpoch } from '../../domain/time.js';

@@ -1,4 +1,4 @@
-// AWS Health status codes (providers.md §7.2): 0 OK, 1 informational, 2 degraded, 3 disruption.
+// AWS Health status codes (docs/platforms.md#aws): 0 OK, 1 informational, 2 degraded, 3 disruption.
 import type { ComponentStatus, Impact } from '../../domain/vocabulary.js';
 import { asNumber } from '../parse-kit/lenient.js';
 

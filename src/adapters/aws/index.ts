@@ -1,4 +1,4 @@
-// AWS Health Dashboard (providers.md §7.2). A page URL polls `<origin>/public/currentevents`;
+// AWS Health Dashboard (docs/platforms.md#aws). A page URL polls `<origin>/public/currentevents`;
 // a URL naming a JSON file (the legacy data.json, or a simulator) is polled as given.
 import { neverThrows } from '../parse-kit/guard.js';
 import { definePlatform } from '../types.js';

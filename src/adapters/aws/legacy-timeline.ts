@@ -3,7 +3,7 @@
 // The date comes from the event's epoch start; a time earlier than the previous one is the next day.
 import { instantFromWallClock, monthNumber, zoneOffset } from '../parse-kit/dates.js';
 
-export interface LegacyUpdate {
+interface LegacyUpdate {
   postedAt: string;
   html: string;
 }

@@ -1,4 +1,4 @@
-// The legacy Service Health Dashboard `data.json` (providers.md §7.2): `{archive, current}`,
+// The legacy Service Health Dashboard `data.json` (docs/platforms.md#aws): `{archive, current}`,
 // items without ids (service + epoch start identify one), HTML descriptions in Pacific time.
 import type { ObservedIncident } from '../../domain/snapshot.js';
 import { parseEpoch } from '../../domain/time.js';

@@ -1,4 +1,4 @@
-// AWS Health (providers.md §7.2): the current `currentevents` array, or the legacy dashboard's
+// AWS Health (docs/platforms.md#aws): the current `currentevents` array, or the legacy dashboard's
 // `{archive, current}` object; told apart by shape. Services named by events are the components.
 import type { ObservedComponent, ObservedIncident, VendorSnapshot } from '../../domain/snapshot.js';
 import { worstStatus } from '../../domain/status.js';

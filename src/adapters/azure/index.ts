@@ -1,5 +1,5 @@
-// Azure status (providers.md §7.3): an RSS feed of current issues. A page URL polls the feed at
-// `<origin>/en-us/status/feed/`; a URL that already names a feed is polled as given.
+// Azure status (docs/platforms.md#azure): an RSS feed of current issues. A page URL polls the feed
+// at `<origin>/en-us/status/feed/`; a URL that already names a feed is polled as given.
 import { neverThrows } from '../parse-kit/guard.js';
 import { definePlatform } from '../types.js';
 import { azureDetection } from './detect.js';

@@ -1,5 +1,6 @@
-// Azure status RSS (providers.md §7.3): only current issues are items, a healthy feed has none.
-// No severity, no components, no ids: each item is an open incident keyed by its guid or title.
+// Azure status RSS (docs/platforms.md#azure): only current issues are items, a healthy feed has
+// none. No severity, no components, no ids: each item is an open incident keyed by its guid or
+// title.
 import type { ObservedIncident, VendorSnapshot } from '../../domain/snapshot.js';
 import { bodyToText } from '../../domain/sanitize.js';
 import type { IncidentKind, Phase } from '../../domain/vocabulary.js';

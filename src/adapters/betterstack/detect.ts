@@ -4,7 +4,7 @@ import { asRecord } from '../parse-kit/lenient.js';
 import { asIs, parseObject } from '../detect-kit/json.js';
 import type { PlatformDetection, Verdict } from '../detect-kit/types.js';
 
-export function classifyBetterstack(body: string): Verdict | null {
+function classifyBetterstack(body: string): Verdict | null {
   if (asRecord(parseObject(body)?.data)?.type !== 'status_page') return null;
   return { confidence: 'high', evidence: '/index.json with a JSON:API status_page document' };
 }

@@ -1,5 +1,6 @@
-// Better Stack states (providers.md §4): resources are operational/degraded/downtime/maintenance
-// (plus not_monitored, which is skipped); a report's aggregate state adds `resolved`.
+// Better Stack states (docs/platforms.md#betterstack): resources are
+// operational/degraded/downtime/maintenance (plus not_monitored, which is skipped); a report's
+// aggregate state adds `resolved`.
 import type { ComponentStatus, Impact } from '../../domain/vocabulary.js';
 import { lookup } from '../parse-kit/lenient.js';
 

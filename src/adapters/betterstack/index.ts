@@ -1,4 +1,5 @@
-// Better Stack (Better Uptime) status pages (providers.md §4): everything is in `<page>/index.json`.
+// Better Stack (Better Uptime) status pages (docs/platforms.md#betterstack): everything is in
+// `<page>/index.json`.
 import { neverThrows } from '../parse-kit/guard.js';
 import { pageBaseBefore } from '../parse-kit/incident-parts.js';
 import { definePlatform } from '../types.js';

@@ -1,5 +1,5 @@
-// Better Stack status pages (providers.md §4): one JSON:API document with 90 days of reports,
-// so every open report is in it.
+// Better Stack status pages (docs/platforms.md#betterstack): one JSON:API document with 90 days of
+// reports, so every open report is in it.
 import type { VendorSnapshot } from '../../domain/snapshot.js';
 import { cleanLabel } from '../../domain/text.js';
 import { parseVendorTime } from '../parse-kit/dates.js';

@@ -1,6 +1,6 @@
 // Status reports become incidents or maintenances, their status updates the timeline, with
 // affected resources per update. `ends_at` can be null on resolved reports: the aggregate
-// state decides (providers.md §4).
+// state decides (docs/platforms.md#betterstack).
 import type { ObservedIncident, ObservedUpdate } from '../../domain/snapshot.js';
 import { compareImpact } from '../../domain/status.js';
 import type { Impact, IncidentKind, Phase } from '../../domain/vocabulary.js';
@@ -11,7 +11,7 @@ import { capList, type Warnings } from '../parse-kit/warnings.js';
 import { impactOfState, stateOf } from './enums.js';
 import type { IndexDocument, Resource } from './wire.js';
 
-export interface ReportContext {
+interface ReportContext {
   resourceNames: Map<string, string>;
   /** The page's own `updated_at`: the only "now" a pure parser has, to place maintenance windows. */
   asOf: string | null;

@@ -1,5 +1,5 @@
-// Better Stack's index.json is JSON:API (providers.md §4): the page in `data`, and sections,
-// resources, reports and updates mixed in `included`, told apart by `type`.
+// Better Stack's index.json is JSON:API (docs/platforms.md#betterstack): the page in `data`, and
+// sections, resources, reports and updates mixed in `included`, told apart by `type`.
 import { asId, asList, asRecord, type JsonObject } from '../parse-kit/lenient.js';
 
 export interface Resource {

@@ -5,14 +5,14 @@ import { asIs, parseObject } from '../detect-kit/json.js';
 import type { PlatformDetection, Verdict } from '../detect-kit/types.js';
 
 /** Cachet's ping: `{"data":"Pong!"}`. */
-export function classifyCachetPing(body: string, path: string): Verdict | null {
+function classifyCachetPing(body: string, path: string): Verdict | null {
   const data = parseObject(body)?.data;
   if (typeof data !== 'string' || !/^pong!?$/i.test(data.trim())) return null;
   return { confidence: 'high', evidence: `${path} answered Pong!` };
 }
 
 /** Cachet 2 `/api/v1/components`: Laravel pagination plus `status_name` on components. */
-export function classifyCachetComponents(body: string): Verdict | null {
+function classifyCachetComponents(body: string): Verdict | null {
   const json = parseObject(body);
   const pagination = asRecord(asRecord(json?.meta)?.pagination);
   const data = json?.data;

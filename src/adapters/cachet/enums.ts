@@ -1,4 +1,4 @@
-// Cachet's integer enums (providers.md §5). Cachet 2 uses incident status 0 for scheduled
+// Cachet's integer enums (docs/platforms.md#cachet). Cachet 2 uses incident status 0 for scheduled
 // maintenance; Cachet 3 adds component status 5 (unknown) and moves maintenance to schedules.
 import type { ComponentStatus, Phase } from '../../domain/vocabulary.js';
 import { asNumber, asRecord } from '../parse-kit/lenient.js';

@@ -1,5 +1,5 @@
-// Cachet, self-hosted (providers.md §5). A page URL polls the Cachet 2 API (`/api/v1`); a URL
-// ending in `/api` polls Cachet 3. The parser reads either shape from either URL.
+// Cachet, self-hosted (docs/platforms.md#cachet). A page URL polls the Cachet 2 API (`/api/v1`); a
+// URL ending in `/api` polls Cachet 3. The parser reads either shape from either URL.
 import { neverThrows } from '../parse-kit/guard.js';
 import { pageBase } from '../parse-kit/incident-parts.js';
 import { definePlatform } from '../types.js';
@@ -15,7 +15,7 @@ interface CachetTarget {
   generation: 2 | 3;
 }
 
-export function cachetTarget(statusPageUrl: string): CachetTarget {
+function cachetTarget(statusPageUrl: string): CachetTarget {
   const base = pageBase(statusPageUrl);
   const lower = base.toLowerCase();
   const v1 = lower.indexOf('/api/v1');

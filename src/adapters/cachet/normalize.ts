@@ -1,4 +1,4 @@
-// Cachet (providers.md §5): components, component groups and incidents, in either API
+// Cachet (docs/platforms.md#cachet): components, component groups and incidents, in either API
 // generation. Bodies are told apart by shape, whichever URL they came from.
 import type { VendorSnapshot } from '../../domain/snapshot.js';
 import { parseJsonBody } from '../parse-kit/json-body.js';
@@ -8,7 +8,7 @@ import { readComponents, readGroupNames } from './components.js';
 import { readIncident, type IncidentContext } from './incidents.js';
 import { readList, type CachetList } from './wire.js';
 
-export interface CachetBodies {
+interface CachetBodies {
   components: string | null;
   groups: string | null;
   incidents: string | null;

@@ -1,4 +1,4 @@
-// Cachet 2's API v1 (providers.md §5; fixtures v1-components…, v1-incidents.docs-shape):
+// Cachet 2's API v1 (docs/platforms.md#cachet; fixtures v1-components…, v1-incidents.docs-shape):
 // `{meta:{pagination}, data:[…]}` lists, integer ids and status codes, zone-less database times,
 // one message per incident with later updates embedded, maintenance as incident status 0.
 import { jsonContentType, type SimFormat } from '../sim-kit/format.js';
@@ -12,12 +12,12 @@ import {
   type SimVendorState,
 } from '../sim-kit/types.js';
 
-export const cachetPaths = {
+const cachetPaths = {
   '/api/v1/components': 'components',
   '/api/v1/components/groups': 'groups',
   '/api/v1/incidents': 'incidents',
 } as const;
-export type CachetEndpoint = (typeof cachetPaths)[keyof typeof cachetPaths];
+type CachetEndpoint = (typeof cachetPaths)[keyof typeof cachetPaths];
 
 const componentCode: Record<SimComponentStatus, number> = {
   operational: 1,
@@ -41,7 +41,7 @@ const incidentCode: Partial<Record<SimStatus, number>> = {
 };
 const incidentNames = ['Scheduled', 'Investigating', 'Identified', 'Watching', 'Fixed'];
 
-export function cachetComponentId(component: SimComponent): number {
+function cachetComponentId(component: SimComponent): number {
   return integerIdOf(component.isGroup ? 'group' : 'component', component.id);
 }
 
@@ -49,11 +49,7 @@ export function cachetIncidentId(item: SimIncident): number {
   return integerIdOf(item.kind, item.id);
 }
 
-export function renderCachet(
-  endpoint: CachetEndpoint,
-  state: SimVendorState,
-  pageUrl: string,
-): unknown {
+function renderCachet(endpoint: CachetEndpoint, state: SimVendorState, pageUrl: string): unknown {
   const groups = state.components.filter((c) => c.isGroup);
   const leaves = state.components.filter((c) => !c.isGroup);
   const byId = new Map(state.components.map((c) => [c.id, c]));

@@ -2,7 +2,7 @@
 // confirming request.
 import type { HostMatch } from './types.js';
 
-export interface FixedHost {
+interface FixedHost {
   /** Path kept after the origin when the pasted host is the canonical one. */
   path: string;
   /** When the pasted host is an old alias, the canonical page replaces it. */

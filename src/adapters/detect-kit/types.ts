@@ -41,7 +41,7 @@ export interface HtmlPageId {
   pageUrl(origin: string, pageId: string): string;
 }
 
-export interface FeedRule {
+interface FeedRule {
   /** Conventional feed paths under a page base, tried after the advertised feeds. */
   paths: readonly string[];
   /** The feed's kind as shown in evidence ('RSS', 'Atom'), or null when the body is none. */

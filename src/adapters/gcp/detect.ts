@@ -7,7 +7,7 @@ const hosts = fixedHosts({
   'status.firebase.google.com': { path: '' },
 });
 
-export function gcpHost(url: URL): HostMatch | null {
+function gcpHost(url: URL): HostMatch | null {
   if (hostOf(url) === 'www.google.com' && url.pathname.toLowerCase().startsWith('/appsstatus')) {
     return {
       statusPageUrl: `${url.origin}/appsstatus/dashboard`,

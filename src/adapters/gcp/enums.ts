@@ -1,4 +1,4 @@
-// Google Cloud status vocabulary (providers.md §7.1): `status_impact` and `severity` both say
+// Google Cloud status vocabulary (docs/platforms.md#gcp): `status_impact` and `severity` both say
 // how bad; updates add AVAILABLE when service is back.
 import type { ComponentStatus, Impact } from '../../domain/vocabulary.js';
 import { lookup } from '../parse-kit/lenient.js';

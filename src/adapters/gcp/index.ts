@@ -1,12 +1,12 @@
-// Google Cloud status (providers.md §7.1); Google Workspace serves the same schema under its own
-// dashboard URL. The configured page URL is the base, so a local simulator can stand in.
+// Google Cloud status (docs/platforms.md#gcp); Google Workspace serves the same schema under its
+// own dashboard URL. The configured page URL is the base, so a local simulator can stand in.
 import { neverThrows } from '../parse-kit/guard.js';
 import { pageBaseBefore } from '../parse-kit/incident-parts.js';
 import { definePlatform } from '../types.js';
 import { gcpDetection } from './detect.js';
 import { normalizeGcp } from './normalize.js';
 
-export function gcpBase(statusPageUrl: string): string {
+function gcpBase(statusPageUrl: string): string {
   return pageBaseBefore(statusPageUrl, '/incidents.json');
 }
 

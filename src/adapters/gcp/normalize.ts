@@ -1,5 +1,5 @@
-// Google Cloud (and Workspace) incidents.json (providers.md §7.1): every recent incident, open and
-// closed, in one file. Products are the components: all of products.json when it answers, else
+// Google Cloud (and Workspace) incidents.json (docs/platforms.md#gcp): every recent incident, open
+// and closed, in one file. Products are the components: all of products.json when it answers, else
 // those the incidents name; an open incident marks its products by its impact.
 import type { ObservedComponent, ObservedIncident, VendorSnapshot } from '../../domain/snapshot.js';
 import { worstStatus } from '../../domain/status.js';

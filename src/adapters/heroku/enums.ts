@@ -1,5 +1,5 @@
-// Heroku's colour system (providers.md §7.5): systems and updates are green/yellow/red, with blue
-// for maintenance; update types name the step, "update" meaning no change of phase.
+// Heroku's colour system (docs/platforms.md#heroku): systems and updates are green/yellow/red, with
+// blue for maintenance; update types name the step, "update" meaning no change of phase.
 import type { ComponentStatus, Impact, Phase } from '../../domain/vocabulary.js';
 import { lookup } from '../parse-kit/lenient.js';
 

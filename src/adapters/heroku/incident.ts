@@ -1,5 +1,5 @@
 // One Heroku incident or scheduled maintenance. `state` is trusted over the `resolved` flag,
-// which can say false on a resolved incident (providers.md §7.5).
+// which can say false on a resolved incident (docs/platforms.md#heroku).
 import type { ObservedIncident, ObservedUpdate } from '../../domain/snapshot.js';
 import { compareImpact } from '../../domain/status.js';
 import { closedPhases, type Impact, type Phase } from '../../domain/vocabulary.js';

@@ -1,5 +1,5 @@
-// Heroku (providers.md §7.5). The configured page (https://status.heroku.com) is the API base,
-// so a local simulator can stand in for it.
+// Heroku (docs/platforms.md#heroku). The configured page (https://status.heroku.com) is the API
+// base, so a local simulator can stand in for it.
 import { neverThrows } from '../parse-kit/guard.js';
 import { pageBaseBefore } from '../parse-kit/incident-parts.js';
 import { definePlatform } from '../types.js';
@@ -9,7 +9,7 @@ import { normalizeHeroku } from './normalize.js';
 /** Recent incidents fetched beside the current status, so resolutions are seen. */
 const recentIncidents = 20;
 
-export function herokuBase(statusPageUrl: string): string {
+function herokuBase(statusPageUrl: string): string {
   return pageBaseBefore(statusPageUrl, '/api/');
 }
 

@@ -1,4 +1,4 @@
-// Heroku status API v4 (providers.md §7.5): three colour-coded systems, open incidents and
+// Heroku status API v4 (docs/platforms.md#heroku): three colour-coded systems, open incidents and
 // scheduled maintenance in `current-status`; recent incidents, when fetched, add resolutions.
 import type { ObservedComponent, ObservedIncident, VendorSnapshot } from '../../domain/snapshot.js';
 import { cleanLabel, slugify } from '../../domain/text.js';

@@ -1,5 +1,6 @@
-// incident.io's Statuspage-compatible JSON (providers.md §2.1): flat components, ULID ids,
-// Markdown bodies, and incidents without components, started_at, resolved_at or shortlink.
+// incident.io's Statuspage-compatible JSON (docs/platforms.md#incidentio-compat-json): flat
+// components, ULID ids, Markdown bodies, and incidents without components, started_at, resolved_at
+// or shortlink.
 import type { ObservedComponent, ObservedIncident, ObservedUpdate } from '../../domain/snapshot.js';
 import { closedPhases, type IncidentKind, type Phase } from '../../domain/vocabulary.js';
 import { cleanLabel } from '../../domain/text.js';

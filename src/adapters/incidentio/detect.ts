@@ -7,7 +7,7 @@ import type { PlatformDetection, Verdict } from '../detect-kit/types.js';
 const ulid = /^[0-9A-HJKMNP-TV-Z]{26}$/i;
 
 /** `/api/v2/summary.json` whose page id is a ULID. */
-export function classifyIncidentioSummary(body: string): Verdict | null {
+function classifyIncidentioSummary(body: string): Verdict | null {
   const id = asRecord(asRecord(parseObject(body)?.page))?.id;
   if (typeof id !== 'string' || !ulid.test(id)) return null;
   return {

@@ -1,5 +1,5 @@
-// incident.io vocabularies (providers.md §2). The compat JSON speaks Statuspage's words; the
-// proxy JSON says `full_outage` and names maintenance phases `maintenance_*`.
+// incident.io vocabularies (docs/platforms.md#incidentio). The compat JSON speaks Statuspage's
+// words; the proxy JSON says `full_outage` and names maintenance phases `maintenance_*`.
 import type { ComponentStatus, Impact, Phase } from '../../domain/vocabulary.js';
 import { lookup } from '../parse-kit/lenient.js';
 

@@ -1,4 +1,5 @@
-// incident.io status pages (providers.md §2): Statuspage-compatible JSON plus the rich proxy JSON.
+// incident.io status pages (docs/platforms.md#incidentio): Statuspage-compatible JSON plus the rich
+// proxy JSON.
 import { neverThrows } from '../parse-kit/guard.js';
 import { pageBaseBefore } from '../parse-kit/incident-parts.js';
 import { definePlatform } from '../types.js';
@@ -7,7 +8,7 @@ import { incidentioSimFormat } from './sim-render.js';
 import { normalizeIncidentio } from './normalize.js';
 
 /** The page URL without a pasted `/api/v2/...` suffix, trailing slashes, query or fragment. */
-export function incidentioBase(statusPageUrl: string): string {
+function incidentioBase(statusPageUrl: string): string {
   return pageBaseBefore(statusPageUrl, '/api/v2');
 }
 

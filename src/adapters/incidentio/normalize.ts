@@ -12,7 +12,7 @@ import type { AdapterContext, ParseResult } from '../types.js';
 import { readCompatComponents, readCompatItem } from './compat.js';
 import { readProxy, type ProxyPage } from './proxy.js';
 
-export interface IncidentioBodies {
+interface IncidentioBodies {
   summary: string | null;
   incidents: string | null;
   proxy: string | null;

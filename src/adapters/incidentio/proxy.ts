@@ -1,6 +1,6 @@
-// incident.io's rich front-end JSON, `/proxy/<host>` (providers.md §2.2): groups, hidden
-// components, per-incident affected components and worst impact. Undocumented, so it only
-// enriches the compat data and every field is optional.
+// incident.io's rich front-end JSON, `/proxy/<host>` (docs/platforms.md#incidentio-proxy-json):
+// groups, hidden components, per-incident affected components and worst impact. Undocumented, so it
+// only enriches the compat data and every field is optional.
 import type { ObservedIncident, ObservedUpdate } from '../../domain/snapshot.js';
 import type { ComponentStatus } from '../../domain/vocabulary.js';
 import { worstStatus } from '../../domain/status.js';
@@ -14,7 +14,7 @@ import { fitPhase } from './compat.js';
 import { componentStatusOf, impactOf, phaseOf } from './enums.js';
 import { richTextToPlain } from './rich-text.js';
 
-export interface ProxyComponent {
+interface ProxyComponent {
   id: string;
   name: string;
   group: string | null;

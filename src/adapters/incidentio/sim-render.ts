@@ -1,7 +1,6 @@
-// incident.io's Statuspage-compatible JSON (providers.md §2.1; fixture api-v2-summary.openai…):
-// flat components, 26-character ULID ids, `Z` times without milliseconds, keys in alphabetical
-// order, incidents without components/started_at/resolved_at/shortlink, and summary lists left
-// out entirely when empty.
+// incident.io's compat JSON (docs/platforms.md#incidentio-compat-json), as in the openai capture:
+// flat components, ULID ids, `Z` times without milliseconds, keys sorted, incidents without
+// components/started_at/resolved_at/shortlink, and summary lists left out when empty.
 import { jsonContentType, type SimFormat } from '../sim-kit/format.js';
 import { ulidOf, isoSeconds } from '../sim-kit/platform-ids.js';
 import { effectiveStatus, renderStatus } from '../sim-kit/page-status.js';
@@ -12,13 +11,13 @@ import {
   type SimVendorState,
 } from '../sim-kit/types.js';
 
-export const incidentioPaths = {
+const incidentioPaths = {
   '/api/v2/summary.json': 'summary',
   '/api/v2/incidents.json': 'incidents',
 } as const;
-export type IncidentioEndpoint = (typeof incidentioPaths)[keyof typeof incidentioPaths];
+type IncidentioEndpoint = (typeof incidentioPaths)[keyof typeof incidentioPaths];
 
-export function renderIncidentio(
+function renderIncidentio(
   endpoint: IncidentioEndpoint,
   identity: SimVendorIdentity,
   state: SimVendorState,

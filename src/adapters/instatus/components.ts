@@ -1,5 +1,5 @@
-// Instatus components (providers.md §3.1): the public `{components:[…]}` with `group` objects,
-// or the documented bare array of parents with `children`. Both become one flat list.
+// Instatus components (docs/platforms.md#instatus): the public `{components:[…]}` with `group`
+// objects, or the documented bare array of parents with `children`. Both become one flat list.
 import type { ObservedComponent } from '../../domain/snapshot.js';
 import { cleanLabel } from '../../domain/text.js';
 import { uniqueComponents } from '../parse-kit/incident-parts.js';

@@ -6,7 +6,7 @@ import type { PlatformDetection, Verdict } from '../detect-kit/types.js';
 
 const instatusStates = new Set(['UP', 'HASISSUES', 'UNDERMAINTENANCE']);
 
-export function classifyInstatus(body: string): Verdict | null {
+function classifyInstatus(body: string): Verdict | null {
   const status = asRecord(parseObject(body)?.page)?.status;
   if (typeof status !== 'string' || !instatusStates.has(status)) return null;
   return {

@@ -1,4 +1,4 @@
-// Instatus vocabularies (providers.md §3.2): upper-case, no `critical`, MINOROUTAGE beside
+// Instatus vocabularies (docs/platforms.md#instatus): upper-case, no `critical`, MINOROUTAGE beside
 // PARTIALOUTAGE, and NOTSTARTEDYET/INPROGRESS/COMPLETED for maintenance.
 import type { ComponentStatus, Impact, Phase } from '../../domain/vocabulary.js';
 import { lookup } from '../parse-kit/lenient.js';

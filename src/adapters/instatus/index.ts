@@ -1,4 +1,4 @@
-// Instatus status pages (providers.md §3): summary.json plus the public components list.
+// Instatus status pages (docs/platforms.md#instatus): summary.json plus the public components list.
 import { neverThrows } from '../parse-kit/guard.js';
 import { pageBase } from '../parse-kit/incident-parts.js';
 import { definePlatform } from '../types.js';

@@ -1,5 +1,5 @@
-// Instatus summary.json (providers.md §3): active incidents and maintenances only, no timeline and
-// no affected components; dates may be JavaScript Date.toString() strings.
+// Instatus summary.json (docs/platforms.md#instatus): active incidents and maintenances only, no
+// timeline and no affected components; dates may be JavaScript Date.toString() strings.
 import type { ObservedIncident, VendorSnapshot } from '../../domain/snapshot.js';
 import { addSeconds } from '../../domain/time.js';
 import { cleanLabel } from '../../domain/text.js';

@@ -1,4 +1,4 @@
-// Instatus's public JSON (providers.md §3; fixtures summary.instatus-docs-example…,
+// Instatus's public JSON (docs/platforms.md#instatus; fixtures summary.instatus-docs-example…,
 // v2-components.docs-shape): upper-case enums, only active incidents and maintenances (no
 // timeline, no ids but the cuid in each URL), Date.toString() times, grouped components.
 import { jsonContentType, type SimFormat } from '../sim-kit/format.js';
@@ -13,11 +13,11 @@ import {
   type SimVendorState,
 } from '../sim-kit/types.js';
 
-export const instatusPaths = {
+const instatusPaths = {
   '/summary.json': 'summary',
   '/v2/components.json': 'components',
 } as const;
-export type InstatusEndpoint = (typeof instatusPaths)[keyof typeof instatusPaths];
+type InstatusEndpoint = (typeof instatusPaths)[keyof typeof instatusPaths];
 
 const componentStatus: Record<SimComponentStatus, string> = {
   operational: 'OPERATIONAL',
@@ -46,7 +46,7 @@ const activeStatus: Partial<Record<SimStatus, string>> = {
   verifying: 'INPROGRESS',
 };
 
-export function renderInstatus(
+function renderInstatus(
   endpoint: InstatusEndpoint,
   identity: SimVendorIdentity,
   state: SimVendorState,
@@ -103,7 +103,7 @@ export function renderInstatus(
 }
 
 /** `https://page/incident/<cuid>`: the only id Instatus's summary gives. */
-export function instatusUrl(base: string, item: SimIncident): string {
+function instatusUrl(base: string, item: SimIncident): string {
   const kind = item.kind === 'maintenance' ? 'maintenance' : 'incident';
   return `${base.replace(/\/+$/, '')}/${kind}/${cuidOf(item.id)}`;
 }

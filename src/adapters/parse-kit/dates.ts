@@ -71,7 +71,7 @@ export function monthNumber(name: string): number | null {
   return Object.prototype.hasOwnProperty.call(monthNumbers, key) ? monthNumbers[key]! : null;
 }
 
-export interface WallClock {
+interface WallClock {
   year: number;
   month: number;
   day: number;

@@ -1,4 +1,4 @@
-// reliability.md A13 across the non-Statuspage adapters: 10,000 items are capped at 500, the
+// docs/reliability.md#a13 across the non-Statuspage adapters: 10,000 items are capped at 500, the
 // snapshot says why, and a capped open list is never claimed complete.
 import { describe, expect, it } from 'vitest';
 import { awsAdapter } from '../aws/index.js';

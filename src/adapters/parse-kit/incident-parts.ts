@@ -6,7 +6,7 @@ import { cleanLabel } from '../../domain/text.js';
 import { closedPhases, type Phase } from '../../domain/vocabulary.js';
 import type { Warnings } from './warnings.js';
 
-export interface UpdateInput {
+interface UpdateInput {
   sourceId: string;
   phase: Phase;
   /** Vendor text: HTML, Markdown or plain text (plain text is escaped, HTML allowlisted). */
@@ -101,7 +101,7 @@ export function pageBaseBefore(statusPageUrl: string, marker: string): string {
   return cut > 0 && base.slice(0, cut).includes('://') ? base.slice(0, cut) : base;
 }
 
-export type IncidentInput = Omit<ObservedIncident, 'title' | 'components' | 'updates'> & {
+type IncidentInput = Omit<ObservedIncident, 'title' | 'components' | 'updates'> & {
   title: string;
   components: Iterable<string>;
   updates: readonly ObservedUpdate[];

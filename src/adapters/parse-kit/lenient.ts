@@ -1,5 +1,5 @@
-// Lenient readers for upstream JSON (STYLE.md §3): a field of the wrong type reads as absent,
-// so one odd value degrades one field instead of failing the poll.
+// Lenient readers for upstream JSON (docs/platforms.md#common-rules): a field of the wrong type
+// reads as absent, so one odd value degrades one field instead of failing the poll.
 import { cleanLabel } from '../../domain/text.js';
 
 export type JsonObject = Record<string, unknown>;
@@ -11,7 +11,7 @@ export function asRecord(value: unknown): JsonObject | null {
     : null;
 }
 
-/** An array; null, absent and any non-array read as empty (providers.md §10). */
+/** An array; null, absent and any non-array read as empty: all three mean "nothing". */
 export function asList(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }

@@ -19,7 +19,7 @@ export class Warnings {
   }
 }
 
-/** Items one poll keeps per list (reliability.md A13): bounded memory, and a warning says so. */
+/** Items one poll keeps per list (docs/reliability.md#a13): bounded memory; a warning says so. */
 export const maxItemsPerList = 500;
 
 export function capList<T>(items: readonly T[], label: string, warnings: Warnings): T[] {

@@ -20,7 +20,7 @@ export interface FeedEntry {
   html: string;
 }
 
-export interface Feed {
+interface Feed {
   format: 'atom' | 'rss';
   title: string | null;
   entries: FeedEntry[];

@@ -1,4 +1,5 @@
-// Generic RSS 2.0 / Atom incident feeds (providers.md §8), Statuspage's history.atom included.
+// Generic RSS 2.0 / Atom incident feeds (docs/platforms.md#rss), Statuspage's history.atom
+// included.
 import type { ObservedIncident } from '../../domain/snapshot.js';
 import { neverThrows } from '../parse-kit/guard.js';
 import { pageBase } from '../parse-kit/incident-parts.js';

@@ -16,7 +16,7 @@ import { parseTimeline, type TimelineItem } from './timeline.js';
 const backInTimeSlackMs = 24 * 3600 * 1000;
 
 /** The vendor's id where the link carries one (joins to the JSON API), else a stable hash. */
-export function entrySourceId(entry: FeedEntry): string {
+function entrySourceId(entry: FeedEntry): string {
   const path = entry.link === null ? '' : new URL(entry.link).pathname;
   const code = /\/(?:incidents?|maintenances?)\/([A-Za-z0-9_-]{4,64})\/?$/.exec(path);
   if (code) return code[1]!;

@@ -1,6 +1,6 @@
-// Statuspage's /history.atom (providers.md §8.1; fixture history.github.2025-07-07.atom): one
-// entry per incident or maintenance, newest first, whose HTML content holds the whole update
-// timeline newest first as `<p><small>Jul 3, 07:12 UTC</small><br><strong>Resolved</strong> - …</p>`.
+// Statuspage's /history.atom (docs/platforms.md#rss; fixture history.github.2025-07-07.atom): an
+// entry per incident or maintenance, newest first; its HTML holds the whole timeline, newest first,
+// as `<p><small>Jul 3, 07:12 UTC</small><br><strong>Resolved</strong> - …</p>`.
 import type { SimFormat } from '../sim-kit/format.js';
 import { isoSeconds, monthNames } from '../sim-kit/platform-ids.js';
 import type {
@@ -10,8 +10,7 @@ import type {
   SimVendorState,
 } from '../sim-kit/types.js';
 
-export const rssPaths = { '/history.atom': 'history' } as const;
-export type RssEndpoint = (typeof rssPaths)[keyof typeof rssPaths];
+const rssPaths = { '/history.atom': 'history' } as const;
 
 const statusLabels: Record<SimStatus, string> = {
   investigating: 'Investigating',
@@ -48,7 +47,7 @@ function stamp(ms: number): string {
 }
 
 /** The timeline HTML, newest first; "Update" when an update kept the previous status. */
-export function timelineHtml(item: SimIncident): string {
+function timelineHtml(item: SimIncident): string {
   const paragraphs = item.updates.map((update, index) => {
     const previous = index === 0 ? undefined : item.updates[index - 1];
     const label = previous?.status === update.status ? 'Update' : statusLabels[update.status];
@@ -60,11 +59,7 @@ export function timelineHtml(item: SimIncident): string {
   return paragraphs.reverse().join('');
 }
 
-export function renderRss(
-  identity: SimVendorIdentity,
-  state: SimVendorState,
-  pageUrl: string,
-): string {
+function renderRss(identity: SimVendorIdentity, state: SimVendorState, pageUrl: string): string {
   const base = (identity.url ?? pageUrl).replace(/\/+$/, '');
   const host = hostOf(base);
   const items = [...state.incidents, ...state.maintenances]

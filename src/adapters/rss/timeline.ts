@@ -1,8 +1,8 @@
-// Statuspage-style feed content holds the whole update timeline as HTML, newest first:
-// `<p><small>Jul 3, 07:12 UTC</small><br><strong>Resolved</strong> - text</p>` (providers.md §8.1).
+// Statuspage-style feed content holds the timeline as HTML, newest first (docs/platforms.md#rss):
+// `<p><small>Jul 3, 07:12 UTC</small><br><strong>Resolved</strong> - text</p>`.
 import { monthNumber, zoneOffset } from '../parse-kit/dates.js';
 
-export interface TimelineStamp {
+interface TimelineStamp {
   month: number;
   day: number;
   /** Null when the feed leaves the year out (it usually does). */

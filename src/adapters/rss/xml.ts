@@ -1,6 +1,6 @@
-// Safe XML reading for feeds (reliability.md §4 B). Entities are never expanded by the parser:
-// a DOCTYPE with declarations is refused, and only the five XML entities and numeric references
-// are decoded, once, by our own code. Element names that could pollute prototypes are renamed.
+// Safe XML reading for feeds (docs/reliability.md#b-feeds). The parser never expands entities: a
+// DOCTYPE with declarations is refused; only the five XML entities and numeric references are
+// decoded, once, by our code. Element names that could pollute prototypes are renamed.
 import { XMLParser } from 'fast-xml-parser';
 import type { BodyResult } from '../parse-kit/json-body.js';
 import type { JsonObject } from '../parse-kit/lenient.js';
@@ -55,7 +55,7 @@ export function decodeXmlText(raw: string): string {
 }
 
 /** The five predefined XML entities and numeric references; anything else stays literal. */
-export function decodeXmlEntities(text: string): string {
+function decodeXmlEntities(text: string): string {
   return text.replace(
     /&(lt|gt|amp|quot|apos|#\d{1,7}|#x[0-9a-f]{1,6});/gi,
     (whole, name: string) => {

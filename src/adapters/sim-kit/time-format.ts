@@ -1,5 +1,5 @@
-// Statuspage renders every time in the page's zone with milliseconds: `Z` for Etc/UTC,
-// `-04:00` for America/New_York in summer (providers.md §1.5). This reproduces that.
+// Statuspage renders every time in the page's zone with milliseconds: `Z` for Etc/UTC, `-04:00` for
+// America/New_York in summer (docs/platforms.md#statuspage-times). This reproduces that.
 
 const utcZones = new Set(['Etc/UTC', 'UTC', 'Etc/Universal', 'Etc/Zulu', 'Universal', 'Zulu']);
 const offsetFormatters = new Map<string, Intl.DateTimeFormat>();

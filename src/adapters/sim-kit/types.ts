@@ -19,8 +19,8 @@ export const incidentStatuses = [
   'postmortem',
 ] as const;
 export const maintenanceStatuses = ['scheduled', 'in_progress', 'verifying', 'completed'] as const;
-export type SimIncidentStatus = (typeof incidentStatuses)[number];
-export type SimMaintenanceStatus = (typeof maintenanceStatuses)[number];
+type SimIncidentStatus = (typeof incidentStatuses)[number];
+type SimMaintenanceStatus = (typeof maintenanceStatuses)[number];
 export type SimStatus = SimIncidentStatus | SimMaintenanceStatus;
 
 export const incidentImpacts = ['none', 'minor', 'major', 'critical', 'maintenance'] as const;
@@ -114,7 +114,7 @@ export const visibilityKinds = [
   'phase_changed',
   'component_changed',
 ] as const;
-export type VisibilityKind = (typeof visibilityKinds)[number];
+type VisibilityKind = (typeof visibilityKinds)[number];
 
 /** One change that became visible; visibleAt is when the new body started being served. */
 export interface VisibilityRecord {

@@ -1,5 +1,5 @@
-// Slack Status API vocabulary (providers.md §7.4): incident `type` says how bad, `status` says
-// open or closed; maintenance shows as scheduled/active/completed/cancelled.
+// Slack Status API vocabulary (docs/platforms.md#slack): incident `type` says how bad, `status`
+// says open or closed; maintenance shows as scheduled/active/completed/cancelled.
 import type { ComponentStatus, Impact, Phase } from '../../domain/vocabulary.js';
 import { lookup } from '../parse-kit/lenient.js';
 

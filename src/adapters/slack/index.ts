@@ -1,12 +1,12 @@
-// Slack (providers.md §7.4). The status page URL (status.slack.com or slack-status.com) is the
-// API base, so a local simulator can stand in for it.
+// Slack (docs/platforms.md#slack). The status page URL (status.slack.com or slack-status.com) is
+// the API base, so a local simulator can stand in for it.
 import { neverThrows } from '../parse-kit/guard.js';
 import { pageBaseBefore } from '../parse-kit/incident-parts.js';
 import { definePlatform } from '../types.js';
 import { slackDetection } from './detect.js';
 import { normalizeSlack } from './normalize.js';
 
-export function slackBase(statusPageUrl: string): string {
+function slackBase(statusPageUrl: string): string {
   return pageBaseBefore(statusPageUrl, '/api/');
 }
 

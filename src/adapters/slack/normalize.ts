@@ -1,4 +1,4 @@
-// Slack Status API v2.0.0 (providers.md §7.4): `current` lists every active item; `history`
+// Slack Status API v2.0.0 (docs/platforms.md#slack): `current` lists every active item; `history`
 // adds the recent past. Services are the components: every service either list names, with
 // the worst status an open item gives it.
 import type { ObservedComponent, ObservedIncident, VendorSnapshot } from '../../domain/snapshot.js';

@@ -6,7 +6,7 @@ import { asId, asLabel, asList, asRecord } from '../parse-kit/lenient.js';
 import { capList, type Warnings } from '../parse-kit/warnings.js';
 import { componentStatusOf } from './enums.js';
 
-export interface PageComponents {
+interface PageComponents {
   components: ObservedComponent[];
   /** Every row's name by id, groups included, for the notices that name them. */
   nameById: ReadonlyMap<string, string>;

@@ -7,7 +7,7 @@ import { normalizeSorry } from './normalize.js';
 import { sorrySimFormat } from './sim-render.js';
 
 /** The page URL without a pasted `/api/v1/...` suffix. */
-export function sorryBase(statusPageUrl: string): string {
+function sorryBase(statusPageUrl: string): string {
   return pageBaseBefore(statusPageUrl, '/api/v1');
 }
 

@@ -8,7 +8,7 @@ import type { ParseResult } from '../types.js';
 import { readComponents } from './components.js';
 import { readNotice } from './notices.js';
 
-export interface SorryBodies {
+interface SorryBodies {
   status: string | null;
   components: string | null;
   notices: string | null;

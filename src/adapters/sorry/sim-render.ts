@@ -13,12 +13,12 @@ import {
   type SimVendorState,
 } from '../sim-kit/types.js';
 
-export const sorryPaths = {
+const sorryPaths = {
   '/api/v1/status': 'status',
   '/api/v1/components': 'components',
   '/api/v1/notices': 'notices',
 } as const;
-export type SorryEndpoint = (typeof sorryPaths)[keyof typeof sorryPaths];
+type SorryEndpoint = (typeof sorryPaths)[keyof typeof sorryPaths];
 
 const componentStates: Record<SimComponentStatus, string> = {
   operational: 'operational',
@@ -43,15 +43,15 @@ const noticeStates: Record<SimStatus, string> = {
 const iso = (ms: number): string => new Date(ms).toISOString();
 const optionalIso = (ms: number | null): string | null => (ms === null ? null : iso(ms));
 
-export function sorryComponentId(component: SimComponent): number {
+function sorryComponentId(component: SimComponent): number {
   return integerIdOf('sorry-component', component.id);
 }
 
-export function sorryNoticeId(item: SimIncident): number {
+function sorryNoticeId(item: SimIncident): number {
   return integerIdOf('sorry-notice', item.id);
 }
 
-export function renderSorry(
+function renderSorry(
   endpoint: SorryEndpoint,
   identity: SimVendorIdentity,
   state: SimVendorState,

@@ -6,7 +6,7 @@ import type { HostMatch, HtmlPageId, PlatformDetection } from '../detect-kit/typ
 const objectId = /\b[0-9a-f]{24}\b/i;
 
 /** status.io hosts answer only with a page id in the URL. */
-export function statusioHost(url: URL): HostMatch | null {
+function statusioHost(url: URL): HostMatch | null {
   const host = hostOf(url);
   if (host !== 'status.io' && !host.endsWith('.status.io')) return null;
   const id = objectId.exec(`${url.pathname}${url.hash}`)?.[0];
@@ -19,7 +19,7 @@ export function statusioHost(url: URL): HostMatch | null {
 }
 
 /** The page id from a page whose HTML names status.io: high near its API or page links. */
-export function statusioPageInHtml(text: string): ReturnType<HtmlPageId['find']> {
+function statusioPageInHtml(text: string): ReturnType<HtmlPageId['find']> {
   if (!/(?:^|[^a-z0-9-])status\.io\b/i.test(text)) return null;
   const apiPath = /status\.io\/1\.0\/status\/([0-9a-f]{24})\b/i.exec(text)?.[1];
   if (apiPath) {

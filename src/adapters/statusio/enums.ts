@@ -1,5 +1,5 @@
-// status.io codes (providers.md §6). 600 "Security Issue/Event" says nothing about availability:
-// components read it as unknown, incidents as a major impact.
+// status.io codes (docs/platforms.md#statusio). 600 "Security Issue/Event" says nothing about
+// availability: components read it as unknown, incidents as a major impact.
 import type { ComponentStatus, Impact, Phase } from '../../domain/vocabulary.js';
 import { asNumber } from '../parse-kit/lenient.js';
 

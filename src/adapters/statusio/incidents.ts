@@ -1,5 +1,5 @@
-// status.io incidents and maintenances (providers.md §6): only open ones are listed, messages
-// oldest first, affected components at the incident level only.
+// status.io incidents and maintenances (docs/platforms.md#statusio): only open ones are listed,
+// messages oldest first, affected components at the incident level only.
 import type { ObservedIncident, ObservedUpdate } from '../../domain/snapshot.js';
 import type { Phase } from '../../domain/vocabulary.js';
 import { parseVendorTime } from '../parse-kit/dates.js';

@@ -1,5 +1,6 @@
-// status.io (providers.md §6): one JSON document per page at api.status.io/1.0/status/<page id>.
-// The page id is a 24-hex ObjectId that only the API URL (or the page's HTML) reveals.
+// status.io (docs/platforms.md#statusio): one JSON document per page at
+// api.status.io/1.0/status/<page id>. The page id is a 24-hex ObjectId that only the API URL (or
+// the page's HTML) reveals.
 import { neverThrows } from '../parse-kit/guard.js';
 import { definePlatform } from '../types.js';
 import { statusioDetection } from './detect.js';
@@ -8,7 +9,7 @@ import { normalizeStatusio } from './normalize.js';
 const apiOrigin = 'https://api.status.io';
 const objectId = /\b[0-9a-f]{24}\b/i;
 
-export interface StatusioTarget {
+interface StatusioTarget {
   apiUrl: string;
   pageId: string | null;
   /** The public page's origin when the configured URL is the page itself, not the API. */

@@ -1,5 +1,6 @@
-// status.io public status API (providers.md §6): `{result: {status_overall, status, incidents,
-// maintenance: {active, upcoming}}}`. It lists only what is open, so the list is complete.
+// status.io public status API (docs/platforms.md#statusio): `{result: {status_overall, status,
+// incidents, maintenance: {active, upcoming}}}`. It lists only what is open, so the list is
+// complete.
 import type { ObservedIncident, VendorSnapshot } from '../../domain/snapshot.js';
 import { parseJsonBody } from '../parse-kit/json-body.js';
 import { asRecord, type JsonObject } from '../parse-kit/lenient.js';

@@ -1,5 +1,5 @@
 // Gathers incidents and maintenances from every list they appear in. One id may sit in the
-// summary and in the history list, or twice in one list (reliability.md A7): the copy with the
+// summary and in the history list, or twice in one list (docs/reliability.md#a7): the copy with the
 // later updated_at wins, then the one with more updates, then the first listed.
 import { parseInstant } from '../../domain/time.js';
 import { asLabelId, asRecord, type JsonObject } from '../parse-kit/lenient.js';
@@ -7,7 +7,7 @@ import { maxItemsPerList, type Warnings } from '../parse-kit/warnings.js';
 import { closedStatuses } from './enums.js';
 
 /** More items than this in one poll is hostile or broken: the toolkit's one cap per list. */
-export const maxItems = maxItemsPerList;
+const maxItems = maxItemsPerList;
 
 export interface ItemList {
   /** Where the list came from, for warnings: e.g. `incidents.json`. */
@@ -24,7 +24,7 @@ export interface RawItem {
   listedAsMaintenance: boolean;
 }
 
-export interface CollectedItems {
+interface CollectedItems {
   items: RawItem[];
   /** Items dropped for lack of an id or over the cap. */
   dropped: number;

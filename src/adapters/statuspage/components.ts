@@ -1,12 +1,13 @@
-// The page's components (providers.md §1.2): group rows are containers, not components; children
-// carry their group's name and sort by (group position, own position) because positions restart.
+// The page's components (docs/platforms.md#statuspage-components): group rows are containers, not
+// components; children carry their group's name and sort by (group position, own position) because
+// positions restart.
 import type { ObservedComponent } from '../../domain/snapshot.js';
 import { asLabel, asLabelId, asNumber, asRecord, quote } from '../parse-kit/lenient.js';
 import type { Warnings } from '../parse-kit/warnings.js';
 import { mapComponentStatus } from './enums.js';
 
 /** A page with more rows than this is hostile or broken; the rest are dropped with a warning. */
-export const maxComponents = 2000;
+const maxComponents = 2000;
 
 export interface PageComponents {
   components: ObservedComponent[];

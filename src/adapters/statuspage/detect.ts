@@ -9,7 +9,7 @@ const statuspagePageId = /^[a-z0-9]{12}$/;
 const ulid = /^[0-9A-HJKMNP-TV-Z]{26}$/i;
 
 /** `/api/v2/summary.json` of Statuspage itself (12-char page id) or of an imitator. */
-export function classifyStatuspageSummary(body: string): Verdict | null {
+function classifyStatuspageSummary(body: string): Verdict | null {
   const json = parseObject(body);
   const page = asRecord(json?.page);
   const id = page?.id;

@@ -1,5 +1,6 @@
-// Statuspage's enums mapped into the domain vocabulary through tables (STYLE.md §3). A value not
-// in a table yields null; the caller picks the fallback and records a warning.
+// Statuspage's enums mapped into the domain vocabulary through tables
+// (docs/platforms.md#common-rules). A value not in a table yields null; the caller picks the
+// fallback and records a warning.
 import type { ComponentStatus, Impact, IncidentKind, Phase } from '../../domain/vocabulary.js';
 import { lookup } from '../parse-kit/lenient.js';
 

@@ -1,5 +1,6 @@
 // Hostile items inside valid bodies: duplicates (A7), ordering (A11), dates (A12), volume (A13),
-// prototype keys (A16), NUL and surrogates (A18), script (A19), and legacy shapes.
+// prototype keys (A16), NUL and surrogates (A18), script (A19), and legacy shapes. Each id is a
+// heading of docs/reliability.md (A7 → docs/reliability.md#a7).
 import { describe, expect, it } from 'vitest';
 import { bodies, incidentJson, snapshot, t0 } from '../test-support/statuspage-payloads.js';
 

@@ -1,5 +1,6 @@
-// Hostile and broken payloads (reliability.md §4 A1–A7, A11–A13, A15, A16, A18, A19): each one
-// degrades one item or fails the poll with a readable error, and never throws.
+// Hostile and broken payloads (A1–A7, A11–A13, A15, A16, A18, A19: headings of docs/reliability.md,
+// e.g. docs/reliability.md#a4): each one degrades one item or fails the poll with a readable
+// error, and never throws.
 import { describe, expect, it } from 'vitest';
 import { bodies, incidentJson, parse, snapshot, t0 } from '../test-support/statuspage-payloads.js';
 

@@ -1,6 +1,6 @@
-// An incident's affected components: the union of its `components[]` (current snapshots) and
-// every update's affected_components, keyed by id (providers.md §1.3), in the vendor's order. The page's current name
-// wins over a name an old update recorded, so a renamed component is listed once, as it is now.
+// An incident's affected components (docs/platforms.md#statuspage-timeline): the union of its
+// `components[]` and every update's affected_components, keyed by id, in the vendor's order. The
+// page's current name wins over an old update's, so a renamed component is listed once, as now.
 import type { PageComponents } from './components.js';
 import type { TimelineUpdate } from './updates.js';
 import { asLabel, asLabelId, asRecord, type JsonObject } from '../parse-kit/lenient.js';

@@ -1,4 +1,4 @@
-// One Statuspage incident or maintenance → ObservedIncident (providers.md §1.2–1.7).
+// One Statuspage incident or maintenance → ObservedIncident (docs/platforms.md#statuspage).
 import type { ObservedIncident } from '../../domain/snapshot.js';
 import { parseInstant } from '../../domain/time.js';
 import { closedPhases, type IncidentKind, type Phase } from '../../domain/vocabulary.js';
@@ -16,10 +16,10 @@ import {
 import { asLabel, asRecord, listField, quote, type JsonObject } from '../parse-kit/lenient.js';
 import type { Warnings } from '../parse-kit/warnings.js';
 
-/** Longer timelines keep their newest updates (reliability.md A13). */
-export const maxUpdatesPerIncident = 500;
+/** Longer timelines keep their newest updates (docs/reliability.md#a13). */
+const maxUpdatesPerIncident = 500;
 
-export interface PageContext {
+interface PageContext {
   components: PageComponents;
   /** Base for `/incidents/<id>` links; null when the page has no web address. */
   linkBase: string | null;
@@ -103,7 +103,8 @@ export function normalizeItem(item: RawItem, page: PageContext): ObservedInciden
 
 /**
  * A maintenance is anything listed as one, carrying a maintenance-only status or impact, or an
- * incident named as maintenance whose components went under_maintenance (anydesk, §1.7 quirk 2).
+ * incident named as maintenance whose components went under_maintenance (anydesk; quirk 2 of
+ * docs/platforms.md#statuspage-quirks).
  */
 function decideKind(item: RawItem, updates: readonly unknown[]): IncidentKind {
   const { object } = item;
@@ -161,7 +162,7 @@ function readImpact(
   return 'minor';
 }
 
-/** Start times in order of preference (providers.md §1.7 quirk 6); broken ones are left out. */
+/** Start times, best first (docs/platforms.md#statuspage-quirks, quirk 6); broken ones left out. */
 function startCandidates(
   object: JsonObject,
   kind: IncidentKind,

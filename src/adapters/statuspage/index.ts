@@ -1,4 +1,5 @@
-// Atlassian Statuspage public Status API v2 (providers.md §1): three JSON endpoints, one snapshot.
+// Atlassian Statuspage public Status API v2 (docs/platforms.md#statuspage): three JSON endpoints,
+// one snapshot.
 import { neverThrows } from '../parse-kit/guard.js';
 import { definePlatform } from '../types.js';
 import { statuspageDetection } from './detect.js';

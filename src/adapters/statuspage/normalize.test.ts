@@ -1,4 +1,4 @@
-// Golden tests on real captures (STYLE.md §4), then the quirks each capture exists to show.
+// Golden tests on real captures (test/fixtures/statuspage/SOURCES.md), then the quirks each shows.
 // A capture is one endpoint's body; the other endpoints get empty valid bodies (statuspage-bodies).
 // Regenerate goldens only on purpose: UPDATE_GOLDEN=1 npx vitest run <this file>, then review.
 import { describe, expect, it } from 'vitest';
@@ -37,7 +37,7 @@ describe('golden snapshots of real Statuspage captures', () => {
   });
 });
 
-describe('quirks shown by the captures (providers.md §1.7)', () => {
+describe('quirks shown by the captures', () => {
   it('NYU: an open critical incident while the page indicator says none', () => {
     const nyu = 'summary.nyu-testpage.2026-05-12.critical-investigating-indicator-none.json';
     const open = incident(nyu, 'sk82ymspr1fd');

@@ -12,7 +12,7 @@ import {
   type SimVendorState,
 } from '../sim-kit/types.js';
 
-export const endpointPaths = {
+const endpointPaths = {
   '/api/v2/summary.json': 'summary',
   '/api/v2/status.json': 'status',
   '/api/v2/components.json': 'components',
@@ -22,7 +22,7 @@ export const endpointPaths = {
   '/api/v2/scheduled-maintenances/upcoming.json': 'scheduled-maintenances-upcoming',
   '/api/v2/scheduled-maintenances/active.json': 'scheduled-maintenances-active',
 } as const;
-export type EndpointName = (typeof endpointPaths)[keyof typeof endpointPaths];
+type EndpointName = (typeof endpointPaths)[keyof typeof endpointPaths];
 
 interface RenderContext {
   identity: SimVendorIdentity;

@@ -1,5 +1,5 @@
-// An incident's timeline (providers.md §1.3): Statuspage lists updates newest first and may
-// backdate them through display_at; we sort oldest first by (postedAt, id).
+// An incident's timeline (docs/platforms.md#statuspage-timeline): Statuspage lists updates newest
+// first and may backdate them through display_at; we sort oldest first by (postedAt, id).
 import type { ObservedUpdate } from '../../domain/snapshot.js';
 import { bodyToText, sanitizeBody } from '../../domain/sanitize.js';
 import { parseInstant } from '../../domain/time.js';
@@ -16,8 +16,8 @@ import {
 } from '../parse-kit/lenient.js';
 import type { Warnings } from '../parse-kit/warnings.js';
 
-/** A component an update names: `code` is the component id (providers.md §1.3). */
-export interface ComponentRef {
+/** A component an update names: `code` is the component id. */
+interface ComponentRef {
   id: string | null;
   name: string | null;
 }

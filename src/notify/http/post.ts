@@ -11,7 +11,7 @@ import { AddressBook, createPinnedAgent } from '../../fetch/pinned-agent.js';
 const maxReplyBytes = 8 * 1024;
 const dnsCacheTtlMs = 30_000;
 
-export interface HttpReply {
+interface HttpReply {
   status: number;
   retryAfter: string | undefined;
   body: string;
@@ -21,7 +21,7 @@ export interface HttpReply {
 export type HttpResult =
   { ok: true; reply: HttpReply } | { ok: false; error: string; refused: boolean };
 
-export interface HttpRequest {
+interface HttpRequest {
   headers: Record<string, string>;
   body: string;
   timeoutMs: number;
@@ -35,7 +35,7 @@ export interface HttpPoster {
   close(): Promise<void>;
 }
 
-export interface HttpPosterConfig {
+interface HttpPosterConfig {
   policy: Omit<AddressPolicy, 'resolve'>;
   resolve?: (hostname: string) => Promise<string[]>;
   connectTimeoutMs: number;

@@ -1,6 +1,6 @@
-// The payload shapes each service documents, as the loopback receivers check them: Slack Block
-// Kit limits, Discord embed limits, a Teams Workflows Adaptive Card message, PagerDuty Events
-// API v2, and the generic webhook exactly as SPEC §5 lists it (body, headers, signature).
+// The payload shapes each service documents, as the loopback receivers check them: Slack Block Kit
+// and Discord embed limits, a Teams Workflows Adaptive Card, PagerDuty Events API v2, and the
+// generic webhook exactly as docs/contract.md#notifications lists it (body, headers, signature).
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { componentStatuses, eventTypes, impacts, phases } from '../../domain/vocabulary.js';
@@ -136,7 +136,7 @@ export const pagerDutyEvent = z.discriminatedUnion('event_action', [
   }),
 ]);
 
-// SPEC §5, exactly.
+// docs/contract.md#notifications, exactly.
 export const webhookBody = z.strictObject({
   id: z.string().regex(/^evt_[0-9A-Z]{26}$/),
   type: z.enum(eventTypes),

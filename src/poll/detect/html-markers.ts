@@ -4,7 +4,7 @@ import type { Confidence, HtmlMarker as MarkerRule } from '../../adapters/detect
 import type { Platform } from '../../domain/vocabulary.js';
 import { platformRules } from './platform-rules.js';
 
-export interface HtmlMarker {
+interface HtmlMarker {
   platform: Platform;
   evidence: string;
 }

@@ -21,7 +21,7 @@ const pageSegments = new Set([
 const apiFile =
   /^(summary|index|status|components|incidents|scheduled-maintenances)\.json$|^(history|feed)\.(atom|rss)$/i;
 
-export type ParsedPageUrl = { ok: true; url: URL; base: string } | { ok: false; error: string };
+type ParsedPageUrl = { ok: true; url: URL; base: string } | { ok: false; error: string };
 
 export function parsePageUrl(input: string): ParsedPageUrl {
   let url: URL;
@@ -39,7 +39,7 @@ export function parsePageUrl(input: string): ParsedPageUrl {
   return { ok: true, url, base: pageBase(url) };
 }
 
-export function pageBase(url: URL): string {
+function pageBase(url: URL): string {
   const kept: string[] = [];
   for (const segment of url.pathname.split('/')) {
     if (segment === '') continue;

@@ -4,7 +4,7 @@ import { adapters } from '../../adapters/registry.js';
 import type { PlatformDetection } from '../../adapters/detect-kit/types.js';
 import type { Platform } from '../../domain/vocabulary.js';
 
-export interface PlatformRules extends PlatformDetection {
+interface PlatformRules extends PlatformDetection {
   platform: Platform;
 }
 

@@ -20,7 +20,7 @@ interface OwnedProbe {
 }
 
 /** One request: every registered probe on this path, in registry order. */
-export interface ProbeGroup {
+interface ProbeGroup {
   path: string;
   platforms: Platform[];
   probes: OwnedProbe[];

@@ -8,7 +8,7 @@ export const accepts = {
   feed: 'application/atom+xml,application/rss+xml;q=0.9,application/xml;q=0.8,text/xml;q=0.8,*/*;q=0.5',
 } as const;
 
-export type Fetched =
+type Fetched =
   { ok: true; body: string; finalUrl: string } | { ok: false; failure: FetchFailure | null };
 
 /** Failures that say the host itself cannot be used, not that one path is missing. */

@@ -24,8 +24,6 @@ const provider: MigrationProvider = {
   getMigrations: () => Promise.resolve(migrations),
 };
 
-export const latestMigration = Object.keys(migrations).sort().at(-1)!;
-
 /** Brings the schema to the latest version; a no-op when it is there already. */
 export async function migrateToLatest(store: Store): Promise<MigrationResult[]> {
   const migrator = new Migrator({

@@ -11,7 +11,7 @@ const maxDescription = 4096;
 const maxFieldValue = 1024;
 const maxFooter = 2048;
 
-export interface DiscordEmbed {
+interface DiscordEmbed {
   title: string;
   url?: string;
   description?: string;

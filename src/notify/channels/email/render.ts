@@ -26,7 +26,7 @@ const toneColors: Record<Tone, string> = {
   ok: '#1e7a3c',
 };
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')

@@ -13,7 +13,7 @@ export interface SmtpEndpoint {
   auth: { user: string; pass: string } | null;
 }
 
-export type SmtpEndpointResult =
+type SmtpEndpointResult =
   { ok: true; endpoint: SmtpEndpoint } | { ok: false; error: string; refused: boolean };
 
 function decode(part: string): string {

@@ -11,7 +11,7 @@ const maxBodyBytes = 4000;
 const maxComponents = 500;
 
 /** ntfy's priorities: 1 min, 2 low, 3 default, 4 high, 5 urgent. */
-export type NtfyPriority = 1 | 2 | 3 | 4 | 5;
+type NtfyPriority = 1 | 2 | 3 | 4 | 5;
 
 export interface NtfyMessage {
   title: string;

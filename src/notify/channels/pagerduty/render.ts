@@ -13,7 +13,7 @@ const maxSummary = 1024;
 const maxDedupKey = 255;
 export const defaultEventsUrl = 'https://events.pagerduty.com/v2/enqueue';
 
-export type Severity = 'critical' | 'error' | 'warning' | 'info';
+type Severity = 'critical' | 'error' | 'warning' | 'info';
 
 /** The event without routing_key: the send adds the secret. */
 export type PagerDutyEvent =

@@ -11,7 +11,7 @@ const maxSection = 3000;
 const maxField = 2000;
 
 type Text = { type: 'mrkdwn'; text: string } | { type: 'plain_text'; text: string; emoji: false };
-export type SlackBlock =
+type SlackBlock =
   | { type: 'header'; text: Extract<Text, { type: 'plain_text' }> }
   | { type: 'section'; text?: Text; fields?: Text[] }
   | { type: 'context'; elements: Text[] };

@@ -20,7 +20,7 @@ type TextBlock = {
 };
 type FactSet = { type: 'FactSet'; facts: Array<{ title: string; value: string }> };
 
-export interface AdaptiveCard {
+interface AdaptiveCard {
   $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
   type: 'AdaptiveCard';
   version: '1.4';

@@ -3,7 +3,7 @@ import { webhookBody, verifySignature } from '../../test-support/service-shapes.
 import { componentEvent, sampleContext, sampleEvent } from '../../test-support/samples.js';
 import { renderWebhook, webhookSignature } from './render.js';
 
-describe('the generic webhook body (SPEC §5)', () => {
+describe('the generic webhook body (as documented)', () => {
   it('carries exactly id, type, at, vendor, incident, update and changes', () => {
     const body = renderWebhook(sampleEvent('incident.opened'), sampleContext());
     expect(body).toEqual({

@@ -1,4 +1,5 @@
-// The generic webhook body, exactly as SPEC §5 lists it, and its signature header.
+// The generic webhook body, exactly as docs/contract.md#notifications lists it, and its signature
+// header.
 import { createHmac } from 'node:crypto';
 import type { ComponentStatus, EventType, Impact, Phase } from '../../../domain/vocabulary.js';
 import type { VendorEvent } from '../../../domain/model.js';
@@ -55,7 +56,7 @@ export function renderWebhook(event: VendorEvent, context: MessageContext): Webh
   return body;
 }
 
-/** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">` (SPEC §5). */
+/** `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`, as documented for the webhook. */
 export function webhookSignature(body: string, secret: string, unixSeconds: number): string {
   const mac = createHmac('sha256', secret).update(`${unixSeconds}.${body}`).digest('hex');
   return `t=${unixSeconds},v1=${mac}`;
