@@ -37,6 +37,11 @@ function vendorWrites(adminToken: string, config: AppConfig, fetcher: Fetcher) {
   };
 }
 
+/** The service could not start for a reason the user can fix (a port already taken). */
+export class ServiceStartError extends Error {
+  override name = 'ServiceStartError';
+}
+
 export async function startService(
   config: AppConfig,
   parts: ServiceParts,
@@ -44,7 +49,6 @@ export async function startService(
 ): Promise<RunningService> {
   if (parts.poller) limitHeapGrowth();
   const store = await openStore(config.databaseUrl);
-  await migrateToLatest(store);
   const fetcher = createConfiguredFetcher(config);
   const bus = createEventBus((error) => logger.error({ err: error }, 'event listener failed'));
   const shutdown = new AbortController();
@@ -53,40 +57,52 @@ export async function startService(
 
   let poller: RunningPoller | null = null;
   let lock: InstanceLock | null = null;
-  if (parts.poller) {
-    if (store.dialect === 'sqlite') lock = acquireInstanceLock(config.databaseUrl);
-    // SQLite has one poller per file, so its lease name is stable and a restart after kill -9 takes
-    // its vendors back at once; PostgreSQL workers are many, and a dead one's leases expire.
-    const owner = store.dialect === 'sqlite' ? 'local' : `${hostname()}:${process.pid}`;
-    poller = await startPoller({ config, store, fetcher, owner, logger, metrics, bus, now });
-  }
-  const notifier = poller?.notifier;
-
   let server: Awaited<ReturnType<typeof startServer>> | null = null;
-  if (parts.web) {
-    const app = createApp({
-      db: store.db,
-      now: () => now().toISOString(),
-      eventBus: bus,
-      shutdownSignal: shutdown.signal,
-      log: logger,
-      metrics,
-      ...(config.adminToken
-        ? { vendorWrites: vendorWrites(config.adminToken, config, fetcher) }
-        : {}),
-      targets: {
-        adminToken: config.adminToken,
-        admin: createTargetAdmin({
-          config,
-          db: store.db,
-          now: () => now().toISOString(),
-          // A separate poller process picks the change up within its refresh interval.
-          ...(notifier ? { onChanged: () => notifier.refreshTargets() } : {}),
-        }),
-      },
-    });
-    server = await startServer(app, config.server);
-    logger.info({ url: server.url }, 'web server listening');
+  try {
+    await migrateToLatest(store);
+    // The port is taken before anything polls: a second copy started by mistake must stop here,
+    // not keep polling headless while the browser shows the first one.
+    if (parts.web) {
+      const app = createApp({
+        db: store.db,
+        now: () => now().toISOString(),
+        eventBus: bus,
+        shutdownSignal: shutdown.signal,
+        log: logger,
+        metrics,
+        ...(config.adminToken
+          ? { vendorWrites: vendorWrites(config.adminToken, config, fetcher) }
+          : {}),
+        targets: {
+          adminToken: config.adminToken,
+          admin: createTargetAdmin({
+            config,
+            db: store.db,
+            now: () => now().toISOString(),
+            // A separate poller process picks the change up within its refresh interval.
+            ...(parts.poller
+              ? { onChanged: () => poller?.notifier.refreshTargets() ?? Promise.resolve() }
+              : {}),
+          }),
+        },
+      });
+      server = await listen(app, config.server);
+      logger.info({ url: server.url }, 'web server listening');
+    }
+    if (parts.poller) {
+      if (store.dialect === 'sqlite') lock = acquireInstanceLock(config.databaseUrl);
+      // SQLite has one poller per file, so its lease name is stable and a restart after kill -9
+      // takes its vendors back at once; PostgreSQL workers are many, a dead one's leases expire.
+      const owner = store.dialect === 'sqlite' ? 'local' : `${hostname()}:${process.pid}`;
+      poller = await startPoller({ config, store, fetcher, owner, logger, metrics, bus, now });
+    }
+  } catch (error) {
+    shutdown.abort();
+    await server?.close();
+    await fetcher.close();
+    await store.close();
+    lock?.release();
+    throw error;
   }
 
   return {
@@ -101,4 +117,25 @@ export async function startService(
       lock?.release();
     },
   };
+}
+
+async function listen(
+  app: Parameters<typeof startServer>[0],
+  options: AppConfig['server'],
+): Promise<Awaited<ReturnType<typeof startServer>>> {
+  try {
+    return await startServer(app, options);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') {
+      throw new ServiceStartError(
+        `port ${options.port} is in use — is vendorwatch already running? use --port`,
+      );
+    }
+    if (code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+      const why = code === 'EACCES' ? 'is not allowed' : 'is not an address of this machine';
+      throw new ServiceStartError(`listening on ${options.host}:${options.port} ${why}`);
+    }
+    throw error;
+  }
 }

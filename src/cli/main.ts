@@ -1,6 +1,7 @@
 // vendorwatch's command line: one dispatcher, each command in its own module.
 import { ConfigError } from '../config/load.js';
 import { InstanceLockError } from '../app/instance-lock.js';
+import { ServiceStartError } from '../app/service.js';
 import { UsageError } from './args.js';
 import { runAdd } from './commands/add.js';
 import { runDetect } from './commands/detect.js';
@@ -69,7 +70,11 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
       print(io.stderr, `vendorwatch ${name}: ${error.message}`);
       return 2;
     }
-    if (error instanceof PollFailure || error instanceof InstanceLockError) {
+    if (
+      error instanceof PollFailure ||
+      error instanceof InstanceLockError ||
+      error instanceof ServiceStartError
+    ) {
       print(io.stderr, `vendorwatch ${name}: ${error.message}`);
       return 1;
     }
