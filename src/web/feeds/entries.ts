@@ -1,8 +1,7 @@
 // One feed entry per incident: its title, its summary sentence, and every update (newest first)
 // as sanitized HTML. The entry's `updated` is its latest update, so readers resurface it.
-import { formatDuration } from '../../domain/duration.js';
 import type { IncidentWithUpdates } from '../../domain/model.js';
-import { incidentDurationSeconds, summarizeIncident } from '../../domain/summary.js';
+import { summarizeIncident } from '../../domain/summary.js';
 import { safeBodyHtml } from '../pages/shared/body.js';
 import { formatUtc, impactLabels, phaseLabels } from '../pages/shared/format.js';
 import { xmlText } from './xml.js';
@@ -56,9 +55,10 @@ export function toEntry(
         `<h3>${xmlText(phaseLabels[update.phase])} — ${xmlText(formatUtc(update.postedAt))}</h3>` +
         `<div>${safeBodyHtml(update.body)}</div>`,
     );
+  // The summary already says how long it lasted; the state adds when it ended, or where it stands.
   const state = incident.resolvedAt
-    ? `Resolved after ${formatDuration(incidentDurationSeconds(incident, now))}.`
-    : 'Ongoing.';
+    ? `Resolved ${formatUtc(incident.resolvedAt)}.`
+    : `Still open: ${phaseLabels[incident.phase].toLowerCase()}.`;
   return {
     id: entryId(incident.id),
     title: `${vendorName}: ${incident.title}`,

@@ -35,7 +35,9 @@ describe('the feeds', () => {
     expect(entries[0]!.id).toBe(`urn:vendorwatch:incident:${balenaIncidentId}`);
     expect(entries[0]!.links?.[0]?.href).toBe(`http://vw.example/incidents/${balenaIncidentId}`);
     const html = entries[0]!.content?.value ?? '';
-    expect(html).toContain('Resolved after 8h 20m.');
+    // The duration is said once, by the summary; the state says when it ended.
+    expect(html).toContain('lasting 8h 20m. Resolved Sep 10, 2025, 10:07 PM UTC.</p>');
+    expect(html.match(/8h 20m/g)).toHaveLength(1);
     expect(html.indexOf('Resolved — Sep 10, 2025, 10:07 PM UTC')).toBeLessThan(
       html.indexOf('Investigating —'),
     );
