@@ -72,6 +72,8 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/healthz', (c) => health.live(c));
   app.get('/readyz', (c) => health.ready(c));
   app.get('/api/openapi.json', (c) => sendJson(c, openApiDocument));
+  // Where tools look for it first.
+  app.get('/openapi.json', (c) => c.redirect('/api/openapi.json', 301));
 
   // The JSON API (api/).
   app.get('/api/v1/vendors', (c) => vendors.list(c));

@@ -82,4 +82,10 @@ describe('the OpenAPI document', () => {
     expect(body.openapi).toBe('3.1.0');
     expect(body).toEqual(JSON.parse(JSON.stringify(openApiDocument)));
   });
+
+  it('is found at /openapi.json too, where tools look first', async () => {
+    const response = await app.request('/openapi.json');
+    expect(response.status).toBe(301);
+    expect(response.headers.get('location')).toBe('/api/openapi.json');
+  });
 });
