@@ -292,6 +292,12 @@ export const openApiDocument = {
         responses: { '200': json('OpenAPI 3.1 document.', { type: 'object' }) },
       },
     },
+    '/openapi.json': {
+      get: {
+        summary: 'Where tools look for this document first: a redirect to /api/openapi.json.',
+        responses: { '301': { description: 'Moved to /api/openapi.json.' } },
+      },
+    },
     '/api/v1/vendors': {
       get: {
         summary: 'Every watched vendor with its current state.',
