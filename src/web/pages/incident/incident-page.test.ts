@@ -23,6 +23,24 @@ beforeAll(async () => {
 afterAll(() => scenario.testStore.dispose());
 
 describe('the incident page', () => {
+  it('previews in a chat: title with impact and phase, the summary, and a favicon', async () => {
+    const html = await (await app.request(`/incidents/${balenaIncidentId}`)).text();
+    const meta = (attribute: string, name: string) =>
+      new RegExp(`<meta ${attribute}="${name}" content="([^"]*)"`).exec(html)?.[1];
+    const summary =
+      'Balena experienced a notice incident on September 10, 2025 affecting API, BalenaOS ' +
+      'Download and 4 more components, lasting 8h 20m.';
+    expect(meta('name', 'description')).toBe(summary);
+    expect(meta('property', 'og:description')).toBe(summary);
+    expect(meta('property', 'og:title')).toMatch(/^Balena: .+ \(Notice, (Resolved|Postmortem)\)$/);
+    expect(meta('property', 'og:site_name')).toBe('vendorwatch');
+    const icon = /<link rel="icon" type="image\/svg\+xml" href="([^"]+)"/.exec(html)?.[1];
+    expect(icon).toMatch(/^\/assets\/favicon\.svg\?v=/);
+    const served = await app.request(icon!);
+    expect(served.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await served.text()).toContain('<svg');
+  });
+
   it('shows what the reference page shows, in UTC, inside <time datetime>', async () => {
     const response = await app.request(`/incidents/${balenaIncidentId}`);
     expect(response.status).toBe(200);

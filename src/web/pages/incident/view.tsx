@@ -5,7 +5,7 @@ import type { Revision } from '../../../domain/diff.js';
 import { formatDuration } from '../../../domain/duration.js';
 import type { IncidentWithUpdates } from '../../../domain/model.js';
 import { secondsBetween } from '../../../domain/time.js';
-import { safeHttpUrl } from '../shared/format.js';
+import { impactLabels, phaseLabels, safeHttpUrl } from '../shared/format.js';
 import { Layout, type AssetUrls } from '../shared/layout.js';
 import { ExternalLink, ImpactBadge, PhaseBadge, Time } from '../shared/parts.js';
 import { RevisionList, UpdateTimeline } from './timeline.js';
@@ -79,6 +79,10 @@ export const IncidentPage: FC<IncidentPageProps> = (props) => {
     <Layout
       title={`${incident.title} — ${vendor.name}`}
       assets={props.assets}
+      preview={{
+        title: `${vendor.name}: ${incident.title} (${impactLabels[incident.impact]}, ${phaseLabels[incident.phase]})`,
+        description: props.summary,
+      }}
       feeds={{
         title: `${vendor.name} incidents`,
         atom: `${vendorPath}/feed.atom`,

@@ -1,4 +1,4 @@
-// The one stylesheet and the one script, read once at start and served with a content hash in
+// The one stylesheet, the one script and the icon, read once at start and served with a content hash in
 // their URLs: a page names `/assets/app.css?v=<hash>`, which browsers may cache for a year.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -21,6 +21,7 @@ export interface Assets {
 const types: Record<string, string> = {
   'app.css': 'text/css; charset=utf-8',
   'app.js': 'text/javascript; charset=utf-8',
+  'favicon.svg': 'image/svg+xml',
 };
 
 /** src/web/assets, two folders up; from a dist/ build (tsc does not copy it) the one in src. */
@@ -53,7 +54,7 @@ export function loadAssets(): Assets {
   const assets = load();
   const url = (name: string) => `/assets/${name}?v=${assets.get(name)!.version}`;
   return {
-    urls: { css: url('app.css'), js: url('app.js') },
+    urls: { css: url('app.css'), js: url('app.js'), icon: url('favicon.svg') },
     serve(c, name) {
       const asset = assets.get(name);
       if (!asset) return null;

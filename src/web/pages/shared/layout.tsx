@@ -5,6 +5,7 @@ import type { Child, FC } from 'hono/jsx';
 export interface AssetUrls {
   css: string;
   js: string;
+  icon: string;
 }
 
 interface FeedLinks {
@@ -13,16 +14,23 @@ interface FeedLinks {
   rss: string;
 }
 
+/** What a link pasted in a chat shows: the page's title and a one-sentence description. */
+export interface PagePreview {
+  title: string;
+  description: string;
+}
+
 interface LayoutProps {
   title: string;
   assets: AssetUrls;
+  preview?: PagePreview;
   /** Which navigation entry is the current page. */
   current?: 'dashboard' | 'incidents' | 'deliveries';
   feeds?: FeedLinks;
   children?: Child;
 }
 
-export const Layout: FC<LayoutProps> = ({ title, assets, current, feeds, children }) => (
+export const Layout: FC<LayoutProps> = ({ title, assets, preview, current, feeds, children }) => (
   <html lang="en">
     <head>
       <meta charset="utf-8" />
@@ -30,7 +38,16 @@ export const Layout: FC<LayoutProps> = ({ title, assets, current, feeds, childre
       <meta name="color-scheme" content="light dark" />
       <title>{`${title} · vendorwatch`}</title>
       <link rel="stylesheet" href={assets.css} />
-      <link rel="icon" href="data:," />
+      <link rel="icon" type="image/svg+xml" href={assets.icon} />
+      {preview && (
+        <>
+          <meta name="description" content={preview.description} />
+          <meta property="og:site_name" content="vendorwatch" />
+          <meta property="og:type" content="article" />
+          <meta property="og:title" content={preview.title} />
+          <meta property="og:description" content={preview.description} />
+        </>
+      )}
       {feeds && (
         <>
           <link rel="alternate" type="application/atom+xml" title={feeds.title} href={feeds.atom} />
