@@ -1,4 +1,4 @@
-// The fetcher and platform detection as the config sets them up, shared by the service and the
+// The fetcher and the vendors as the config sets them up, shared by the service and the
 // one-off commands (poll, detect, add).
 import type { AppConfig, ConfiguredVendor } from '../config/load.js';
 import type { Vendor } from '../domain/model.js';
