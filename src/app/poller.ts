@@ -9,7 +9,7 @@ import { startScheduler } from '../poll/scheduler.js';
 import { releaseLeases, syncVendors, type Store } from '../store/index.js';
 import type { EventBus } from '../web/event-bus.js';
 import type { Metrics } from '../web/metrics.js';
-import { resolveVendors } from './fetcher.js';
+import { configuredVendors } from './fetcher.js';
 import { startNotifier, type Notifier } from './notifier.js';
 
 interface PollerDeps {
@@ -33,7 +33,7 @@ export interface RunningPoller {
 export async function startPoller(deps: PollerDeps): Promise<RunningPoller> {
   const { config, store, fetcher, owner, logger, metrics, bus, now } = deps;
   await releaseLeases(store.db, owner);
-  const vendors = await resolveVendors(config.vendors, fetcher, logger);
+  const vendors = configuredVendors(config.vendors);
   await syncVendors(store.db, vendors, 'config', now().toISOString());
   const notifier = await startNotifier(config, store.db, owner, logger);
   const { routeEvent, dispatcher } = notifier;

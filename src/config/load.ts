@@ -22,7 +22,7 @@ export interface ConfiguredVendor {
   slug: string;
   name: string;
   statusPageUrl: string;
-  /** Null when neither the config nor the catalog says: detected at start. */
+  /** Null when neither the config nor the catalog says: detected by the vendor's polls. */
   platform: Platform | null;
   category: Category;
   intervalSeconds: number;

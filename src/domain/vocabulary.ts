@@ -39,6 +39,9 @@ export const closedPhases: readonly Phase[] = ['resolved', 'postmortem', 'comple
  */
 export type Platform = string;
 
+/** A config vendor's platform before detection succeeds: no adapter has it, so polls detect first. */
+export const undetectedPlatform: Platform = 'undetected';
+
 export const eventTypes = [
   'incident.opened',
   'incident.updated',

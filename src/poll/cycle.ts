@@ -4,13 +4,16 @@ import type { Endpoint } from '../adapters/types.js';
 import { diffSnapshot } from '../domain/diff.js';
 import type { Vendor } from '../domain/model.js';
 import type { FetchErrorKind } from '../fetch/types.js';
+import { undetectedPlatform } from '../domain/vocabulary.js';
 import {
   loadPollState,
   loadPreviousState,
   loadRawPayload,
+  storeDetectedPlatform,
   type PollState,
 } from '../store/index.js';
 import type { Attempt, Failure, FetchedBodies, PollDeps, PollOutcome } from './attempt.js';
+import { detectPlatform } from './detect.js';
 import { recordFailure, recordSuccess } from './record.js';
 
 export type { PollDeps, PollOutcome } from './attempt.js';
@@ -35,7 +38,21 @@ export async function pollVendor(
     const state = claimedState ?? (await loadPollState(deps.db, vendor.slug));
     if (!state) return crashed(deps, vendor, started, 'vendor is not in the store');
     const degradedAtStart = deps.networkWatch?.degraded() ?? false;
-    const attempt: Attempt = { deps, vendor, state, started, degradedAtStart };
+    let attempt: Attempt = { deps, vendor, state, started, degradedAtStart };
+
+    if (vendor.platform === undetectedPlatform) {
+      // A config vendor without `platform:`: detect it on every poll until it succeeds, so it
+      // stays listed, failing with the reason, and is retried with the usual backoff.
+      const detection = await detectPlatform(deps.fetcher, vendor.statusPageUrl);
+      if (!detection.ok) {
+        const error = `platform not detected: ${detection.error}; set \`platform:\``;
+        return await recordFailure(attempt, error, notOurNetwork);
+      }
+      const detected = { platform: detection.platform, statusPageUrl: detection.statusPageUrl };
+      await storeDetectedPlatform(deps.db, vendor.slug, detected);
+      vendor = { ...vendor, ...detected };
+      attempt = { ...attempt, vendor };
+    }
 
     const adapter = deps.adapterFor(vendor.platform);
     if (!adapter) {

@@ -3,6 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getAdapter } from '../adapters/registry.js';
 import type { VendorSnapshot } from '../domain/snapshot.js';
+import { createFetcher } from '../fetch/fetcher.js';
+import { defaultFetcherSettings } from '../fetch/types.js';
+import { detectPlatform } from '../poll/detect.js';
 import { cachetIncidentId } from '../adapters/cachet/sim-render.js';
 import { incidentioIncidentId } from '../adapters/incidentio/sim-render.js';
 import { cuidOf } from '../adapters/sim-kit/platform-ids.js';
@@ -229,6 +232,22 @@ describe('simulated platforms parsed by their real adapters', () => {
     const etag = first.headers.get('etag')!;
     expect(first.headers.get('content-type')).toMatch(p === 'rss' ? /atom\+xml/ : /json/);
     expect((await fetch(url, { headers: { 'if-none-match': etag } })).status).toBe(304);
+  });
+
+  it('cachet: answers its ping as real Cachet does, so the page is detected as Cachet', async () => {
+    const cachet = simulator.vendors.find((v) => v.platform === 'cachet')!;
+    const ping = await fetch(`${cachet.baseUrl}/api/v1/ping`);
+    expect(await ping.json()).toEqual({ data: 'Pong!' });
+    const fetcher = createFetcher({
+      ...defaultFetcherSettings,
+      allowedPrivateRanges: ['127.0.0.1/32'],
+    });
+    try {
+      const detection = await detectPlatform(fetcher, cachet.baseUrl);
+      expect(detection).toMatchObject({ ok: true, platform: 'cachet' });
+    } finally {
+      await fetcher.close();
+    }
   });
 
   it('a vendor does not answer another platform’s paths', async () => {

@@ -6,6 +6,7 @@ export {
   type ClaimedPoll,
   findVendorName,
   releaseLeases,
+  storeDetectedPlatform,
   syncVendors,
 } from './vendors.js';
 export { loadPollState, loadRawPayload, type PollState } from './poll-state.js';

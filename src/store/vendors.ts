@@ -208,3 +208,16 @@ export async function findVendorName(db: Kysely<Database>, slug: string): Promis
     .executeTakeFirst();
   return row?.name ?? null;
 }
+
+/** Stores what detection found for an undetected vendor: its platform and the URL it settled on. */
+export async function storeDetectedPlatform(
+  db: Kysely<Database>,
+  slug: string,
+  detected: Pick<Vendor, 'platform' | 'statusPageUrl'>,
+): Promise<void> {
+  await db
+    .updateTable('vendors')
+    .set({ platform: detected.platform, status_page_url: storableText(detected.statusPageUrl) })
+    .where('slug', '=', slug)
+    .execute();
+}

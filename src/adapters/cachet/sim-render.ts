@@ -16,6 +16,8 @@ const cachetPaths = {
   '/api/v1/components': 'components',
   '/api/v1/components/groups': 'groups',
   '/api/v1/incidents': 'incidents',
+  // Real Cachet answers its ping, which is how detection recognises a Cachet 2 page.
+  '/api/v1/ping': 'ping',
 } as const;
 type CachetEndpoint = (typeof cachetPaths)[keyof typeof cachetPaths];
 
@@ -53,6 +55,7 @@ function renderCachet(endpoint: CachetEndpoint, state: SimVendorState, pageUrl: 
   const groups = state.components.filter((c) => c.isGroup);
   const leaves = state.components.filter((c) => !c.isGroup);
   const byId = new Map(state.components.map((c) => [c.id, c]));
+  if (endpoint === 'ping') return { data: 'Pong!' };
   if (endpoint === 'groups') {
     return paginated(
       groups.map((group, index) => ({

@@ -8,6 +8,7 @@ import {
   impacts,
   incidentKinds,
   phases,
+  undetectedPlatform,
   vendorHealths,
 } from '../../domain/vocabulary.js';
 import { platforms } from '../../config/platforms.js';
@@ -31,7 +32,8 @@ function object(properties: Record<string, object>, optional: string[] = []) {
 const vendorProperties = {
   slug: { type: 'string' },
   name: { type: 'string' },
-  platform: { type: 'string', enum: [...platforms] },
+  // 'undetected': a config vendor without `platform:` whose detection has not succeeded yet.
+  platform: { type: 'string', enum: [...platforms, undetectedPlatform] },
   category: { type: 'string', enum: [...categories] },
   statusPageUrl: { type: 'string', format: 'uri' },
   status: { type: 'string', enum: [...componentStatuses] },

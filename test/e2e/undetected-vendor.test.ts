@@ -1,0 +1,107 @@
+// A config vendor without `platform:` whose page cannot be detected yet, watched by the real
+// service (config file, SQLite file, HTTP API): it is listed failing with the reason, retried,
+// and once its page answers as Statuspage it is detected, stored as such and polled normally.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load.js';
+import { createLogger } from '../../src/logger.js';
+import { startService, type RunningService } from '../../src/app/service.js';
+import {
+  fixture,
+  startSwitchableVendor,
+  type SwitchableVendor,
+} from '../test-support/switchable-vendor.js';
+
+interface ApiVendor {
+  slug: string;
+  platform: string;
+  statusPageUrl: string;
+  health: string;
+  lastPolledAt: string | null;
+  lastSuccessAt: string | null;
+  error?: string;
+}
+
+let page: SwitchableVendor | undefined;
+let service: RunningService | undefined;
+let dir: string;
+
+async function vendors(): Promise<ApiVendor[]> {
+  const response = await fetch(`${service!.url}/api/v1/vendors`, {
+    signal: AbortSignal.timeout(5000),
+  });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { vendors: ApiVendor[] }).vendors;
+}
+
+async function waitFor(what: string, check: (vendor: ApiVendor | undefined) => boolean) {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const [vendor] = await vendors();
+    if (check(vendor)) return vendor!;
+    expect(Date.now(), what).toBeLessThan(deadline);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+beforeAll(async () => {
+  page = await startSwitchableVendor();
+  page.misbehave((_request, response) => response.writeHead(404).end());
+  dir = mkdtempSync(join(tmpdir(), 'vw-undetected-'));
+  const configPath = join(dir, 'vendorwatch.yaml');
+  writeFileSync(
+    configPath,
+    [
+      'pollInterval: 1s',
+      'network:',
+      '  allowedPrivateRanges: [127.0.0.0/8]',
+      '  timeout: 5s',
+      `database: ${join(dir, 'vendorwatch.db')}`,
+      'server: { host: 127.0.0.1, port: 0 }',
+      'vendors:',
+      `  - { slug: mystery, name: Mystery, url: "${page.baseUrl}", interval: 1s }`,
+      '',
+    ].join('\n'),
+  );
+  const config = loadConfig({ path: configPath, env: {} });
+  service = await startService(config, { poller: true, web: true }, createLogger('silent'));
+}, 30_000);
+
+afterAll(async () => {
+  await service?.stop();
+  await page?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a config vendor whose platform cannot be detected yet', () => {
+  it('is listed failing with the reason, retried, and recovers once detected', async () => {
+    // Health reads 'stale', as for every vendor never read yet; the failed poll's error is set.
+    const failing = await waitFor('listed failing', (v) => v?.error !== undefined);
+    expect(failing).toMatchObject({
+      slug: 'mystery',
+      platform: 'undetected',
+      health: 'stale',
+      lastSuccessAt: null,
+    });
+    expect(failing.error).toMatch(/^platform not detected: .+; set `platform:`$/);
+
+    await waitFor(
+      'retried',
+      (v) => v?.lastPolledAt !== failing.lastPolledAt && v?.error === failing.error,
+    );
+
+    page!.serve({
+      summary: fixture('summary.github.2022-11-25.unresolved.json'),
+      incidents: fixture('incidents.github.2026-07-31.first13.json'),
+    });
+    const recovered = await waitFor('recovered', (v) => v?.lastSuccessAt != null);
+    expect(recovered).toMatchObject({ slug: 'mystery', platform: 'statuspage', health: 'ok' });
+    expect(recovered.error).toBeUndefined();
+
+    const response = await fetch(`${service!.url}/api/v1/incidents?vendor=mystery`);
+    const { incidents } = (await response.json()) as { incidents: unknown[] };
+    expect(incidents.length).toBeGreaterThan(0);
+  }, 40_000);
+});
