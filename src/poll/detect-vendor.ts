@@ -1,5 +1,6 @@
 // Adding a vendor at run time (CLI `add`, POST /api/v1/vendors): the pasted URL and the URL it
 // resolves to both pass the address guard, the platform is detected, and a slug is suggested.
+import { getAdapter } from '../adapters/registry.js';
 import { slugify } from '../domain/text.js';
 import type { Platform } from '../domain/vocabulary.js';
 import { checkUrl, type AddressPolicy } from '../fetch/address-guard.js';
@@ -42,6 +43,12 @@ export function createVendorDetector(fetcher: Fetcher, policy: AddressPolicy): D
       return { ok: false, refused: true, error, tried: detection.tried };
     }
     const label = hostLabel(new URL(detection.statusPageUrl));
+    const ownName = await readPageName(
+      fetcher,
+      detection.platform,
+      detection.statusPageUrl,
+      signal,
+    );
     return {
       ok: true,
       platform: detection.platform,
@@ -49,9 +56,38 @@ export function createVendorDetector(fetcher: Fetcher, policy: AddressPolicy): D
       evidence: detection.evidence,
       statusPageUrl: detection.statusPageUrl,
       suggestedSlug: suggestSlug(label),
-      suggestedName: label,
+      suggestedName: ownName ?? label,
     };
   };
+}
+
+// Any of the types an adapter's endpoints answer with (JSON APIs, RSS/Atom feeds).
+const anyAdapterBody =
+  'application/json,application/atom+xml,application/rss+xml;q=0.9,application/xml;q=0.8,*/*;q=0.5';
+
+/** The name the page gives itself (Statuspage page.name, a feed's title), read as one poll would. */
+async function readPageName(
+  fetcher: Fetcher,
+  platform: Platform,
+  statusPageUrl: string,
+  signal: AbortSignal | undefined,
+): Promise<string | null> {
+  const adapter = getAdapter(platform);
+  if (!adapter) return null;
+  const bodies: Record<string, string | null> = {};
+  for (const endpoint of adapter.endpoints(statusPageUrl)) {
+    const fetched = await fetcher.fetch({
+      url: endpoint.url,
+      accept: anyAdapterBody,
+      ...(signal ? { signal } : {}),
+    });
+    if (fetched.ok && !fetched.notModified) bodies[endpoint.key] = fetched.body;
+    else if (endpoint.required) return null;
+    else bodies[endpoint.key] = null;
+  }
+  const parsed = adapter.parse(bodies, { statusPageUrl });
+  const name = parsed.ok ? parsed.snapshot.pageName?.trim() : undefined;
+  return name ? name.slice(0, 200) : null;
 }
 
 /** The part of a status host that names the vendor: status.acme.com, acmestatus.com → acme. */

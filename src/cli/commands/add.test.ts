@@ -87,6 +87,15 @@ describe('vendorwatch add', () => {
     expect(again.err).toContain('a vendor "acme" already exists');
   });
 
+  it("names the vendor from the page's own name when --name is not given", async () => {
+    const replica = await statuspageReplica();
+    const cwd = workspace(true);
+    const added = await run(['add', replica.url('/'), '--slug', 'acme', '--json'], cwd);
+    expect(added.err).toBe('');
+    expect(added.code).toBe(0);
+    expect(JSON.parse(added.out)).toMatchObject({ vendor: { slug: 'acme', name: 'GitHub' } });
+  });
+
   it('refuses a private address unless the config allows it, and stores nothing', async () => {
     const replica = await statuspageReplica();
     const cwd = workspace(false);

@@ -41,6 +41,7 @@ async function statuspage(): Promise<Replica> {
   const replica = await startReplica({
     '/': html('Powered by Atlassian Statuspage'),
     '/api/v2/summary.json': json('statuspage', 'summary.github.2026-07-31.operational.json'),
+    '/api/v2/incidents.json': json('statuspage', 'incidents.github.2026-07-31.first13.json'),
   });
   replicas.push(replica);
   return replica;
@@ -142,10 +143,15 @@ describe('POST /api/v1/vendors', () => {
     expect(listed.status).toBe(200);
     expect(await jsonBody(listed)).toMatchObject({ slug: 'acme', name: 'Acme Cloud' });
 
-    // Without a slug one is suggested from the host; the same suggestion again is a conflict.
+    // Without a slug one is suggested from the host and the name is the page's own (page.name);
+    // the same suggestion again is a conflict.
     const suggested = await post({ url: replica.url('/') });
     expect(suggested.response.status).toBe(201);
-    expect(suggested.body.vendor).toMatchObject({ slug: '127', name: '127', intervalSeconds: 120 });
+    expect(suggested.body.vendor).toMatchObject({
+      slug: '127',
+      name: 'GitHub',
+      intervalSeconds: 120,
+    });
     const again = await post({ url: replica.url('/') });
     expect([again.response.status, again.body.error.code]).toEqual([409, 'conflict']);
   });
