@@ -84,7 +84,16 @@ describe('vendorwatch add', () => {
 
     const again = await run(['add', replica.url('/'), '--slug', 'acme'], cwd);
     expect(again.code).toBe(1);
-    expect(again.err).toContain('a vendor "acme" already exists');
+    expect(again.err).toContain('a vendor "acme" already exists (GitHub) (pass --slug)');
+
+    // The same page under another spelling is refused before any request, naming its vendor.
+    const requests = replica.requests.length;
+    const sameUrl = await run(['add', replica.url('//'), '--slug', 'other'], cwd);
+    expect(sameUrl.code).toBe(1);
+    expect(sameUrl.err).toBe(
+      `vendorwatch add: ${replica.url('//')} is already watched by vendor "acme" (GitHub)\n`,
+    );
+    expect(replica.requests.length).toBe(requests);
   });
 
   it("names the vendor from the page's own name when --name is not given", async () => {

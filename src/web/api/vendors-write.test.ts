@@ -143,17 +143,29 @@ describe('POST /api/v1/vendors', () => {
     expect(listed.status).toBe(200);
     expect(await jsonBody(listed)).toMatchObject({ slug: 'acme', name: 'Acme Cloud' });
 
+    // The same page again, under another slug and spelling, is a conflict naming its vendor.
+    const sameUrl = await post({ url: replica.url('/'), slug: 'other' });
+    expect([sameUrl.response.status, sameUrl.body.error]).toEqual([
+      409,
+      {
+        code: 'conflict',
+        message: `${replica.url('/')} is already watched by vendor "acme" (Acme Cloud)`,
+      },
+    ]);
+
     // Without a slug one is suggested from the host and the name is the page's own (page.name);
     // the same suggestion again is a conflict.
-    const suggested = await post({ url: replica.url('/') });
+    const other = await statuspage();
+    const suggested = await post({ url: other.url('/') });
     expect(suggested.response.status).toBe(201);
     expect(suggested.body.vendor).toMatchObject({
       slug: '127',
       name: 'GitHub',
       intervalSeconds: 120,
     });
-    const again = await post({ url: replica.url('/') });
+    const again = await post({ url: other.url('/') });
     expect([again.response.status, again.body.error.code]).toEqual([409, 'conflict']);
+    expect(again.body.error.message).toContain('already watched by vendor "127" (GitHub)');
   });
 
   it('refuses a private address the config does not allow, with nothing stored', async () => {

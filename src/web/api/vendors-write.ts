@@ -7,7 +7,7 @@ import { parseDurationSeconds } from '../../config/duration.js';
 import { slugPattern } from '../../config/schema.js';
 import type { Vendor } from '../../domain/model.js';
 import { categories, isOneOf, type Category, type Platform } from '../../domain/vocabulary.js';
-import { findVendorName, syncVendors, type Database } from '../../store/index.js';
+import { findWatchConflict, syncVendors, type Database } from '../../store/index.js';
 import { sendJson } from '../json.js';
 import {
   authorize,
@@ -55,8 +55,9 @@ export function createVendorWrite(deps: VendorWriteDeps): (c: Context) => Promis
     handleWrite(c, async () => {
       authorize(c.req.header('authorization'), expected);
       const body = validateBody(await readJsonObject(c, 'vendor'));
-      // A given slug is checked before any request goes out; a suggested one after detection.
-      if (body.slug !== null) await assertSlugFree(deps.db, body.slug);
+      // A given slug and the pasted URL are checked before any request goes out; a suggested
+      // slug and the URL detection settles on, after.
+      await assertNotWatched(deps.db, body.slug, body.url);
       const detection = await deps.detectVendor(body.url, c.req.raw.signal);
       if (!detection.ok) {
         const code = detection.refused ? 'url_refused' : 'undetected';
@@ -74,7 +75,7 @@ export function createVendorWrite(deps: VendorWriteDeps): (c: Context) => Promis
         category: body.category,
         intervalSeconds: body.intervalSeconds ?? deps.defaultIntervalSeconds,
       };
-      if (body.slug === null) await assertSlugFree(deps.db, vendor.slug);
+      await assertNotWatched(deps.db, vendor.slug, vendor.statusPageUrl);
       await syncVendors(deps.db, [vendor], 'api', deps.now());
       const { confidence, evidence } = detection;
       const created = sendJson(c, { vendor, detection: { confidence, evidence } }, 201);
@@ -83,9 +84,15 @@ export function createVendorWrite(deps: VendorWriteDeps): (c: Context) => Promis
     });
 }
 
-async function assertSlugFree(db: Kysely<Database>, slug: string): Promise<void> {
-  if ((await findVendorName(db, slug)) !== null) {
-    throw new WriteError(409, 'conflict', `a vendor "${slug}" already exists; choose another slug`);
+async function assertNotWatched(
+  db: Kysely<Database>,
+  slug: string | null,
+  url: string,
+): Promise<void> {
+  const conflict = await findWatchConflict(db, { slug, urls: [url] });
+  if (conflict) {
+    const hint = conflict.slug === slug ? '; choose another slug' : '';
+    throw new WriteError(409, 'conflict', `${conflict.message}${hint}`);
   }
 }
 
