@@ -1,8 +1,10 @@
 // Adding a vendor at run time (CLI `add`, POST /api/v1/vendors): the pasted URL and the URL it
 // resolves to both pass the address guard, the platform is detected, and a slug is suggested.
+// A catalog slug instead of a URL takes the catalog's entry, as the config file does.
 import { getAdapter } from '../adapters/registry.js';
+import { loadCatalog } from '../config/catalog.js';
 import { slugify } from '../domain/text.js';
-import type { Platform } from '../domain/vocabulary.js';
+import type { Category, Platform } from '../domain/vocabulary.js';
 import { checkUrl, type AddressPolicy } from '../fetch/address-guard.js';
 import type { Fetcher } from '../fetch/types.js';
 import { detectPlatform, type Confidence } from './detect.js';
@@ -17,6 +19,8 @@ type VendorDetection =
       statusPageUrl: string;
       suggestedSlug: string;
       suggestedName: string;
+      /** Only a catalog entry knows the vendor's category. */
+      suggestedCategory?: Category;
     }
   | {
       ok: false;
@@ -26,10 +30,12 @@ type VendorDetection =
       tried: string[];
     };
 
-type DetectVendor = (url: string, signal?: AbortSignal) => Promise<VendorDetection>;
+/** A status page URL, or a catalog slug such as "github". */
+type DetectVendor = (urlOrSlug: string, signal?: AbortSignal) => Promise<VendorDetection>;
 
 export function createVendorDetector(fetcher: Fetcher, policy: AddressPolicy): DetectVendor {
   return async (url, signal) => {
+    if (!/^https?:\/\//i.test(url.trim())) return fromCatalog(url.trim());
     const pasted = await checkUrl(url.trim(), policy);
     if (!pasted.ok) return { ok: false, refused: true, error: pasted.reason, tried: [] };
     const detection = await detectPlatform(fetcher, pasted.url.href, { signal });
@@ -58,6 +64,26 @@ export function createVendorDetector(fetcher: Fetcher, policy: AddressPolicy): D
       suggestedSlug: suggestSlug(label),
       suggestedName: ownName ?? label,
     };
+  };
+}
+
+// The catalog's URLs are ours, so no lookup is needed now (as for the config file); the fetcher
+// still guards every poll.
+function fromCatalog(slug: string): VendorDetection {
+  const entry = loadCatalog().bySlug.get(slug);
+  if (!entry) {
+    const error = `"${slug}" is not in the catalog; give its status page URL (try: vendorwatch vendors ${slug})`;
+    return { ok: false, refused: false, error, tried: [] };
+  }
+  return {
+    ok: true,
+    platform: entry.platform,
+    confidence: 'high',
+    evidence: `the catalog entry "${entry.slug}"`,
+    statusPageUrl: entry.url,
+    suggestedSlug: entry.slug,
+    suggestedName: entry.name,
+    suggestedCategory: entry.category,
   };
 }
 

@@ -1,4 +1,4 @@
-// add URL: detect a status page's platform and store it as a vendor (source 'api'); a running
+// add URL|SLUG: detect a status page's platform and store it as a vendor (source 'api'); a running
 // `serve` on the same database claims it at its next scheduling pass, with no restart.
 import { parseDurationSeconds } from '../../config/duration.js';
 import { slugPattern } from '../../config/schema.js';
@@ -25,14 +25,15 @@ export async function runAdd(argv: string[], io: CommandIo): Promise<number> {
     1,
   );
   const url = positionals[0];
-  if (!url || !/^https?:\/\//i.test(url) || !URL.canParse(url))
-    throw new UsageError('add needs an http(s) status page URL');
+  const isUrl = url !== undefined && /^https?:\/\//i.test(url) && URL.canParse(url);
+  if (!url || (!isUrl && !slugPattern.test(url)))
+    throw new UsageError('add needs an http(s) status page URL or a catalog slug');
   if (values.slug !== undefined && !slugPattern.test(values.slug))
     throw new UsageError('--slug must be lowercase letters, digits and dashes (at most 63)');
   const name = values.name?.trim();
   if (values.name !== undefined && (!name || name.length > 200))
     throw new UsageError('--name must be 1 to 200 characters');
-  const category = parseCategory(values.category);
+  const category = values.category === undefined ? null : parseCategory(values.category);
   const config = configFor(io, values);
   const intervalSeconds = parseInterval(values.interval) ?? config.pollIntervalSeconds;
 
@@ -64,7 +65,7 @@ export async function runAdd(argv: string[], io: CommandIo): Promise<number> {
       name: name ?? detection.suggestedName,
       statusPageUrl: detection.statusPageUrl,
       platform: detection.platform,
-      category,
+      category: category ?? detection.suggestedCategory ?? 'other',
       intervalSeconds,
     };
     const after = await findWatchConflict(store.db, {
@@ -94,8 +95,7 @@ function refuse(io: CommandIo, message: string, slugTaken: boolean): number {
   return 1;
 }
 
-function parseCategory(value: string | undefined): Category {
-  if (value === undefined) return 'other';
+function parseCategory(value: string): Category {
   if (!isOneOf(categories, value))
     throw new UsageError(`--category must be one of ${categories.join(', ')}`);
   return value;

@@ -168,6 +168,30 @@ describe('POST /api/v1/vendors', () => {
     expect(again.body.error.message).toContain('already watched by vendor "127" (GitHub)');
   });
 
+  it('takes a catalog slug instead of a URL, and refuses one already watched', async () => {
+    const watched = await post({ slug: 'github' });
+    expect([watched.response.status, watched.body.error]).toEqual([
+      409,
+      {
+        code: 'conflict',
+        message: 'a vendor "github" already exists (GitHub); choose another slug',
+      },
+    ]);
+    const { response, body } = await post({ slug: 'cloudflare', interval: '5m' });
+    expect(response.status).toBe(201);
+    expect(body.vendor).toEqual({
+      slug: 'cloudflare',
+      name: 'Cloudflare',
+      statusPageUrl: 'https://www.cloudflarestatus.com',
+      platform: 'statuspage',
+      category: 'cdn-dns',
+      intervalSeconds: 300,
+    });
+    const unknown = await post({ slug: 'no-such-vendor' });
+    expect(unknown.response.status).toBe(422);
+    expect(unknown.body.error.message).toMatch(/"no-such-vendor" is not in the catalog/);
+  });
+
   it('refuses a private address the config does not allow, with nothing stored', async () => {
     const replica = await statuspage();
     const { response, body } = await post(
