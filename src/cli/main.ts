@@ -23,7 +23,7 @@ Commands:
   web                   the web server and API alone
   poll URL|SLUG [--json] [--platform P]   fetch once and print the normalized snapshot
   detect URL            print which platform a status page runs on
-  add URL [--slug S] [--name N] [--interval 60s] [--category C]   detect and watch a new vendor
+  add URL|SLUG [--slug S] [--name N] [--interval 60s] [--category C]   detect (or take from the catalog) and watch a new vendor
   status [--json]       the current state of every watched vendor
   incidents [--vendor SLUG] [--active] [--json] [--limit N]   recent incidents
   vendors [QUERY]       search the built-in catalog

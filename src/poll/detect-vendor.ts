@@ -1,7 +1,10 @@
 // Adding a vendor at run time (CLI `add`, POST /api/v1/vendors): the pasted URL and the URL it
 // resolves to both pass the address guard, the platform is detected, and a slug is suggested.
+// A catalog slug instead of a URL takes the catalog's entry, as the config file does.
+import { getAdapter } from '../adapters/registry.js';
+import { loadCatalog } from '../config/catalog.js';
 import { slugify } from '../domain/text.js';
-import type { Platform } from '../domain/vocabulary.js';
+import type { Category, Platform } from '../domain/vocabulary.js';
 import { checkUrl, type AddressPolicy } from '../fetch/address-guard.js';
 import type { Fetcher } from '../fetch/types.js';
 import { detectPlatform, type Confidence } from './detect.js';
@@ -16,6 +19,8 @@ type VendorDetection =
       statusPageUrl: string;
       suggestedSlug: string;
       suggestedName: string;
+      /** Only a catalog entry knows the vendor's category. */
+      suggestedCategory?: Category;
     }
   | {
       ok: false;
@@ -25,10 +30,12 @@ type VendorDetection =
       tried: string[];
     };
 
-type DetectVendor = (url: string, signal?: AbortSignal) => Promise<VendorDetection>;
+/** A status page URL, or a catalog slug such as "github". */
+type DetectVendor = (urlOrSlug: string, signal?: AbortSignal) => Promise<VendorDetection>;
 
 export function createVendorDetector(fetcher: Fetcher, policy: AddressPolicy): DetectVendor {
   return async (url, signal) => {
+    if (!/^https?:\/\//i.test(url.trim())) return fromCatalog(url.trim());
     const pasted = await checkUrl(url.trim(), policy);
     if (!pasted.ok) return { ok: false, refused: true, error: pasted.reason, tried: [] };
     const detection = await detectPlatform(fetcher, pasted.url.href, { signal });
@@ -42,6 +49,12 @@ export function createVendorDetector(fetcher: Fetcher, policy: AddressPolicy): D
       return { ok: false, refused: true, error, tried: detection.tried };
     }
     const label = hostLabel(new URL(detection.statusPageUrl));
+    const ownName = await readPageName(
+      fetcher,
+      detection.platform,
+      detection.statusPageUrl,
+      signal,
+    );
     return {
       ok: true,
       platform: detection.platform,
@@ -49,9 +62,58 @@ export function createVendorDetector(fetcher: Fetcher, policy: AddressPolicy): D
       evidence: detection.evidence,
       statusPageUrl: detection.statusPageUrl,
       suggestedSlug: suggestSlug(label),
-      suggestedName: label,
+      suggestedName: ownName ?? label,
     };
   };
+}
+
+// The catalog's URLs are ours, so no lookup is needed now (as for the config file); the fetcher
+// still guards every poll.
+function fromCatalog(slug: string): VendorDetection {
+  const entry = loadCatalog().bySlug.get(slug);
+  if (!entry) {
+    const error = `"${slug}" is not in the catalog; give its status page URL (try: vendorwatch vendors ${slug})`;
+    return { ok: false, refused: false, error, tried: [] };
+  }
+  return {
+    ok: true,
+    platform: entry.platform,
+    confidence: 'high',
+    evidence: `the catalog entry "${entry.slug}"`,
+    statusPageUrl: entry.url,
+    suggestedSlug: entry.slug,
+    suggestedName: entry.name,
+    suggestedCategory: entry.category,
+  };
+}
+
+// Any of the types an adapter's endpoints answer with (JSON APIs, RSS/Atom feeds).
+const anyAdapterBody =
+  'application/json,application/atom+xml,application/rss+xml;q=0.9,application/xml;q=0.8,*/*;q=0.5';
+
+/** The name the page gives itself (Statuspage page.name, a feed's title), read as one poll would. */
+async function readPageName(
+  fetcher: Fetcher,
+  platform: Platform,
+  statusPageUrl: string,
+  signal: AbortSignal | undefined,
+): Promise<string | null> {
+  const adapter = getAdapter(platform);
+  if (!adapter) return null;
+  const bodies: Record<string, string | null> = {};
+  for (const endpoint of adapter.endpoints(statusPageUrl)) {
+    const fetched = await fetcher.fetch({
+      url: endpoint.url,
+      accept: anyAdapterBody,
+      ...(signal ? { signal } : {}),
+    });
+    if (fetched.ok && !fetched.notModified) bodies[endpoint.key] = fetched.body;
+    else if (endpoint.required) return null;
+    else bodies[endpoint.key] = null;
+  }
+  const parsed = adapter.parse(bodies, { statusPageUrl });
+  const name = parsed.ok ? parsed.snapshot.pageName?.trim() : undefined;
+  return name ? name.slice(0, 200) : null;
 }
 
 /** The part of a status host that names the vendor: status.acme.com, acmestatus.com → acme. */

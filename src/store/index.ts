@@ -5,6 +5,7 @@ export {
   claimDuePolls,
   type ClaimedPoll,
   findVendorName,
+  findWatchConflict,
   releaseLeases,
   storeDetectedPlatform,
   syncVendors,

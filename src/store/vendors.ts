@@ -221,3 +221,54 @@ export async function storeDetectedPlatform(
     .where('slug', '=', slug)
     .execute();
 }
+
+/** The vendor that already has a slug or watches a URL, and a sentence saying so. */
+interface WatchConflict {
+  slug: string;
+  name: string;
+  message: string;
+}
+
+/**
+ * Which vendor already has `slug` or watches one of `urls`. URLs compare by scheme, host and
+ * path without a trailing slash (URL parsing lower-cases the host), so spellings of one page match.
+ */
+export async function findWatchConflict(
+  db: Kysely<Database>,
+  query: { slug?: string | null; urls?: readonly string[] },
+): Promise<WatchConflict | null> {
+  if (query.slug) {
+    const name = await findVendorName(db, query.slug);
+    if (name !== null)
+      return {
+        slug: query.slug,
+        name,
+        message: `a vendor "${query.slug}" already exists (${name})`,
+      };
+  }
+  const wanted = new Map<string, string>();
+  for (const url of query.urls ?? []) {
+    const key = watchKey(url);
+    if (key !== null) wanted.set(key, url);
+  }
+  if (wanted.size === 0) return null;
+  const rows = await db
+    .selectFrom('vendors')
+    .select(['slug', 'name', 'status_page_url'])
+    .where('enabled', '=', 1)
+    .orderBy('slug')
+    .execute();
+  for (const row of rows) {
+    const url = wanted.get(watchKey(row.status_page_url) ?? '');
+    if (url === undefined) continue;
+    const message = `${url} is already watched by vendor "${row.slug}" (${row.name})`;
+    return { slug: row.slug, name: row.name, message };
+  }
+  return null;
+}
+
+function watchKey(url: string): string | null {
+  if (!URL.canParse(url)) return null;
+  const parsed = new URL(url);
+  return `${parsed.protocol}//${parsed.host}${parsed.pathname.replace(/\/+$/, '')}`;
+}

@@ -84,7 +84,52 @@ describe('vendorwatch add', () => {
 
     const again = await run(['add', replica.url('/'), '--slug', 'acme'], cwd);
     expect(again.code).toBe(1);
-    expect(again.err).toContain('a vendor "acme" already exists');
+    expect(again.err).toContain('a vendor "acme" already exists (GitHub) (pass --slug)');
+
+    // The same page under another spelling is refused before any request, naming its vendor.
+    const requests = replica.requests.length;
+    const sameUrl = await run(['add', replica.url('//'), '--slug', 'other'], cwd);
+    expect(sameUrl.code).toBe(1);
+    expect(sameUrl.err).toBe(
+      `vendorwatch add: ${replica.url('//')} is already watched by vendor "acme" (GitHub)\n`,
+    );
+    expect(replica.requests.length).toBe(requests);
+  });
+
+  it("names the vendor from the page's own name when --name is not given", async () => {
+    const replica = await statuspageReplica();
+    const cwd = workspace(true);
+    const added = await run(['add', replica.url('/'), '--slug', 'acme', '--json'], cwd);
+    expect(added.err).toBe('');
+    expect(added.code).toBe(0);
+    expect(JSON.parse(added.out)).toMatchObject({ vendor: { slug: 'acme', name: 'GitHub' } });
+  });
+
+  it('takes a catalog slug like the config file does, once', async () => {
+    const cwd = workspace(false);
+    const added = await run(['add', 'github', '--json'], cwd);
+    expect(added.err).toBe('');
+    expect(added.code).toBe(0);
+    expect(JSON.parse(added.out)).toMatchObject({
+      vendor: {
+        slug: 'github',
+        name: 'GitHub',
+        statusPageUrl: 'https://www.githubstatus.com',
+        platform: 'statuspage',
+        category: 'devtools',
+      },
+    });
+
+    const again = await run(['add', 'github'], cwd);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('a vendor "github" already exists (GitHub)');
+    const sameUrl = await run(['add', 'https://WWW.githubstatus.com/', '--slug', 'gh'], cwd);
+    expect(sameUrl.code).toBe(1);
+    expect(sameUrl.err).toContain('is already watched by vendor "github" (GitHub)');
+
+    const unknown = await run(['add', 'no-such-vendor'], cwd);
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toMatch(/"no-such-vendor" is not in the catalog/);
   });
 
   it('refuses a private address unless the config allows it, and stores nothing', async () => {
@@ -100,7 +145,8 @@ describe('vendorwatch add', () => {
   it('checks its options before touching the network', async () => {
     const cwd = workspace(true);
     const bad = [
-      [['add'], /add needs an http\(s\) status page URL/],
+      [['add'], /add needs an http\(s\) status page URL or a catalog slug/],
+      [['add', 'Not A Slug'], /add needs an http\(s\) status page URL or a catalog slug/],
       [['add', 'https://status.acme.test', '--slug', 'Not A Slug'], /--slug must be/],
       [['add', 'https://status.acme.test', '--interval', '0s'], /--interval must be/],
       [['add', 'https://status.acme.test', '--category', 'snacks'], /--category must be one of/],

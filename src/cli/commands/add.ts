@@ -1,4 +1,4 @@
-// add URL: detect a status page's platform and store it as a vendor (source 'api'); a running
+// add URL|SLUG: detect a status page's platform and store it as a vendor (source 'api'); a running
 // `serve` on the same database claims it at its next scheduling pass, with no restart.
 import { parseDurationSeconds } from '../../config/duration.js';
 import { slugPattern } from '../../config/schema.js';
@@ -6,7 +6,7 @@ import type { Vendor } from '../../domain/model.js';
 import { categories, isOneOf, type Category } from '../../domain/vocabulary.js';
 import { createConfiguredFetcher } from '../../app/fetcher.js';
 import { createVendorDetector } from '../../poll/detect-vendor.js';
-import { findVendorName, migrateToLatest, openStore, syncVendors } from '../../store/index.js';
+import { findWatchConflict, migrateToLatest, openStore, syncVendors } from '../../store/index.js';
 import { parseCommandArgs, UsageError } from '../args.js';
 import { configFor, print, type CommandIo } from '../io.js';
 
@@ -25,49 +25,54 @@ export async function runAdd(argv: string[], io: CommandIo): Promise<number> {
     1,
   );
   const url = positionals[0];
-  if (!url || !/^https?:\/\//i.test(url) || !URL.canParse(url))
-    throw new UsageError('add needs an http(s) status page URL');
+  const isUrl = url !== undefined && /^https?:\/\//i.test(url) && URL.canParse(url);
+  if (!url || (!isUrl && !slugPattern.test(url)))
+    throw new UsageError('add needs an http(s) status page URL or a catalog slug');
   if (values.slug !== undefined && !slugPattern.test(values.slug))
     throw new UsageError('--slug must be lowercase letters, digits and dashes (at most 63)');
   const name = values.name?.trim();
   if (values.name !== undefined && (!name || name.length > 200))
     throw new UsageError('--name must be 1 to 200 characters');
-  const category = parseCategory(values.category);
+  const category = values.category === undefined ? null : parseCategory(values.category);
   const config = configFor(io, values);
   const intervalSeconds = parseInterval(values.interval) ?? config.pollIntervalSeconds;
 
-  const fetcher = createConfiguredFetcher(config);
-  const detect = createVendorDetector(fetcher, {
-    allowPrivateAddresses: config.network.allowPrivateAddresses,
-    allowedPrivateRanges: config.network.allowedPrivateRanges,
-  });
+  const store = await openStore(config.databaseUrl);
+  let vendor: Vendor;
   let detection;
   try {
-    detection = await detect(url);
-  } finally {
-    await fetcher.close();
-  }
-  if (!detection.ok) {
-    const tried = detection.tried.length > 0 ? `; tried ${detection.tried.join(', ')}` : '';
-    print(io.stderr, `vendorwatch add: ${detection.error}${tried}`);
-    return 1;
-  }
-  const vendor: Vendor = {
-    slug: values.slug ?? detection.suggestedSlug,
-    name: name ?? detection.suggestedName,
-    statusPageUrl: detection.statusPageUrl,
-    platform: detection.platform,
-    category,
-    intervalSeconds,
-  };
-
-  const store = await openStore(config.databaseUrl);
-  try {
     await migrateToLatest(store);
-    if ((await findVendorName(store.db, vendor.slug)) !== null) {
-      print(io.stderr, `vendorwatch add: a vendor "${vendor.slug}" already exists (pass --slug)`);
+    // A given slug and the pasted URL are checked before any request goes out.
+    const before = await findWatchConflict(store.db, { slug: values.slug ?? null, urls: [url] });
+    if (before) return refuse(io, before.message, before.slug === values.slug);
+    const fetcher = createConfiguredFetcher(config);
+    const detect = createVendorDetector(fetcher, {
+      allowPrivateAddresses: config.network.allowPrivateAddresses,
+      allowedPrivateRanges: config.network.allowedPrivateRanges,
+    });
+    try {
+      detection = await detect(url);
+    } finally {
+      await fetcher.close();
+    }
+    if (!detection.ok) {
+      const tried = detection.tried.length > 0 ? `; tried ${detection.tried.join(', ')}` : '';
+      print(io.stderr, `vendorwatch add: ${detection.error}${tried}`);
       return 1;
     }
+    vendor = {
+      slug: values.slug ?? detection.suggestedSlug,
+      name: name ?? detection.suggestedName,
+      statusPageUrl: detection.statusPageUrl,
+      platform: detection.platform,
+      category: category ?? detection.suggestedCategory ?? 'other',
+      intervalSeconds,
+    };
+    const after = await findWatchConflict(store.db, {
+      slug: vendor.slug,
+      urls: [detection.statusPageUrl],
+    });
+    if (after) return refuse(io, after.message, after.slug === vendor.slug);
     await syncVendors(store.db, [vendor], 'api', new Date().toISOString());
   } finally {
     await store.close();
@@ -85,8 +90,12 @@ export async function runAdd(argv: string[], io: CommandIo): Promise<number> {
   return 0;
 }
 
-function parseCategory(value: string | undefined): Category {
-  if (value === undefined) return 'other';
+function refuse(io: CommandIo, message: string, slugTaken: boolean): number {
+  print(io.stderr, `vendorwatch add: ${message}${slugTaken ? ' (pass --slug)' : ''}`);
+  return 1;
+}
+
+function parseCategory(value: string): Category {
   if (!isOneOf(categories, value))
     throw new UsageError(`--category must be one of ${categories.join(', ')}`);
   return value;

@@ -162,15 +162,19 @@ const schemas = {
   NewVendor: {
     type: 'object',
     additionalProperties: false,
-    required: ['url'],
+    anyOf: [{ required: ['url'] }, { required: ['slug'] }],
     properties: {
       url: {
         type: 'string',
         format: 'uri',
         description: 'The status page; its platform is detected.',
       },
-      slug: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' },
-      name: { type: 'string' },
+      slug: {
+        type: 'string',
+        pattern: '^[a-z0-9][a-z0-9-]{0,62}$',
+        description: 'Without url: a catalog slug (e.g. "github"), taken as the config file does.',
+      },
+      name: { type: 'string', description: "Defaults to the page's own name." },
       interval: { oneOf: [{ type: 'integer' }, { type: 'string' }], description: '60 or "5m".' },
       category: { type: 'string', enum: [...categories] },
     },
@@ -313,7 +317,8 @@ export const openApiDocument = {
       },
       post: {
         ...adminOnly,
-        summary: 'Adds a vendor by its status page URL (platform detected); polled at once.',
+        summary:
+          'Adds a vendor by its status page URL (platform detected) or catalog slug; polled at once.',
         requestBody: body(ref('NewVendor')),
         responses: {
           '201': json(
@@ -327,8 +332,11 @@ export const openApiDocument = {
             }),
           ),
           ...writeErrors,
-          '409': json('The slug is taken.', ref('Error')),
-          '422': json('Refused by the address guard, or no platform detected.', ref('Error')),
+          '409': json('The slug is taken or the page is already watched (named).', ref('Error')),
+          '422': json(
+            'Refused by the address guard, no platform detected, or not in the catalog.',
+            ref('Error'),
+          ),
         },
       },
     },

@@ -41,6 +41,7 @@ async function statuspage(): Promise<Replica> {
   const replica = await startReplica({
     '/': html('Powered by Atlassian Statuspage'),
     '/api/v2/summary.json': json('statuspage', 'summary.github.2026-07-31.operational.json'),
+    '/api/v2/incidents.json': json('statuspage', 'incidents.github.2026-07-31.first13.json'),
   });
   replicas.push(replica);
   return replica;
@@ -142,12 +143,53 @@ describe('POST /api/v1/vendors', () => {
     expect(listed.status).toBe(200);
     expect(await jsonBody(listed)).toMatchObject({ slug: 'acme', name: 'Acme Cloud' });
 
-    // Without a slug one is suggested from the host; the same suggestion again is a conflict.
-    const suggested = await post({ url: replica.url('/') });
+    // The same page again, under another slug and spelling, is a conflict naming its vendor.
+    const sameUrl = await post({ url: replica.url('/'), slug: 'other' });
+    expect([sameUrl.response.status, sameUrl.body.error]).toEqual([
+      409,
+      {
+        code: 'conflict',
+        message: `${replica.url('/')} is already watched by vendor "acme" (Acme Cloud)`,
+      },
+    ]);
+
+    // Without a slug one is suggested from the host and the name is the page's own (page.name);
+    // the same suggestion again is a conflict.
+    const other = await statuspage();
+    const suggested = await post({ url: other.url('/') });
     expect(suggested.response.status).toBe(201);
-    expect(suggested.body.vendor).toMatchObject({ slug: '127', name: '127', intervalSeconds: 120 });
-    const again = await post({ url: replica.url('/') });
+    expect(suggested.body.vendor).toMatchObject({
+      slug: '127',
+      name: 'GitHub',
+      intervalSeconds: 120,
+    });
+    const again = await post({ url: other.url('/') });
     expect([again.response.status, again.body.error.code]).toEqual([409, 'conflict']);
+    expect(again.body.error.message).toContain('already watched by vendor "127" (GitHub)');
+  });
+
+  it('takes a catalog slug instead of a URL, and refuses one already watched', async () => {
+    const watched = await post({ slug: 'github' });
+    expect([watched.response.status, watched.body.error]).toEqual([
+      409,
+      {
+        code: 'conflict',
+        message: 'a vendor "github" already exists (GitHub); choose another slug',
+      },
+    ]);
+    const { response, body } = await post({ slug: 'cloudflare', interval: '5m' });
+    expect(response.status).toBe(201);
+    expect(body.vendor).toEqual({
+      slug: 'cloudflare',
+      name: 'Cloudflare',
+      statusPageUrl: 'https://www.cloudflarestatus.com',
+      platform: 'statuspage',
+      category: 'cdn-dns',
+      intervalSeconds: 300,
+    });
+    const unknown = await post({ slug: 'no-such-vendor' });
+    expect(unknown.response.status).toBe(422);
+    expect(unknown.body.error.message).toMatch(/"no-such-vendor" is not in the catalog/);
   });
 
   it('refuses a private address the config does not allow, with nothing stored', async () => {

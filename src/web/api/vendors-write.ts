@@ -7,7 +7,7 @@ import { parseDurationSeconds } from '../../config/duration.js';
 import { slugPattern } from '../../config/schema.js';
 import type { Vendor } from '../../domain/model.js';
 import { categories, isOneOf, type Category, type Platform } from '../../domain/vocabulary.js';
-import { findVendorName, syncVendors, type Database } from '../../store/index.js';
+import { findWatchConflict, syncVendors, type Database } from '../../store/index.js';
 import { sendJson } from '../json.js';
 import {
   authorize,
@@ -27,6 +27,7 @@ type WebVendorDetection =
       statusPageUrl: string;
       suggestedSlug: string;
       suggestedName: string;
+      suggestedCategory?: Category;
     }
   | { ok: false; refused: boolean; error: string; tried: string[] };
 
@@ -41,11 +42,12 @@ export interface VendorWriteDeps {
 const maxIntervalSeconds = 86_400;
 
 interface NewVendorBody {
-  url: string;
+  /** Null when the slug names a catalog entry instead. */
+  url: string | null;
   slug: string | null;
   name: string | null;
   intervalSeconds: number | null;
-  category: Category;
+  category: Category | null;
 }
 
 /** The POST /api/v1/vendors handler. */
@@ -55,9 +57,10 @@ export function createVendorWrite(deps: VendorWriteDeps): (c: Context) => Promis
     handleWrite(c, async () => {
       authorize(c.req.header('authorization'), expected);
       const body = validateBody(await readJsonObject(c, 'vendor'));
-      // A given slug is checked before any request goes out; a suggested one after detection.
-      if (body.slug !== null) await assertSlugFree(deps.db, body.slug);
-      const detection = await deps.detectVendor(body.url, c.req.raw.signal);
+      // A given slug and the pasted URL are checked before any request goes out; a suggested
+      // slug and the URL detection settles on, after.
+      await assertNotWatched(deps.db, body.slug, body.url);
+      const detection = await deps.detectVendor(body.url ?? body.slug ?? '', c.req.raw.signal);
       if (!detection.ok) {
         const code = detection.refused ? 'url_refused' : 'undetected';
         return sendJson(
@@ -71,10 +74,10 @@ export function createVendorWrite(deps: VendorWriteDeps): (c: Context) => Promis
         name: body.name ?? detection.suggestedName,
         statusPageUrl: detection.statusPageUrl,
         platform: detection.platform,
-        category: body.category,
+        category: body.category ?? detection.suggestedCategory ?? 'other',
         intervalSeconds: body.intervalSeconds ?? deps.defaultIntervalSeconds,
       };
-      if (body.slug === null) await assertSlugFree(deps.db, vendor.slug);
+      await assertNotWatched(deps.db, vendor.slug, vendor.statusPageUrl);
       await syncVendors(deps.db, [vendor], 'api', deps.now());
       const { confidence, evidence } = detection;
       const created = sendJson(c, { vendor, detection: { confidence, evidence } }, 201);
@@ -83,9 +86,15 @@ export function createVendorWrite(deps: VendorWriteDeps): (c: Context) => Promis
     });
 }
 
-async function assertSlugFree(db: Kysely<Database>, slug: string): Promise<void> {
-  if ((await findVendorName(db, slug)) !== null) {
-    throw new WriteError(409, 'conflict', `a vendor "${slug}" already exists; choose another slug`);
+async function assertNotWatched(
+  db: Kysely<Database>,
+  slug: string | null,
+  url: string | null,
+): Promise<void> {
+  const conflict = await findWatchConflict(db, { slug, urls: url === null ? [] : [url] });
+  if (conflict) {
+    const hint = conflict.slug === slug ? '; choose another slug' : '';
+    throw new WriteError(409, 'conflict', `${conflict.message}${hint}`);
   }
 }
 
@@ -97,16 +106,18 @@ function validateBody(body: Record<string, unknown>): NewVendorBody {
   if (unknownKey !== undefined)
     throw invalid(`unknown field ${JSON.stringify(unknownKey.slice(0, 40))}`);
   const { url, slug, name, interval, category } = body;
-  if (
-    typeof url !== 'string' ||
-    !/^https?:\/\//i.test(url) ||
-    !URL.canParse(url) ||
-    url.length > 2048
-  ) {
-    throw invalid('url must be an http(s) URL of at most 2048 characters');
-  }
   if (slug !== undefined && (typeof slug !== 'string' || !slugPattern.test(slug))) {
     throw invalid('slug must be lowercase letters, digits and dashes (at most 63)');
+  }
+  // Without a url, the slug names a catalog entry (as a bare slug does in the config file).
+  if (
+    (url !== undefined || slug === undefined) &&
+    (typeof url !== 'string' ||
+      !/^https?:\/\//i.test(url) ||
+      !URL.canParse(url) ||
+      url.length > 2048)
+  ) {
+    throw invalid('url must be an http(s) URL of at most 2048 characters (or give a catalog slug)');
   }
   const trimmedName = typeof name === 'string' ? name.trim() : undefined;
   if (name !== undefined && (!trimmedName || trimmedName.length > 200)) {
@@ -123,10 +134,10 @@ function validateBody(body: Record<string, unknown>): NewVendorBody {
     throw invalid(`category must be one of ${categories.join(', ')}`);
   }
   return {
-    url: url.trim(),
+    url: typeof url === 'string' ? url.trim() : null,
     slug: typeof slug === 'string' ? slug : null,
     name: trimmedName ?? null,
     intervalSeconds: seconds,
-    category: category ?? 'other',
+    category: category ?? null,
   };
 }
