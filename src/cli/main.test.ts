@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -114,5 +114,15 @@ describe('vendorwatch command line', () => {
   it('lists the simulator’s platforms in the usage, as the registry has them', async () => {
     const result = await run(['--help']);
     expect(result.out).toContain(`[--platforms ${simPlatforms.join(',')}]`);
+  });
+
+  it.each([['--version'], ['-V']])('%s prints the version package.json declares', async (flag) => {
+    const pkg = JSON.parse(
+      readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+    ) as { version: string };
+    const result = await run([flag]);
+    expect(result.code).toBe(0);
+    expect(result.out).toBe(`${pkg.version}\n`);
+    expect(result.err).toBe('');
   });
 });

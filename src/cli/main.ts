@@ -1,4 +1,5 @@
 // vendorwatch's command line: one dispatcher, each command in its own module.
+import { readFileSync } from 'node:fs';
 import { ConfigError } from '../config/load.js';
 import { InstanceLockError } from '../app/instance-lock.js';
 import { ServiceStartError } from '../app/service.js';
@@ -29,8 +30,16 @@ Commands:
   vendors [QUERY]       search the built-in catalog
   simulate [--vendors N] [--port P] [--timeline FILE] [--address-per-vendor] [--seed N] [--incident-rate R] [--tick-ms MS] [--platforms ${simPlatforms.join(',')}]
   notify test NAME | notify list   send a sample message to one target; list targets and their state
+  help [COMMAND]        this text, or one command's usage and options (also COMMAND --help)
 
+vendorwatch --version (-V) prints the version.
 Every command takes --config FILE (default ./vendorwatch.yaml, env VENDORWATCH_CONFIG) and --db PATH|URL.`;
+
+/** The version package.json declares; src/cli and dist/cli both sit two levels below it. */
+export function packageVersion(): string {
+  const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+  return (JSON.parse(text) as { version: string }).version;
+}
 
 type Command = (argv: string[], io: CommandIo) => Promise<number> | number;
 
@@ -50,6 +59,10 @@ const commands: Record<string, Command> = {
 
 export async function runCli(argv: string[], io: CommandIo): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-V') {
+    print(io.stdout, packageVersion());
+    return 0;
+  }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     print(io.stdout, usage);
     return name ? 0 : 2;
