@@ -125,4 +125,36 @@ describe('vendorwatch command line', () => {
     expect(result.out).toBe(`${pkg.version}\n`);
     expect(result.err).toBe('');
   });
+
+  it.each([
+    [['help', 'poll'], 'poll URL|SLUG', ['--platform P', '--json', '--config FILE']],
+    [['poll', '--help'], 'poll URL|SLUG', ['--platform P', '--json', '--db PATH|URL']],
+    [['incidents', '-h'], 'incidents', ['--vendor SLUG', '--active', '--limit N']],
+    [['help', 'simulate'], 'simulate', ['--tick-ms MS', '--address-per-vendor']],
+    [['notify', 'test', 'x', '--help'], 'notify test NAME', ['--timeout SECONDS']],
+  ])('%j prints that command’s usage and options', async (argv, synopsis, options) => {
+    const result = await run(argv);
+    expect(result.code).toBe(0);
+    expect(result.out.startsWith(`Usage: vendorwatch ${synopsis}`)).toBe(true);
+    expect(result.out).not.toContain('Commands:');
+    for (const option of options) expect(result.out).toContain(`  ${option}  `);
+  });
+
+  it('refuses help for a command that does not exist', async () => {
+    const result = await run(['help', 'frobnicate']);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/^vendorwatch: unknown command "frobnicate"/);
+  });
+
+  it('lists every command in the global usage, each from its own usage text', async () => {
+    const result = await run(['help']);
+    for (const line of [
+      '  serve [--port N]',
+      '  worker',
+      '  web',
+      '  add URL',
+      '  notify test NAME',
+    ])
+      expect(result.out).toContain(line);
+  });
 });
