@@ -200,3 +200,31 @@ describe('loadConfig error wording', () => {
     });
   });
 });
+
+describe('loadConfig with several mistakes', () => {
+  it('reports all of them, one line each, in the order they appear in the file', () => {
+    const text = [
+      'server:',
+      '  port: lots',
+      'pollInterval: often',
+      'vendors:',
+      '  - slug: x',
+      '    url: not a url',
+      'colour: blue',
+      '',
+    ].join('\n');
+    const lines = errorOf(() => loadConfig({ path: writeConfig('c.yaml', text), env: {} })).split(
+      '\n',
+    );
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatch(/^config error at server\.port: /);
+    expect(lines[1]).toMatch(/^config error at pollInterval: "often" is not a duration/);
+    expect(lines[2]).toMatch(/^config error at vendors\[0\]\.url: /);
+    expect(lines[3]).toMatch(/^config error at \(top level\): unknown key "colour"/);
+  });
+
+  it('ends a YAML error with the place, not a dangling colon', () => {
+    const error = errorOf(() => loadConfig({ path: writeConfig('c.yaml', 'a: b: c\n'), env: {} }));
+    expect(error).toMatch(/not valid YAML: .* at line 1, column 4$/);
+  });
+});

@@ -60,7 +60,14 @@ export function loadConfig(options: LoadOptions): AppConfig {
   const raw = configPath ? readConfigFile(configPath) : {};
   const substituted = substituteEnv(raw, options.env, []);
   const result = configSchema.safeParse(substituted);
-  if (!result.success) throw new ConfigError(formatIssue(configPath, result.error.issues[0]!));
+  if (!result.success) {
+    // Every mistake at once, in the order they appear in the file, one line each.
+    const issues = result.error.issues
+      .map((issue) => innermostIssue(issue))
+      .map((issue) => ({ issue, position: filePosition(substituted, issue) }))
+      .sort((a, b) => comparePositions(a.position, b.position));
+    throw new ConfigError(issues.map(({ issue }) => formatIssue(configPath, issue)).join('\n'));
+  }
   const file = result.data;
 
   const catalog = loadCatalog();
@@ -113,7 +120,11 @@ function readConfigFile(path: string): unknown {
     const parsed: unknown = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
     return parsed ?? {};
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    // The yaml package's first line ends with ':' before a code frame we do not print.
+    const reason = (error instanceof Error ? error.message.split('\n')[0]! : String(error)).replace(
+      /:\s*$/,
+      '',
+    );
     throw new ConfigError(
       `${path}: not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${reason}`,
     );
@@ -239,6 +250,27 @@ function formatIssue(configPath: string | null, outer: z.core.$ZodIssue): string
   if (issue.code === 'unrecognized_keys')
     message = `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   return `config error at ${where}: ${message}${configPath ? ` (${configPath})` : ''}`;
+}
+
+/** Where an issue sits in the parsed file: the index of each key or item along its path. */
+function filePosition(value: unknown, issue: z.core.$ZodIssue): number[] {
+  const path: PropertyKey[] = [...issue.path];
+  if (issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined) path.push(issue.keys[0]);
+  const position: number[] = [];
+  let current = value;
+  for (const part of path) {
+    if (current === null || typeof current !== 'object') break;
+    const keys = Object.keys(current);
+    const index = Array.isArray(current) ? Number(part) : keys.indexOf(String(part));
+    position.push(index < 0 ? keys.length : index);
+    current = (current as Record<PropertyKey, unknown>)[part];
+  }
+  return position;
+}
+
+function comparePositions(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
 }
 
 function deepFreeze<T>(value: T): T {
