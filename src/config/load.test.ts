@@ -228,3 +228,28 @@ describe('loadConfig with several mistakes', () => {
     expect(error).toMatch(/not valid YAML: .* at line 1, column 4$/);
   });
 });
+
+describe('loadConfig did you mean', () => {
+  it.each([
+    [
+      'vendors:\n  - slug: x\n    url: https://x.example\n    platfrom: rss\n',
+      'vendors\\[0\\]',
+      'platfrom',
+      'platform',
+    ],
+    ['pollIntervall: 60s\n', '\\(top level\\)', 'pollIntervall', 'pollInterval'],
+    ['server:\n  prot: 80\n', 'server', 'prot', 'port'],
+  ])('%j suggests the nearest known key', (text, where, typo, key) => {
+    const error = errorOf(() => loadConfig({ path: writeConfig('c.yaml', text), env: {} }));
+    expect(error).toMatch(
+      new RegExp(`^config error at ${where}: unknown key "${typo}" \\(did you mean "${key}"\\?\\)`),
+    );
+  });
+
+  it('suggests nothing when no known key is close', () => {
+    const error = errorOf(() =>
+      loadConfig({ path: writeConfig('c.yaml', 'colour: blue\n'), env: {} }),
+    );
+    expect(error).not.toContain('did you mean');
+  });
+});
