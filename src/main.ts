@@ -1,5 +1,6 @@
 // The program: the process's arguments, streams and environment handed to the command line,
 // which parses them and starts what they ask for (the service itself is wired in app/).
+import { endQuietlyOnClosedPipe } from './cli/io.js';
 import { runCli } from './cli/main.js';
 
 function untilSignal(): Promise<string> {
@@ -9,6 +10,8 @@ function untilSignal(): Promise<string> {
     process.once('SIGTERM', stop);
   });
 }
+
+endQuietlyOnClosedPipe(process.stdout, (code) => process.exit(code));
 
 runCli(process.argv.slice(2), {
   stdout: process.stdout,

@@ -5,7 +5,42 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * One command's usage next to the options it parses, so `help CMD` and the parser never drift:
+ * every option must be described (the type checker says so when one is added).
+ */
+export interface CommandSpec<T extends OptionSpec> {
+  synopsis: string;
+  summary: string;
+  options: T;
+  help: { [K in keyof T]: { arg?: string; text: string } };
+}
+
+export function defineCommand<const T extends OptionSpec>(spec: CommandSpec<T>): CommandSpec<T> {
+  return spec;
+}
+
+const commonHelp = [
+  ['--config FILE', 'config file (default ./vendorwatch.yaml, env VENDORWATCH_CONFIG)'],
+  ['--db PATH|URL', 'SQLite file or PostgreSQL URL, instead of the config'],
+  ['-h, --help', 'this text'],
+] as const;
+
+/** The text `vendorwatch help CMD` and `vendorwatch CMD --help` print. */
+export function formatCommandHelp(spec: CommandSpec<OptionSpec>): string {
+  const rows: [string, string][] = Object.entries(spec.help).map(([key, { arg, text }]) => [
+    `--${key}${arg ? ` ${arg}` : ''}`,
+    text,
+  ]);
+  rows.push(...commonHelp.map(([flag, text]): [string, string] => [flag, text]));
+  const width = Math.max(...rows.map(([flag]) => flag.length));
+  const lines = rows.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`);
+  return [`Usage: vendorwatch ${spec.synopsis}`, '', spec.summary, '', 'Options:', ...lines].join(
+    '\n',
+  );
+}
 
 /** Options every command takes. */
 const commonOptions = {

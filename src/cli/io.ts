@@ -14,6 +14,20 @@ export function print(stream: NodeJS.WritableStream, text: string): void {
   stream.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
+/**
+ * A reader that went away (`vendorwatch vendors | head -1`) has what it wanted: end at once and
+ * quietly, as a SIGPIPE would, instead of an unhandled EPIPE with a stack.
+ */
+export function endQuietlyOnClosedPipe(
+  stream: NodeJS.WritableStream,
+  exit: (code: number) => void,
+): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    exit(0);
+  });
+}
+
 export function configFor(
   io: CommandIo,
   values: { config?: string | undefined; db?: string | undefined },

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -114,5 +114,47 @@ describe('vendorwatch command line', () => {
   it('lists the simulator’s platforms in the usage, as the registry has them', async () => {
     const result = await run(['--help']);
     expect(result.out).toContain(`[--platforms ${simPlatforms.join(',')}]`);
+  });
+
+  it.each([['--version'], ['-V']])('%s prints the version package.json declares', async (flag) => {
+    const pkg = JSON.parse(
+      readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+    ) as { version: string };
+    const result = await run([flag]);
+    expect(result.code).toBe(0);
+    expect(result.out).toBe(`${pkg.version}\n`);
+    expect(result.err).toBe('');
+  });
+
+  it.each([
+    [['help', 'poll'], 'poll URL|SLUG', ['--platform P', '--json', '--config FILE']],
+    [['poll', '--help'], 'poll URL|SLUG', ['--platform P', '--json', '--db PATH|URL']],
+    [['incidents', '-h'], 'incidents', ['--vendor SLUG', '--active', '--limit N']],
+    [['help', 'simulate'], 'simulate', ['--tick-ms MS', '--address-per-vendor']],
+    [['notify', 'test', 'x', '--help'], 'notify test NAME', ['--timeout SECONDS']],
+  ])('%j prints that command’s usage and options', async (argv, synopsis, options) => {
+    const result = await run(argv);
+    expect(result.code).toBe(0);
+    expect(result.out.startsWith(`Usage: vendorwatch ${synopsis}`)).toBe(true);
+    expect(result.out).not.toContain('Commands:');
+    for (const option of options) expect(result.out).toContain(`  ${option}  `);
+  });
+
+  it('refuses help for a command that does not exist', async () => {
+    const result = await run(['help', 'frobnicate']);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/^vendorwatch: unknown command "frobnicate"/);
+  });
+
+  it('lists every command in the global usage, each from its own usage text', async () => {
+    const result = await run(['help']);
+    for (const line of [
+      '  serve [--port N]',
+      '  worker',
+      '  web',
+      '  add URL',
+      '  notify test NAME',
+    ])
+      expect(result.out).toContain(line);
   });
 });

@@ -200,3 +200,56 @@ describe('loadConfig error wording', () => {
     });
   });
 });
+
+describe('loadConfig with several mistakes', () => {
+  it('reports all of them, one line each, in the order they appear in the file', () => {
+    const text = [
+      'server:',
+      '  port: lots',
+      'pollInterval: often',
+      'vendors:',
+      '  - slug: x',
+      '    url: not a url',
+      'colour: blue',
+      '',
+    ].join('\n');
+    const lines = errorOf(() => loadConfig({ path: writeConfig('c.yaml', text), env: {} })).split(
+      '\n',
+    );
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatch(/^config error at server\.port: /);
+    expect(lines[1]).toMatch(/^config error at pollInterval: "often" is not a duration/);
+    expect(lines[2]).toMatch(/^config error at vendors\[0\]\.url: /);
+    expect(lines[3]).toMatch(/^config error at \(top level\): unknown key "colour"/);
+  });
+
+  it('ends a YAML error with the place, not a dangling colon', () => {
+    const error = errorOf(() => loadConfig({ path: writeConfig('c.yaml', 'a: b: c\n'), env: {} }));
+    expect(error).toMatch(/not valid YAML: .* at line 1, column 4$/);
+  });
+});
+
+describe('loadConfig did you mean', () => {
+  it.each([
+    [
+      'vendors:\n  - slug: x\n    url: https://x.example\n    platfrom: rss\n',
+      'vendors\\[0\\]',
+      'platfrom',
+      'platform',
+    ],
+    ['pollIntervall: 60s\n', '\\(top level\\)', 'pollIntervall', 'pollInterval'],
+    ['server:\n  prot: 80\n', 'server', 'prot', 'port'],
+  ])('%j suggests the nearest known key', (text, where, typo, key) => {
+    const error = errorOf(() => loadConfig({ path: writeConfig('c.yaml', text), env: {} }));
+    expect(error).toMatch(
+      new RegExp(`^config error at ${where}: unknown key "${typo}" \\(did you mean "${key}"\\?\\)`),
+    );
+  });
+
+  it('suggests nothing when no known key is close', () => {
+    const error = errorOf(() =>
+      loadConfig({ path: writeConfig('c.yaml', 'colour: blue\n'), env: {} }),
+    );
+    expect(error).not.toContain('did you mean');
+  });
+});

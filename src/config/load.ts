@@ -60,7 +60,14 @@ export function loadConfig(options: LoadOptions): AppConfig {
   const raw = configPath ? readConfigFile(configPath) : {};
   const substituted = substituteEnv(raw, options.env, []);
   const result = configSchema.safeParse(substituted);
-  if (!result.success) throw new ConfigError(formatIssue(configPath, result.error.issues[0]!));
+  if (!result.success) {
+    // Every mistake at once, in the order they appear in the file, one line each.
+    const issues = result.error.issues
+      .map((issue) => innermostIssue(issue))
+      .map((issue) => ({ issue, position: filePosition(substituted, issue) }))
+      .sort((a, b) => comparePositions(a.position, b.position));
+    throw new ConfigError(issues.map(({ issue }) => formatIssue(configPath, issue)).join('\n'));
+  }
   const file = result.data;
 
   const catalog = loadCatalog();
@@ -113,7 +120,11 @@ function readConfigFile(path: string): unknown {
     const parsed: unknown = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
     return parsed ?? {};
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    // The yaml package's first line ends with ':' before a code frame we do not print.
+    const reason = (error instanceof Error ? error.message.split('\n')[0]! : String(error)).replace(
+      /:\s*$/,
+      '',
+    );
     throw new ConfigError(
       `${path}: not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${reason}`,
     );
@@ -236,9 +247,86 @@ function formatIssue(configPath: string | null, outer: z.core.$ZodIssue): string
   const issue = innermostIssue(outer);
   const where = formatPath(issue.path);
   let message = issue.message;
-  if (issue.code === 'unrecognized_keys')
-    message = `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'unrecognized_keys') {
+    const known = keysAt(configSchema, issue.path);
+    message = `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys
+      .map((key) => {
+        const near = nearest(key, known);
+        return near ? `"${key}" (did you mean "${near}"?)` : `"${key}"`;
+      })
+      .join(', ')}`;
+  }
   return `config error at ${where}: ${message}${configPath ? ` (${configPath})` : ''}`;
+}
+
+interface SchemaDef {
+  type: string;
+  innerType?: z.core.$ZodType;
+  in?: z.core.$ZodType;
+  shape?: Record<string, z.core.$ZodType>;
+  element?: z.core.$ZodType;
+  options?: z.core.$ZodType[];
+}
+
+/** The keys an object in the schema accepts at a path (every variant's, for a union). */
+function keysAt(schema: z.core.$ZodType, path: ReadonlyArray<PropertyKey>): string[] {
+  const def = schema._zod.def as SchemaDef;
+  const inner = def.innerType ?? def.in;
+  if (inner) return keysAt(inner, path);
+  if (def.options) return [...new Set(def.options.flatMap((option) => keysAt(option, path)))];
+  const [head, ...rest] = path;
+  if (head === undefined) return def.shape ? Object.keys(def.shape) : [];
+  if (def.element && typeof head === 'number') return keysAt(def.element, rest);
+  const next = def.shape?.[String(head)];
+  return next ? keysAt(next, rest) : [];
+}
+
+/** The known key closest to a misspelt one, when it is close enough to be what was meant. */
+function nearest(key: string, known: string[]): string | undefined {
+  let best: { key: string; distance: number } | undefined;
+  for (const candidate of known) {
+    const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
+    if (!best || distance < best.distance) best = { key: candidate, distance };
+  }
+  return best && best.distance <= Math.min(3, Math.ceil(key.length / 3)) ? best.key : undefined;
+}
+
+/** Levenshtein distance, with a swap of two neighbours counting as one edit. */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** Where an issue sits in the parsed file: the index of each key or item along its path. */
+function filePosition(value: unknown, issue: z.core.$ZodIssue): number[] {
+  const path: PropertyKey[] = [...issue.path];
+  if (issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined) path.push(issue.keys[0]);
+  const position: number[] = [];
+  let current = value;
+  for (const part of path) {
+    if (current === null || typeof current !== 'object') break;
+    const keys = Object.keys(current);
+    const index = Array.isArray(current) ? Number(part) : keys.indexOf(String(part));
+    position.push(index < 0 ? keys.length : index);
+    current = (current as Record<PropertyKey, unknown>)[part];
+  }
+  return position;
+}
+
+function comparePositions(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
 }
 
 function deepFreeze<T>(value: T): T {

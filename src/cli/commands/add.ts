@@ -7,23 +7,32 @@ import { categories, isOneOf, type Category } from '../../domain/vocabulary.js';
 import { createConfiguredFetcher } from '../../app/fetcher.js';
 import { createVendorDetector } from '../../poll/detect-vendor.js';
 import { findWatchConflict, migrateToLatest, openStore, syncVendors } from '../../store/index.js';
-import { parseCommandArgs, UsageError } from '../args.js';
+import { defineCommand, parseCommandArgs, UsageError } from '../args.js';
 import { configFor, print, type CommandIo } from '../io.js';
 
 const maxIntervalSeconds = 86_400;
 
+export const addCommand = defineCommand({
+  synopsis: 'add URL|SLUG [--slug S] [--name N] [--interval 60s] [--category C] [--json]',
+  summary: 'Watch a new vendor: detect the platform of a status page, or take a catalog entry.',
+  options: {
+    slug: { type: 'string' },
+    name: { type: 'string' },
+    interval: { type: 'string' },
+    category: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  help: {
+    slug: { arg: 'S', text: 'the vendor slug: lowercase letters, digits and dashes' },
+    name: { arg: 'N', text: 'the display name' },
+    interval: { arg: 'DURATION', text: 'poll interval, 1s to 1d, e.g. 60s (default: the config)' },
+    category: { arg: 'C', text: `one of ${categories.join(', ')}` },
+    json: { text: 'print the stored vendor as JSON' },
+  },
+});
+
 export async function runAdd(argv: string[], io: CommandIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    argv,
-    {
-      slug: { type: 'string' },
-      name: { type: 'string' },
-      interval: { type: 'string' },
-      category: { type: 'string' },
-      json: { type: 'boolean' },
-    },
-    1,
-  );
+  const { values, positionals } = parseCommandArgs(argv, addCommand.options, 1);
   const url = positionals[0];
   const isUrl = url !== undefined && /^https?:\/\//i.test(url) && URL.canParse(url);
   if (!url || (!isUrl && !slugPattern.test(url)))

@@ -1,11 +1,18 @@
 // detect URL: which platform a status page runs on.
 import { createConfiguredFetcher } from '../../app/fetcher.js';
 import { detectPlatform } from '../../poll/detect.js';
-import { parseCommandArgs, UsageError } from '../args.js';
+import { defineCommand, parseCommandArgs, UsageError } from '../args.js';
 import { configFor, print, type CommandIo } from '../io.js';
 
+export const detectCommand = defineCommand({
+  synopsis: 'detect URL [--json]',
+  summary: 'Print which platform a status page runs on, how sure, and the URL to configure.',
+  options: { json: { type: 'boolean' } },
+  help: { json: { text: 'print the detection as JSON' } },
+});
+
 export async function runDetect(argv: string[], io: CommandIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' } }, 1);
+  const { values, positionals } = parseCommandArgs(argv, detectCommand.options, 1);
   const url = positionals[0];
   if (!url || !/^https?:\/\//i.test(url) || !URL.canParse(url))
     throw new UsageError('detect needs an http(s) status page URL');

@@ -2,21 +2,29 @@
 import { formatDuration } from '../../domain/duration.js';
 import { incidentDurationSeconds } from '../../domain/summary.js';
 import { listIncidents, migrateToLatest, openStore } from '../../store/index.js';
-import { parseCommandArgs, parseIntegerOption } from '../args.js';
+import { defineCommand, parseCommandArgs, parseIntegerOption } from '../args.js';
 import { configFor, print, type CommandIo } from '../io.js';
 import { formatTable } from '../table.js';
 
+export const incidentsCommand = defineCommand({
+  synopsis: 'incidents [--vendor SLUG] [--active] [--json] [--limit N]',
+  summary: 'Recent incidents from the store, newest first.',
+  options: {
+    vendor: { type: 'string' },
+    active: { type: 'boolean' },
+    json: { type: 'boolean' },
+    limit: { type: 'string' },
+  },
+  help: {
+    vendor: { arg: 'SLUG', text: 'only this vendor' },
+    active: { text: 'only incidents not yet resolved' },
+    json: { text: 'print JSON' },
+    limit: { arg: 'N', text: 'at most N incidents (1 to 1000)' },
+  },
+});
+
 export async function runIncidents(argv: string[], io: CommandIo): Promise<number> {
-  const { values } = parseCommandArgs(
-    argv,
-    {
-      vendor: { type: 'string' },
-      active: { type: 'boolean' },
-      json: { type: 'boolean' },
-      limit: { type: 'string' },
-    },
-    0,
-  );
+  const { values } = parseCommandArgs(argv, incidentsCommand.options, 0);
   const limit = parseIntegerOption(values.limit, 'limit', 1, 1000) ?? 20;
   const config = configFor(io, values);
   const store = await openStore(config.databaseUrl);

@@ -16,18 +16,28 @@ import {
   reactivateNotifyTarget,
   type Store,
 } from '../../store/index.js';
-import { parseCommandArgs, parseIntegerOption, UsageError } from '../args.js';
+import { defineCommand, parseCommandArgs, parseIntegerOption, UsageError } from '../args.js';
 import { configFor, print, type CommandIo } from '../io.js';
 import { formatTable } from '../table.js';
 
 const defaultTimeoutSeconds = 15;
 
+export const notifyCommand = defineCommand({
+  synopsis: 'notify test NAME | notify list [--json] [--timeout SECONDS]',
+  summary:
+    'test NAME sends a sample message to one configured target; list shows every target and its state.',
+  options: { json: { type: 'boolean' }, timeout: { type: 'string' } },
+  help: {
+    json: { text: 'print JSON' },
+    timeout: {
+      arg: 'SECONDS',
+      text: `how long test waits for the target (1 to 120, default ${defaultTimeoutSeconds})`,
+    },
+  },
+});
+
 export async function runNotify(argv: string[], io: CommandIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    argv,
-    { json: { type: 'boolean' }, timeout: { type: 'string' } },
-    2,
-  );
+  const { values, positionals } = parseCommandArgs(argv, notifyCommand.options, 2);
   const [action, name] = positionals;
   const timeoutSeconds =
     parseIntegerOption(values.timeout, 'timeout', 1, 120) ?? defaultTimeoutSeconds;

@@ -9,7 +9,7 @@ import { platforms } from '../../adapters/registry.js';
 import type { Fetcher } from '../../fetch/types.js';
 import { createConfiguredFetcher } from '../../app/fetcher.js';
 import { detectPlatform } from '../../poll/detect.js';
-import { parseCommandArgs, UsageError } from '../args.js';
+import { defineCommand, parseCommandArgs, UsageError } from '../args.js';
 import { configFor, print, type CommandIo } from '../io.js';
 import { formatTable } from '../table.js';
 
@@ -19,12 +19,18 @@ interface Target {
   platform: Platform | null;
 }
 
+export const pollCommand = defineCommand({
+  synopsis: 'poll URL|SLUG [--json] [--platform P]',
+  summary: 'Fetch a status page once and print the normalized snapshot; saves nothing.',
+  options: { json: { type: 'boolean' }, platform: { type: 'string' } },
+  help: {
+    json: { text: 'print the snapshot as JSON' },
+    platform: { arg: 'P', text: `skip detection: one of ${platforms.join(', ')}` },
+  },
+});
+
 export async function runPoll(argv: string[], io: CommandIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    argv,
-    { json: { type: 'boolean' }, platform: { type: 'string' } },
-    1,
-  );
+  const { values, positionals } = parseCommandArgs(argv, pollCommand.options, 1);
   if (!positionals[0]) throw new UsageError('poll needs a status page URL or a vendor slug');
   if (values.platform !== undefined && !isOneOf(platforms, values.platform)) {
     throw new UsageError(`--platform must be one of ${platforms.join(', ')}`);

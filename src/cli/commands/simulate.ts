@@ -1,24 +1,37 @@
 // simulate: a local fleet of fake vendor status pages (docs/contract.md#simulator).
-import { loadTimeline, startSimulator } from '../../simulate/index.js';
-import { parseCommandArgs, parseIntegerOption } from '../args.js';
+import { loadTimeline, simPlatforms, startSimulator } from '../../simulate/index.js';
+import { defineCommand, parseCommandArgs, parseIntegerOption } from '../args.js';
 import { print, type CommandIo } from '../io.js';
 
+export const simulateCommand = defineCommand({
+  synopsis: `simulate [--vendors N] [--port P] [--timeline FILE] [--address-per-vendor] [--seed N] [--incident-rate R] [--tick-ms MS] [--platforms ${simPlatforms.join(',')}]`,
+  summary: 'A local fleet of fake vendor status pages on loopback, until interrupted.',
+  options: {
+    vendors: { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+    timeline: { type: 'string' },
+    seed: { type: 'string' },
+    'address-per-vendor': { type: 'boolean' },
+    'incident-rate': { type: 'string' },
+    'tick-ms': { type: 'string' },
+    platforms: { type: 'string' },
+  },
+  help: {
+    vendors: { arg: 'N', text: 'how many vendors (1 to 20000)' },
+    port: { arg: 'P', text: 'port to listen on (default 4000)' },
+    host: { arg: 'HOST', text: 'address to listen on' },
+    timeline: { arg: 'FILE', text: 'play a scripted timeline of incidents' },
+    seed: { arg: 'N', text: 'random seed (default 1)' },
+    'address-per-vendor': { text: 'give each vendor its own loopback address' },
+    'incident-rate': { arg: 'R', text: 'how often random incidents start' },
+    'tick-ms': { arg: 'MS', text: 'milliseconds between simulation steps' },
+    platforms: { arg: 'LIST', text: `formats served round-robin: ${simPlatforms.join(', ')}` },
+  },
+});
+
 export async function runSimulate(argv: string[], io: CommandIo): Promise<number> {
-  const { values } = parseCommandArgs(
-    argv,
-    {
-      vendors: { type: 'string' },
-      port: { type: 'string' },
-      host: { type: 'string' },
-      timeline: { type: 'string' },
-      seed: { type: 'string' },
-      'address-per-vendor': { type: 'boolean' },
-      'incident-rate': { type: 'string' },
-      'tick-ms': { type: 'string' },
-      platforms: { type: 'string' },
-    },
-    0,
-  );
+  const { values } = parseCommandArgs(argv, simulateCommand.options, 0);
   // With a timeline and no --vendors, the timeline's own vendors are served once each.
   const vendors = parseIntegerOption(values.vendors, 'vendors', 1, 20_000);
   const tickMs = parseIntegerOption(values['tick-ms'], 'tick-ms', 10, 3_600_000);

@@ -2,12 +2,20 @@
 // pages got no answer at all (vendorwatch's own network, as the dashboard banner says).
 import { looksLikeOwnNetworkDown } from '../../domain/own-network.js';
 import { listVendorStatuses, migrateToLatest, openStore } from '../../store/index.js';
-import { parseCommandArgs } from '../args.js';
+import { defineCommand, parseCommandArgs } from '../args.js';
 import { configFor, print, type CommandIo } from '../io.js';
 import { formatAge, formatTable } from '../table.js';
 
+export const statusCommand = defineCommand({
+  synopsis: 'status [--json]',
+  summary:
+    'The current state of every watched vendor: status, health, active incidents, last check.',
+  options: { json: { type: 'boolean' } },
+  help: { json: { text: 'print JSON' } },
+});
+
 export async function runStatus(argv: string[], io: CommandIo): Promise<number> {
-  const { values } = parseCommandArgs(argv, { json: { type: 'boolean' } }, 0);
+  const { values } = parseCommandArgs(argv, statusCommand.options, 0);
   const config = configFor(io, values);
   const store = await openStore(config.databaseUrl);
   try {
