@@ -30,11 +30,18 @@ type VendorDetection =
       tried: string[];
     };
 
-/** A status page URL, or a catalog slug such as "github". */
-type DetectVendor = (urlOrSlug: string, signal?: AbortSignal) => Promise<VendorDetection>;
+/**
+ * A status page URL, or a catalog slug such as "github". `nameGiven`: the caller has the name, so
+ * the page is not read again just to learn the name it gives itself.
+ */
+type DetectVendor = (
+  urlOrSlug: string,
+  signal?: AbortSignal,
+  options?: { nameGiven?: boolean },
+) => Promise<VendorDetection>;
 
 export function createVendorDetector(fetcher: Fetcher, policy: AddressPolicy): DetectVendor {
-  return async (url, signal) => {
+  return async (url, signal, options = {}) => {
     if (!/^https?:\/\//i.test(url.trim())) return fromCatalog(url.trim());
     const pasted = await checkUrl(url.trim(), policy);
     if (!pasted.ok) return { ok: false, refused: true, error: pasted.reason, tried: [] };
@@ -49,12 +56,9 @@ export function createVendorDetector(fetcher: Fetcher, policy: AddressPolicy): D
       return { ok: false, refused: true, error, tried: detection.tried };
     }
     const label = hostLabel(new URL(detection.statusPageUrl));
-    const ownName = await readPageName(
-      fetcher,
-      detection.platform,
-      detection.statusPageUrl,
-      signal,
-    );
+    const ownName = options.nameGiven
+      ? null
+      : await readPageName(fetcher, detection.platform, detection.statusPageUrl, signal);
     return {
       ok: true,
       platform: detection.platform,

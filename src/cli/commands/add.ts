@@ -60,7 +60,7 @@ export async function runAdd(argv: string[], io: CommandIo): Promise<number> {
       allowedPrivateRanges: config.network.allowedPrivateRanges,
     });
     try {
-      detection = await detect(url);
+      detection = await detect(url, undefined, { nameGiven: name !== undefined });
     } finally {
       await fetcher.close();
     }

@@ -35,7 +35,11 @@ export interface VendorWriteDeps {
   db: Kysely<Database>;
   now: () => string;
   adminToken: string;
-  detectVendor: (url: string, signal?: AbortSignal) => Promise<WebVendorDetection>;
+  detectVendor: (
+    url: string,
+    signal?: AbortSignal,
+    options?: { nameGiven?: boolean },
+  ) => Promise<WebVendorDetection>;
   defaultIntervalSeconds: number;
 }
 
@@ -60,7 +64,9 @@ export function createVendorWrite(deps: VendorWriteDeps): (c: Context) => Promis
       // A given slug and the pasted URL are checked before any request goes out; a suggested
       // slug and the URL detection settles on, after.
       await assertNotWatched(deps.db, body.slug, body.url);
-      const detection = await deps.detectVendor(body.url ?? body.slug ?? '', c.req.raw.signal);
+      const detection = await deps.detectVendor(body.url ?? body.slug ?? '', c.req.raw.signal, {
+        nameGiven: body.name !== null,
+      });
       if (!detection.ok) {
         const code = detection.refused ? 'url_refused' : 'undetected';
         return sendJson(
