@@ -1,13 +1,8 @@
 // One vendor per simulated platform (Statuspage, incident.io, Instatus, Cachet 2, a history.atom
 // feed), each with an incident that opens and resolves, watched by the real service as `serve`
 // runs it (config file, SQLite file, HTTP API) and checked only through that API.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/load.js';
-import { createLogger } from '../../src/logger.js';
-import { startService, type RunningService } from '../../src/app/service.js';
+import { startLoopbackService, type LoopbackService } from '../test-support/service.js';
 import { parseTimeline, startSimulator, type Simulator } from '../../src/simulate/index.js';
 
 const platforms = ['statuspage', 'incidentio', 'instatus', 'cachet', 'rss'] as const;
@@ -70,11 +65,12 @@ interface ApiIncident {
 }
 
 let simulator: Simulator | undefined;
-let service: RunningService | undefined;
-let dir: string;
+let running: LoopbackService | undefined;
 
 async function api<T>(path: string): Promise<T> {
-  const response = await fetch(`${service!.url}${path}`, { signal: AbortSignal.timeout(5000) });
+  const response = await fetch(`${running!.service.url}${path}`, {
+    signal: AbortSignal.timeout(5000),
+  });
   expect(response.status, path).toBe(200);
   return (await response.json()) as T;
 }
@@ -86,34 +82,16 @@ beforeAll(async () => {
   simulator = await startSimulator({
     timeline: parseTimeline({ vendors: platforms.map(vendorTimeline) }),
   });
-  dir = mkdtempSync(join(tmpdir(), 'vw-platforms-'));
   const vendors = simulator.vendors.map(
     (v) =>
       `  - { slug: ${v.slug}, name: "${v.name}", url: "${v.baseUrl}", platform: ${v.platform}, interval: 1s }`,
   );
-  const configPath = join(dir, 'vendorwatch.yaml');
-  writeFileSync(
-    configPath,
-    [
-      'pollInterval: 1s',
-      'network:',
-      '  allowedPrivateRanges: [127.0.0.0/8]',
-      '  timeout: 5s',
-      `database: ${join(dir, 'vendorwatch.db')}`,
-      'server: { host: 127.0.0.1, port: 0 }',
-      'vendors:',
-      ...vendors,
-      '',
-    ].join('\n'),
-  );
-  const config = loadConfig({ path: configPath, env: {} });
-  service = await startService(config, { poller: true, web: true }, createLogger('silent'));
+  running = await startLoopbackService(vendors);
 }, 30_000);
 
 afterAll(async () => {
-  await service?.stop();
+  await running?.stop();
   await simulator?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('serve watching one simulated vendor per platform', () => {

@@ -1,13 +1,8 @@
 // A config vendor without `platform:` whose page cannot be detected yet, watched by the real
 // service (config file, SQLite file, HTTP API): it is listed failing with the reason, retried,
 // and once its page answers as Statuspage it is detected, stored as such and polled normally.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/load.js';
-import { createLogger } from '../../src/logger.js';
-import { startService, type RunningService } from '../../src/app/service.js';
+import { startLoopbackService, type LoopbackService } from '../test-support/service.js';
 import {
   fixture,
   startSwitchableVendor,
@@ -25,11 +20,10 @@ interface ApiVendor {
 }
 
 let page: SwitchableVendor | undefined;
-let service: RunningService | undefined;
-let dir: string;
+let running: LoopbackService | undefined;
 
 async function vendors(): Promise<ApiVendor[]> {
-  const response = await fetch(`${service!.url}/api/v1/vendors`, {
+  const response = await fetch(`${running!.service.url}/api/v1/vendors`, {
     signal: AbortSignal.timeout(5000),
   });
   expect(response.status).toBe(200);
@@ -49,30 +43,14 @@ async function waitFor(what: string, check: (vendor: ApiVendor | undefined) => b
 beforeAll(async () => {
   page = await startSwitchableVendor();
   page.misbehave((_request, response) => response.writeHead(404).end());
-  dir = mkdtempSync(join(tmpdir(), 'vw-undetected-'));
-  const configPath = join(dir, 'vendorwatch.yaml');
-  writeFileSync(
-    configPath,
-    [
-      'pollInterval: 1s',
-      'network:',
-      '  allowedPrivateRanges: [127.0.0.0/8]',
-      '  timeout: 5s',
-      `database: ${join(dir, 'vendorwatch.db')}`,
-      'server: { host: 127.0.0.1, port: 0 }',
-      'vendors:',
-      `  - { slug: mystery, name: Mystery, url: "${page.baseUrl}", interval: 1s }`,
-      '',
-    ].join('\n'),
-  );
-  const config = loadConfig({ path: configPath, env: {} });
-  service = await startService(config, { poller: true, web: true }, createLogger('silent'));
+  running = await startLoopbackService([
+    `  - { slug: mystery, name: Mystery, url: "${page.baseUrl}", interval: 1s }`,
+  ]);
 }, 30_000);
 
 afterAll(async () => {
-  await service?.stop();
+  await running?.stop();
   await page?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('a config vendor whose platform cannot be detected yet', () => {
@@ -100,7 +78,7 @@ describe('a config vendor whose platform cannot be detected yet', () => {
     expect(recovered).toMatchObject({ slug: 'mystery', platform: 'statuspage', health: 'ok' });
     expect(recovered.error).toBeUndefined();
 
-    const response = await fetch(`${service!.url}/api/v1/incidents?vendor=mystery`);
+    const response = await fetch(`${running!.service.url}/api/v1/incidents?vendor=mystery`);
     const { incidents } = (await response.json()) as { incidents: unknown[] };
     expect(incidents.length).toBeGreaterThan(0);
   }, 40_000);
