@@ -1,13 +1,21 @@
 // The pages in a real browser (Debian's Chromium driven by playwright-core): the replayed Balena
 // reference incident, the vendor page, the dashboard updating live from the event stream, the
 // reader's local time, 360 px phones, and hostile vendor text that must never run (a
-// window.__xss canary). Screenshots go to VENDORWATCH_SCREENSHOT_DIR (default: a temp dir).
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// window.__xss canary).
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostileName, templateVector } from '../../src/web/pages/test-support/xss-vectors.js';
+import {
+  canary,
+  launchBrowser,
+  newContext,
+  open as openUrl,
+  problemsOf,
+  screenshotDir,
+  scrollWidth,
+  until,
+} from './browser-kit.js';
 import { statuspageBodies } from './statuspage-bodies.js';
 import { acmeComponents, acmeHistory, startWorld, type World } from './world.js';
 
@@ -16,17 +24,6 @@ declare const window: any;
 declare const document: any;
 declare function getComputedStyle(element: unknown): { backgroundColor: string };
 
-const chromiumPath = process.env.VENDORWATCH_CHROMIUM ?? '/usr/bin/chromium';
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const screenshotDir =
-  process.env.VENDORWATCH_SCREENSHOT_DIR ?? join(tmpdir(), 'vendorwatch-screenshots');
 const incidentId = 'balena-8gq2x9k1mlh4';
 const sixComponents = [
   'API',
@@ -42,16 +39,8 @@ let browser: Browser;
 let desktop: BrowserContext;
 
 beforeAll(async () => {
-  mkdirSync(screenshotDir, { recursive: true });
-  [world, browser] = await Promise.all([
-    startWorld(),
-    chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true }),
-  ]);
-  desktop = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    timezoneId: 'UTC',
-    colorScheme: 'light',
-  });
+  [world, browser] = await Promise.all([startWorld(), launchBrowser()]);
+  desktop = await newContext(browser, { width: 1280, height: 900, colorScheme: 'light' });
 }, 60_000);
 
 afterAll(async () => {
@@ -64,40 +53,8 @@ async function api<T>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-async function until(what: string, check: () => Promise<boolean>, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-/** Opens a page that fails the test on any script error or CSP violation report. */
-async function open(context: BrowserContext, path: string): Promise<Page> {
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('dialog', (dialog) => {
-    problems.push(`dialog: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !/favicon/.test(message.text())) {
-      problems.push(`console: ${message.text()}`);
-    }
-  });
-  (page as Page & { problems: string[] }).problems = problems;
-  await page.goto(`${world.baseUrl}${path}`);
-  return page;
-}
-
-function problemsOf(page: Page): string[] {
-  return (page as Page & { problems: string[] }).problems;
-}
-
-async function canary(page: Page): Promise<unknown> {
-  return page.evaluate(() => window.__xss as unknown);
+function open(context: BrowserContext, path: string): Promise<Page> {
+  return openUrl(context, `${world.baseUrl}${path}`);
 }
 
 describe('the pages in Chromium', () => {
@@ -301,7 +258,7 @@ describe('the pages in Chromium', () => {
       ['incident', `/incidents/${incidentId}`],
     ] as const) {
       const page = await open(phone, path);
-      const width = await page.evaluate(() => document.documentElement.scrollWidth as number);
+      const width = await scrollWidth(page);
       expect(width, `${path} is ${width}px wide`).toBeLessThanOrEqual(360);
       const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       expect(background).toBe('rgb(18, 20, 24)');
