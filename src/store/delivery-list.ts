@@ -28,7 +28,11 @@ export interface DeliveryView {
     id: string;
     type: EventType;
     vendorSlug: string;
+    /** The vendor's stored name; null once the vendor row is gone. */
+    vendorName: string | null;
     incidentId: string | null;
+    /** The incident's current title; null for vendor events. */
+    incidentTitle: string | null;
     at: string;
   };
 }
@@ -62,7 +66,9 @@ export async function listDeliveries(
         id: row.event_id,
         type: row.type as EventType,
         vendorSlug: row.vendor_slug,
+        vendorName: row.vendor_name,
         incidentId: row.incident_id,
+        incidentTitle: row.incident_title,
         at: row.at,
       },
     })),
@@ -75,6 +81,9 @@ function deliveryListQuery(db: Kysely<Database>, query: DeliveryQuery, rowLimit:
   let select = db
     .selectFrom('outbox')
     .innerJoin('events', 'events.id', 'outbox.event_id')
+    // Primary-key lookups per listed row, so a page reads names, not ids.
+    .leftJoin('incidents', 'incidents.id', 'events.incident_id')
+    .leftJoin('vendors', 'vendors.slug', 'events.vendor_slug')
     .select([
       'outbox.seq',
       'outbox.delivery_key',
@@ -91,6 +100,8 @@ function deliveryListQuery(db: Kysely<Database>, query: DeliveryQuery, rowLimit:
       'events.vendor_slug',
       'events.incident_id',
       'events.at',
+      'incidents.title as incident_title',
+      'vendors.name as vendor_name',
     ]);
   if (query.target !== undefined) {
     select = select.where('outbox.target', '=', storableText(query.target));

@@ -28,6 +28,7 @@ export {
   markDeliveryFailed,
   markDeliveryRetry,
   outboxStatuses,
+  type OutboxStatus,
 } from './outbox.js';
 export {
   deferDelivery,

@@ -348,7 +348,19 @@ export function registerNotifyContract(harness: StoreHarness): void {
       ]);
       const rest = await listDeliveries(store.db, { limit: 2, cursor: page.nextCursor });
       expect(rest).toMatchObject({
-        deliveries: [{ status: 'sent', event: { type: 'incident.opened' } }],
+        // Each delivery names its incident and vendor as the pages show them.
+        deliveries: [
+          {
+            status: 'sent',
+            event: {
+              type: 'incident.opened',
+              incidentId: 'balena-a',
+              incidentTitle: 'Incident a',
+              vendorSlug: 'balena',
+              vendorName: 'Balena',
+            },
+          },
+        ],
         nextCursor: null,
       });
       expect(

@@ -28,6 +28,9 @@ export async function deliveriesPage(c: Context, deps: PageDeps): Promise<Respon
       deliveries={page.deliveries}
       target={query.target ?? null}
       status={query.status ?? null}
+      vendorName={(event) =>
+        deps.vendorName?.(event.vendorSlug) ?? event.vendorName ?? event.vendorSlug
+      }
       now={deps.now()}
       assets={deps.assets.urls}
     />,

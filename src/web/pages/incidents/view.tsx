@@ -25,7 +25,7 @@ const Filters: FC<{ filters: IncidentFilters; vendors: IncidentsPageProps['vendo
   filters,
   vendors,
 }) => (
-  <form class="filters" method="get" action="/incidents" role="search">
+  <form class="filters incident-filters" method="get" action="/incidents" role="search">
     <label>
       Words in the title
       <input type="search" name="q" value={filters.q} maxlength={200} />

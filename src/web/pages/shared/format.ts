@@ -1,7 +1,13 @@
 // Words and times as the pages show them. Every page prints UTC (the same for every reader and
 // without JavaScript); assets/app.js rewrites <time> elements to the reader's zone where it runs.
 import { formatDuration } from '../../../domain/duration.js';
-import type { ComponentStatus, Impact, Phase, VendorHealth } from '../../../domain/vocabulary.js';
+import type {
+  ComponentStatus,
+  EventType,
+  Impact,
+  Phase,
+  VendorHealth,
+} from '../../../domain/vocabulary.js';
 
 const utcFormat = new Intl.DateTimeFormat('en-US', {
   month: 'short',
@@ -75,6 +81,19 @@ export const healthLabels: Record<VendorHealth, string> = {
   ok: 'Up to date',
   failing: 'Page failing',
   stale: 'Data stale',
+};
+
+export const eventLabels: Record<EventType, string> = {
+  'incident.opened': 'Incident opened',
+  'incident.updated': 'Incident updated',
+  'incident.resolved': 'Incident resolved',
+  'incident.reopened': 'Incident reopened',
+  'maintenance.scheduled': 'Maintenance scheduled',
+  'maintenance.started': 'Maintenance started',
+  'maintenance.completed': 'Maintenance completed',
+  'component.status_changed': 'Component status changed',
+  'vendor.unreachable': 'Vendor unreachable',
+  'vendor.recovered': 'Vendor recovered',
 };
 
 /** A poll interval: `30 s` below a minute (formatDuration would say `under 1m`), else `5m`. */

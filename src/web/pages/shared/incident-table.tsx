@@ -1,5 +1,6 @@
 // A list of incidents as a table (one card per row on phones), shared by the vendor page's
-// history and /incidents. Paging is by the store's keyset cursor: "older" links carry it.
+// history and /incidents. The title comes first, so a phone's card leads with what happened.
+// Paging is by the store's keyset cursor: "older" links carry it.
 import type { FC } from 'hono/jsx';
 import { formatDuration } from '../../../domain/duration.js';
 import type { Incident } from '../../../domain/model.js';
@@ -20,19 +21,19 @@ export const IncidentTable: FC<IncidentTableProps> = ({ incidents, now, vendorNa
       <caption class="visually-hidden">{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Started</th>
-          {vendorNames && <th scope="col">Vendor</th>}
           <th scope="col">Incident</th>
+          {vendorNames && <th scope="col">Vendor</th>}
           <th scope="col">Impact</th>
           <th scope="col">Status</th>
+          <th scope="col">Started</th>
           <th scope="col">Duration</th>
         </tr>
       </thead>
       <tbody>
         {incidents.map((incident) => (
           <tr data-incident-id={incident.id}>
-            <td data-label="Started">
-              <Time at={incident.startedAt} />
+            <td class="lead-cell">
+              <a href={`/incidents/${encodeURIComponent(incident.id)}`}>{incident.title}</a>
             </td>
             {vendorNames && (
               <td data-label="Vendor">
@@ -41,14 +42,14 @@ export const IncidentTable: FC<IncidentTableProps> = ({ incidents, now, vendorNa
                 </a>
               </td>
             )}
-            <td>
-              <a href={`/incidents/${encodeURIComponent(incident.id)}`}>{incident.title}</a>
-            </td>
             <td data-label="Impact">
               <ImpactBadge impact={incident.impact} />
             </td>
             <td data-label="Status">
               <PhaseBadge phase={incident.phase} />
+            </td>
+            <td data-label="Started">
+              <Time at={incident.startedAt} />
             </td>
             <td data-label="Duration" class="num">
               {formatDuration(secondsBetween(incident.startedAt, incident.resolvedAt ?? now))}

@@ -34,8 +34,11 @@ export const ImpactBadge: FC<{ impact: Impact }> = ({ impact }) => (
   <span class={`badge impact-${impact}`}>{impactLabels[impact]}</span>
 );
 
+/** Each phase has its own word, tint and icon (drawn by app.css, so the markup stays text). */
 export const PhaseBadge: FC<{ phase: Phase }> = ({ phase }) => (
-  <span class={`badge phase phase-${phase}`}>{phaseLabels[phase]}</span>
+  <span class={`badge phase phase-${phase}`} data-phase={phase}>
+    {phaseLabels[phase]}
+  </span>
 );
 
 export const HealthBadge: FC<{ health: VendorHealth }> = ({ health }) => (
