@@ -2,7 +2,7 @@
 // optional: every page reads fully without it. It writes to the page only through textContent
 // and attributes, never HTML, so vendor text can never become markup here (and the CSP's
 // require-trusted-types-for 'script' would refuse any HTML sink anyway).
-/* global document, window, EventSource, fetch, history, setInterval */
+/* global document, window, EventSource, XMLHttpRequest, fetch, history, setInterval */
 'use strict';
 
 var statusLabels = {
@@ -37,13 +37,8 @@ var refreshAllMs = 60000;
     dashboardFilters(table);
     liveDashboard(table);
   }
-  var article = document.querySelector('[data-incident-id][data-vendor]');
-  if (article && article.tagName === 'ARTICLE') {
-    var incidentId = article.getAttribute('data-incident-id');
-    liveNote(article.getAttribute('data-vendor'), function (event) {
-      return event.incidentId === incidentId;
-    });
-  }
+  var article = document.querySelector('article[data-incident-id][data-vendor]');
+  if (article) liveIncident(article);
   var vendorHeader = document.querySelector('header[data-vendor]');
   if (vendorHeader) {
     liveNote(vendorHeader.getAttribute('data-vendor'), function () {
@@ -260,4 +255,123 @@ function liveNote(slug, concerns) {
   eventTypes.forEach(function (type) {
     source.addEventListener(type, onEvent);
   });
+}
+
+/* ---- The incident page, live: its changed parts are swapped in place. ---- */
+
+/**
+ * Follows the vendor's events; on one about this incident, fetches this same page again and
+ * swaps the parts marked data-live-part that changed. The server renders them (escaped and
+ * sanitized as on first load); XMLHttpRequest parses them into an inert document (no script
+ * runs there) and nodes are moved over, so no HTML string ever meets an HTML sink.
+ */
+function liveIncident(article) {
+  if (typeof EventSource !== 'function' || typeof XMLHttpRequest !== 'function') return;
+  var incidentId = article.getAttribute('data-incident-id');
+  var slug = article.getAttribute('data-vendor');
+  var announcer = document.querySelector('[data-live-announcer]');
+  var inFlight = false;
+  var again = false;
+  var refresh = function () {
+    if (inFlight) {
+      again = true;
+      return;
+    }
+    inFlight = true;
+    var request = new XMLHttpRequest();
+    request.open('GET', window.location.pathname);
+    request.responseType = 'document';
+    request.setRequestHeader('accept', 'text/html');
+    request.onloadend = function () {
+      inFlight = false;
+      var fresh = request.status === 200 ? request.responseXML : null;
+      if (fresh) applyIncident(fresh, announcer);
+      if (again) {
+        again = false;
+        refresh();
+      }
+    };
+    request.send();
+  };
+  var source = new EventSource('/api/v1/events/stream?vendor=' + encodeURIComponent(slug));
+  // (Re)connected: anything recorded while no stream was open is fetched once.
+  source.addEventListener('open', refresh);
+  var onEvent = function (message) {
+    try {
+      if (JSON.parse(message.data).incidentId === incidentId) refresh();
+    } catch {
+      /* a malformed message is ignored */
+    }
+  };
+  eventTypes.forEach(function (type) {
+    source.addEventListener(type, onEvent);
+  });
+}
+
+/** Swaps every live part of the page that differs in `fresh`; announces what is new. */
+function applyIncident(fresh, announcer) {
+  var phaseBefore = livePhase(document);
+  var updatesBefore = document.querySelectorAll('[data-testid="timeline"] > li').length;
+  var changed = false;
+  document.querySelectorAll('[data-live-part]').forEach(function (current) {
+    var name = current.getAttribute('data-live-part');
+    var next = fresh.querySelector('[data-live-part="' + name + '"]');
+    if (!next) return;
+    next.querySelectorAll('script').forEach(function (script) {
+      script.remove();
+    });
+    localTimes(next);
+    if (syncNode(current, document.adoptNode(next))) changed = true;
+  });
+  if (!changed) return;
+  if (fresh.title) document.title = fresh.title;
+  var items = document.querySelectorAll('[data-testid="timeline"] > li');
+  var added = items.length - updatesBefore;
+  var phaseAfter = livePhase(document);
+  var news = [];
+  if (added > 0) news.push(added === 1 ? '1 new update' : added + ' new updates');
+  if (phaseAfter !== phaseBefore) news.push('now ' + (phaseAfter || 'closed'));
+  if (announcer && news.length > 0) {
+    var title = document.querySelector('[data-live-part="title"]');
+    announcer.textContent =
+      (title ? title.textContent.trim() : 'Incident') + ': ' + news.join(', ');
+  }
+}
+
+/** The words of the header's phase badge (none once the incident is closed). */
+function livePhase(root) {
+  var badge = root.querySelector('[data-live-part="badges"] .phase');
+  return badge ? badge.textContent.trim() : '';
+}
+
+/**
+ * Makes `current` equal to `next`, keeping equal nodes in place; returns whether it changed.
+ * Lists marked data-live-list are synced child by child, so earlier updates stay untouched and
+ * a new one is appended (and marked for a brief highlight).
+ */
+function syncNode(current, next) {
+  if (current.isEqualNode(next)) return false;
+  if (!current.hasAttribute('data-live-list') || current.tagName !== next.tagName) {
+    current.replaceWith(next);
+    return true;
+  }
+  var before = Array.prototype.slice.call(current.children);
+  var after = Array.prototype.slice.call(next.children);
+  after.forEach(function (child, index) {
+    if (before[index]) {
+      syncNode(before[index], child);
+    } else {
+      if (child.tagName === 'LI') markNew(child);
+      current.appendChild(child);
+    }
+  });
+  for (var i = after.length; i < before.length; i++) before[i].remove();
+  return true;
+}
+
+function markNew(element) {
+  element.classList.add('live-new');
+  window.setTimeout(function () {
+    element.classList.remove('live-new');
+  }, 6000);
 }

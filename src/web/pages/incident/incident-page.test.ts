@@ -41,6 +41,30 @@ describe('the incident page', () => {
     expect(await served.text()).toContain('<svg');
   });
 
+  it('marks the parts a live page swaps, with a polite live region and no reload notice', async () => {
+    const html = await (await app.request(`/incidents/${githubActiveId}`)).text();
+    const parts = [...html.matchAll(/data-live-part="([a-z]+)"/g)].map((match) => match[1]);
+    expect(parts).toEqual([
+      'title',
+      'badges',
+      'summary',
+      'facts',
+      'components',
+      'timeline',
+      'revisions',
+    ]);
+    expect(html).toContain(
+      '<p class="visually-hidden" aria-live="polite" data-live-announcer=""></p>',
+    );
+    expect(html).toMatch(/<ol class="timeline" data-testid="timeline" data-live-list="">/);
+    // The open incident's phase is a badge of its own, with the phase as data for app.js.
+    expect(html).toMatch(
+      /data-live-part="badges">.*<span class="badge phase phase-\w+" data-phase="\w+">/s,
+    );
+    expect(visibleText(html)).not.toMatch(/reload/i);
+    expect(html).not.toContain('data-live-note');
+  });
+
   it('shows what the reference page shows, in UTC, inside <time datetime>', async () => {
     const response = await app.request(`/incidents/${balenaIncidentId}`);
     expect(response.status).toBe(200);

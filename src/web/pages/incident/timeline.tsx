@@ -53,7 +53,7 @@ export const UpdateTimeline: FC<{ incident: IncidentWithUpdates }> = ({ incident
   const postmortemIndex = updates.findIndex((update) => update.phase === 'postmortem');
   const latest = updates.at(-1);
   return (
-    <section aria-labelledby="timeline-title">
+    <section aria-labelledby="timeline-title" data-live-part="timeline" data-live-list="">
       <h2 id="timeline-title">Update timeline</h2>
       <p class="note">
         {updates.length === 1 ? '1 update' : `${updates.length} updates`}, oldest first.
@@ -73,7 +73,7 @@ export const UpdateTimeline: FC<{ incident: IncidentWithUpdates }> = ({ incident
       {updates.length === 0 ? (
         <p>The vendor has not posted any update text.</p>
       ) : (
-        <ol class="timeline" data-testid="timeline">
+        <ol class="timeline" data-testid="timeline" data-live-list="">
           {updates.map((update, index) => (
             <UpdateItem update={update} incident={incident} index={index} />
           ))}

@@ -1,5 +1,7 @@
 // /incidents/{id}: everything the reference page (docs/contract.md#reference-incident) shows,
 // in the order a reader asks for it: what, how bad, since when, what it touched, what was said.
+// Each part that can change carries data-live-part: app.js fetches this same page again when
+// the incident changes and swaps those parts in place, so there is one rendering of them.
 import type { FC } from 'hono/jsx';
 import type { Revision } from '../../../domain/diff.js';
 import { formatDuration } from '../../../domain/duration.js';
@@ -103,8 +105,10 @@ export const IncidentPage: FC<IncidentPageProps> = (props) => {
           <p class="eyebrow">
             <a href={vendorPath}>{vendor.name}</a> {kindWord}
           </p>
-          <h1 id="incident-title">{incident.title}</h1>
-          <p class="badges" data-testid="badges">
+          <h1 id="incident-title" data-live-part="title">
+            {incident.title}
+          </h1>
+          <p class="badges" data-testid="badges" data-live-part="badges">
             <ImpactBadge impact={incident.impact} />
             <span class={`badge state state-${state.toLowerCase().replace(' ', '-')}`}>
               {state}
@@ -115,13 +119,10 @@ export const IncidentPage: FC<IncidentPageProps> = (props) => {
             {source && <ExternalLink href={source}>View vendor source →</ExternalLink>}
           </p>
         </header>
-        <p class="summary" data-testid="summary">
+        <p class="summary" data-testid="summary" data-live-part="summary">
           {props.summary}
         </p>
-        <p class="live-note" data-live-note="" hidden>
-          This {kindWord} has changed since the page loaded. <a href="">Reload</a> to see it.
-        </p>
-        <dl class="facts">
+        <dl class="facts" data-live-part="facts">
           {incident.kind === 'maintenance' && incident.scheduledFor && (
             <div>
               <dt>Scheduled</dt>
@@ -158,7 +159,7 @@ export const IncidentPage: FC<IncidentPageProps> = (props) => {
             <Detection incident={incident} />
           </div>
         </dl>
-        <section aria-labelledby="components-title">
+        <section aria-labelledby="components-title" data-live-part="components">
           <h2 id="components-title">Affected components</h2>
           {incident.components.length === 0 ? (
             <p class="note">The vendor did not name any component.</p>
@@ -171,8 +172,11 @@ export const IncidentPage: FC<IncidentPageProps> = (props) => {
           )}
         </section>
         <UpdateTimeline incident={incident} />
-        <RevisionList revisions={props.revisions} />
+        <div data-live-part="revisions">
+          <RevisionList revisions={props.revisions} />
+        </div>
       </article>
+      <p class="visually-hidden" aria-live="polite" data-live-announcer=""></p>
       <p class="machine-links">
         <a href={`/api/v1/incidents/${encodeURIComponent(incident.id)}`}>This {kindWord} as JSON</a>
       </p>
