@@ -186,6 +186,9 @@ describe('an open incident page in Chromium', () => {
       'Resolved',
     ]);
     expect(await page.locator('dl.facts').innerText()).not.toMatch(/ongoing/);
+    await expect
+      .poll(() => page.evaluate(() => window.__announced as unknown))
+      .toContain('Compute instances unreachable: 1 new update, now Resolved');
     expect(await page.evaluate(() => window.__loaded as unknown)).toBe(1);
     expect(problemsOf(page)).toEqual([]);
   }, 60_000);

@@ -330,7 +330,7 @@ function applyIncident(fresh, announcer) {
   var phaseAfter = livePhase(document);
   var news = [];
   if (added > 0) news.push(added === 1 ? '1 new update' : added + ' new updates');
-  if (phaseAfter !== phaseBefore) news.push('now ' + (phaseAfter || 'closed'));
+  if (phaseAfter && phaseAfter !== phaseBefore) news.push('now ' + phaseAfter);
   if (announcer && news.length > 0) {
     var title = document.querySelector('[data-live-part="title"]');
     announcer.textContent =
@@ -338,9 +338,11 @@ function applyIncident(fresh, announcer) {
   }
 }
 
-/** The words of the header's phase badge (none once the incident is closed). */
+/** The words of the header's phase badge, or of its state badge once the incident is closed. */
 function livePhase(root) {
-  var badge = root.querySelector('[data-live-part="badges"] .phase');
+  var badge =
+    root.querySelector('[data-live-part="badges"] .phase') ||
+    root.querySelector('[data-live-part="badges"] .state');
   return badge ? badge.textContent.trim() : '';
 }
 
