@@ -92,8 +92,9 @@ const HealthBanner: FC<{ vendor: VendorView; watchedSince: string; now: string }
   if (freshness.health === 'failing') {
     return (
       <div class="banner banner-failing" role="alert" data-testid="health-banner">
-        <strong>The vendor's status page is failing</strong> since the last successful read,{' '}
-        <Ago at={freshness.lastSuccessAt} now={now} /> (<Time at={freshness.lastSuccessAt} />
+        <strong>The vendor's status page is failing.</strong> It has failed since the last
+        successful read, <Ago at={freshness.lastSuccessAt} now={now} /> (
+        <Time at={freshness.lastSuccessAt} />
         ); the last try was <Ago at={freshness.lastTriedAt} now={now} />. What is shown below is the
         last good data.
         {reason}
@@ -102,7 +103,7 @@ const HealthBanner: FC<{ vendor: VendorView; watchedSince: string; now: string }
   }
   return (
     <div class="banner banner-stale" role="alert" data-testid="health-banner">
-      <strong>This data is stale</strong> since <Time at={freshness.staleSince} />: the last
+      <strong>This data is stale.</strong> Stale since <Time at={freshness.staleSince} />: the last
       successful read was <Ago at={freshness.lastSuccessAt} now={now} />, more than three poll
       intervals ({every} each) ago.{' '}
       {vendor.error
