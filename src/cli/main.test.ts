@@ -100,6 +100,12 @@ describe('vendorwatch command line', () => {
     expect(header).toMatch(
       /^VENDOR\s+STATUS\s+HEALTH\s+ACTIVE\s+LAST READ\s+LAST TRIED\s+REASON\s+ERROR$/,
     );
+    const json = await run(['status', '--db', db, '--json'], cwd);
+    expect(JSON.parse(json.out).vendors[0]).toMatchObject({
+      health: 'failing',
+      lastSuccessAt: null,
+      errorReason: 'HTTP 503',
+    });
     const five = answering.out.split('\n').find((line) => line.startsWith('five '))!;
     expect(five).toMatch(
       /^five\s+unknown\s+failing \(never succeeded\)\s+0\s+never\s+\d+d ago\s+HTTP 503\s+five\.example answered HTTP 503$/,

@@ -26,7 +26,11 @@ export async function runStatus(argv: string[], io: CommandIo): Promise<number> 
     const now = new Date();
     const vendors = await listVendorStatuses(store.db, now.toISOString());
     if (values.json) {
-      print(io.stdout, JSON.stringify({ vendors }, null, 2));
+      // errorReason beside error, as GET /api/v1/vendors gives it.
+      const withReasons = vendors.map((v) =>
+        v.error === null ? v : { ...v, errorReason: failureReason(v.error) },
+      );
+      print(io.stdout, JSON.stringify({ vendors: withReasons }, null, 2));
       return 0;
     }
     if (vendors.length === 0) {
