@@ -95,6 +95,21 @@ describe('vendorwatch command line', () => {
     const answering = await run(['status', '--db', db], cwd);
     expect(answering.out).toContain('answered HTTP 503');
     expect(answering.out).not.toContain('own network');
+    // Never read: the same words as the dashboard and the API (failing, never succeeded).
+    const header = answering.out.split('\n')[0]!;
+    expect(header).toMatch(
+      /^VENDOR\s+STATUS\s+HEALTH\s+ACTIVE\s+LAST READ\s+LAST TRIED\s+REASON\s+ERROR$/,
+    );
+    const json = await run(['status', '--db', db, '--json'], cwd);
+    expect(JSON.parse(json.out).vendors[0]).toMatchObject({
+      health: 'failing',
+      lastSuccessAt: null,
+      errorReason: 'HTTP 503',
+    });
+    const five = answering.out.split('\n').find((line) => line.startsWith('five '))!;
+    expect(five).toMatch(
+      /^five\s+unknown\s+failing \(never succeeded\)\s+0\s+never\s+\d+d ago\s+HTTP 503\s+five\.example answered HTTP 503$/,
+    );
 
     for (const slug of slugs.slice(0, 4)) await fail(slug, false, 'connection refused');
     await store.close();

@@ -33,14 +33,6 @@ export function decideUnreachable(poll: FailedPoll): UnreachableDecision {
     !held &&
     !poll.alreadyReported &&
     poll.lastSuccessAt !== null &&
-    isStale(
-      {
-        lastPolledAt: null,
-        lastSuccessAt: poll.lastSuccessAt,
-        lastError: null,
-        intervalSeconds: poll.intervalSeconds,
-      },
-      poll.now,
-    );
+    isStale(poll.lastSuccessAt, poll.intervalSeconds, poll.now);
   return { held, announce, reported: poll.alreadyReported || announce };
 }

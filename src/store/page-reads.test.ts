@@ -20,12 +20,16 @@ import {
   componentChangesQuery,
   countActiveIncidents,
   findIncidentStamp,
+  findOldestIncidentStart,
   findVendorRecord,
   firstEventSinceQuery,
   listComponentChanges,
+  listOpenIncidentTitles,
   listUpdatesFor,
   listVendorWindowIncidents,
   listWatchedComponents,
+  oldestIncidentQuery,
+  openIncidentTitlesQuery,
   openIncidentsQuery,
   windowIncidentsQuery,
 } from './page-reads.js';
@@ -91,6 +95,13 @@ describe.each(databaseKinds)('page reads on %s', (kind) => {
     );
     const window = await listVendorWindowIncidents(store.db, 'acme', at(-100));
     expect(window.map((item) => item.sourceId)).toEqual(['newer', 'new', 'old']);
+    // The dashboard rows: each vendor's open incidents, newest first; the history's reach.
+    const open = await listOpenIncidentTitles(store.db);
+    expect([...open.keys()].sort()).toEqual(['acme', 'other']);
+    expect(open.get('acme')!.map((item) => item.id)).toEqual(['acme-new', 'acme-old']);
+    expect(open.get('other')![0]).toMatchObject({ id: 'other-x', kind: 'incident' });
+    expect(await findOldestIncidentStart(store.db, 'acme')).toBe(at(-10_000));
+    expect(await findOldestIncidentStart(store.db, 'nobody')).toBeNull();
   });
 
   it('lists component status changes of one vendor since an instant, oldest first', async () => {
@@ -190,6 +201,8 @@ describe('page read plans on SQLite', () => {
       ['open', openIncidentsQuery(store.db, 'vendor3')],
       ['first event', firstEventSinceQuery(store.db, at(4000))],
       ['changes', componentChangesQuery(store.db, 'vendor3', 4000)],
+      ['oldest', oldestIncidentQuery(store.db, 'vendor3')],
+      ['open titles', openIncidentTitlesQuery(store.db)],
     ];
     for (const [name, query] of queries) {
       const plan = await explainPlan(store, query);

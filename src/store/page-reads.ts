@@ -59,6 +59,61 @@ export function openIncidentsQuery(db: Kysely<Database>, slug: string) {
     .limit(maxWindowRows);
 }
 
+/** When the vendor's oldest stored incident started (its own history's reach); null when none. */
+export async function findOldestIncidentStart(
+  db: Kysely<Database>,
+  slug: string,
+): Promise<string | null> {
+  const row = await oldestIncidentQuery(db, slug).executeTakeFirst();
+  return row?.started_at ?? null;
+}
+
+export function oldestIncidentQuery(db: Kysely<Database>, slug: string) {
+  return db
+    .selectFrom('incidents')
+    .select('started_at')
+    .where('vendor_slug', '=', storableText(slug))
+    .orderBy('started_at')
+    .orderBy('id')
+    .limit(1);
+}
+
+export interface OpenIncidentTitle {
+  id: string;
+  title: string;
+  kind: Incident['kind'];
+  impact: Impact;
+}
+
+/** Every vendor's open incidents and maintenances (the dashboard rows), newest first. */
+export async function listOpenIncidentTitles(
+  db: Kysely<Database>,
+): Promise<Map<string, OpenIncidentTitle[]>> {
+  const rows = await openIncidentTitlesQuery(db).execute();
+  const byVendor = new Map<string, OpenIncidentTitle[]>();
+  for (const row of rows) {
+    const list = byVendor.get(row.vendor_slug) ?? [];
+    list.push({
+      id: row.id,
+      title: row.title,
+      kind: row.kind as Incident['kind'],
+      impact: row.impact as Impact,
+    });
+    byVendor.set(row.vendor_slug, list);
+  }
+  return byVendor;
+}
+
+export function openIncidentTitlesQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('incidents')
+    .select(['vendor_slug', 'id', 'title', 'kind', 'impact'])
+    .where('active', '=', 1)
+    .orderBy('started_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(maxWindowRows);
+}
+
 interface ComponentStatusChange extends ComponentChange {
   at: string;
 }

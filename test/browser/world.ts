@@ -2,6 +2,8 @@
 // Balena reference incident, two switchable Statuspage vendors (one that changes on demand, one
 // whose every string is hostile), a poller publishing to the event bus, and the web server.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -36,11 +38,30 @@ export interface World {
   simulator: Simulator;
   acme: SwitchableVendor;
   evil: SwitchableVendor;
+  /** With `failingVendors`: a Statuspage vendor read once, that a test can make fail. */
+  bumpy: SwitchableVendor | null;
   store: Store;
   stop(): Promise<void>;
 }
 
-export async function startWorld(): Promise<World> {
+interface WorldOptions {
+  /**
+   * Two more vendors: "down" (a loopback port nobody listens on: refused, never read) and
+   * "bumpy" (read like acme, until a test makes it misbehave).
+   */
+  failingVendors?: boolean;
+}
+
+/** A loopback URL that refuses connections: a port the system handed out, then closed. */
+async function closedPortUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
+}
+
+export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const dir = mkdtempSync(join(tmpdir(), 'vendorwatch-browser-'));
   const timeline = parseTimeline(JSON.parse(readFileSync(timelinePath, 'utf8')));
   const [simulator, acme, evil, store] = await Promise.all([
@@ -51,20 +72,31 @@ export async function startWorld(): Promise<World> {
   ]);
   acme.serve(statuspageBodies('Acme', acmeComponents, acmeHistory()));
   evil.serve(hostileBodies());
-  const vendor = (slug: string, name: string, url: string): Vendor => ({
-    slug,
-    name,
-    statusPageUrl: url,
-    platform: 'statuspage',
-    category: slug === 'balena' ? 'iot' : 'cloud',
-    intervalSeconds: 1,
-  });
+  const bumpy = options.failingVendors ? await startSwitchableVendor() : null;
+  bumpy?.serve(statuspageBodies('Bumpy', acmeComponents, []));
+  const extra = options.failingVendors
+    ? [
+        vendor('down', 'Down Cloud', await closedPortUrl()),
+        vendor('bumpy', 'Bumpy', bumpy!.baseUrl),
+      ]
+    : [];
+  function vendor(slug: string, name: string, url: string): Vendor {
+    return {
+      slug,
+      name,
+      statusPageUrl: url,
+      platform: 'statuspage',
+      category: slug === 'balena' ? 'iot' : 'cloud',
+      intervalSeconds: 1,
+    };
+  }
   await syncVendors(
     store.db,
     [
       vendor('balena', 'Balena', simulator.vendors[0]!.baseUrl),
       vendor('acme', 'Acme Cloud', acme.baseUrl),
       vendor('evil', hostileName, evil.baseUrl),
+      ...extra,
     ],
     'config',
     new Date().toISOString(),
@@ -95,13 +127,14 @@ export async function startWorld(): Promise<World> {
     simulator,
     acme,
     evil,
+    bumpy,
     store,
     async stop() {
       await scheduler.stop();
       shutdown.abort();
       await server.close();
       await fetcher.close();
-      await Promise.all([simulator.close(), acme.close(), evil.close()]);
+      await Promise.all([simulator.close(), acme.close(), evil.close(), bumpy?.close()]);
       await store.close();
       rmSync(dir, { recursive: true, force: true });
     },

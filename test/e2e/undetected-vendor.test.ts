@@ -55,12 +55,12 @@ afterAll(async () => {
 
 describe('a config vendor whose platform cannot be detected yet', () => {
   it('is listed failing with the reason, retried, and recovers once detected', async () => {
-    // Health reads 'stale', as for every vendor never read yet; the failed poll's error is set.
+    // Health reads 'failing' (never succeeded), as for every vendor never read; not 'stale'.
     const failing = await waitFor('listed failing', (v) => v?.error !== undefined);
     expect(failing).toMatchObject({
       slug: 'mystery',
       platform: 'undetected',
-      health: 'stale',
+      health: 'failing',
       lastSuccessAt: null,
     });
     expect(failing.error).toMatch(/^platform not detected: .+; set `platform:`$/);

@@ -1,5 +1,8 @@
 // status: the current state of every watched vendor, from the store, and a warning when most
-// pages got no answer at all (vendorwatch's own network, as the dashboard banner says).
+// pages got no answer at all (vendorwatch's own network, as the dashboard banner says). Health
+// and reasons read as on the dashboard: `failing (never succeeded)`, LAST READ `never`.
+import { failureReason } from '../../domain/failure-reason.js';
+import { healthPhrase } from '../../domain/health.js';
 import { looksLikeOwnNetworkDown } from '../../domain/own-network.js';
 import { listVendorStatuses, migrateToLatest, openStore } from '../../store/index.js';
 import { defineCommand, parseCommandArgs } from '../args.js';
@@ -9,7 +12,7 @@ import { formatAge, formatTable } from '../table.js';
 export const statusCommand = defineCommand({
   synopsis: 'status [--json]',
   summary:
-    'The current state of every watched vendor: status, health, active incidents, last check.',
+    'The current state of every watched vendor: status, health, active incidents, last read and try, why it fails.',
   options: { json: { type: 'boolean' } },
   help: { json: { text: 'print JSON' } },
 });
@@ -23,7 +26,11 @@ export async function runStatus(argv: string[], io: CommandIo): Promise<number> 
     const now = new Date();
     const vendors = await listVendorStatuses(store.db, now.toISOString());
     if (values.json) {
-      print(io.stdout, JSON.stringify({ vendors }, null, 2));
+      // errorReason beside error, as GET /api/v1/vendors gives it.
+      const withReasons = vendors.map((v) =>
+        v.error === null ? v : { ...v, errorReason: failureReason(v.error) },
+      );
+      print(io.stdout, JSON.stringify({ vendors: withReasons }, null, 2));
       return 0;
     }
     if (vendors.length === 0) {
@@ -33,15 +40,15 @@ export async function runStatus(argv: string[], io: CommandIo): Promise<number> 
     const rows = vendors.map((v) => [
       v.slug,
       v.status,
-      v.health,
+      healthPhrase(v.health, v.lastSuccessAt),
       String(v.activeIncidents),
       formatAge(v.lastSuccessAt, now),
+      formatAge(v.lastPolledAt, now),
+      v.error ? failureReason(v.error) : '',
       v.error ?? '',
     ]);
-    print(
-      io.stdout,
-      formatTable(['VENDOR', 'STATUS', 'HEALTH', 'ACTIVE', 'CHECKED', 'ERROR'], rows),
-    );
+    const headers = ['VENDOR', 'STATUS', 'HEALTH', 'ACTIVE', 'LAST READ', 'LAST TRIED', 'REASON'];
+    print(io.stdout, formatTable([...headers, 'ERROR'], rows));
     const counts = {
       unreached: vendors.filter((v) => v.unreached).length,
       observed: vendors.length,

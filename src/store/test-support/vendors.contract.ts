@@ -74,7 +74,7 @@ export function registerVendorContract(harness: StoreHarness): void {
       expect(never).toMatchObject({
         slug: 'balena',
         status: 'unknown',
-        health: 'stale',
+        health: 'failing',
         activeIncidents: 0,
         lastPolledAt: null,
       });

@@ -41,6 +41,10 @@ const vendorProperties = {
   lastPolledAt: nullable(instant),
   lastSuccessAt: nullable(instant),
   error: { type: 'string', description: 'Why the last poll failed; present only then.' },
+  errorReason: {
+    type: 'string',
+    description: 'The same failure in a few words ("HTTP 503", "DNS lookup failed"); with error.',
+  },
 };
 
 const incidentProperties = {
@@ -65,6 +69,7 @@ const schemas = {
   Error: object({ error: object({ code: { type: 'string' }, message: { type: 'string' } }) }),
   Vendor: object({ ...vendorProperties, activeIncidents: { type: 'integer', minimum: 0 } }, [
     'error',
+    'errorReason',
   ]),
   VendorDetail: object(
     {
@@ -72,7 +77,7 @@ const schemas = {
       components: { type: 'array', items: ref('Component') },
       activeIncidents: { type: 'array', items: ref('Incident') },
     },
-    ['error'],
+    ['error', 'errorReason'],
   ),
   Component: object({
     id: { type: 'string' },

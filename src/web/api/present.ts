@@ -8,6 +8,7 @@ import type {
   IncidentWithUpdates,
   VendorEvent,
 } from '../../domain/model.js';
+import { failureReason } from '../../domain/failure-reason.js';
 import { incidentDurationSeconds, summarizeIncident } from '../../domain/summary.js';
 import type { Category, ComponentStatus, Platform, VendorHealth } from '../../domain/vocabulary.js';
 
@@ -38,7 +39,9 @@ function presentVendorWith<Active>(vendor: VendorState, activeIncidents: Active)
     health: vendor.health,
     lastPolledAt: vendor.lastPolledAt,
     lastSuccessAt: vendor.lastSuccessAt,
-    ...(vendor.error === null ? {} : { error: vendor.error }),
+    ...(vendor.error === null
+      ? {}
+      : { error: vendor.error, errorReason: failureReason(vendor.error) }),
   };
 }
 

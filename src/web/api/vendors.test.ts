@@ -51,6 +51,7 @@ describe('GET /api/v1/vendors', () => {
         lastPolledAt: '2025-09-10T22:09:00.000Z',
         lastSuccessAt: '2025-09-10T22:08:00.000Z',
         error: 'HTTP 503 from https://status.flaky.example.com',
+        errorReason: 'HTTP 503',
       },
       {
         slug: 'github',
@@ -72,7 +73,8 @@ describe('GET /api/v1/vendors', () => {
         statusPageUrl: 'https://status.stripe.example.com',
         status: 'unknown',
         activeIncidents: 0,
-        health: 'stale',
+        // Never read: failing (never succeeded), as the dashboard and the CLI say; not stale.
+        health: 'failing',
         lastPolledAt: null,
         lastSuccessAt: null,
       },
@@ -151,6 +153,7 @@ describe('GET /api/v1/vendors/{slug}', () => {
     expect(body).toMatchObject({
       health: 'failing',
       error: 'HTTP 503 from https://status.flaky.example.com',
+      errorReason: 'HTTP 503',
       components: [],
       activeIncidents: [],
     });

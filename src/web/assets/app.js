@@ -93,6 +93,7 @@ function keepAgesCurrent() {
 function dashboardFilters(table) {
   var form = document.querySelector('form[data-filter-form]');
   var count = document.querySelector('[data-filter-count]');
+  var empty = document.querySelector('[data-filter-empty]');
   if (!form) return;
   var apply = function () {
     var q = form.elements.q.value.trim().toLowerCase();
@@ -116,6 +117,7 @@ function dashboardFilters(table) {
       if (match) shown++;
     }
     if (count) count.textContent = 'Showing ' + shown + ' of ' + rows.length;
+    if (empty) empty.hidden = shown > 0;
     var url = new URL(window.location.href);
     ['q', 'status', 'category'].forEach(function (name) {
       var value = form.elements[name].value.trim();
@@ -215,13 +217,20 @@ function updateRow(table, vendor, announcer, fromEvent) {
     health.className = 'badge health-' + vendor.health;
     health.textContent = healthLabels[vendor.health];
   }
-  var checked = row.querySelector('[data-cell="checked"] time');
-  if (checked && vendor.lastPolledAt) {
-    checked.setAttribute('datetime', vendor.lastPolledAt);
-    checked.textContent = formatAgo(Date.parse(vendor.lastPolledAt));
+  var reason = row.querySelector('[data-cell="reason"]');
+  if (reason) {
+    reason.textContent = vendor.error ? vendor.errorReason || 'poll failed' : '';
+    if (vendor.error) reason.title = vendor.error;
+    else reason.removeAttribute('title');
+    reason.hidden = !vendor.error;
   }
+  var checked = row.querySelector('[data-cell="checked"]');
+  if (checked) freshnessNote(checked, vendor);
+  if (Array.isArray(vendor.activeIncidents)) openIncidentList(row, vendor);
   row.setAttribute('data-status', vendor.status);
   row.setAttribute('data-health', vendor.health);
+  row.setAttribute('data-active', String(active));
+  keepWorstFirst(table);
   if (table.refilter) table.refilter();
   if (!fromEvent && before === vendor.status + '|' + vendor.health) return;
   row.classList.add('changed');
@@ -234,6 +243,100 @@ function updateRow(table, vendor, announcer, fromEvent) {
       (name ? name.textContent : vendor.slug) +
       ': ' +
       (statusLabels[vendor.status] || vendor.status);
+  }
+}
+
+/** The same words as the server's FreshnessNote (pages/shared/freshness.tsx). */
+function freshnessNote(note, vendor) {
+  var words;
+  var at = null;
+  if (vendor.health === 'ok') {
+    words = 'checked ';
+    at = vendor.lastPolledAt || vendor.lastSuccessAt;
+  } else if (vendor.lastSuccessAt) {
+    words = 'last read ';
+    at = vendor.lastSuccessAt;
+  } else if (vendor.lastPolledAt) {
+    words = 'never succeeded — last tried ';
+    at = vendor.lastPolledAt;
+  } else {
+    words = 'never succeeded — not tried yet';
+  }
+  note.textContent = words;
+  if (!at) return;
+  var time = document.createElement('time');
+  time.setAttribute('datetime', at);
+  time.setAttribute('data-ago', '');
+  time.textContent = formatAgo(Date.parse(at));
+  note.appendChild(time);
+}
+
+/** The row's open incident titles, as the server renders them (titlesPerRow in view.tsx). */
+function openIncidentList(row, vendor) {
+  var list = row.querySelector('[data-cell="incidents"]');
+  if (!list) return;
+  var perRow = 3;
+  while (list.firstChild) list.removeChild(list.firstChild);
+  vendor.activeIncidents.slice(0, perRow).forEach(function (incident) {
+    var item = document.createElement('li');
+    var link = document.createElement('a');
+    link.href = '/incidents/' + encodeURIComponent(incident.id);
+    link.textContent = incident.title;
+    item.appendChild(link);
+    list.appendChild(item);
+  });
+  var more = vendor.activeIncidents.length - perRow;
+  if (more > 0) {
+    var rest = document.createElement('li');
+    rest.className = 'note';
+    var all = document.createElement('a');
+    all.href = '/vendors/' + encodeURIComponent(vendor.slug);
+    all.textContent = 'and ' + more + ' more';
+    rest.appendChild(all);
+    list.appendChild(rest);
+  }
+  list.hidden = vendor.activeIncidents.length === 0;
+}
+
+/**
+ * Worst first, by the server's rule (pages/dashboard/vendor-order.ts): its rank tables come in
+ * data-order-ranks; each key is higher-first, then the row's name position. Rows move only when
+ * the order changed, and focus stays where it was.
+ */
+function keepWorstFirst(table) {
+  var ranks;
+  try {
+    ranks = JSON.parse(table.getAttribute('data-order-ranks'));
+  } catch {
+    return;
+  }
+  if (!ranks) return;
+  var body = table.tBodies[0];
+  var rows = Array.prototype.slice.call(body.rows);
+  var key = function (row) {
+    return [
+      -(ranks.status[row.getAttribute('data-status')] || 0),
+      -(ranks.health[row.getAttribute('data-health')] || 0),
+      -Number(row.getAttribute('data-active') || 0),
+      Number(row.getAttribute('data-name-order') || 0),
+    ];
+  };
+  var sorted = rows.slice().sort(function (a, b) {
+    var ka = key(a);
+    var kb = key(b);
+    for (var i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] - kb[i];
+    return 0;
+  });
+  var same = sorted.every(function (row, index) {
+    return row === rows[index];
+  });
+  if (same) return;
+  var focused = document.activeElement;
+  sorted.forEach(function (row) {
+    body.appendChild(row);
+  });
+  if (focused && body.contains(focused) && document.activeElement !== focused) {
+    focused.focus({ preventScroll: true });
   }
 }
 

@@ -1,7 +1,12 @@
 // GET /[?q=&status=&category=]: the dashboard.
 import type { Context } from 'hono';
 import { looksLikeOwnNetworkDown } from '../../../domain/own-network.js';
-import { listIncidents, listVendorStatuses, type VendorSummary } from '../../../store/index.js';
+import {
+  listIncidents,
+  listOpenIncidentTitles,
+  listVendorStatuses,
+  type VendorSummary,
+} from '../../../store/index.js';
 import type { PageDeps } from '../shared/context.js';
 import { sendHtml } from '../shared/html.js';
 import { compareWorstFirst, matchesFilters, parseDashboardFilters } from './vendor-order.js';
@@ -22,12 +27,17 @@ function ownNetworkLooksDown(vendors: readonly VendorSummary[]): boolean {
 
 export async function dashboardPage(c: Context, deps: PageDeps): Promise<Response> {
   const now = deps.now();
-  const [statuses, recent] = await Promise.all([
+  const [statuses, recent, openIncidents] = await Promise.all([
     listVendorStatuses(deps.db, now),
     listIncidents(deps.db, { limit: recentCount }),
+    listOpenIncidentTitles(deps.db),
   ]);
   const vendors = statuses
-    .map((vendor) => ({ ...vendor, name: deps.vendorName?.(vendor.slug) ?? vendor.name }))
+    .map((vendor) => ({
+      ...vendor,
+      name: deps.vendorName?.(vendor.slug) ?? vendor.name,
+      openIncidents: openIncidents.get(vendor.slug) ?? [],
+    }))
     .sort(compareWorstFirst);
   const filters = parseDashboardFilters(c.req.query());
   const shown = new Set(

@@ -1,6 +1,7 @@
 // `/`: every watched vendor, worst first, filterable without JavaScript (a GET form) and live
-// with it (app.js follows the event stream and rewrites a row's cells in place: fixed-width
-// cells, so an update never moves the layout).
+// with it (app.js follows the event stream, rewrites a row's cells in place and moves the row
+// when its place in the worst-first order changed). Each row explains itself: why its page
+// fails, how fresh its data is, and which incidents are open.
 import type { FC } from 'hono/jsx';
 import type { Incident } from '../../../domain/model.js';
 import {
@@ -13,8 +14,15 @@ import {
 } from '../../../domain/vocabulary.js';
 import { plural, statusLabels } from '../shared/format.js';
 import { IncidentTable } from '../shared/incident-table.js';
+import { FailureReason, FreshnessNote } from '../shared/freshness.js';
 import { Layout, type AssetUrls } from '../shared/layout.js';
-import { Ago, HealthBadge, StatusBadge } from '../shared/parts.js';
+import { HealthBadge, StatusBadge } from '../shared/parts.js';
+import { compareByName, orderRanksJson } from './vendor-order.js';
+
+interface OpenIncidentLink {
+  id: string;
+  title: string;
+}
 
 export interface DashboardVendor {
   slug: string;
@@ -25,6 +33,12 @@ export interface DashboardVendor {
   health: VendorHealth;
   activeIncidents: number;
   lastPolledAt: string | null;
+  lastSuccessAt: string | null;
+  /** The last poll's failure message; null when it succeeded. */
+  error: string | null;
+  intervalSeconds: number;
+  /** Open incidents and maintenances, newest first. */
+  openIncidents: readonly OpenIncidentLink[];
 }
 
 type StatusFilter = 'all' | 'problems' | ComponentStatus;
@@ -87,21 +101,47 @@ const FilterForm: FC<{ filters: DashboardFilters }> = ({ filters }) => (
   </form>
 );
 
-const VendorRow: FC<{ vendor: DashboardVendor; hidden: boolean; now: string }> = ({
-  vendor,
-  hidden,
-  now,
-}) => (
+/** Titles shown in a row; the rest are counted, and listed on the vendor page. */
+const titlesPerRow = 3;
+
+const OpenIncidentList: FC<{ vendor: DashboardVendor }> = ({ vendor }) => {
+  const shown = vendor.openIncidents.slice(0, titlesPerRow);
+  const more = vendor.openIncidents.length - shown.length;
+  return (
+    <ul class="row-incidents" data-cell="incidents" hidden={shown.length === 0}>
+      {shown.map((incident) => (
+        <li>
+          <a href={`/incidents/${encodeURIComponent(incident.id)}`}>{incident.title}</a>
+        </li>
+      ))}
+      {more > 0 && (
+        <li class="note">
+          <a href={`/vendors/${encodeURIComponent(vendor.slug)}`}>and {more} more</a>
+        </li>
+      )}
+    </ul>
+  );
+};
+
+const VendorRow: FC<{
+  vendor: DashboardVendor;
+  hidden: boolean;
+  nameOrder: number;
+  now: string;
+}> = ({ vendor, hidden, nameOrder, now }) => (
   <tr
     data-vendor={vendor.slug}
     data-name={vendor.name.toLowerCase()}
+    data-name-order={String(nameOrder)}
     data-status={vendor.status}
     data-health={vendor.health}
+    data-active={String(vendor.activeIncidents)}
     data-category={vendor.category}
     hidden={hidden}
   >
     <td>
       <a href={`/vendors/${encodeURIComponent(vendor.slug)}`}>{vendor.name}</a>
+      <OpenIncidentList vendor={vendor} />
     </td>
     <td class="status-cell" data-label="Status" data-cell="status">
       <StatusBadge status={vendor.status} />
@@ -110,15 +150,9 @@ const VendorRow: FC<{ vendor: DashboardVendor; hidden: boolean; now: string }> =
       {vendor.activeIncidents}
     </td>
     <td data-label="Data" data-cell="health">
-      <HealthBadge health={vendor.health} />{' '}
+      <HealthBadge health={vendor.health} /> <FailureReason error={vendor.error} />{' '}
       <span class="note" data-cell="checked">
-        {vendor.lastPolledAt ? (
-          <>
-            checked <Ago at={vendor.lastPolledAt} now={now} />
-          </>
-        ) : (
-          'not checked yet'
-        )}
+        <FreshnessNote vendor={vendor} now={now} />
       </span>
     </td>
     <td data-label="Category">{vendor.category}</td>
@@ -127,8 +161,16 @@ const VendorRow: FC<{ vendor: DashboardVendor; hidden: boolean; now: string }> =
 
 export const DashboardPage: FC<DashboardProps> = (props) => {
   const { vendors } = props;
-  const problems = vendors.filter((vendor) => vendor.status !== 'operational').length;
+  // Unknown is no news either way: counted apart, not as "not fully operational".
+  const unknown = vendors.filter((vendor) => vendor.status === 'unknown').length;
+  const problems = vendors.filter(
+    (vendor) => vendor.status !== 'operational' && vendor.status !== 'unknown',
+  ).length;
   const unhealthy = vendors.filter((vendor) => vendor.health !== 'ok').length;
+  const nameOrder = new Map(
+    [...vendors].sort(compareByName).map((vendor, index) => [vendor.slug, index]),
+  );
+  const nothingShown = vendors.length > 0 && props.shown.size === 0;
   return (
     <Layout title="Dashboard" assets={props.assets} current="dashboard">
       <h1>Your vendors</h1>
@@ -139,18 +181,31 @@ export const DashboardPage: FC<DashboardProps> = (props) => {
         </p>
       )}
       <p class="note" data-testid="overview">
-        {plural(vendors.length, 'vendor')} watched · {problems} not fully operational · {unhealthy}{' '}
-        with failing or stale data
+        {plural(vendors.length, 'vendor')} watched · {problems} not fully operational
+        {unknown > 0 && <> · {unknown} with unknown status</>} · {unhealthy} with failing or stale
+        data
       </p>
       <FilterForm filters={props.filters} />
       <p class="note" aria-live="polite" data-filter-count="">
         Showing {props.shown.size} of {vendors.length}
       </p>
+      {vendors.length > 0 && (
+        <p class="empty-state" data-filter-empty="" hidden={!nothingShown}>
+          No vendor matches these filters. Try another name, or <a href="/">show every vendor</a>.
+        </p>
+      )}
       {vendors.length === 0 ? (
-        <p>No vendor is watched yet: add some to the configuration file.</p>
+        <p class="empty-state">
+          No vendor is watched yet: add some to the configuration file's <code>vendors:</code> list,
+          or run <code>vendorwatch add URL</code>.
+        </p>
       ) : (
         <div class="table-wrap">
-          <table class="stack-table vendor-table" id="vendor-table">
+          <table
+            class="stack-table vendor-table"
+            id="vendor-table"
+            data-order-ranks={orderRanksJson()}
+          >
             <caption class="visually-hidden">Watched vendors, worst first</caption>
             <thead>
               <tr>
@@ -163,7 +218,12 @@ export const DashboardPage: FC<DashboardProps> = (props) => {
             </thead>
             <tbody>
               {vendors.map((vendor) => (
-                <VendorRow vendor={vendor} hidden={!props.shown.has(vendor.slug)} now={props.now} />
+                <VendorRow
+                  vendor={vendor}
+                  hidden={!props.shown.has(vendor.slug)}
+                  nameOrder={nameOrder.get(vendor.slug) ?? 0}
+                  now={props.now}
+                />
               ))}
             </tbody>
           </table>

@@ -23,8 +23,9 @@ function dayTitle(cell: DayCell): string {
   return `${formatDay(cell.date)}: ${levelWords[cell.level]}${about}`;
 }
 
-function isProblem(cell: DayCell): boolean {
-  return (cell.level !== 'operational' && cell.level !== 'nodata') || cell.incidents.length > 0;
+/** A bar that is neither green nor grey: the count of days with problems is the count of these. */
+export function isProblem(cell: DayCell): boolean {
+  return cell.level !== 'operational' && cell.level !== 'nodata';
 }
 
 function barSummary(cells: readonly DayCell[]): string {

@@ -32,6 +32,8 @@ function levels(input: Partial<Parameters<typeof dailyBars>[0]>) {
     incidents: [],
     changes: [],
     watchedSince: '2025-01-01T00:00:00.000Z',
+    oldestIncidentAt: null,
+    everRead: true,
     now,
     days: 5,
     ...input,
@@ -96,6 +98,8 @@ describe('the 90-day bars', () => {
       ],
       changes: [],
       watchedSince: '2025-01-01T00:00:00.000Z',
+      oldestIncidentAt: '2025-09-08T10:00:00.000Z',
+      everRead: true,
       now,
       days: 5,
     });
@@ -115,6 +119,7 @@ describe('the 90-day bars', () => {
       levels({
         watchedSince: '2025-09-09T06:00:00.000Z',
         incidents: [incident({ impact: 'minor' })],
+        oldestIncidentAt: '2025-09-08T10:00:00.000Z',
       }),
     ).toEqual([
       '2025-09-06 nodata',
@@ -122,6 +127,38 @@ describe('the 90-day bars', () => {
       '2025-09-08 degraded_performance',
       '2025-09-09 operational',
       '2025-09-10 operational',
+    ]);
+  });
+
+  it("paint days inside the vendor's own history with no incident operational, as Statuspage does", () => {
+    // Watched since the 10th, but its incident list reaches back to the 7th: the 8th and 9th
+    // are covered by that history and had no incident.
+    const old = incident({
+      startedAt: '2025-09-07T10:00:00.000Z',
+      resolvedAt: '2025-09-07T11:00:00.000Z',
+    });
+    expect(
+      levels({
+        watchedSince: '2025-09-10T06:00:00.000Z',
+        incidents: [old],
+        oldestIncidentAt: old.startedAt,
+      }),
+    ).toEqual([
+      '2025-09-06 nodata',
+      '2025-09-07 partial_outage',
+      '2025-09-08 operational',
+      '2025-09-09 operational',
+      '2025-09-10 operational',
+    ]);
+  });
+
+  it('show no data on any day for a vendor never read, however long it was watched', () => {
+    expect(levels({ everRead: false })).toEqual([
+      '2025-09-06 nodata',
+      '2025-09-07 nodata',
+      '2025-09-08 nodata',
+      '2025-09-09 nodata',
+      '2025-09-10 nodata',
     ]);
   });
 });

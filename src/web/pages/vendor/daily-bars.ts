@@ -1,6 +1,8 @@
 // The 90-day bar of each component, from what the store recorded: the component's status over
 // time (its status-change events, walked back from its current status) and the incidents that
-// named it. Days before vendorwatch watched the vendor have no data unless an incident says so.
+// named it. The vendor's own history reaches back before vendorwatch watched it (its incident
+// list spans weeks), so, as on the vendor's page, a day inside that history with no incident is
+// operational; only days before it (or every day, for a vendor never read) have no data.
 import type { Component, Incident } from '../../../domain/model.js';
 import { vendorStatus, worstStatus, compareStatus } from '../../../domain/status.js';
 import type { ComponentStatus, Impact } from '../../../domain/vocabulary.js';
@@ -33,7 +35,12 @@ interface DailyBarsInput {
   incidents: readonly Incident[];
   /** Status changes recorded in the window, oldest first. */
   changes: readonly StatusChange[];
+  /** When vendorwatch started watching: component statuses are known from here on. */
   watchedSince: string;
+  /** The oldest stored incident's start (the vendor's own history's reach); null when none. */
+  oldestIncidentAt: string | null;
+  /** A poll has succeeded: without one, nothing is known, however long it was watched. */
+  everRead: boolean;
   now: string;
   days: number;
 }
@@ -73,13 +80,23 @@ function statusSpans(
   return spans;
 }
 
+/** The earliest instant the vendor's history covers; Infinity when it covers nothing. */
+function historyStart(input: DailyBarsInput): number {
+  const firstRead = input.everRead ? Date.parse(input.watchedSince) : Infinity;
+  const oldest = input.oldestIncidentAt ? Date.parse(input.oldestIncidentAt) : Infinity;
+  return Math.min(firstRead, oldest);
+}
+
 export function dailyBars(input: DailyBarsInput): Map<string, DayCell[]> {
   const first = Date.parse(windowStart(input.now, input.days));
   const nowMs = Date.parse(input.now);
   const watchedMs = Date.parse(input.watchedSince);
+  const historyMs = historyStart(input);
   const bars = new Map<string, DayCell[]>();
   for (const component of input.components) {
-    const spans = statusSpans(component, input.changes, Math.min(first, watchedMs), nowMs);
+    const spans = input.everRead
+      ? statusSpans(component, input.changes, Math.min(first, watchedMs), nowMs)
+      : [];
     const touching = input.incidents.filter((incident) =>
       incident.components.includes(component.name),
     );
@@ -102,11 +119,9 @@ export function dailyBars(input: DailyBarsInput): Map<string, DayCell[]> {
         incidents.map((incident) => incident.impact),
       );
       let level: DayLevel;
-      if (known.length === 0) {
-        level = compareStatus(implied, 'operational') > 0 ? implied : 'nodata';
-      } else {
-        level = worstStatus([...known, implied]);
-      }
+      if (known.length > 0) level = worstStatus([...known, implied]);
+      else if (dayStart + dayMs > historyMs) level = implied;
+      else level = compareStatus(implied, 'operational') > 0 ? implied : 'nodata';
       cells.push({
         date: new Date(dayStart).toISOString().slice(0, 10),
         level,

@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import { addSeconds } from '../../../domain/time.js';
 import {
+  findOldestIncidentStart,
   findVendorRecord,
   getVendorDetail,
   InvalidQueryError,
@@ -46,20 +47,28 @@ export async function vendorPage(c: Context, deps: PageDeps, slug: string): Prom
     if (!(error instanceof InvalidQueryError)) throw error;
     return errorPage(c, deps, 400, 'Bad page link', 'This history page link is not valid.');
   }
-  const [record, windowIncidents, changes] = await Promise.all([
+  const [record, windowIncidents, changes, oldestIncidentAt] = await Promise.all([
     findVendorRecord(deps.db, slug),
     listVendorWindowIncidents(deps.db, slug, addSeconds(since, -lookbackSeconds)),
     listComponentChanges(deps.db, slug, since),
+    findOldestIncidentStart(deps.db, slug),
   ]);
   const bars = dailyBars({
     components: detail.components,
     incidents: windowIncidents,
     changes,
+    // The first successful poll is not stored; a vendor read at all was read from about then on.
     watchedSince: record?.watchedSince ?? since,
+    oldestIncidentAt,
+    everRead: detail.lastSuccessAt !== null,
     now,
     days: windowDays,
   });
-  const vendor = { ...detail, name: deps.vendorName?.(slug) ?? detail.name };
+  const vendor = {
+    ...detail,
+    name: deps.vendorName?.(slug) ?? detail.name,
+    watchedSince: record?.watchedSince ?? detail.lastPolledAt ?? now,
+  };
   return sendHtml(
     c,
     <VendorPage

@@ -23,7 +23,7 @@ describe('the vendor page', () => {
   it('groups components with their status and a 90-day bar in colour and words', async () => {
     const { html, text } = await page('/vendors/balena');
     expect(text).toMatch(/Balena\s*Under maintenance\s*Up to date/);
-    expect(text).toContain('Checked 2 min ago');
+    expect(text).toContain('Data: checked 2 min ago · polled every 1m');
     expect(html).toContain('<h3>Network</h3>');
     const bars = html.match(/<div class="bars" role="img" aria-label="[^"]+">/g)!;
     expect(bars).toHaveLength(4);
@@ -33,9 +33,21 @@ describe('the vendor page', () => {
     expect(html).toContain(
       'title="Sep 10, 2025: Degraded performance — Elevated API errors on balenaCloud"',
     );
-    // Days before the vendor was first watched (13:00 that day) have no data.
-    expect(html).toContain('title="Sep 9, 2025: No data"');
-    expect(text).toContain('1 day with problems');
+    // Watched from 13:00 that day, but its history reaches back to Sep 1 (a resolved incident
+    // naming no component): the days since with no incident are operational, those before have
+    // no data.
+    expect(html).toContain('title="Sep 9, 2025: Operational"');
+    expect(html).toContain('title="Sep 2, 2025: Operational"');
+    expect(html).toContain('title="Sep 1, 2025: Operational"');
+    expect(html).toContain('title="Aug 31, 2025: No data"');
+    // The count of days with problems is the count of bars neither green nor grey.
+    const apiBar =
+      /<li class="component" data-component="c-api">[\s\S]*?<\/li>\s*<li class="component"/.exec(
+        html,
+      )![0];
+    const coloured = apiBar.match(/<span class="day-(?!operational|nodata)[a-z_]+"/g) ?? [];
+    expect(coloured).toHaveLength(1);
+    expect(visibleText(apiBar)).toContain('1 day with problems');
   });
 
   it('lists open incidents and maintenance and the 90-day figures', async () => {
@@ -63,11 +75,21 @@ describe('the vendor page', () => {
 
   it('warns in a banner when the page fails or the data is stale', async () => {
     const failing = await page('/vendors/flaky');
-    expect(failing.text).toContain("The vendor's status page is failing.");
-    expect(failing.text).toContain('HTTP 503 from https://status.flaky.example.com');
-    const stale = await page('/vendors/stripe');
-    expect(stale.text).toContain('This data is stale.');
-    expect(stale.text).toContain('vendorwatch has not read this page successfully yet.');
+    expect(failing.text).toContain(
+      "The vendor's status page is failing. It has failed since the last successful read, 2 min ago " +
+        '(Sep 10, 2025, 10:08 PM UTC); the last try was 1 min ago.',
+    );
+    expect(failing.text).toContain(
+      'Last error: HTTP 503 — HTTP 503 from https://status.flaky.example.com',
+    );
+    expect(failing.text).toMatch(/Page failing\s*HTTP 503/);
+    // Never tried at all: said as it is, not as "stale" nor "more than three poll intervals".
+    const never = await page('/vendors/stripe');
+    expect(never.text).toContain(
+      'Never read yet. vendorwatch has not tried this page yet; it is checked every 1m.',
+    );
+    expect(never.text).toContain('Data: never succeeded — not tried yet');
+    expect(never.text).not.toMatch(/stale|three poll intervals/);
     expect((await page('/vendors/balena')).html).not.toContain('data-testid="health-banner"');
     expect((await page('/vendors/nobody')).status).toBe(404);
   });

@@ -2,6 +2,8 @@
 // and how it has done (90-day bars and figures, the incident history).
 import type { FC } from 'hono/jsx';
 import { formatDuration } from '../../../domain/duration.js';
+import { failureReason } from '../../../domain/failure-reason.js';
+import { describeFreshness } from '../../../domain/health.js';
 import type { Component, Incident } from '../../../domain/model.js';
 import type {
   Category,
@@ -10,6 +12,7 @@ import type {
   VendorHealth,
 } from '../../../domain/vocabulary.js';
 import { formatInterval, plural, safeHttpUrl } from '../shared/format.js';
+import { FailureReason, FreshnessNote } from '../shared/freshness.js';
 import { IncidentTable, Pager } from '../shared/incident-table.js';
 import { Layout, type AssetUrls } from '../shared/layout.js';
 import {
@@ -37,6 +40,8 @@ interface VendorView {
   lastPolledAt: string | null;
   lastSuccessAt: string | null;
   error: string | null;
+  /** When vendorwatch started watching it. */
+  watchedSince: string;
 }
 
 interface VendorPageProps {
@@ -51,30 +56,61 @@ interface VendorPageProps {
   assets: AssetUrls;
 }
 
-const HealthBanner: FC<{ vendor: VendorView; now: string }> = ({ vendor, now }) => {
-  if (vendor.health === 'ok') return null;
-  const lastGood = vendor.lastSuccessAt ? (
-    <>
-      The last successful check was <Ago at={vendor.lastSuccessAt} now={now} />.
-    </>
-  ) : (
-    <>vendorwatch has not read this page successfully yet.</>
+/** Says what is true of the data below: never read yet, failing since …, stale since …. */
+const HealthBanner: FC<{ vendor: VendorView; watchedSince: string; now: string }> = ({
+  vendor,
+  watchedSince,
+  now,
+}) => {
+  const freshness = describeFreshness({ ...vendor, lastError: vendor.error }, now);
+  const every = formatInterval(vendor.intervalSeconds);
+  const reason = vendor.error && (
+    <p class="banner-error">
+      Last error: <strong>{failureReason(vendor.error)}</strong> — {vendor.error}.
+    </p>
   );
-  if (vendor.health === 'failing') {
+  if (freshness.health === 'ok') return null;
+  if (freshness.health === 'failing' && freshness.neverSucceeded) {
     return (
       <div class="banner banner-failing" role="alert" data-testid="health-banner">
-        <strong>The vendor's status page is failing.</strong>
-        {vendor.error && <span class="banner-error">{vendor.error}. </span>}
-        {lastGood} What is shown below is the last good data.
+        <strong>Never read yet.</strong>{' '}
+        {freshness.lastTriedAt ? (
+          <>
+            vendorwatch has not read this page successfully since it was added{' '}
+            <Ago at={watchedSince} now={now} />; the last try was{' '}
+            <Ago at={freshness.lastTriedAt} now={now} />. It is tried every {every}, with longer
+            pauses while it keeps failing.
+          </>
+        ) : (
+          <>vendorwatch has not tried this page yet; it is checked every {every}.</>
+        )}{' '}
+        Nothing below comes from the vendor yet.
+        {reason}
+      </div>
+    );
+  }
+  if (freshness.health === 'failing') {
+    return (
+      <div class="banner banner-failing" role="alert" data-testid="health-banner">
+        <strong>The vendor's status page is failing.</strong> It has failed since the last
+        successful read, <Ago at={freshness.lastSuccessAt} now={now} /> (
+        <Time at={freshness.lastSuccessAt} />
+        ); the last try was <Ago at={freshness.lastTriedAt} now={now} />. What is shown below is the
+        last good data.
+        {reason}
       </div>
     );
   }
   return (
     <div class="banner banner-stale" role="alert" data-testid="health-banner">
-      <strong>This data is stale.</strong>
-      {lastGood} That is more than three poll intervals ({formatInterval(vendor.intervalSeconds)}{' '}
-      each): what is shown below may no longer be true.
-      {vendor.error && <span class="banner-error"> Last error: {vendor.error}.</span>}
+      <strong>This data is stale.</strong> Stale since <Time at={freshness.staleSince} />: the last
+      successful read was <Ago at={freshness.lastSuccessAt} now={now} />, more than three poll
+      intervals ({every} each) ago.{' '}
+      {vendor.error
+        ? 'Every poll since has failed'
+        : 'No poll has run since (is the poller running?)'}
+      : what is shown below may no longer be true.
+      {reason}
     </div>
   );
 };
@@ -166,21 +202,16 @@ export const VendorPage: FC<VendorPageProps> = (props) => {
         <p class="badges" data-testid="vendor-status">
           <StatusBadge status={vendor.status} />
           <HealthBadge health={vendor.health} />
+          <FailureReason error={vendor.error} />
           {page && <ExternalLink href={page}>Vendor status page →</ExternalLink>}
         </p>
         <p class="note" data-testid="freshness">
-          {vendor.lastPolledAt ? (
-            <>
-              Checked <Ago at={vendor.lastPolledAt} now={now} />
-            </>
-          ) : (
-            'Not checked yet'
-          )}
-          {' · '}every {formatInterval(vendor.intervalSeconds)} ·{' '}
+          Data: <FreshnessNote vendor={vendor} now={now} />
+          {' · '}polled every {formatInterval(vendor.intervalSeconds)} ·{' '}
           <a href={`${path}/feed.atom`}>Atom</a> · <a href={`${path}/feed.rss`}>RSS</a>
         </p>
       </header>
-      <HealthBanner vendor={vendor} now={now} />
+      <HealthBanner vendor={vendor} watchedSince={vendor.watchedSince} now={now} />
       <p class="live-note" data-live-note="" hidden>
         {vendor.name} has changed since the page loaded. <a href="">Reload</a> to see it.
       </p>
