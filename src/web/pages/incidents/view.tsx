@@ -28,7 +28,7 @@ const Filters: FC<{ filters: IncidentFilters; vendors: IncidentsPageProps['vendo
 }) => (
   <form class="filters" method="get" action="/incidents" role="search">
     <label>
-      Words in the title
+      Words
       <input type="search" name="q" value={filters.q} maxlength={200} />
     </label>
     <label>
