@@ -55,6 +55,9 @@ describe('incidents page when nothing is listed', () => {
     const vendorOnly = await page(scenario.testStore, '/incidents?vendor=balena&impact=critical');
     expect(vendorOnly.text).toContain('No incident matches vendor Balena, impact Critical.');
     expect(vendorOnly.text).not.toContain('update texts');
+    const hostile = await page(scenario.testStore, '/incidents?q=%3Cscript%3Ex%3C%2Fscript%3E');
+    expect(hostile.text).toContain('No incident matches the words “<script>x</script>”.');
+    expect(hostile.html).not.toContain('<script>x');
   });
 
   it('lists an incident found only by a word of its updates', async () => {
