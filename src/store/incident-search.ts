@@ -122,10 +122,11 @@ export function matchesSearch(
   const id = sql.ref('incidents.id');
   if (dialectOf(db) === 'postgres') {
     const matching = sql`select incident_id from incident_search where lexemes @@ ${tsQuery(words)}::tsquery`;
-    // ARRAY(...) is computed once, then the ids are looked up by primary key and sorted.
+    // ARRAY(...) is computed once, then the ids are looked up by primary key and sorted; a
+    // scalar subquery is never turned into a join, so the list's index is walked in order.
     return plan === 'from-matches'
       ? sql<SqlBool>`${id} = any(array(${matching}))`
-      : sql<SqlBool>`${id} in (${matching})`;
+      : sql<SqlBool>`(select lexemes from incident_search where incident_id = ${id}) @@ ${tsQuery(words)}::tsquery`;
   }
   const matchingDocs = sql`select rowid from incident_search_fts where incident_search_fts match ${ftsMatch(words)}`;
   return plan === 'from-matches'
