@@ -17,7 +17,13 @@ const nonspacingMarks = /\p{Mn}/gu;
  * appearance, each once. Punctuation, operators and quotes only separate words.
  */
 export function searchWords(text: string): string[] {
-  const folded = text.toLowerCase().normalize('NFKD').replace(nonspacingMarks, '').normalize('NFC');
+  // Lowercased again: compatibility forms may decompose to capitals (𝔘 → U, Ⅳ → IV).
+  const folded = text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(nonspacingMarks, '')
+    .toLowerCase()
+    .normalize('NFC');
   const words = new Set<string>();
   for (const word of folded.split(nonWord)) {
     if (word) words.add(truncateWord(word));
