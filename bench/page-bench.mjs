@@ -183,6 +183,10 @@ async function seed(opened, store, incidentCount) {
           .values(updates.slice(u, u + 1000))
           .execute();
       }
+      await store.refreshSearchWords(
+        trx,
+        incidents.map((incident) => incident.id),
+      );
     });
   }
   return { referenceId: 'balena-8gq2x9k1mlh4', vendorSlug: 'vendor7' };

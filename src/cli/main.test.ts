@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { addVendors } from '../store/test-support/harness.js';
+import { addVendors, at, incident, poll, snapshot, update } from '../store/test-support/harness.js';
 import { commitCycle, migrateToLatest, openStore } from '../store/index.js';
 import { simPlatforms } from '../simulate/index.js';
 import { runCli } from './main.js';
@@ -72,6 +72,35 @@ describe('vendorwatch command line', () => {
     expect((await run(['incidents', '--db', db, '--json'], cwd)).out).toBe(
       '{\n  "incidents": []\n}\n',
     );
+  });
+
+  it('searches stored incidents by words of their updates, like the API', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'vw-cli-'));
+    const db = join(cwd, 'vw.db');
+    const store = await openStore(db);
+    await migrateToLatest(store);
+    await addVendors(store, ['balena']);
+    const observed = (sourceId: string, title: string, text: string) =>
+      incident(sourceId, {
+        title,
+        updates: [update(`${sourceId}-u1`, 'investigating', at(-5), text)],
+      });
+    await poll(
+      store,
+      'balena',
+      snapshot([
+        observed('a', 'Degraded performance', 'Devices cannot reach CloudLink.'),
+        observed('b', 'Login errors', 'Some users cannot sign in.'),
+      ]),
+      at(0),
+    );
+    await store.close();
+    const found = await run(['incidents', '--db', db, '--search', 'cloudlink', '--json'], cwd);
+    const { incidents } = JSON.parse(found.out) as { incidents: Array<{ sourceId: string }> };
+    expect(incidents.map((i) => i.sourceId)).toEqual(['a']);
+    const none = await run(['incidents', '--db', db, '--search', '"NEAR(x*'], cwd);
+    expect(none.code).toBe(0);
+    expect(none.out).toContain('no incidents found');
   });
 
   it('says when most pages gave no answer, and not when they answered errors', async () => {
@@ -144,7 +173,7 @@ describe('vendorwatch command line', () => {
   it.each([
     [['help', 'poll'], 'poll URL|SLUG', ['--platform P', '--json', '--config FILE']],
     [['poll', '--help'], 'poll URL|SLUG', ['--platform P', '--json', '--db PATH|URL']],
-    [['incidents', '-h'], 'incidents', ['--vendor SLUG', '--active', '--limit N']],
+    [['incidents', '-h'], 'incidents', ['--vendor SLUG', '--active', '--search TEXT', '--limit N']],
     [['help', 'simulate'], 'simulate', ['--tick-ms MS', '--address-per-vendor']],
     [['notify', 'test', 'x', '--help'], 'notify test NAME', ['--timeout SECONDS']],
   ])('%j prints that command’s usage and options', async (argv, synopsis, options) => {

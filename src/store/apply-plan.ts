@@ -14,6 +14,7 @@ import {
   toJson,
 } from './codec.js';
 import { incidentToRow, isActivePhase, revisionToRow, updateToRow } from './incident-rows.js';
+import { refreshSearchWords } from './incident-search.js';
 import type { Database, IncidentTable } from './schema.js';
 
 type IncidentUpdateWrite = Extract<IncidentWrite, { action: 'update' }>;
@@ -51,6 +52,21 @@ export async function applyPlan(
   for (const batch of chunk(revisions, rowsPerInsert(6))) {
     await trx.insertInto('revisions').values(batch).execute();
   }
+
+  await refreshSearchWords(trx, [
+    ...inserts.map((write) => write.incident.id),
+    ...updates.filter(changesSearchWords).map((write) => write.incidentId),
+  ]);
+}
+
+/** Phase, impact or time changes alone leave the words an incident is found by as they were. */
+function changesSearchWords(write: IncidentUpdateWrite): boolean {
+  return (
+    write.fields.title !== undefined ||
+    write.fields.components !== undefined ||
+    write.newUpdates.length > 0 ||
+    write.editedUpdates.length > 0
+  );
 }
 
 async function replaceComponents(

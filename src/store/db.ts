@@ -131,10 +131,6 @@ function openSqlite(path: string, options: StoreOptions): Promise<Store> {
     database.close();
     throw describeOpenError(path, error);
   }
-  // SQLite's lower() folds ASCII only; PostgreSQL's folds all of Unicode. Title search uses it.
-  database.function('lower', { deterministic: true }, (value: unknown) =>
-    typeof value === 'string' ? value.toLowerCase() : value,
-  );
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(database, busyTimeoutMs) });
   return Promise.resolve({ db, dialect: 'sqlite', close: () => db.destroy() });
 }

@@ -1,12 +1,13 @@
 // Incident reads for the API, pages and feeds. Lists are keyset-paged on (started_at, id), the
 // order of every incidents index, so no page ever sorts or scans history.
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Revision } from '../domain/diff.js';
 import type { Incident, IncidentWithUpdates } from '../domain/model.js';
 import type { Impact } from '../domain/vocabulary.js';
 import { flag, storableText } from './codec.js';
 import { clampLimit, decodeCursor, encodeCursor, queryInstant } from './cursor.js';
 import { incidentFromRow, revisionFromRow, updateFromRow } from './incident-rows.js';
+import { chooseSearchPlan, matchesSearch, type SearchPlan } from './incident-search.js';
 import type { Database } from './schema.js';
 
 export interface IncidentQuery {
@@ -18,7 +19,10 @@ export interface IncidentQuery {
   since?: string;
   /** Started before this instant. */
   until?: string;
-  /** Case-insensitive substring of the title. */
+  /**
+   * Words to find: each must begin a word of the title, the vendor's name or slug, an affected
+   * component or any update's text (case and accents ignored). Blank means no search.
+   */
   q?: string;
   limit?: number;
   cursor?: string | null;
@@ -35,7 +39,8 @@ export async function listIncidents(
   query: IncidentQuery,
 ): Promise<IncidentPage> {
   const limit = clampLimit(query.limit);
-  const rows = await incidentListQuery(db, query, limit + 1).execute();
+  const searchPlan = query.q?.trim() ? await chooseSearchPlan(db, query.q) : undefined;
+  const rows = await incidentListQuery(db, query, limit + 1, searchPlan).execute();
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
@@ -45,7 +50,12 @@ export async function listIncidents(
 }
 
 /** The SQL of one page (exported so tests can EXPLAIN exactly what the API runs). */
-export function incidentListQuery(db: Kysely<Database>, query: IncidentQuery, rowLimit: number) {
+export function incidentListQuery(
+  db: Kysely<Database>,
+  query: IncidentQuery,
+  rowLimit: number,
+  searchPlan: SearchPlan = 'along-the-list',
+) {
   let select = db.selectFrom('incidents').selectAll();
   if (query.vendor !== undefined)
     select = select.where('vendor_slug', '=', storableText(query.vendor));
@@ -57,10 +67,7 @@ export function incidentListQuery(db: Kysely<Database>, query: IncidentQuery, ro
   if (query.until !== undefined) {
     select = select.where('started_at', '<', queryInstant('until', query.until));
   }
-  if (query.q) {
-    const pattern = `%${escapeLike(storableText(query.q).toLowerCase())}%`;
-    select = select.where(sql<boolean>`lower(${sql.ref('title')}) like ${pattern} escape '\\'`);
-  }
+  if (query.q?.trim()) select = select.where(matchesSearch(db, query.q, searchPlan));
   if (query.cursor) {
     const [startedAt, id] = decodeCursor(query.cursor, ['string', 'string']);
     select = select.where((eb) =>
@@ -68,11 +75,6 @@ export function incidentListQuery(db: Kysely<Database>, query: IncidentQuery, ro
     );
   }
   return select.orderBy('started_at', 'desc').orderBy('id', 'desc').limit(rowLimit);
-}
-
-/** LIKE treats % and _ as wildcards; a search for "100%" means the characters. */
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
 /** The incident with its updates oldest first; null for an unknown id. */

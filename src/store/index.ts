@@ -20,6 +20,7 @@ export {
 } from './bookkeeping-batch.js';
 export { loadNotifiedTargets } from './notified-targets.js';
 export { getIncident, listIncidents, listRevisions, type IncidentQuery } from './incidents.js';
+export { refreshSearchWords } from './incident-search.js';
 export { eventsAfter, findEventSeq, listEvents } from './events.js';
 export { getVendorDetail, listVendorStatuses, type VendorSummary } from './vendor-status.js';
 export {

@@ -89,6 +89,17 @@ export interface IncidentUpdateTable {
   components: string | null;
 }
 
+/**
+ * One row per incident: the words a search finds it by (title, vendor, components, every
+ * update's text), written with the incident. SQLite indexes them in the FTS5 table
+ * incident_search_fts; PostgreSQL in a generated tsvector column with a GIN index.
+ */
+export interface IncidentSearchTable {
+  incident_id: string;
+  /** Space-separated lowercase words (store/search-words.ts). */
+  words: string;
+}
+
 /** Vendor edits kept instead of silently overwritten (docs/contract.md#storage). */
 export interface RevisionTable {
   seq: Generated<number>;
@@ -169,6 +180,7 @@ export interface Database {
   components: ComponentTable;
   incidents: IncidentTable;
   incident_updates: IncidentUpdateTable;
+  incident_search: IncidentSearchTable;
   revisions: RevisionTable;
   events: EventTable;
   outbox: OutboxTable;

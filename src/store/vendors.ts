@@ -5,6 +5,7 @@ import { addSeconds } from '../domain/time.js';
 import type { Category } from '../domain/vocabulary.js';
 import { chunk, flag, maxInListSize, rowsPerInsert, storableText, storedInstant } from './codec.js';
 import { dialectOf } from './db.js';
+import { refreshVendorSearchWords } from './incident-search.js';
 import { pollStateColumns, pollStateFromRow, type PollState } from './poll-state.js';
 import type { Database, VendorTable } from './schema.js';
 
@@ -51,17 +52,17 @@ export async function syncVendors(
 ): Promise<VendorSyncResult> {
   const at = storedInstant(now);
   return db.transaction().execute(async (trx) => {
-    const existing = new Set<string>();
+    const existing = new Map<string, string>();
     for (const slugs of chunk(
       vendors.map((vendor) => vendor.slug),
       maxInListSize,
     )) {
       const rows = await trx
         .selectFrom('vendors')
-        .select('slug')
+        .select(['slug', 'name'])
         .where('slug', 'in', slugs)
         .execute();
-      for (const row of rows) existing.add(row.slug);
+      for (const row of rows) existing.set(row.slug, row.name);
     }
 
     for (const batch of chunk(vendors, rowsPerInsert(9))) {
@@ -99,6 +100,12 @@ export async function syncVendors(
       disabled.push(...configured.map((row) => row.slug).filter((slug) => !listed.has(slug)));
       for (const slugs of chunk(disabled, maxInListSize)) {
         await trx.updateTable('vendors').set({ enabled: 0 }).where('slug', 'in', slugs).execute();
+      }
+    }
+    for (const vendor of vendors) {
+      const storedName = existing.get(vendor.slug);
+      if (storedName !== undefined && storedName !== storableText(vendor.name)) {
+        await refreshVendorSearchWords(trx, vendor.slug);
       }
     }
     const added = vendors.map((vendor) => vendor.slug).filter((slug) => !existing.has(slug));

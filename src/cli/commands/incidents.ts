@@ -1,4 +1,4 @@
-// incidents [--vendor SLUG] [--active] [--json]: recent incidents from the store.
+// incidents [--vendor SLUG] [--active] [--search TEXT] [--json]: recent incidents from the store.
 import { formatDuration } from '../../domain/duration.js';
 import { incidentDurationSeconds } from '../../domain/summary.js';
 import { listIncidents, migrateToLatest, openStore } from '../../store/index.js';
@@ -7,17 +7,22 @@ import { configFor, print, type CommandIo } from '../io.js';
 import { formatTable } from '../table.js';
 
 export const incidentsCommand = defineCommand({
-  synopsis: 'incidents [--vendor SLUG] [--active] [--json] [--limit N]',
+  synopsis: 'incidents [--vendor SLUG] [--active] [--search TEXT] [--json] [--limit N]',
   summary: 'Recent incidents from the store, newest first.',
   options: {
     vendor: { type: 'string' },
     active: { type: 'boolean' },
+    search: { type: 'string' },
     json: { type: 'boolean' },
     limit: { type: 'string' },
   },
   help: {
     vendor: { arg: 'SLUG', text: 'only this vendor' },
     active: { text: 'only incidents not yet resolved' },
+    search: {
+      arg: 'TEXT',
+      text: 'only incidents holding these words (title, vendor, components, update texts)',
+    },
     json: { text: 'print JSON' },
     limit: { arg: 'N', text: 'at most N incidents (1 to 1000)' },
   },
@@ -34,6 +39,7 @@ export async function runIncidents(argv: string[], io: CommandIo): Promise<numbe
       limit,
       ...(values.vendor ? { vendor: values.vendor } : {}),
       ...(values.active ? { active: true } : {}),
+      ...(values.search?.trim() ? { q: values.search } : {}),
     });
     if (values.json) {
       print(io.stdout, JSON.stringify({ incidents }, null, 2));

@@ -6,18 +6,21 @@ import {
   type Migration,
   type MigrationProvider,
   type MigrationResult,
+  type MigrationResultSet,
 } from 'kysely';
 import type { Store } from '../db.js';
 import * as initial from './2026_11_26_0001_initial.js';
 import * as notify from './2026_11_27_0001_notify.js';
 import * as apiTargets from './2026_11_28_0001_api_targets.js';
 import * as failureReach from './2026_11_28_0002_failure_reach.js';
+import * as incidentSearch from './2026_12_04_0001_incident_search.js';
 
 const migrations: Record<string, Migration> = {
   '2026_11_26_0001_initial': initial,
   '2026_11_27_0001_notify': notify,
   '2026_11_28_0001_api_targets': apiTargets,
   '2026_11_28_0002_failure_reach': failureReach,
+  '2026_12_04_0001_incident_search': incidentSearch,
 };
 
 const provider: MigrationProvider = {
@@ -26,12 +29,25 @@ const provider: MigrationProvider = {
 
 /** Brings the schema to the latest version; a no-op when it is there already. */
 export async function migrateToLatest(store: Store): Promise<MigrationResult[]> {
+  return migrate(store, (migrator) => migrator.migrateToLatest());
+}
+
+/** Brings the schema up or down to one named migration (upgrade tests start from an old one). */
+export async function migrateTo(store: Store, name: string): Promise<MigrationResult[]> {
+  if (!(name in migrations)) throw new Error(`no migration named ${name}`);
+  return migrate(store, (migrator) => migrator.migrateTo(name));
+}
+
+async function migrate(
+  store: Store,
+  run: (migrator: Migrator) => Promise<MigrationResultSet>,
+): Promise<MigrationResult[]> {
   const migrator = new Migrator({
     db: store.db,
     provider,
     migrationTableSchema: store.dialect === 'postgres' ? await currentSchema(store) : undefined,
   });
-  const { error, results = [] } = await migrator.migrateToLatest();
+  const { error, results = [] } = await run(migrator);
   if (error) {
     const failed = results.find((result) => result.status === 'Error')?.migrationName;
     const where = failed ? ` in ${failed}` : '';

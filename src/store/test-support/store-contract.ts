@@ -8,6 +8,7 @@ import { registerOutboxContract } from './outbox.contract.js';
 import { registerPersistenceContract } from './persistence.contract.js';
 import { registerPlanContract } from './plans.contract.js';
 import { registerQueryContract } from './queries.contract.js';
+import { registerSearchContract } from './search.contract.js';
 import { registerVendorContract } from './vendors.contract.js';
 
 export type { StoreHarness } from './harness.js';
@@ -17,6 +18,7 @@ export function registerStoreContract(harness: StoreHarness): void {
   registerLeaseContract(harness);
   registerPersistenceContract(harness);
   registerQueryContract(harness);
+  registerSearchContract(harness);
   registerPlanContract(harness);
   registerVendorContract(harness);
   registerOutboxContract(harness);

@@ -108,7 +108,7 @@ describe('GET /api/v1/incidents', () => {
     expect(body.nextCursor).toBeNull();
   });
 
-  it('filters by vendor, active, impact, time window and title text, also across pages', async () => {
+  it('filters by vendor, active, impact, time window and words, also across pages', async () => {
     const github = await walk('vendor=github&limit=40');
     expect(github).toHaveLength(githubHistoryCount + 1);
     expect(github.every((i) => i.vendorSlug === 'github')).toBe(true);
@@ -132,8 +132,21 @@ describe('GET /api/v1/incidents', () => {
     const search = await walk('q=GIT%20operations%20100%25&limit=1000');
     expect(search).toHaveLength(githubHistoryCount / 10);
     expect(search.every((i) => i.title.startsWith('Git operations 100% failing'))).toBe(true);
-    expect(await walk('q=1_0')).toEqual([]);
-    expect(await walk('q=%25')).toHaveLength(githubHistoryCount / 10);
+    expect(await walk('q=%25')).toEqual([]);
+  });
+
+  it('finds words of update texts and component names, with the other filters', async () => {
+    // "being fixed" is only in the balena incident's second update; "Cloudlink" a component.
+    expect((await walk('q=BEING%20fixed')).map((i) => i.id)).toEqual([balenaIncidentId]);
+    expect((await walk('q=cloudlink')).map((i) => i.id)).toEqual([balenaIncidentId]);
+    expect((await walk('q=cloudlink&active=true')).map((i) => i.id)).toEqual([]);
+    const minorGit = await walk('q=operations&vendor=github&impact=minor&limit=2');
+    expect(minorGit).toHaveLength(githubHistoryCount / 20);
+    expect(minorGit.every((i) => i.impact === 'minor' && i.title.startsWith('Git'))).toBe(true);
+    for (const q of ['"NEAR(*', "a:b -c 'd'", '\u0000', '日本 😀', 'x'.repeat(200)]) {
+      const { response } = await getJson(`/api/v1/incidents?q=${encodeURIComponent(q)}`);
+      expect(response.status, q).toBe(200);
+    }
   });
 
   it.each([

@@ -413,7 +413,14 @@ export const openApiDocument = {
           query('impact', 'Only this impact.', { type: 'string', enum: [...impacts] }),
           query('since', 'Started at or after this instant.', instant),
           query('until', 'Started before this instant.', instant),
-          query('q', 'Words to find in the title.', { type: 'string', maxLength: maxQueryLength }),
+          query(
+            'q',
+            'Words to find. Each word must begin a word of the title, the vendor name or slug, an ' +
+              'affected component or any update text; case and accents are ignored. Punctuation ' +
+              'and operators only separate words; the first 16 words count; text without any ' +
+              'word finds nothing.',
+            { type: 'string', maxLength: maxQueryLength },
+          ),
           limit,
           cursor,
         ],
@@ -517,7 +524,7 @@ export const openApiDocument = {
             type: 'string',
             format: 'date',
           }),
-          query('q', 'Words in the title.'),
+          query('q', 'Words to find, as q of /api/v1/incidents.'),
           cursor,
         ],
         responses: {

@@ -6,6 +6,7 @@ import { impacts } from '../../../domain/vocabulary.js';
 import { impactLabels } from '../shared/format.js';
 import { IncidentTable, Pager } from '../shared/incident-table.js';
 import { Layout, type AssetUrls } from '../shared/layout.js';
+import { EmptyIncidents } from './empty-state.js';
 import type { IncidentFilters } from './filters.js';
 
 interface IncidentsPageProps {
@@ -27,7 +28,7 @@ const Filters: FC<{ filters: IncidentFilters; vendors: IncidentsPageProps['vendo
 }) => (
   <form class="filters incident-filters" method="get" action="/incidents" role="search">
     <label>
-      Words in the title
+      Words
       <input type="search" name="q" value={filters.q} maxlength={200} />
     </label>
     <label>
@@ -95,7 +96,7 @@ export const IncidentsPage: FC<IncidentsPageProps> = (props) => {
       )}
       {props.problems.length === 0 &&
         (props.incidents.length === 0 ? (
-          <p>No incident matches these filters.</p>
+          <EmptyIncidents filters={props.filters} vendors={props.vendors} />
         ) : (
           <IncidentTable
             incidents={props.incidents}
