@@ -61,7 +61,10 @@ export async function runSimulate(argv: string[], io: CommandIo): Promise<number
     io.stdout,
     `simulating ${simulator.vendors.length} vendors; first: ${first?.slug} at ${first?.baseUrl}`,
   );
-  print(io.stdout, 'watch them with a config that sets network.allowPrivateAddresses: true');
+  print(
+    io.stdout,
+    'watch them with a config that sets network.allowedPrivateRanges: [127.0.0.0/8] (they are on loopback)',
+  );
   await io.untilSignal();
   await simulator.close();
   return 0;
