@@ -4,6 +4,7 @@
 // webhook target that the simulator receives (so /deliveries has rows), then Chromium saves the
 // dashboard, incident, vendor, incidents and deliveries pages at 1280 and 390 px into
 // docs/screenshots/. Times are relative to now, so every run shows the same ages and durations.
+/* global fetch */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
