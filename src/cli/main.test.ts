@@ -42,6 +42,7 @@ describe('vendorwatch command line', () => {
     [['status', '--colour'], /unknown option '--colour'/],
     [['detect', 'ftp://example.com'], /detect needs an http\(s\) status page URL/],
     [['simulate', '--vendors', '0'], /--vendors must be an integer between 1 and 20000/],
+    [['simulate', '--start-after', '10s'], /--start-after needs --timeline/],
   ])('%j: one clear line and exit code 2, nothing written', async (argv, message) => {
     const result = await run(argv);
     expect(result.code).toBe(2);

@@ -5,7 +5,7 @@ import { defineCommand, parseCommandArgs, parseIntegerOption, UsageError } from 
 import { print, type CommandIo } from '../io.js';
 
 export const simulateCommand = defineCommand({
-  synopsis: `simulate [--vendors N] [--port P] [--timeline FILE] [--address-per-vendor] [--seed N] [--incident-rate R] [--tick-ms MS] [--platforms ${simPlatforms.join(',')}]`,
+  synopsis: `simulate [--vendors N] [--port P] [--timeline FILE [--start-after 15s]] [--address-per-vendor] [--seed N] [--incident-rate R] [--tick-ms MS] [--platforms ${simPlatforms.join(',')}]`,
   summary: 'A local fleet of fake vendor status pages on loopback, until interrupted.',
   options: {
     vendors: { type: 'string' },
