@@ -36,6 +36,10 @@ beforeAll(async () => {
   // The database lives in the config, so every command below reads the same store.
   writeFileSync(join(dir, 'vendorwatch.yaml'), `database: ${join(dir, 'vw.db')}\nvendors: []\n`);
   writeFileSync(join(dir, 'typo.yaml'), 'vendors:\n  - githbu\n');
+  writeFileSync(
+    join(dir, 'targets.yaml'),
+    `database: ${join(dir, 'vw.db')}\nvendors: []\nnotifications:\n  - name: ops-hook\n    type: webhook\n    url: https://hooks.example.com/vw\n`,
+  );
   // A catalog slug is stored without a request, so the store knows balena afterwards.
   const added = await run(['add', 'balena']);
   expect(added.stderr).toBe('');
@@ -73,6 +77,11 @@ const failures: Array<[args: string[], code: number, says: RegExp]> = [
     /^vendorwatch detect: could not detect a platform: .*not a public address.*network\.allowedPrivateRanges/,
   ],
   [['notify', 'test', 'nobody'], 2, /^vendorwatch notify: no notification target named "nobody"/],
+  [
+    ['notify', 'test', 'ops-hoook', '--config', 'targets.yaml'],
+    2,
+    /^vendorwatch notify: no notification target named "ops-hoook" \(did you mean "ops-hook"\?\)$/,
+  ],
   [
     // A file where a folder should be: the store cannot be opened.
     ['status', '--db', 'vendorwatch.yaml/vw.db'],

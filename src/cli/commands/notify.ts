@@ -16,6 +16,7 @@ import {
   reactivateNotifyTarget,
   type Store,
 } from '../../store/index.js';
+import { didYouMean, nearestNames } from '../../config/nearest.js';
 import { defineCommand, parseCommandArgs, parseIntegerOption, UsageError } from '../args.js';
 import { configFor, print, printError, type CommandIo } from '../io.js';
 import { formatTable } from '../table.js';
@@ -54,8 +55,11 @@ export async function runNotify(argv: string[], io: CommandIo): Promise<number> 
   const targets = await testableTargets(io, config);
   const target = targets.find((candidate) => candidate.name === name);
   if (!target) {
-    const known = targets.map((t) => t.name).join(', ') || 'none configured';
-    throw new UsageError(`no notification target named "${name}" (targets: ${known})`, {
+    const names = targets.map((t) => t.name);
+    const near = nearestNames(name ?? '', names);
+    const known =
+      near.length > 0 ? didYouMean(near) : ` (targets: ${names.join(', ') || 'none configured'})`;
+    throw new UsageError(`no notification target named "${name}"${known}`, {
       pointsToHelp: false,
     });
   }
