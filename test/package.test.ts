@@ -28,6 +28,14 @@ describe('the published package', () => {
     expect(files).toContain('dist/cli/bin.js');
     expect(files).toContain('catalog/vendors.json');
     expect(files).toContain('src/web/assets/app.css');
+    expect(files).toContain('src/web/assets/api-docs.js');
+  });
+
+  it('installs the renderer /api/docs serves as a runtime dependency, at an exact version', () => {
+    const manifest = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    expect(manifest.dependencies['swagger-ui-dist']).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
   it('ships no test file, test helper or contract suite', () => {

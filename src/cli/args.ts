@@ -3,6 +3,13 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 export class UsageError extends Error {
   override name = 'UsageError';
+  /** False when the message already says what to do next (e.g. the names that were meant). */
+  readonly pointsToHelp: boolean;
+
+  constructor(message: string, options: { pointsToHelp?: boolean } = {}) {
+    super(message);
+    this.pointsToHelp = options.pointsToHelp ?? true;
+  }
 }
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
@@ -67,7 +74,9 @@ export function parseCommandArgs<T extends OptionSpec>(
     return parsed;
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(error instanceof Error ? error.message.split('\n')[0]! : String(error));
+    // node:util's own wording ("Unknown option '--x'. To specify…"): its first sentence, in ours.
+    const first = (error instanceof Error ? error.message : String(error)).split(/\n|\. /)[0]!;
+    throw new UsageError(first.charAt(0).toLowerCase() + first.slice(1));
   }
 }
 

@@ -15,6 +15,15 @@ export function print(stream: NodeJS.WritableStream, text: string): void {
 }
 
 /**
+ * The one shape of every error and warning the command line prints: one line on stderr,
+ * `vendorwatch <command>: <what went wrong>[; what to do]`, lowercase after the colon.
+ */
+export function printError(io: Pick<CommandIo, 'stderr'>, command: string | null, message: string) {
+  const line = message.replace(/\s*\n\s*/g, ' ').trim();
+  print(io.stderr, `vendorwatch${command ? ` ${command}` : ''}: ${line}`);
+}
+
+/**
  * A reader that went away (`vendorwatch vendors | head -1`) has what it wanted: end at once and
  * quietly, as a SIGPIPE would, instead of an unhandled EPIPE with a stack.
  */

@@ -28,7 +28,10 @@ async function run(argv: string[], cwd = mkdtempSync(join(tmpdir(), 'vw-cli-')))
 describe('vendorwatch command line', () => {
   it.each([
     [['frobnicate'], /^vendorwatch: unknown command "frobnicate"/],
-    [['poll'], /^vendorwatch poll: poll needs a status page URL or a vendor slug\n$/],
+    [
+      ['poll'],
+      /^vendorwatch poll: poll needs a status page URL or a vendor slug \(see vendorwatch help poll\)\n$/,
+    ],
     [
       ['poll', 'not-a-vendor'],
       /"not-a-vendor" is neither a known vendor slug nor an http\(s\) URL/,
@@ -36,9 +39,10 @@ describe('vendorwatch command line', () => {
     [['poll', 'github', '--platform', 'myspace'], /--platform must be one of/],
     [['incidents', '--limit', 'lots'], /--limit must be an integer between 1 and 1000, got "lots"/],
     [['serve', '--port', '99999'], /--port must be an integer between 0 and 65535/],
-    [['status', '--colour'], /Unknown option '--colour'/],
+    [['status', '--colour'], /unknown option '--colour'/],
     [['detect', 'ftp://example.com'], /detect needs an http\(s\) status page URL/],
     [['simulate', '--vendors', '0'], /--vendors must be an integer between 1 and 20000/],
+    [['simulate', '--start-after', '10s'], /--start-after needs --timeline/],
   ])('%j: one clear line and exit code 2, nothing written', async (argv, message) => {
     const result = await run(argv);
     expect(result.code).toBe(2);

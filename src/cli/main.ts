@@ -13,7 +13,8 @@ import { notifyCommand, runNotify } from './commands/notify.js';
 import { runSimulate, simulateCommand } from './commands/simulate.js';
 import { runStatus, statusCommand } from './commands/status.js';
 import { runVendors, vendorsCommand } from './commands/vendors.js';
-import { print, type CommandIo } from './io.js';
+import { didYouMean, nearestNames } from '../config/nearest.js';
+import { print, printError, type CommandIo } from './io.js';
 
 const usage = (specs: CommandSpec<OptionSpec>[]) =>
   [
@@ -62,10 +63,7 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
   }
   if (name === 'help' && rest.length > 0) {
     const wanted = commands[rest[0]!];
-    if (!wanted || rest.length > 1) {
-      print(io.stderr, `vendorwatch: unknown command "${rest.join(' ')}" (see vendorwatch --help)`);
-      return 2;
-    }
+    if (!wanted || rest.length > 1) return unknownCommand(io, rest.join(' '));
     print(io.stdout, formatCommandHelp(wanted.spec));
     return 0;
   }
@@ -74,10 +72,7 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
     return name ? 0 : 2;
   }
   const command = commands[name];
-  if (!command) {
-    print(io.stderr, `vendorwatch: unknown command "${name}" (see vendorwatch --help)`);
-    return 2;
-  }
+  if (!command) return unknownCommand(io, name);
   if (rest.includes('--help') || rest.includes('-h')) {
     print(io.stdout, formatCommandHelp(command.spec));
     return 0;
@@ -85,8 +80,13 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
   try {
     return await command.run(rest, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError) {
-      print(io.stderr, `vendorwatch ${name}: ${error.message}`);
+    if (error instanceof UsageError) {
+      const help = error.pointsToHelp ? ` (see vendorwatch help ${name})` : '';
+      printError(io, name, `${error.message}${help}`);
+      return 2;
+    }
+    if (error instanceof ConfigError) {
+      printError(io, name, error.message);
       return 2;
     }
     if (
@@ -94,9 +94,25 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
       error instanceof InstanceLockError ||
       error instanceof ServiceStartError
     ) {
-      print(io.stderr, `vendorwatch ${name}: ${error.message}`);
+      printError(io, name, error.message);
       return 1;
     }
-    throw error;
+    // Anything else (a store that cannot be opened, a bug) still ends in one line; the stack
+    // is for whoever asks for it.
+    const message = error instanceof Error ? error.message : String(error);
+    const debug = /^(debug|trace)$/.test(io.env.LOG_LEVEL ?? '');
+    printError(
+      io,
+      name,
+      `unexpected error: ${message}${debug ? '' : ' (LOG_LEVEL=debug shows where)'}`,
+    );
+    if (debug && error instanceof Error && error.stack) print(io.stderr, error.stack);
+    return 1;
   }
+}
+
+function unknownCommand(io: CommandIo, name: string): number {
+  const near = nearestNames(name, Object.keys(commands), 2);
+  printError(io, null, `unknown command "${name}"${didYouMean(near)} (see vendorwatch --help)`);
+  return 2;
 }

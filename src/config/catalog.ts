@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { categories } from '../domain/vocabulary.js';
+import { didYouMean, nearestNames } from './nearest.js';
 import { platforms } from './platforms.js';
 import { slugPattern } from './schema.js';
 
@@ -50,4 +51,14 @@ export function searchCatalog(catalog: Catalog, query: string): CatalogEntry[] {
     const haystack = `${vendor.slug} ${vendor.name} ${vendor.category} ${vendor.url}`.toLowerCase();
     return words.every((word) => haystack.includes(word));
   });
+}
+
+/**
+ * The one wording for a slug the catalog lacks, wherever one is named (config, add, poll, the
+ * API): the nearest catalog slugs, or else how to search it.
+ */
+export function notInCatalog(catalog: Catalog, slug: string): string {
+  const near = nearestNames(slug, catalog.bySlug.keys());
+  const next = near.length > 0 ? didYouMean(near) : ` (search it: vendorwatch vendors ${slug})`;
+  return `"${slug}" is not in the catalog${next}`;
 }

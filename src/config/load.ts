@@ -6,7 +6,8 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import type { Category, Platform } from '../domain/vocabulary.js';
 import { categories, isOneOf } from '../domain/vocabulary.js';
-import { loadCatalog, type Catalog } from './catalog.js';
+import { loadCatalog, notInCatalog, type Catalog } from './catalog.js';
+import { nearest } from './nearest.js';
 import {
   configSchema,
   notificationSchema,
@@ -172,7 +173,7 @@ function resolveVendors(
     const url = ('url' in spec ? spec.url : undefined) ?? known?.url;
     if (!url) {
       throw new ConfigError(
-        `config error at ${where}: "${spec.slug}" is not in the catalog; give its url (try: vendorwatch vendors ${spec.slug})${configPath ? ` in ${configPath}` : ''}`,
+        `config error at ${where}: ${notInCatalog(catalog, spec.slug)}; give its url${configPath ? ` (${configPath})` : ''}`,
       );
     }
     if (seen.has(spec.slug))
@@ -279,33 +280,6 @@ function keysAt(schema: z.core.$ZodType, path: ReadonlyArray<PropertyKey>): stri
   if (def.element && typeof head === 'number') return keysAt(def.element, rest);
   const next = def.shape?.[String(head)];
   return next ? keysAt(next, rest) : [];
-}
-
-/** The known key closest to a misspelt one, when it is close enough to be what was meant. */
-function nearest(key: string, known: string[]): string | undefined {
-  let best: { key: string; distance: number } | undefined;
-  for (const candidate of known) {
-    const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
-    if (!best || distance < best.distance) best = { key: candidate, distance };
-  }
-  return best && best.distance <= Math.min(3, Math.ceil(key.length / 3)) ? best.key : undefined;
-}
-
-/** Levenshtein distance, with a swap of two neighbours counting as one edit. */
-function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        best = Math.min(best, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = best;
-    }
-  }
-  return d[a.length]![b.length]!;
 }
 
 /** Where an issue sits in the parsed file: the index of each key or item along its path. */

@@ -2,7 +2,7 @@
 // resolves to both pass the address guard, the platform is detected, and a slug is suggested.
 // A catalog slug instead of a URL takes the catalog's entry, as the config file does.
 import { getAdapter } from '../adapters/registry.js';
-import { loadCatalog } from '../config/catalog.js';
+import { loadCatalog, notInCatalog } from '../config/catalog.js';
 import { slugify } from '../domain/text.js';
 import type { Category, Platform } from '../domain/vocabulary.js';
 import { checkUrl, type AddressPolicy } from '../fetch/address-guard.js';
@@ -74,9 +74,10 @@ export function createVendorDetector(fetcher: Fetcher, policy: AddressPolicy): D
 // The catalog's URLs are ours, so no lookup is needed now (as for the config file); the fetcher
 // still guards every poll.
 function fromCatalog(slug: string): VendorDetection {
-  const entry = loadCatalog().bySlug.get(slug);
+  const catalog = loadCatalog();
+  const entry = catalog.bySlug.get(slug);
   if (!entry) {
-    const error = `"${slug}" is not in the catalog; give its status page URL (try: vendorwatch vendors ${slug})`;
+    const error = `${notInCatalog(catalog, slug)}; or give its status page URL`;
     return { ok: false, refused: false, error, tried: [] };
   }
   return {

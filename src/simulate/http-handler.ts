@@ -3,6 +3,7 @@
 // address its connection came in on (one per vendor) or by the /v/<slug> path prefix.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Fleet, FleetVendor } from './fleet.js';
+import type { Inbox } from './inbox.js';
 import { findIncident, incidentIdOfPath, renderIncidentPage } from './incident-page.js';
 import { contentTypeOf, endpointOfPath, platformOf } from './platforms.js';
 import { httpDate } from '../adapters/sim-kit/time-format.js';
@@ -21,10 +22,11 @@ type VendorByAddress = (localAddress: string | undefined) => FleetVendor | undef
 export function createRequestHandler(
   fleet: Fleet,
   vendorByAddress: VendorByAddress,
+  inbox: Inbox,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    if (path.startsWith('/_sim/')) return serveControl(fleet, req, res);
+    if (path.startsWith('/_sim/')) return serveControl(fleet, inbox, req, res);
     let vendor = vendorByAddress(req.socket.localAddress);
     let rest = path;
     if (path.startsWith('/v/')) {
@@ -78,8 +80,12 @@ function serveIncidentPage(
   res.end(html);
 }
 
-function serveControl(fleet: Fleet, req: IncomingMessage, res: ServerResponse): void {
+function serveControl(fleet: Fleet, inbox: Inbox, req: IncomingMessage, res: ServerResponse): void {
   const url = new URL(req.url ?? '/', 'http://simulator');
+  if (url.pathname === '/_sim/inbox') {
+    if (req.method === 'POST') return inbox.receive(req, res);
+    return sendJson(res, 200, { records: inbox.all() });
+  }
   if (url.pathname === '/_sim/vendors') {
     const vendors = fleet.vendors.map((v) => ({
       slug: v.identity.slug,

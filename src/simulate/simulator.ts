@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import { Fleet } from './fleet.js';
 import { createRequestHandler } from './http-handler.js';
+import { Inbox, type InboxRecord } from './inbox.js';
 import {
   checkAddressCapacity,
   closeNetServers,
@@ -34,6 +35,13 @@ interface SimulatorOptions {
   incidentRate?: number;
   /** Scripted: formats assigned round-robin (vendor i gets platforms[i % n]); default statuspage. */
   platforms?: string[];
+  /**
+   * Timeline: serve the baseline (step 0) this long before the first change, so a poller started
+   * meanwhile sees every change as new (the offline demo's notifications need that).
+   */
+  startDelayMs?: number;
+  /** Called for each webhook delivery POSTed to /_sim/inbox. */
+  onDelivery?: (record: InboxRecord) => void;
 }
 
 export interface SimulatedVendor {
@@ -47,9 +55,11 @@ export interface SimulatedVendor {
 export interface Simulator {
   vendors: SimulatedVendor[];
   port: number;
-  /** `/_sim/vendors` and `/_sim/visibility?since=N` live here. */
+  /** `/_sim/vendors`, `/_sim/visibility?since=N` and the webhook inbox `/_sim/inbox` live here. */
   controlUrl: string;
   visibility(): VisibilityRecord[];
+  /** The webhook deliveries received at /_sim/inbox, oldest first. */
+  inbox(): InboxRecord[];
   close(): Promise<void>;
 }
 
@@ -82,12 +92,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const count = fleet.vendors.length;
   if (options.addressPerVendor) checkAddressCapacity(count);
 
+  const inbox = new Inbox(options.onDelivery);
   const server = createServer(
     { keepAliveTimeout: keepAliveMs },
-    createRequestHandler(fleet, (address) => {
-      const index = options.addressPerVendor ? vendorIndexOfAddress(address) : undefined;
-      return index === undefined ? undefined : fleet.vendors[index];
-    }),
+    createRequestHandler(
+      fleet,
+      (address) => {
+        const index = options.addressPerVendor ? vendorIndexOfAddress(address) : undefined;
+        return index === undefined ? undefined : fleet.vendors[index];
+      },
+      inbox,
+    ),
   );
   let port = options.port ?? 0;
   let vendorListeners: Awaited<ReturnType<typeof listenPerVendor>> = [];
@@ -115,7 +130,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   let replay: TimelineReplay | undefined;
   if (replayVendors) {
     replay = new TimelineReplay(fleet, replayVendors);
-    replay.start(startedAt);
+    replay.start(startedAt + (options.startDelayMs ?? 0));
   } else {
     const driver = new ScriptedDriver(scripted, { incidentRate, tickMs });
     ticker = setInterval(() => {
@@ -134,6 +149,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     port,
     controlUrl: `http://${urlHost}:${port}`,
     visibility: () => fleet.visibility.all(),
+    inbox: () => inbox.all(),
     close: async () => {
       clearInterval(ticker);
       replay?.stop();
@@ -163,5 +179,9 @@ function checkOptions(options: SimulatorOptions, tickMs: number, rate: number, s
     );
   }
   if (!Number.isInteger(seed)) problems.push(`seed must be an integer (got ${seed})`);
+  const delay = options.startDelayMs;
+  if (delay !== undefined && !(Number.isInteger(delay) && delay >= 0 && delay <= 3_600_000)) {
+    problems.push(`startDelayMs must be an integer from 0 to 3600000 (got ${delay})`);
+  }
   if (problems.length > 0) throw new Error(`invalid simulator options: ${problems.join('; ')}`);
 }

@@ -72,6 +72,7 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/healthz', (c) => health.live(c));
   app.get('/readyz', (c) => health.ready(c));
   app.get('/api/openapi.json', (c) => sendJson(c, openApiDocument));
+  app.get('/api/docs', (c) => pages.apiDocs(c));
   // Where tools look for it first.
   app.get('/openapi.json', (c) => c.redirect('/api/openapi.json', 301));
 
@@ -100,6 +101,9 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/vendors/:slug', (c) => pages.vendor(c, c.req.param('slug')));
   app.get('/deliveries', (c) => pages.deliveries(c));
   app.get('/assets/:name', (c) => pages.asset(c, c.req.param('name')));
+  app.get('/assets/swagger-ui/:version/:name', (c) =>
+    pages.rendererAsset(c, c.req.param('version'), c.req.param('name')),
+  );
 
   // Feeds (feeds/) and metrics.
   app.get('/feed.atom', (c) => feeds.all(c, 'atom'));

@@ -141,7 +141,7 @@ describe('vendorwatch notify', () => {
     const failed = await run(['notify', 'test', 'chat'], cwd);
     expect(failed.code).toBe(1);
     expect(failed.err).toMatch(
-      /^chat \(slack, http:\/\/127\.0\.0\.1:\d+\/…\): failed: HTTP 404: no_service at \[redacted\]\n$/,
+      /^vendorwatch notify: chat \(slack, http:\/\/127\.0\.0\.1:\d+\/…\): failed: HTTP 404: no_service at \[redacted\]\n$/,
     );
     expect(failed.err + failed.out).not.toContain('anotherSlackSecret');
 
@@ -188,7 +188,7 @@ describe('vendorwatch notify', () => {
   it.each([
     [
       ['notify'],
-      /^vendorwatch notify: usage: vendorwatch notify test NAME \| vendorwatch notify list\n$/,
+      /^vendorwatch notify: usage: vendorwatch notify test NAME \| vendorwatch notify list \(see vendorwatch help notify\)\n$/,
     ],
     [
       ['notify', 'test', 'nobody'],

@@ -8,7 +8,7 @@ import { createConfiguredFetcher } from '../../app/fetcher.js';
 import { createVendorDetector } from '../../poll/detect-vendor.js';
 import { findWatchConflict, migrateToLatest, openStore, syncVendors } from '../../store/index.js';
 import { defineCommand, parseCommandArgs, UsageError } from '../args.js';
-import { configFor, print, type CommandIo } from '../io.js';
+import { configFor, print, printError, type CommandIo } from '../io.js';
 
 const maxIntervalSeconds = 86_400;
 
@@ -66,7 +66,7 @@ export async function runAdd(argv: string[], io: CommandIo): Promise<number> {
     }
     if (!detection.ok) {
       const tried = detection.tried.length > 0 ? `; tried ${detection.tried.join(', ')}` : '';
-      print(io.stderr, `vendorwatch add: ${detection.error}${tried}`);
+      printError(io, 'add', `${detection.error}${tried}`);
       return 1;
     }
     vendor = {
@@ -100,7 +100,7 @@ export async function runAdd(argv: string[], io: CommandIo): Promise<number> {
 }
 
 function refuse(io: CommandIo, message: string, slugTaken: boolean): number {
-  print(io.stderr, `vendorwatch add: ${message}${slugTaken ? ' (pass --slug)' : ''}`);
+  printError(io, 'add', `${message}${slugTaken ? ' (pass --slug)' : ''}`);
   return 1;
 }
 

@@ -2,7 +2,12 @@
 import { createConfiguredFetcher } from '../../app/fetcher.js';
 import { detectPlatform } from '../../poll/detect.js';
 import { defineCommand, parseCommandArgs, UsageError } from '../args.js';
-import { configFor, print, type CommandIo } from '../io.js';
+import { configFor, print, printError, type CommandIo } from '../io.js';
+
+/** What a user pointing detect at the simulator (or a page on their LAN) needs to know next. */
+const loopbackHint =
+  'to allow it, pass --config FILE with network.allowedPrivateRanges, e.g. [127.0.0.0/8] for ' +
+  'the simulator on loopback';
 
 export const detectCommand = defineCommand({
   synopsis: 'detect URL [--json]',
@@ -29,10 +34,9 @@ export async function runDetect(argv: string[], io: CommandIo): Promise<number> 
         `${platform} (${confidence} confidence: ${evidence})\nurl: ${statusPageUrl}`,
       );
     } else {
-      print(
-        io.stderr,
-        `could not detect a platform: ${detection.error}; tried ${detection.tried.join(', ')}`,
-      );
+      const tried = detection.tried.length > 0 ? `; tried ${detection.tried.join(', ')}` : '';
+      const hint = /not a public address/.test(detection.error) ? `; ${loopbackHint}` : '';
+      printError(io, 'detect', `could not detect a platform: ${detection.error}${tried}${hint}`);
     }
     return detection.ok ? 0 : 1;
   } finally {

@@ -1,8 +1,16 @@
 // incidents [--vendor SLUG] [--active] [--search TEXT] [--json]: recent incidents from the store.
 import { formatDuration } from '../../domain/duration.js';
 import { incidentDurationSeconds } from '../../domain/summary.js';
-import { listIncidents, migrateToLatest, openStore } from '../../store/index.js';
-import { defineCommand, parseCommandArgs, parseIntegerOption } from '../args.js';
+import type { Kysely } from 'kysely';
+import { didYouMean, nearestNames } from '../../config/nearest.js';
+import {
+  listIncidents,
+  listVendorStatuses,
+  migrateToLatest,
+  openStore,
+  type Database,
+} from '../../store/index.js';
+import { defineCommand, parseCommandArgs, parseIntegerOption, UsageError } from '../args.js';
 import { configFor, print, type CommandIo } from '../io.js';
 import { formatTable } from '../table.js';
 
@@ -35,6 +43,7 @@ export async function runIncidents(argv: string[], io: CommandIo): Promise<numbe
   const store = await openStore(config.databaseUrl);
   try {
     await migrateToLatest(store);
+    if (values.vendor !== undefined) await assertStoredVendor(store.db, values.vendor);
     const { incidents } = await listIncidents(store.db, {
       limit,
       ...(values.vendor ? { vendor: values.vendor } : {}),
@@ -67,4 +76,18 @@ export async function runIncidents(argv: string[], io: CommandIo): Promise<numbe
   } finally {
     await store.close();
   }
+}
+
+/** A slug the store does not know is a typo, not a vendor without incidents: say which was meant. */
+async function assertStoredVendor(db: Kysely<Database>, slug: string): Promise<void> {
+  const stored = (await listVendorStatuses(db, new Date().toISOString())).map((v) => v.slug);
+  if (stored.includes(slug)) return;
+  const near = nearestNames(slug, stored);
+  const next =
+    near.length > 0
+      ? didYouMean(near)
+      : stored.length === 0
+        ? ': the store has no vendors yet (run vendorwatch serve first, or pass --db)'
+        : ' (vendorwatch status lists them)';
+  throw new UsageError(`no vendor "${slug}" in the store${next}`, { pointsToHelp: false });
 }

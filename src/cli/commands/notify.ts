@@ -16,8 +16,9 @@ import {
   reactivateNotifyTarget,
   type Store,
 } from '../../store/index.js';
+import { didYouMean, nearestNames } from '../../config/nearest.js';
 import { defineCommand, parseCommandArgs, parseIntegerOption, UsageError } from '../args.js';
-import { configFor, print, type CommandIo } from '../io.js';
+import { configFor, print, printError, type CommandIo } from '../io.js';
 import { formatTable } from '../table.js';
 
 const defaultTimeoutSeconds = 15;
@@ -54,8 +55,13 @@ export async function runNotify(argv: string[], io: CommandIo): Promise<number> 
   const targets = await testableTargets(io, config);
   const target = targets.find((candidate) => candidate.name === name);
   if (!target) {
-    const known = targets.map((t) => t.name).join(', ') || 'none configured';
-    throw new UsageError(`no notification target named "${name}" (targets: ${known})`);
+    const names = targets.map((t) => t.name);
+    const near = nearestNames(name ?? '', names);
+    const known =
+      near.length > 0 ? didYouMean(near) : ` (targets: ${names.join(', ') || 'none configured'})`;
+    throw new UsageError(`no notification target named "${name}"${known}`, {
+      pointsToHelp: false,
+    });
   }
 
   const now = new Date();
@@ -64,7 +70,7 @@ export async function runNotify(argv: string[], io: CommandIo): Promise<number> 
   const message = getChannel(target.type).compose(event, context);
   const where = `${target.name} (${target.type}, ${describeDestination(target)})`;
   if (!message) {
-    print(io.stderr, `${where}: this channel sends nothing for a test event`);
+    printError(io, 'notify', `${where}: this channel sends nothing for a test event`);
     return 1;
   }
   const sendIo = createSendIo(config);
@@ -98,8 +104,9 @@ export async function runNotify(argv: string[], io: CommandIo): Promise<number> 
   if (values.json) print(io.stdout, JSON.stringify(result));
   else if (result.ok) print(io.stdout, `sent to ${where}: ${result.result} in ${ms} ms`);
   else
-    print(
-      io.stderr,
+    printError(
+      io,
+      'notify',
       `${where}: ${outcome.kind === 'retry' ? 'failed (temporary)' : 'failed'}: ${result.error}`,
     );
   if (outcome.kind === 'sent')
@@ -119,8 +126,9 @@ async function testableTargets(
     return await withStore(config.databaseUrl, (store) => loadTargets(config, store.db));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    print(
-      io.stderr,
+    printError(
+      io,
+      'notify',
       `the store cannot be read (${reason}); testing the config file's targets only`,
     );
     return notifyTargets(config);
@@ -155,7 +163,11 @@ async function reactivate(
   } catch (error) {
     // The message went out; only the bookkeeping failed.
     const reason = error instanceof Error ? error.message : String(error);
-    print(io.stderr, `the store cannot be written (${reason}); the target's state is unchanged`);
+    printError(
+      io,
+      'notify',
+      `the store cannot be written (${reason}); the target's state is unchanged`,
+    );
   }
 }
 

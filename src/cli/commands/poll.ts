@@ -2,6 +2,7 @@
 import { getAdapter } from '../../adapters/registry.js';
 import { loadCatalog } from '../../config/catalog.js';
 import type { AppConfig } from '../../config/load.js';
+import { didYouMean, nearestNames } from '../../config/nearest.js';
 import { toIncident, toUpdate } from '../../domain/diff-incidents.js';
 import type { VendorSnapshot } from '../../domain/snapshot.js';
 import { isOneOf, type Platform } from '../../domain/vocabulary.js';
@@ -63,9 +64,12 @@ function resolveTarget(arg: string, config: AppConfig, platform: Platform | unde
     return { slug: known.slug, url, platform: platform ?? known.platform };
   }
   if (!/^https?:\/\//i.test(arg) || !URL.canParse(arg)) {
-    throw new UsageError(
-      `"${arg}" is neither a known vendor slug nor an http(s) URL (try: vendorwatch vendors ${arg})`,
-    );
+    const slugs = [...config.vendors.map((v) => v.slug), ...loadCatalog().bySlug.keys()];
+    const near = nearestNames(arg, new Set(slugs));
+    const next = near.length > 0 ? didYouMean(near) : ` (search: vendorwatch vendors ${arg})`;
+    throw new UsageError(`"${arg}" is neither a known vendor slug nor an http(s) URL${next}`, {
+      pointsToHelp: false,
+    });
   }
   return {
     slug: new URL(arg).hostname.replace(/[^a-z0-9]+/gi, '-').toLowerCase(),

@@ -1,10 +1,11 @@
 // simulate: a local fleet of fake vendor status pages (docs/contract.md#simulator).
 import { loadTimeline, simPlatforms, startSimulator } from '../../simulate/index.js';
-import { defineCommand, parseCommandArgs, parseIntegerOption } from '../args.js';
+import { parseDurationSeconds } from '../../config/duration.js';
+import { defineCommand, parseCommandArgs, parseIntegerOption, UsageError } from '../args.js';
 import { print, type CommandIo } from '../io.js';
 
 export const simulateCommand = defineCommand({
-  synopsis: `simulate [--vendors N] [--port P] [--timeline FILE] [--address-per-vendor] [--seed N] [--incident-rate R] [--tick-ms MS] [--platforms ${simPlatforms.join(',')}]`,
+  synopsis: `simulate [--vendors N] [--port P] [--timeline FILE [--start-after 15s]] [--address-per-vendor] [--seed N] [--incident-rate R] [--tick-ms MS] [--platforms ${simPlatforms.join(',')}]`,
   summary: 'A local fleet of fake vendor status pages on loopback, until interrupted.',
   options: {
     vendors: { type: 'string' },
@@ -16,6 +17,7 @@ export const simulateCommand = defineCommand({
     'incident-rate': { type: 'string' },
     'tick-ms': { type: 'string' },
     platforms: { type: 'string' },
+    'start-after': { type: 'string' },
   },
   help: {
     vendors: { arg: 'N', text: 'how many vendors (1 to 20000)' },
@@ -27,6 +29,10 @@ export const simulateCommand = defineCommand({
     'incident-rate': { arg: 'R', text: 'how often random incidents start' },
     'tick-ms': { arg: 'MS', text: 'milliseconds between simulation steps' },
     platforms: { arg: 'LIST', text: `formats served round-robin: ${simPlatforms.join(', ')}` },
+    'start-after': {
+      arg: 'DURATION',
+      text: "with --timeline: serve the first state this long before the timeline's changes, e.g. 10s",
+    },
   },
 });
 
@@ -44,6 +50,7 @@ export async function runSimulate(argv: string[], io: CommandIo): Promise<number
     ?.split(',')
     .map((p) => p.trim())
     .filter((p) => p !== '');
+  const startDelaySeconds = parseStartAfter(values['start-after'], values.timeline !== undefined);
   const timeline = values.timeline ? await loadTimeline(values.timeline) : undefined;
   const simulator = await startSimulator({
     port,
@@ -55,14 +62,33 @@ export async function runSimulate(argv: string[], io: CommandIo): Promise<number
     ...(timeline ? { timeline } : {}),
     ...(platforms ? { platforms } : {}),
     ...(incidentRate !== undefined && Number.isFinite(incidentRate) ? { incidentRate } : {}),
+    ...(startDelaySeconds !== undefined ? { startDelayMs: startDelaySeconds * 1000 } : {}),
+    onDelivery: (record) =>
+      print(
+        io.stdout,
+        `inbox: ${record.event ?? 'a POST'} ${[record.vendor, record.subject].filter(Boolean).join(': ')}`,
+      ),
   });
   const first = simulator.vendors[0];
   print(
     io.stdout,
-    `simulating ${simulator.vendors.length} vendors; first: ${first?.slug} at ${first?.baseUrl}`,
+    `simulating ${simulator.vendors.length} vendor${simulator.vendors.length === 1 ? '' : 's'}; first: ${first?.slug} at ${first?.baseUrl}`,
   );
-  print(io.stdout, 'watch them with a config that sets network.allowPrivateAddresses: true');
+  print(
+    io.stdout,
+    'watch them with a config that sets network.allowedPrivateRanges: [127.0.0.0/8] (they are on loopback)',
+  );
+  print(io.stdout, `webhook deliveries to ${simulator.controlUrl}/_sim/inbox are printed here`);
   await io.untilSignal();
   await simulator.close();
   return 0;
+}
+
+function parseStartAfter(value: string | undefined, hasTimeline: boolean): number | undefined {
+  if (value === undefined) return undefined;
+  if (!hasTimeline) throw new UsageError('--start-after needs --timeline');
+  const seconds = parseDurationSeconds(value);
+  if (seconds === null || !Number.isInteger(seconds) || seconds < 0 || seconds > 3600)
+    throw new UsageError('--start-after must be whole seconds from 0s to 1h, e.g. 10s');
+  return seconds;
 }

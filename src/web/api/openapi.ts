@@ -583,10 +583,34 @@ export const openApiDocument = {
         responses: { '200': html('The page.'), '304': errors['304'], ...htmlNotFound },
       },
     },
+    '/api/docs': {
+      get: {
+        summary: 'This document, rendered for reading (HTML, Swagger UI served by vendorwatch).',
+        responses: { '200': html('The page.'), '304': errors['304'] },
+      },
+    },
+    '/assets/swagger-ui/{version}/{name}': {
+      get: {
+        summary: "Swagger UI's bundle and stylesheet for /api/docs, from the installed package.",
+        parameters: [
+          path('version', 'The installed swagger-ui-dist version; any other is a 404.'),
+          path('name', 'swagger-ui-bundle.js or swagger-ui.css.'),
+        ],
+        responses: {
+          '200': {
+            description: 'The file, cached for a year (its path names its version).',
+            content: { 'text/javascript': { schema: { type: 'string' } } },
+          },
+          '304': errors['304'],
+          ...htmlNotFound,
+        },
+      },
+    },
     '/assets/{name}': {
       get: {
-        summary: 'The stylesheet (app.css) and the script (app.js) of the pages.',
-        parameters: [path('name', 'app.css or app.js.')],
+        summary:
+          'The stylesheet (app.css), the scripts (app.js, api-docs.js) and the icon of the pages.',
+        parameters: [path('name', 'app.css, app.js, api-docs.js or favicon.svg.')],
         responses: {
           '200': {
             description: 'The file; cached for a year when ?v= names its current version.',

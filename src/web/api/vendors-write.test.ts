@@ -190,6 +190,11 @@ describe('POST /api/v1/vendors', () => {
     const unknown = await post({ slug: 'no-such-vendor' });
     expect(unknown.response.status).toBe(422);
     expect(unknown.body.error.message).toMatch(/"no-such-vendor" is not in the catalog/);
+    const typo = await post({ slug: 'cloudflar' });
+    expect(typo.response.status).toBe(422);
+    expect(typo.body.error.message).toMatch(
+      /^"cloudflar" is not in the catalog \(did you mean "cloudflare"/,
+    );
   });
 
   it('refuses a private address the config does not allow, with nothing stored', async () => {

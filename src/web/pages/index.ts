@@ -2,6 +2,8 @@
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/index.js';
+import { apiDocsPage } from './api-docs/handler.js';
+import { loadRendererAssets, type RendererAssets } from './api-docs/renderer-assets.js';
 import { dashboardPage } from './dashboard/handler.js';
 import { deliveriesPage } from './deliveries/handler.js';
 import { errorPage } from './error/handler.js';
@@ -17,6 +19,8 @@ interface Pages {
   incident(c: Context, id: string): Promise<Response>;
   vendor(c: Context, slug: string): Promise<Response>;
   deliveries(c: Context): Promise<Response>;
+  apiDocs(c: Context): Promise<Response>;
+  rendererAsset(c: Context, version: string, name: string): Response | Promise<Response>;
   asset(c: Context, name: string): Response | Promise<Response>;
   notFound(c: Context): Promise<Response>;
   failed(c: Context): Promise<Response>;
@@ -31,15 +35,21 @@ interface PagesOptions {
 export function createPages(options: PagesOptions): Pages {
   const deps: PageDeps = { ...options, assets: loadAssets() };
   const incidentPage = createIncidentPage(deps);
+  let renderer: RendererAssets | undefined;
+  const rendererAssets = () => (renderer ??= loadRendererAssets());
+  const notFound = (c: Context) =>
+    errorPage(c, deps, 404, 'Page not found', 'There is no page at this address.');
   return {
     dashboard: (c) => dashboardPage(c, deps),
     incidents: (c) => incidentsPage(c, deps),
     incident: (c, id) => incidentPage(c, id),
     vendor: (c, slug) => vendorPage(c, deps, slug),
     deliveries: (c) => deliveriesPage(c, deps),
+    apiDocs: (c) => apiDocsPage(c, deps, rendererAssets()),
+    rendererAsset: (c, version, name) => rendererAssets().serve(c, version, name) ?? notFound(c),
     asset: (c, name) =>
       deps.assets.serve(c, name) ?? errorPage(c, deps, 404, 'Not found', 'No such file.'),
-    notFound: (c) => errorPage(c, deps, 404, 'Page not found', 'There is no page at this address.'),
+    notFound,
     failed: (c) =>
       errorPage(
         c,

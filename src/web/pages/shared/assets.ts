@@ -1,4 +1,4 @@
-// The one stylesheet, the one script and the icon, read once at start and served with a content hash in
+// The stylesheet, the scripts and the icon, read once at start and served with a content hash in
 // their URLs: a page names `/assets/app.css?v=<hash>`, which browsers may cache for a year.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -14,6 +14,8 @@ interface Asset {
 
 export interface Assets {
   urls: AssetUrls;
+  /** The hashed URL of one more of the files above, e.g. a page's own script. */
+  urlOf(name: 'api-docs.js'): string;
   /** The response for GET /assets/{name}, or null for an unknown name. */
   serve(c: Context, name: string): Response | null;
 }
@@ -22,6 +24,7 @@ const types: Record<string, string> = {
   'app.css': 'text/css; charset=utf-8',
   'app.js': 'text/javascript; charset=utf-8',
   'favicon.svg': 'image/svg+xml',
+  'api-docs.js': 'text/javascript; charset=utf-8',
 };
 
 /** src/web/assets, two folders up; from a dist/ build (tsc does not copy it) the one in src. */
@@ -55,6 +58,7 @@ export function loadAssets(): Assets {
   const url = (name: string) => `/assets/${name}?v=${assets.get(name)!.version}`;
   return {
     urls: { css: url('app.css'), js: url('app.js'), icon: url('favicon.svg') },
+    urlOf: url,
     serve(c, name) {
       const asset = assets.get(name);
       if (!asset) return null;

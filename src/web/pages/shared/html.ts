@@ -6,7 +6,7 @@ import type { HtmlEscapedString } from 'hono/utils/html';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { etagMatches, weakEtag } from '../../json.js';
 
-const contentSecurityPolicy = [
+const directives = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
@@ -16,12 +16,23 @@ const contentSecurityPolicy = [
   "base-uri 'none'",
   "object-src 'none'",
   "frame-ancestors 'none'",
-  // app.js writes only through textContent; this makes any HTML sink a hard error in browsers.
-  "require-trusted-types-for 'script'",
-].join('; ');
+];
+// app.js writes only through textContent; this makes any HTML sink a hard error in browsers.
+const trustedTypes = "require-trusted-types-for 'script'";
+
+/**
+ * Which policy a page gets. `api-docs` is every page's policy less Trusted Types, and only for
+ * /api/docs: Swagger UI writes the markdown of our own OpenAPI document (no vendor text) through
+ * innerHTML after its own sanitizer. Scripts and styles stay 'self' (docs/security.md).
+ */
+export type PagePolicy = 'page' | 'api-docs';
+
+const policies: Readonly<Record<PagePolicy, string>> = {
+  page: [...directives, trustedTypes].join('; '),
+  'api-docs': directives.join('; '),
+};
 
 const securityHeaders: Readonly<Record<string, string>> = {
-  'content-security-policy': contentSecurityPolicy,
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   'referrer-policy': 'no-referrer',
@@ -41,13 +52,21 @@ export async function sendHtml(
   c: Context,
   page: Page,
   status: ContentfulStatusCode = 200,
+  policy: PagePolicy = 'page',
 ): Promise<Response> {
   const html = await renderDocument(page);
-  return status === 200 ? sendDocument(c, html, weakEtag(html)) : errorDocument(html, status);
+  return status === 200
+    ? sendDocument(c, html, weakEtag(html), policy)
+    : errorDocument(html, status);
 }
 
-function headers(): Record<string, string> {
-  return { ...securityHeaders, 'content-type': htmlType, 'cache-control': 'no-cache' };
+function headers(policy: PagePolicy = 'page'): Record<string, string> {
+  return {
+    ...securityHeaders,
+    'content-security-policy': policies[policy],
+    'content-type': htmlType,
+    'cache-control': 'no-cache',
+  };
 }
 
 function errorDocument(html: string, status: ContentfulStatusCode): Response {
@@ -55,9 +74,14 @@ function errorDocument(html: string, status: ContentfulStatusCode): Response {
 }
 
 /** A 200 document whose ETag is already known (e.g. from a render cache). */
-export function sendDocument(c: Context, html: string, etag: string): Response {
+export function sendDocument(
+  c: Context,
+  html: string,
+  etag: string,
+  policy: PagePolicy = 'page',
+): Response {
   if (etagMatches(c.req.header('if-none-match'), etag)) {
-    return new Response(null, { status: 304, headers: { ...headers(), etag } });
+    return new Response(null, { status: 304, headers: { ...headers(policy), etag } });
   }
-  return new Response(html, { status: 200, headers: { ...headers(), etag } });
+  return new Response(html, { status: 200, headers: { ...headers(policy), etag } });
 }

@@ -27,10 +27,20 @@ interface LayoutProps {
   /** Which navigation entry is the current page. */
   current?: 'dashboard' | 'incidents' | 'deliveries';
   feeds?: FeedLinks;
+  /** A page's own stylesheets and deferred scripts, after the shared ones (all 'self'). */
+  extra?: { styles: string[]; scripts: string[] };
   children?: Child;
 }
 
-export const Layout: FC<LayoutProps> = ({ title, assets, preview, current, feeds, children }) => (
+export const Layout: FC<LayoutProps> = ({
+  title,
+  assets,
+  preview,
+  current,
+  feeds,
+  extra,
+  children,
+}) => (
   <html lang="en">
     <head>
       <meta charset="utf-8" />
@@ -38,6 +48,9 @@ export const Layout: FC<LayoutProps> = ({ title, assets, preview, current, feeds
       <meta name="color-scheme" content="light dark" />
       <title>{`${title} · vendorwatch`}</title>
       <link rel="stylesheet" href={assets.css} />
+      {extra?.styles.map((href) => (
+        <link rel="stylesheet" href={href} />
+      ))}
       <link rel="icon" type="image/svg+xml" href={assets.icon} />
       {preview && (
         <>
@@ -55,6 +68,9 @@ export const Layout: FC<LayoutProps> = ({ title, assets, preview, current, feeds
         </>
       )}
       <script src={assets.js} defer></script>
+      {extra?.scripts.map((src) => (
+        <script src={src} defer></script>
+      ))}
     </head>
     <body>
       <a class="skip-link" href="#main">
@@ -80,7 +96,7 @@ export const Layout: FC<LayoutProps> = ({ title, assets, preview, current, feeds
         {children}
       </main>
       <footer class="site-footer">
-        <a href="/api/openapi.json">API</a>
+        <a href="/api/docs">API</a>
         <a href={feeds?.atom ?? '/feed.atom'}>Atom feed</a>
         <a href={feeds?.rss ?? '/feed.rss'}>RSS feed</a>
         <a href="/metrics">Metrics</a>
