@@ -86,7 +86,10 @@ export async function pollVendor(
         notOurNetwork,
       );
     }
-    const parsed = adapter.parse(bodies, { statusPageUrl: vendor.statusPageUrl });
+    const parsed = adapter.parse(bodies, {
+      statusPageUrl: vendor.statusPageUrl,
+      observedAt: started.toISOString(),
+    });
     if (!parsed.ok) return await recordFailure(attempt, `parse: ${parsed.error}`, notOurNetwork);
 
     const sourceIds = parsed.snapshot.incidents.map((incident) => incident.sourceId);

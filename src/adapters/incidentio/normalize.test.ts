@@ -150,6 +150,30 @@ describe('incidentio adapter: proxy JSON', () => {
   });
 });
 
+describe('incidentio adapter: maintenance windows', () => {
+  const id = '01K71MMMMNNNNPPPPQQQQRRRRS';
+  const phaseAt = (proxyBody: string, observedAt: string) => {
+    const result = incidentioAdapter.parse(
+      { ...scenarios['proxy.docs-shape.json'], proxy: proxyBody },
+      { ...context, observedAt },
+    );
+    if (!result.ok) throw new Error(result.error);
+    return result.snapshot.incidents.find((incident) => incident.sourceId === id)!.phase;
+  };
+  const withoutStatus = proxy.replace('"status": "maintenance_scheduled",', '');
+
+  it('a maintenance without a status follows its window against the poll time', () => {
+    expect(withoutStatus).not.toBe(proxy);
+    expect(phaseAt(withoutStatus, '2026-07-09T12:00:00.000Z')).toBe('scheduled');
+    expect(phaseAt(withoutStatus, '2026-07-12T03:00:00.000Z')).toBe('in_progress');
+    expect(phaseAt(withoutStatus, '2026-07-12T04:00:00.000Z')).toBe('completed');
+  });
+
+  it('a stated maintenance_scheduled stays scheduled even past its start (not started yet)', () => {
+    expect(phaseAt(proxy, '2026-07-12T03:00:00.000Z')).toBe('scheduled');
+  });
+});
+
 describe('incidentio adapter: endpoints', () => {
   it('names compat and proxy URLs, also from a pasted API URL or a sub-page', () => {
     expect(incidentioAdapter.endpoints('https://status.openai.com/api/v2/summary.json')).toEqual([
