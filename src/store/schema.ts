@@ -70,6 +70,8 @@ export interface IncidentTable {
   components: string;
   scheduled_for: string | null;
   scheduled_until: string | null;
+  /** JSON array of region names the vendor lists apart from its services (Azure). */
+  regions: Generated<string>;
   /** 1 while not resolved/completed: indexed so "active" lists never scan history. */
   active: number;
   /** When vendorwatch last changed this row. */

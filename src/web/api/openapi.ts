@@ -59,6 +59,10 @@ const incidentProperties = {
   components: stringList,
   scheduledFor: nullable(instant),
   scheduledUntil: nullable(instant),
+  regions: {
+    ...stringList,
+    description: 'Regions the vendor names apart from its components (Azure); empty otherwise.',
+  },
 };
 
 const schemas = {

@@ -83,6 +83,7 @@ export function presentIncident(incident: Incident) {
     components: incident.components,
     scheduledFor: incident.scheduledFor,
     scheduledUntil: incident.scheduledUntil,
+    regions: incident.regions,
   };
 }
 

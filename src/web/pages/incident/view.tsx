@@ -8,6 +8,7 @@ import { secondsBetween } from '../../../domain/time.js';
 import { impactLabels, phaseLabels, safeHttpUrl } from '../shared/format.js';
 import { Layout, type AssetUrls } from '../shared/layout.js';
 import { ExternalLink, ImpactBadge, PhaseBadge, Time } from '../shared/parts.js';
+import { IncidentRegions } from './regions.js';
 import { RevisionList, UpdateTimeline } from './timeline.js';
 
 interface IncidentPageProps {
@@ -170,6 +171,7 @@ export const IncidentPage: FC<IncidentPageProps> = (props) => {
             </ul>
           )}
         </section>
+        <IncidentRegions regions={incident.regions} />
         <UpdateTimeline incident={incident} />
         <RevisionList revisions={props.revisions} />
       </article>
