@@ -149,6 +149,7 @@ function readUpdates(
         raw: body,
         postedAt,
         components: null,
+        format: 'markdown',
       }),
     ];
   });

@@ -203,6 +203,8 @@ function readProxyUpdates(
         raw: text,
         postedAt,
         components: refs.length === 0 ? null : refs.flatMap((ref) => context.names.get(ref) ?? []),
+        // message_string is the Markdown source; a rich-text document is already plain text.
+        ...(typeof update.message_string === 'string' ? { format: 'markdown' as const } : {}),
       }),
     ];
   });
