@@ -100,6 +100,7 @@ export async function pollVendor(
       plan,
       bodies,
       pageName: parsed.snapshot.pageName,
+      warnings: parsed.snapshot.warnings,
     });
   } catch (error) {
     return crashed(deps, vendor, started, error instanceof Error ? error.message : String(error));

@@ -33,6 +33,8 @@ export interface VendorStateTable {
   page_name: string | null;
   /** 1 when the last poll failed without any answer from the server (refused, DNS, timeout). */
   unreached: Generated<number>;
+  /** JSON array: what the adapter could not read on the last parsed poll; null before one. */
+  warnings: string | null;
 }
 
 /** The raw bodies of a vendor's last parsed poll, served again on a 304 and kept for re-normalizing. */

@@ -75,6 +75,12 @@ const schemas = {
       ...vendorProperties,
       components: { type: 'array', items: ref('Component') },
       activeIncidents: { type: 'array', items: ref('Incident') },
+      warnings: {
+        ...stringList,
+        description:
+          'What the adapter could not read on the last parsed poll (values outside its enums, ' +
+          'skipped items, cuts): a format change at the vendor shows here, not as missing data.',
+      },
     },
     ['error'],
   ),

@@ -24,6 +24,7 @@ import {
 import { ComponentGroups } from './component-bars.js';
 import type { DayCell } from './daily-bars.js';
 import type { WindowFigures } from './figures.js';
+import { AdapterWarnings } from './warnings.js';
 
 interface VendorView {
   slug: string;
@@ -37,6 +38,7 @@ interface VendorView {
   lastPolledAt: string | null;
   lastSuccessAt: string | null;
   error: string | null;
+  warnings: readonly string[];
 }
 
 interface VendorPageProps {
@@ -181,6 +183,7 @@ export const VendorPage: FC<VendorPageProps> = (props) => {
         </p>
       </header>
       <HealthBanner vendor={vendor} now={now} />
+      <AdapterWarnings warnings={vendor.warnings} />
       <p class="live-note" data-live-note="" hidden>
         {vendor.name} has changed since the page loaded. <a href="">Reload</a> to see it.
       </p>
