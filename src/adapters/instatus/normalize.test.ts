@@ -104,6 +104,17 @@ describe('instatus adapter: maintenance windows', () => {
     expect(phaseAt(unknownStatus, '2022-06-11T20:00:00.000Z')).toBe('completed');
   });
 
+  it('a duration over a year leaves the end unknown, with a warning', () => {
+    const result = instatusAdapter.parse(
+      { summary: summary.replace('"duration": "60"', '"duration": "999999"'), components: null },
+      context,
+    );
+    if (!result.ok) throw new Error(result.error);
+    const maintenance = result.snapshot.incidents.find((i) => i.kind === 'maintenance')!;
+    expect(maintenance.scheduledUntil).toBeNull();
+    expect(result.snapshot.warnings.join('\n')).toMatch(/duration 999999 minutes is not usable/);
+  });
+
   it('a stated NOTSTARTEDYET is kept past its start', () => {
     expect(phaseAt(summary, '2022-06-11T19:00:00.000Z')).toBe('scheduled');
   });

@@ -143,10 +143,10 @@ function readMaintenance(
     return null;
   }
   const minutes = asNumber(item.duration);
-  const end =
-    minutes !== null && minutes >= 0 && minutes <= maxDurationMinutes
-      ? addSeconds(start, minutes * 60)
-      : null;
+  const usable = minutes !== null && minutes >= 0 && minutes <= maxDurationMinutes;
+  if (minutes !== null && !usable)
+    warnings.add(`maintenance ${sourceId}: duration ${minutes} minutes is not usable; end unknown`);
+  const end = usable ? addSeconds(start, minutes * 60) : null;
   const stated = maintenancePhaseOf(item.status);
   const phase =
     stated ??
