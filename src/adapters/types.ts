@@ -16,6 +16,12 @@ export interface Endpoint {
 export interface AdapterContext {
   /** The vendor's status page URL as configured (the base for relative links). */
   statusPageUrl: string;
+  /**
+   * When the poll fetched the bodies (ISO 8601 UTC): a maintenance whose phase the vendor does
+   * not state follows its window against it. Without it, an adapter falls back to the page's own
+   * time where it has one (tests, detection).
+   */
+  observedAt?: string;
 }
 
 export type ParseResult = { ok: true; snapshot: VendorSnapshot } | { ok: false; error: string };

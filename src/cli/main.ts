@@ -5,6 +5,7 @@ import { InstanceLockError } from '../app/instance-lock.js';
 import { ServiceStartError } from '../app/service.js';
 import { formatCommandHelp, UsageError, type CommandSpec, type OptionSpec } from './args.js';
 import { addCommand, runAdd } from './commands/add.js';
+import { captureCommand, runCapture } from './commands/capture.js';
 import { detectCommand, runDetect } from './commands/detect.js';
 import { incidentsCommand, runIncidents } from './commands/incidents.js';
 import { PollFailure, pollCommand, runPoll } from './commands/poll.js';
@@ -45,6 +46,7 @@ const commands: Record<string, { run: Command; spec: CommandSpec<OptionSpec> }> 
   web: { run: (argv, io) => runServe(argv, io, { poller: false, web: true }), spec: webCommand },
   poll: { run: runPoll, spec: pollCommand },
   detect: { run: runDetect, spec: detectCommand },
+  capture: { run: runCapture, spec: captureCommand },
   add: { run: runAdd, spec: addCommand },
   status: { run: runStatus, spec: statusCommand },
   incidents: { run: runIncidents, spec: incidentsCommand },

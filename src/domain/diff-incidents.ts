@@ -52,6 +52,7 @@ export function toIncident(
     components: observed.components,
     scheduledFor: observed.scheduledFor,
     scheduledUntil: observed.scheduledUntil,
+    regions: observed.regions ?? [],
   };
 }
 
@@ -114,6 +115,10 @@ export function updateIncident(
   if (!sameSet(before.components, observed.components)) {
     fields.components = observed.components;
     changes.components = { from: before.components, to: observed.components };
+  }
+  if (observed.regions !== undefined && !sameSet(before.regions, observed.regions)) {
+    fields.regions = observed.regions;
+    changes.regions = { from: before.regions, to: observed.regions };
   }
 
   const knownUpdates = new Map(before.updates.map((update) => [update.id, update]));

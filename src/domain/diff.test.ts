@@ -66,6 +66,7 @@ function remembered(snap: VendorSnapshot): PreviousState {
       components: observed.components,
       scheduledFor: observed.scheduledFor,
       scheduledUntil: observed.scheduledUntil,
+      regions: observed.regions ?? [],
       updates: observed.updates.map((u) => ({
         id: u.sourceId,
         phase: u.phase,

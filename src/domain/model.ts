@@ -64,6 +64,8 @@ export interface Incident {
   /** Maintenance window the vendor announced; null for incidents. */
   scheduledFor: string | null;
   scheduledUntil: string | null;
+  /** Regions the vendor names apart from its services (Azure); empty when it names none. */
+  regions: string[];
 }
 
 export interface IncidentWithUpdates extends Incident {

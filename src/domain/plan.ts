@@ -37,6 +37,7 @@ export type IncidentFields = Pick<
   | 'components'
   | 'scheduledFor'
   | 'scheduledUntil'
+  | 'regions'
 >;
 
 export type IncidentWrite =

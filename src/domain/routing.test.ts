@@ -49,6 +49,7 @@ function known(sourceId: string, overrides: Partial<KnownIncident> = {}): KnownI
   const { updates, ...rest } = observed(sourceId);
   return {
     ...rest,
+    regions: rest.regions ?? [],
     id: `balena-${sourceId}`,
     updates: updates.map(({ sourceId: id, ...update }) => ({ id, ...update })),
     ...overrides,

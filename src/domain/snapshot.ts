@@ -36,6 +36,11 @@ export interface ObservedIncident {
   updates: ObservedUpdate[];
   scheduledFor: string | null;
   scheduledUntil: string | null;
+  /**
+   * Regions the vendor names apart from its services (Azure's region categories); absent when
+   * the platform has no such field, so the stored value is left as it is.
+   */
+  regions?: string[];
 }
 
 export interface VendorSnapshot {

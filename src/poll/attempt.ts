@@ -64,4 +64,6 @@ export interface Parsed {
   plan: CyclePlan;
   bodies: Record<string, string | null>;
   pageName: string | null;
+  /** What the adapter could not read (unknown values, cuts), shown on the vendor. */
+  warnings: readonly string[];
 }

@@ -86,7 +86,10 @@ export async function pollVendor(
         notOurNetwork,
       );
     }
-    const parsed = adapter.parse(bodies, { statusPageUrl: vendor.statusPageUrl });
+    const parsed = adapter.parse(bodies, {
+      statusPageUrl: vendor.statusPageUrl,
+      observedAt: started.toISOString(),
+    });
     if (!parsed.ok) return await recordFailure(attempt, `parse: ${parsed.error}`, notOurNetwork);
 
     const sourceIds = parsed.snapshot.incidents.map((incident) => incident.sourceId);
@@ -97,6 +100,7 @@ export async function pollVendor(
       plan,
       bodies,
       pageName: parsed.snapshot.pageName,
+      warnings: parsed.snapshot.warnings,
     });
   } catch (error) {
     return crashed(deps, vendor, started, error instanceof Error ? error.message : String(error));

@@ -28,7 +28,9 @@ export async function recordSuccess(
       kind: 'success' as const,
       plan,
       validators: fetched.validators,
-      ...(parsed ? { rawPayload: parsed.bodies, pageName: parsed.pageName } : {}),
+      ...(parsed
+        ? { rawPayload: parsed.bodies, pageName: parsed.pageName, warnings: parsed.warnings }
+        : {}),
     },
   };
   // The poll's own event comes first, then the page's changes in the plan's order.

@@ -113,6 +113,7 @@ async function updateIncidentFields(
   if (fields.scheduledUntil !== undefined) {
     set.scheduled_until = storedInstantOrNull(fields.scheduledUntil);
   }
+  if (fields.regions !== undefined) set.regions = toJson(fields.regions);
   const result = await trx
     .updateTable('incidents')
     .set(set)

@@ -23,6 +23,8 @@ type CycleOutcome =
       validators?: ValidatorsByEndpoint;
       rawPayload?: RawPayload | null;
       pageName?: string | null;
+      /** What the adapter could not read on this poll; left as stored when undefined (a 304). */
+      warnings?: readonly string[];
     }
   | {
       kind: 'failure';
@@ -154,6 +156,9 @@ function stateChanges(record: CycleRecord, now: string): Updateable<VendorStateT
   if (outcome.validators !== undefined) changes.validators = toJson(outcome.validators);
   if (outcome.pageName !== undefined) {
     changes.page_name = outcome.pageName === null ? null : storableText(outcome.pageName);
+  }
+  if (outcome.warnings !== undefined) {
+    changes.warnings = toJson(outcome.warnings.map((warning) => storableText(warning)));
   }
   return changes;
 }

@@ -42,6 +42,7 @@ export function incidentFromRow(row: IncidentRow): Incident {
     components: fromJson<string[]>(row.components),
     scheduledFor: row.scheduled_for,
     scheduledUntil: row.scheduled_until,
+    regions: fromJson<string[]>(row.regions),
   };
 }
 
@@ -62,6 +63,7 @@ export function incidentToRow(incident: Incident, now: string): Insertable<Incid
     components: toJson(incident.components),
     scheduled_for: storedInstantOrNull(incident.scheduledFor),
     scheduled_until: storedInstantOrNull(incident.scheduledUntil),
+    regions: toJson(incident.regions),
     active: flag(isActivePhase(incident.phase)),
     updated_at: storedInstant(now),
   };

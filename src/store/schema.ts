@@ -33,6 +33,8 @@ export interface VendorStateTable {
   page_name: string | null;
   /** 1 when the last poll failed without any answer from the server (refused, DNS, timeout). */
   unreached: Generated<number>;
+  /** JSON array: what the adapter could not read on the last parsed poll; null before one. */
+  warnings: string | null;
 }
 
 /** The raw bodies of a vendor's last parsed poll, served again on a 304 and kept for re-normalizing. */
@@ -70,6 +72,8 @@ export interface IncidentTable {
   components: string;
   scheduled_for: string | null;
   scheduled_until: string | null;
+  /** JSON array of region names the vendor lists apart from its services (Azure). */
+  regions: Generated<string>;
   /** 1 while not resolved/completed: indexed so "active" lists never scan history. */
   active: number;
   /** When vendorwatch last changed this row. */

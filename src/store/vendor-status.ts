@@ -11,7 +11,7 @@ import type {
   Platform,
   VendorHealth,
 } from '../domain/vocabulary.js';
-import { storableText } from './codec.js';
+import { fromJson, storableText } from './codec.js';
 import { incidentFromRow } from './incident-rows.js';
 import type { Database } from './schema.js';
 import { vendorColumns, vendorFromRow } from './vendors.js';
@@ -36,6 +36,8 @@ export interface VendorSummary {
 }
 
 interface VendorDetail extends Omit<VendorSummary, 'activeIncidents'> {
+  /** What the adapter could not read on the last parsed poll (docs/reliability.md#adapter-warnings). */
+  warnings: string[];
   components: Component[];
   /** Newest first. */
   activeIncidents: Incident[];
@@ -99,7 +101,7 @@ export async function getVendorDetail(
   const row = await db
     .selectFrom('vendors')
     .leftJoin('vendor_state', 'vendor_state.slug', 'vendors.slug')
-    .select([...vendorColumns, ...stateColumns])
+    .select([...vendorColumns, ...stateColumns, 'vendor_state.warnings'])
     .where('vendors.slug', '=', slug)
     .executeTakeFirst();
   if (!row) return null;
@@ -132,7 +134,8 @@ export async function getVendorDetail(
     activeIncidents.map((incident) => incident.impact),
     now,
   );
-  return { ...summary, components, activeIncidents };
+  const warnings = row.warnings === null ? [] : fromJson<string[]>(row.warnings);
+  return { ...summary, warnings, components, activeIncidents };
 }
 
 type VendorStatusRow = Parameters<typeof vendorFromRow>[0] & {

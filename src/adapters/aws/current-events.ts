@@ -6,7 +6,7 @@ import type { Impact } from '../../domain/vocabulary.js';
 import { uniqueIds } from '../parse-kit/ids.js';
 import { buildUpdate, finishIncident } from '../parse-kit/incident-parts.js';
 import { asId, asList, asRecord, asText, type JsonObject } from '../parse-kit/lenient.js';
-import { capList, type Warnings } from '../parse-kit/warnings.js';
+import { capList, maxNamesPerItem, type Warnings } from '../parse-kit/warnings.js';
 import { impactOfCode, splitResolvedPrefix, statusCode } from './enums.js';
 import type { LegacyItem } from './legacy.js';
 
@@ -49,7 +49,7 @@ export function readCurrentEvent(raw: unknown, warnings: Warnings): LegacyItem[]
     (w, i) => (compareImpact(i, w) > 0 ? i : w),
     impacts[0] ?? 'minor',
   );
-  const services = impactedServices(event);
+  const services = impactedServices(event, sourceId, warnings);
   const lastAt = updates.at(-1)?.postedAt ?? startedAt;
   const incident = finishIncident(
     {
@@ -79,19 +79,25 @@ export function readCurrentEvent(raw: unknown, warnings: Warnings): LegacyItem[]
 /** `impacted_services` keyed by service code, else the event's own service; names carry the region. */
 function impactedServices(
   event: JsonObject,
+  sourceId: string,
+  warnings: Warnings,
 ): Array<{ id: string; name: string; code: number | null }> {
   const region = asText(event.region_name);
   const withRegion = (name: string) =>
     region !== null && !name.includes(region) ? `${name} (${region})` : name;
   const impacted = asRecord(event.impacted_services);
-  const listed = Object.keys(impacted ?? {})
-    .slice(0, 100)
-    .flatMap((key) => {
-      const entry = asRecord(impacted?.[key]);
-      const name = asText(entry?.service_name) ?? key;
-      const id = region === null ? key : `${key}:${region}`;
-      return entry ? [{ id, name: withRegion(name), code: statusCode(entry.current) }] : [];
-    });
+  const keys = Object.keys(impacted ?? {});
+  const listed = capList(
+    keys,
+    `event ${sourceId} impacted_services`,
+    warnings,
+    maxNamesPerItem,
+  ).flatMap((key) => {
+    const entry = asRecord(impacted?.[key]);
+    const name = asText(entry?.service_name) ?? key;
+    const id = region === null ? key : `${key}:${region}`;
+    return entry ? [{ id, name: withRegion(name), code: statusCode(entry.current) }] : [];
+  });
   if (listed.length > 0) return listed;
   const service = asText(event.service);
   const name = asText(event.service_name);

@@ -2,6 +2,7 @@
 // &nbsp;text</div>` per update, oldest first, times of day in Pacific time without a date.
 // The date comes from the event's epoch start; a time earlier than the previous one is the next day.
 import { instantFromWallClock, monthNumber, zoneOffset } from '../parse-kit/dates.js';
+import type { Warnings } from '../parse-kit/warnings.js';
 
 interface LegacyUpdate {
   postedAt: string;
@@ -13,7 +14,16 @@ const stampPattern =
   /^\s*(?:([a-z]{3})\s+(\d{1,2}),?\s+)?(\d{1,2}):(\d{2})\s*([ap]m)\s*([a-z]{2,5})\s*$/i;
 const dayMs = 24 * 3600 * 1000;
 
-export function parseLegacyTimeline(description: string, startedAt: string): LegacyUpdate[] {
+export function parseLegacyTimeline(
+  description: string,
+  startedAt: string,
+  warnings: Warnings,
+  label: string,
+): LegacyUpdate[] {
+  if (description.length > maxDescription)
+    warnings.add(
+      `${label}: description of ${description.length} characters; read the first ${maxDescription}`,
+    );
   const chunks = description
     .slice(0, maxDescription)
     .split(/<span class="yellowfg">/i)

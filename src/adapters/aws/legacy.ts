@@ -29,7 +29,12 @@ export function readLegacyItem(
   const { resolved, title } = splitResolvedPrefix(asText(item.summary) ?? '');
   const code = statusCode(item.status);
   const closed = archived || resolved || code === 0;
-  const timeline = parseLegacyTimeline(asText(item.description) ?? '', startedAt);
+  const timeline = parseLegacyTimeline(
+    asText(item.description) ?? '',
+    startedAt,
+    warnings,
+    `item ${sourceId}`,
+  );
   const entries =
     timeline.length > 0
       ? timeline

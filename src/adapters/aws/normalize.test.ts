@@ -11,6 +11,7 @@ const legacy = readFixture('aws', 'data.legacy-shd.2022-07.archive-first19.json'
 const utf16Bytes = readFileSync(join(fixturesRoot, 'aws', 'currentevents.docs-shape.utf16le.json'));
 /** What the fetcher hands over: it honours the BOM. */
 const current = new TextDecoder('utf-16le').decode(utf16Bytes.subarray(2));
+const regional = readFixture('aws', 'currentevents.docs-shape.regional-140-services.json');
 
 function parse(events: string | null): VendorSnapshot {
   const result = awsAdapter.parse({ events }, context);
@@ -22,6 +23,7 @@ describe('aws adapter: golden files', () => {
   it.each([
     ['data.legacy-shd.2022-07.archive-first19.json', legacy],
     ['currentevents.docs-shape.utf16le.json', current],
+    ['currentevents.docs-shape.regional-140-services.json', regional],
   ])('%s matches its normalized golden file', (name, body) => {
     expectGolden('aws', name, parse(body));
   });
@@ -101,6 +103,31 @@ describe('aws adapter: currentevents', () => {
       ['lambda:N. Virginia', 'major_outage'],
       ['apigateway:N. Virginia', 'degraded_performance'],
       ['ec2-eu-west-1', 'operational'],
+    ]);
+  });
+
+  it('keeps every one of 140 impacted services of a regional event, recovered ones too', () => {
+    const snapshot = parse(regional);
+    const [event] = snapshot.incidents;
+    expect(event!.components).toHaveLength(140);
+    expect(snapshot.components).toHaveLength(140);
+    const statuses = snapshot.components.map((c) => c.status);
+    expect(statuses.filter((s) => s !== 'operational')).toHaveLength(135);
+    expect(snapshot.components.map((c) => c.id)).toContain('svc140:N. Virginia');
+    expect(snapshot.warnings).toEqual([]);
+  });
+
+  it('cuts impacted services only past thousands, and says so', () => {
+    const impacted = Object.fromEntries(
+      Array.from({ length: 6000 }, (_, i) => [`s${i}`, { service_name: `S${i}`, current: '2' }]),
+    );
+    const body = JSON.stringify([
+      { arn: 'a1', date: '1719846000', status: '2', summary: 'x', impacted_services: impacted },
+    ]);
+    const snapshot = parse(body);
+    expect(snapshot.components).toHaveLength(5000);
+    expect(snapshot.warnings).toEqual([
+      'event a1 impacted_services: kept the first 5000 of 6000 items',
     ]);
   });
 

@@ -6,6 +6,7 @@ import { azureAdapter, azureFeedUrl } from './index.js';
 const context = { statusPageUrl: 'https://azure.status.microsoft/en-us/status/' };
 const healthy = readFixture('azure', 'feed.docs-shape.healthy.xml');
 const active = readFixture('azure', 'feed.docs-shape.active.xml');
+const categories = readFixture('azure', 'feed.docs-shape.categories.xml');
 
 function parse(feed: string | null): VendorSnapshot {
   const result = azureAdapter.parse({ feed }, context);
@@ -17,8 +18,49 @@ describe('azure adapter: golden files', () => {
   it.each([
     ['feed.docs-shape.healthy.xml', healthy],
     ['feed.docs-shape.active.xml', active],
+    ['feed.docs-shape.categories.xml', categories],
   ])('%s matches its normalized golden file', (name, feed) => {
     expectGolden('azure', name, parse(feed));
+  });
+});
+
+describe('azure adapter: categories', () => {
+  const snapshot = parse(categories);
+  const [regional, global] = snapshot.incidents;
+
+  it('reads 14 service categories as components and the region apart', () => {
+    expect(regional!.components).toHaveLength(14);
+    expect(regional!.components).toContain('Azure Kubernetes Service');
+    expect(regional!.components).not.toContain('East US 2');
+    expect(regional!.regions).toEqual(['East US 2']);
+    expect(global!.components).toEqual(['Azure Front Door', 'Azure CDN']);
+    expect(global!.regions).toEqual(['Global']);
+  });
+
+  it('gives services named by an open item a degraded status, by a mitigated one operational', () => {
+    const status = new Map(snapshot.components.map((c) => [c.name, c.status]));
+    expect(snapshot.components).toHaveLength(16);
+    expect(status.get('Virtual Machines')).toBe('degraded_performance');
+    expect(status.get('Azure Front Door')).toBe('operational');
+  });
+
+  it('reads "Starting at approximately 14:44 UTC on …" and "Between … UTC and … UTC on …"', () => {
+    expect(regional!.startedAt).toBe('2026-01-22T14:44:00.000Z');
+    expect(global!.startedAt).toBe('2026-01-22T09:12:00.000Z');
+  });
+
+  it('tells regions from services by name and shape, and by a domain attribute', () => {
+    const feed = (cats: string) =>
+      `<rss version="2.0"><channel><title>Azure Status</title><item><guid>X1</guid><title>T</title>${cats}<description>d</description><pubDate>Thu, 22 Jan 2026 15:58:00 Z</pubDate></item></channel></rss>`;
+    const [item] = parse(
+      feed(
+        '<category>Korea Central</category><category>US Gov Virginia</category>' +
+          '<category>Azure Monitor</category><category>Network Infrastructure</category>' +
+          '<category domain="region">Contoso Edge Zone</category>',
+      ),
+    ).incidents;
+    expect(item!.regions).toEqual(['Korea Central', 'US Gov Virginia', 'Contoso Edge Zone']);
+    expect(item!.components).toEqual(['Azure Monitor', 'Network Infrastructure']);
   });
 });
 

@@ -1,15 +1,23 @@
 // Azure status RSS (docs/platforms.md#azure): only current issues are items, a healthy feed has
-// none. No severity, no components, no ids: each item is an open incident keyed by its guid or
-// title.
-import type { ObservedIncident, VendorSnapshot } from '../../domain/snapshot.js';
+// none. No severity and no ids: each item is an open incident keyed by its guid or title; its
+// <category> elements name the services (components) and regions it affects.
+import type { ObservedComponent, ObservedIncident, VendorSnapshot } from '../../domain/snapshot.js';
 import { bodyToText } from '../../domain/sanitize.js';
-import type { IncidentKind, Phase } from '../../domain/vocabulary.js';
+import { worstStatus } from '../../domain/status.js';
+import { slugify } from '../../domain/text.js';
+import {
+  closedPhases,
+  type ComponentStatus,
+  type IncidentKind,
+  type Phase,
+} from '../../domain/vocabulary.js';
 import { instantFromWallClock, monthNumber } from '../parse-kit/dates.js';
 import { hashId } from '../parse-kit/ids.js';
-import { buildUpdate, finishIncident } from '../parse-kit/incident-parts.js';
-import { capList, maxItemsPerList, Warnings } from '../parse-kit/warnings.js';
+import { buildUpdate, finishIncident, uniqueComponents } from '../parse-kit/incident-parts.js';
+import { capList, maxItemsPerList, maxNamesPerItem, Warnings } from '../parse-kit/warnings.js';
 import type { ParseResult } from '../types.js';
 import { readFeed, type FeedEntry } from '../rss/feed.js';
+import { splitCategories } from './categories.js';
 
 export function normalizeAzure(body: string | null, feedUrl: string): ParseResult {
   const feed = readFeed(body, feedUrl, 'feed');
@@ -30,7 +38,7 @@ export function normalizeAzure(body: string | null, feedUrl: string): ParseResul
   const snapshot: VendorSnapshot = {
     platform: 'azure',
     pageName: feed.value.title,
-    components: [],
+    components: servicesOf(incidents, warnings),
     incidents,
     // The feed lists what is current, all of it: an item that disappears is over.
     listsAllOpen:
@@ -70,6 +78,9 @@ function readItem(entry: FeedEntry, warnings: Warnings): ObservedIncident | null
       : mitigated
         ? 'resolved'
         : 'investigating';
+  const { services, regions } = splitCategories(
+    capList(entry.categories, `item ${sourceId} categories`, warnings, maxNamesPerItem),
+  );
   const stated = statedStart(text);
   const startedAt = stated !== null && stated <= postedAt ? stated : postedAt;
   const update = buildUpdate({
@@ -89,19 +100,51 @@ function readItem(entry: FeedEntry, warnings: Warnings): ObservedIncident | null
       startedAt,
       resolvedAt: mitigated ? postedAt : null,
       sourceUrl: entry.link,
-      components: [],
+      components: services,
       updates: update.bodyText === '' ? [] : [update],
       scheduledFor: null,
       scheduledUntil: null,
+      regions,
     },
     warnings,
   );
 }
 
-/** "Starting at 13:09 UTC on 01 Jun 2026" / "Between 09:00 UTC on 18 Jan 2024 and …". */
+/** What an item says about the services it names: the feed has no severity of its own. */
+function serviceStatus(incident: ObservedIncident): ComponentStatus {
+  if (closedPhases.includes(incident.phase)) return 'operational';
+  return incident.kind === 'maintenance' ? 'under_maintenance' : 'degraded_performance';
+}
+
+/** Every service an item names, sorted by name, with the worst status an item gives it. */
+function servicesOf(
+  incidents: readonly ObservedIncident[],
+  warnings: Warnings,
+): ObservedComponent[] {
+  const statuses = new Map<string, ComponentStatus[]>();
+  for (const incident of incidents)
+    for (const name of incident.components)
+      statuses.set(name, [...(statuses.get(name) ?? []), serviceStatus(incident)]);
+  const names = [...statuses.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return uniqueComponents(
+    names.map((name, position) => ({
+      id: slugify(name) || hashId(name),
+      name,
+      group: null,
+      status: worstStatus(statuses.get(name)!),
+      position,
+    })),
+    warnings,
+  );
+}
+
+/**
+ * "Starting at 13:09 UTC on 01 Jun 2026", "Starting at approximately 14:44 UTC on 22 Jan 2026",
+ * "Between 09:00 UTC on 18 Jan 2024 and …", "Between 09:12 UTC and 11:30 UTC on 22 Jan 2026".
+ */
 function statedStart(text: string): string | null {
   const match =
-    /\b(?:starting at|between|beginning at|from)\s+(\d{1,2}):(\d{2})\s*UTC\s+on\s+(\d{1,2})\s+([a-z]{3,9})\s+(\d{4})/i.exec(
+    /\b(?:starting at|between|beginning at|from)\s+(?:(?:approximately|approx\.?|about|around|roughly)\s+)?(\d{1,2}):(\d{2})\s*UTC(?:\s+and\s+\d{1,2}:\d{2}\s*UTC)?\s+on\s+(\d{1,2})\s+([a-z]{3,9})\s+(\d{4})/i.exec(
       text.slice(0, 2000),
     );
   const month = match ? monthNumber(match[4]!) : null;

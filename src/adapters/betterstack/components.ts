@@ -2,7 +2,7 @@
 import type { ObservedComponent } from '../../domain/snapshot.js';
 import { cleanLabel } from '../../domain/text.js';
 import { uniqueComponents } from '../parse-kit/incident-parts.js';
-import { asId, asNumber, asText } from '../parse-kit/lenient.js';
+import { asId, asNumber, asText, quote } from '../parse-kit/lenient.js';
 import { capList, type Warnings } from '../parse-kit/warnings.js';
 import { isNotMonitored, resourceStatusOf } from './enums.js';
 import type { IndexDocument } from './wire.js';
@@ -28,7 +28,9 @@ export function readComponents(index: IndexDocument, warnings: Warnings): Observ
       }
       let status = resourceStatusOf(attributes.status);
       if (status === null) {
-        warnings.add(`resource ${resource.id}: unknown status; read as unknown`);
+        warnings.add(
+          `resource ${resource.id}: unknown status ${quote(attributes.status)}; read as unknown`,
+        );
         status = 'unknown';
       }
       // Section ids arrive as numbers or strings; both name the same section.

@@ -18,5 +18,7 @@ export const betterstackAdapter = definePlatform({
       },
     ];
   },
-  parse: neverThrows((bodies) => normalizeBetterstack(bodies.index ?? null)),
+  parse: neverThrows((bodies, context) =>
+    normalizeBetterstack(bodies.index ?? null, context.observedAt ?? null),
+  ),
 });

@@ -64,6 +64,47 @@ describe('betterstack adapter', () => {
     expect(snapshot.listsAllOpen).toBe(true);
   });
 
+  describe('maintenance windows decide the phase of aggregate_state "maintenance"', () => {
+    const upcoming = readFixture('betterstack', 'index.docs-shape.upcoming-maintenance.json');
+    const phases = (observedAt?: string) => {
+      const result = betterstackAdapter.parse(
+        { index: upcoming },
+        observedAt === undefined ? context : { ...context, observedAt },
+      );
+      if (!result.ok) throw new Error(result.error);
+      return Object.fromEntries(result.snapshot.incidents.map((i) => [i.sourceId, i.phase]));
+    };
+
+    it("matches its normalized golden file (observed at the page's updated_at)", () => {
+      const result = betterstackAdapter.parse({ index: upcoming }, context);
+      if (!result.ok) throw new Error(result.error);
+      expectGolden('betterstack', 'index.docs-shape.upcoming-maintenance.json', result.snapshot);
+    });
+
+    it('three days before its window: scheduled, not in progress', () => {
+      expect(phases()['9101']).toBe('scheduled');
+    });
+
+    it('a window that has started is in progress, with or without an end', () => {
+      expect(phases()['9102']).toBe('in_progress');
+      expect(phases('2025-03-10T17:00:00.000Z')['9101']).toBe('in_progress');
+      expect(phases('2025-04-30T00:00:00.000Z')['9102']).toBe('in_progress');
+    });
+
+    it('a window that has ended is completed', () => {
+      expect(phases()['9103']).toBe('completed');
+      expect(phases('2025-03-10T18:00:00.000Z')['9101']).toBe('completed');
+    });
+
+    it("the poll's observation time wins over the page's updated_at", () => {
+      expect(phases('2025-03-06T22:30:00.000Z')).toMatchObject({
+        '9101': 'scheduled',
+        '9102': 'scheduled',
+        '9103': 'in_progress',
+      });
+    });
+  });
+
   it('fails on the HTML shell the page serves for any path, and on other JSON', () => {
     expect(betterstackAdapter.parse({ index: '<!doctype html><html></html>' }, context).ok).toBe(
       false,

@@ -11,7 +11,7 @@ import { readComponents } from './components.js';
 import { readReports } from './reports.js';
 import { readIndex } from './wire.js';
 
-export function normalizeBetterstack(body: string | null): ParseResult {
+export function normalizeBetterstack(body: string | null, observedAt: string | null): ParseResult {
   const parsed = parseJsonBody(body, 'index.json');
   if (!parsed.ok) return parsed;
   const index = readIndex(parsed.value);
@@ -22,7 +22,7 @@ export function normalizeBetterstack(body: string | null): ParseResult {
   const reportCount = index.byType('status_report').length;
   const incidents = readReports(index, {
     resourceNames: new Map(components.map((c) => [c.id, c.name])),
-    asOf: parseVendorTime(index.page.updated_at),
+    asOf: observedAt ?? parseVendorTime(index.page.updated_at),
     warnings,
   });
   const seen = new Set<string>();

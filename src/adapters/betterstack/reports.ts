@@ -2,6 +2,7 @@
 // affected resources per update. `ends_at` can be null on resolved reports: the aggregate
 // state decides (docs/platforms.md#betterstack).
 import type { ObservedIncident, ObservedUpdate } from '../../domain/snapshot.js';
+import { maintenancePhaseAt } from '../../domain/maintenance-window.js';
 import { compareImpact } from '../../domain/status.js';
 import type { Impact, IncidentKind, Phase } from '../../domain/vocabulary.js';
 import { parseVendorTime } from '../parse-kit/dates.js';
@@ -13,7 +14,7 @@ import type { IndexDocument, Resource } from './wire.js';
 
 interface ReportContext {
   resourceNames: Map<string, string>;
-  /** The page's own `updated_at`: the only "now" a pure parser has, to place maintenance windows. */
+  /** When the page was observed (the poll's time, else the page's own `updated_at`). */
   asOf: string | null;
   warnings: Warnings;
 }
@@ -110,10 +111,10 @@ function reportPhase(
       ? 'resolved'
       : 'investigating';
   if (state === 'resolved') return 'completed';
-  if (state === 'maintenance') return 'in_progress';
-  if (asOf !== null && endsAt !== null && endsAt <= asOf) return 'completed';
-  if (asOf !== null && startsAt !== null && startsAt <= asOf) return 'in_progress';
-  return 'scheduled';
+  // aggregate_state "maintenance" says only that the report is a live maintenance, also three
+  // days before its window: the window decides the phase.
+  if (asOf === null && state !== 'maintenance') return 'scheduled';
+  return maintenancePhaseAt('open', { startsAt, endsAt }, asOf);
 }
 
 /** The last update carries the report's phase; maintenance updates before the window announce it. */

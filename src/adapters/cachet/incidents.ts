@@ -4,7 +4,7 @@ import type { ObservedIncident, ObservedUpdate } from '../../domain/snapshot.js'
 import type { IncidentKind, Phase } from '../../domain/vocabulary.js';
 import { buildUpdate, finishIncident, safeHttpUrl } from '../parse-kit/incident-parts.js';
 import { asId, asList, asRecord, asText, type JsonObject } from '../parse-kit/lenient.js';
-import type { Warnings } from '../parse-kit/warnings.js';
+import { capList, type Warnings } from '../parse-kit/warnings.js';
 import { enumValue, incidentPhaseOf } from './enums.js';
 import { cachetTime } from './wire.js';
 
@@ -46,7 +46,7 @@ export function readIncident(row: JsonObject, context: IncidentContext): Observe
     return null;
   }
   const updatedAt = time(row.updated_at ?? row.updated);
-  const updates = readUpdates(row, id, kind, phase, createdAt ?? startedAt, time);
+  const updates = readUpdates(row, id, kind, phase, createdAt ?? startedAt, time, warnings);
   const componentId = asId(row.component_id);
   const component = componentId === null ? undefined : context.componentNames.get(componentId);
   return finishIncident(
@@ -77,6 +77,7 @@ function readUpdates(
   phase: Phase,
   postedAt: string,
   time: (value: unknown) => string | null,
+  warnings: Warnings,
 ): ObservedUpdate[] {
   const updates: ObservedUpdate[] = [];
   const message = asText(row.message);
@@ -85,7 +86,7 @@ function readUpdates(
       buildUpdate({ sourceId: `${id}-message`, phase, raw: message, postedAt, components: null }),
     );
   }
-  for (const raw of asList(row.updates).slice(0, 500)) {
+  for (const raw of capList(asList(row.updates), `incident ${id} updates`, warnings)) {
     const update = asRecord(raw);
     const updateId = asId(update?.id);
     const at = time(update?.created_at ?? update?.created);

@@ -1,6 +1,7 @@
 // incident.io's Statuspage-compatible JSON (docs/platforms.md#incidentio-compat-json): flat
 // components, ULID ids, Markdown bodies, and incidents without components, started_at, resolved_at
 // or shortlink.
+import { maintenancePhaseAt } from '../../domain/maintenance-window.js';
 import type { ObservedComponent, ObservedIncident, ObservedUpdate } from '../../domain/snapshot.js';
 import { closedPhases, type IncidentKind, type Phase } from '../../domain/vocabulary.js';
 import { cleanLabel } from '../../domain/text.js';
@@ -50,6 +51,7 @@ export function readCompatItem(
   listedAsMaintenance: boolean,
   linkBase: string | null,
   warnings: Warnings,
+  observedAt: string | null,
 ): ObservedIncident | null {
   const item = asRecord(raw);
   const id = asId(item?.id);
@@ -63,9 +65,13 @@ export function readCompatItem(
       ? 'maintenance'
       : 'incident';
   if (stated === null) warnings.add(`incident ${id}: unknown status; read as open`);
-  const phase = fitPhase(stated?.phase ?? null, kind);
-  const updates = readUpdates(item, id, kind, phase, warnings);
   const scheduledFor = kind === 'maintenance' ? parseVendorTime(item.scheduled_for) : null;
+  const scheduledUntil = kind === 'maintenance' ? parseVendorTime(item.scheduled_until) : null;
+  const phase =
+    kind === 'maintenance' && stated === null
+      ? maintenancePhaseAt('open', { startsAt: scheduledFor, endsAt: scheduledUntil }, observedAt)
+      : fitPhase(stated?.phase ?? null, kind);
+  const updates = readUpdates(item, id, kind, phase, warnings);
   const startedAt =
     (kind === 'maintenance' ? scheduledFor : null) ??
     parseVendorTime(item.started_at) ??
@@ -94,7 +100,7 @@ export function readCompatItem(
       components: [],
       updates,
       scheduledFor,
-      scheduledUntil: kind === 'maintenance' ? parseVendorTime(item.scheduled_until) : null,
+      scheduledUntil,
     },
     warnings,
   );
@@ -143,6 +149,7 @@ function readUpdates(
         raw: body,
         postedAt,
         components: null,
+        format: 'markdown',
       }),
     ];
   });

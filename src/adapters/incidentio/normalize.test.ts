@@ -55,7 +55,7 @@ describe('incidentio adapter: compat JSON', () => {
     expect(snapshot.warnings).toEqual([]);
   });
 
-  it('keeps Markdown bodies readable, maps impact none to notice and dates resolution from the timeline', () => {
+  it('renders Markdown bodies (a titled link, strong) to allowlisted HTML and plain text, maps impact none to notice and dates resolution from the timeline', () => {
     const snapshot = parse(scenarios['api-v2-incidents.docs-shape.json']);
     const [open, resolved] = snapshot.incidents;
     expect(open).toMatchObject({
@@ -66,8 +66,14 @@ describe('incidentio adapter: compat JSON', () => {
       components: [],
       sourceUrl: 'https://status.openai.com/incidents/01K6Z8QW3M9R2T5V7X0B4D6F8H',
     });
-    expect(open!.updates[0]!.bodyText).toContain('https://status.openai.com/');
-    expect(open!.updates[0]!.bodyText).toContain('[support](mailto:support@example.com "Support")');
+    expect(open!.updates[0]!.bodyText).toBe(
+      'We are seeing elevated errors for image generation. Contact support if you are blocked. Details: https://status.openai.com/',
+    );
+    expect(open!.updates[0]!.body).toBe(
+      'We are seeing <strong>elevated errors</strong> for image generation. Contact ' +
+        '<a href="mailto:support@example.com" rel="noopener noreferrer nofollow">support</a> ' +
+        'if you are blocked. Details: https://status.openai.com/',
+    );
     expect(resolved).toMatchObject({
       impact: 'notice',
       phase: 'resolved',
@@ -147,6 +153,30 @@ describe('incidentio adapter: proxy JSON', () => {
     expect(fallback.components.every((c) => c.group === null)).toBe(true);
     expect(fallback.warnings).toEqual([expect.stringContaining('proxy: HTML')]);
     expect(fallback.incidents).toHaveLength(2);
+  });
+});
+
+describe('incidentio adapter: maintenance windows', () => {
+  const id = '01K71MMMMNNNNPPPPQQQQRRRRS';
+  const phaseAt = (proxyBody: string, observedAt: string) => {
+    const result = incidentioAdapter.parse(
+      { ...scenarios['proxy.docs-shape.json'], proxy: proxyBody },
+      { ...context, observedAt },
+    );
+    if (!result.ok) throw new Error(result.error);
+    return result.snapshot.incidents.find((incident) => incident.sourceId === id)!.phase;
+  };
+  const withoutStatus = proxy.replace('"status": "maintenance_scheduled",', '');
+
+  it('a maintenance without a status follows its window against the poll time', () => {
+    expect(withoutStatus).not.toBe(proxy);
+    expect(phaseAt(withoutStatus, '2026-07-09T12:00:00.000Z')).toBe('scheduled');
+    expect(phaseAt(withoutStatus, '2026-07-12T03:00:00.000Z')).toBe('in_progress');
+    expect(phaseAt(withoutStatus, '2026-07-12T04:00:00.000Z')).toBe('completed');
+  });
+
+  it('a stated maintenance_scheduled stays scheduled even past its start (not started yet)', () => {
+    expect(phaseAt(proxy, '2026-07-12T03:00:00.000Z')).toBe('scheduled');
   });
 });
 

@@ -32,7 +32,10 @@ export function normalizeIncidentio(
   const linkBase = linkBaseOf(summary, context.statusPageUrl);
   const history = optionalObject(bodies.incidents, 'incidents.json', warnings);
   const proxyRoot = optionalObject(bodies.proxy, 'proxy', warnings);
-  const proxy = proxyRoot === null ? null : readProxy(proxyRoot, linkBase, warnings);
+  const proxy =
+    proxyRoot === null
+      ? null
+      : readProxy(proxyRoot, linkBase, warnings, context.observedAt ?? null);
 
   // incident.io omits `incidents` when there are none (or sends null): that still lists all.
   let listsAllOpen = true;
@@ -55,7 +58,13 @@ export function normalizeIncidentio(
   const incidents = new Map<string, ObservedIncident>();
   const kept = capList(raws, 'incidents', warnings);
   for (const [raw, maintenance, open] of kept) {
-    const incident = readCompatItem(raw, maintenance, linkBase, warnings);
+    const incident = readCompatItem(
+      raw,
+      maintenance,
+      linkBase,
+      warnings,
+      context.observedAt ?? null,
+    );
     // A skipped open item might be withdrawn by mistake if we still claimed the list complete.
     if (!incident && open) listsAllOpen = false;
     if (incident && !incidents.has(incident.sourceId)) incidents.set(incident.sourceId, incident);

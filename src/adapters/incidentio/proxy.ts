@@ -1,6 +1,7 @@
 // incident.io's rich front-end JSON, `/proxy/<host>` (docs/platforms.md#incidentio-proxy-json):
 // groups, hidden components, per-incident affected components and worst impact. Undocumented, so it
 // only enriches the compat data and every field is optional.
+import { maintenancePhaseAt } from '../../domain/maintenance-window.js';
 import type { ObservedIncident, ObservedUpdate } from '../../domain/snapshot.js';
 import type { ComponentStatus } from '../../domain/vocabulary.js';
 import { worstStatus } from '../../domain/status.js';
@@ -33,6 +34,7 @@ export function readProxy(
   root: JsonObject,
   linkBase: string | null,
   warnings: Warnings,
+  observedAt: string | null,
 ): ProxyPage | null {
   const summary = asRecord(root.summary);
   if (!summary) return null;
@@ -46,7 +48,7 @@ export function readProxy(
   }
   for (const component of components) names.set(component.id, component.name);
   const statuses = readStatuses(summary.affected_components);
-  const context = { names, linkBase, warnings };
+  const context = { names, linkBase, warnings, observedAt };
   const incidents = [
     ...capList(asList(summary.ongoing_incidents), 'proxy incidents', warnings).map((raw) =>
       readProxyItem(raw, false, context),
@@ -100,6 +102,7 @@ interface ItemContext {
   names: Map<string, string>;
   linkBase: string | null;
   warnings: Warnings;
+  observedAt: string | null;
 }
 
 function readProxyItem(
@@ -115,14 +118,22 @@ function readProxyItem(
   const kind = maintenance ? 'maintenance' : 'incident';
   const stated = phaseOf(item.status);
   if (stated === null) context.warnings.add(`proxy incident ${id}: unknown status; read as open`);
-  const phase = fitPhase(stated?.phase ?? null, kind);
+  const scheduledFor = maintenance ? parseVendorTime(item.scheduled_start_at) : null;
+  const scheduledUntil = maintenance ? parseVendorTime(item.scheduled_end_at) : null;
+  const phase =
+    maintenance && stated === null
+      ? maintenancePhaseAt(
+          'open',
+          { startsAt: scheduledFor, endsAt: scheduledUntil },
+          context.observedAt,
+        )
+      : fitPhase(stated?.phase ?? null, kind);
   const componentIds = [
     ...asList(item.affected_components),
     ...asList(item.component_impacts),
     ...asList(item.components),
   ].flatMap((ref) => asId(asRecord(ref)?.component_id) ?? []);
   const updates = readProxyUpdates(item, id, phase, maintenance, context);
-  const scheduledFor = maintenance ? parseVendorTime(item.scheduled_start_at) : null;
   const startedAt = scheduledFor ?? published ?? updates[0]?.postedAt ?? null;
   if (startedAt === null) {
     context.warnings.add(`proxy incident ${id}: no usable time; skipped`);
@@ -149,7 +160,7 @@ function readProxyItem(
       components: componentIds.flatMap((componentId) => context.names.get(componentId) ?? []),
       updates,
       scheduledFor,
-      scheduledUntil: maintenance ? parseVendorTime(item.scheduled_end_at) : null,
+      scheduledUntil,
     },
     context.warnings,
   );
@@ -192,6 +203,8 @@ function readProxyUpdates(
         raw: text,
         postedAt,
         components: refs.length === 0 ? null : refs.flatMap((ref) => context.names.get(ref) ?? []),
+        // message_string is the Markdown source; a rich-text document is already plain text.
+        ...(typeof update.message_string === 'string' ? { format: 'markdown' as const } : {}),
       }),
     ];
   });

@@ -21,7 +21,9 @@ export function richTextToPlain(value: unknown): string | null {
     .join('')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
-  return text === '' ? null : text.slice(0, maxLength);
+  if (text === '') return null;
+  // Cut visibly, like every stored text (docs/reliability.md#a14), never silently.
+  return text.length > maxLength ? `${text.slice(0, maxLength)} […truncated]` : text;
 }
 
 function collect(node: unknown, depth: number, parts: string[]): void {

@@ -86,6 +86,40 @@ describe('instatus adapter: quirks', () => {
   });
 });
 
+describe('instatus adapter: maintenance windows', () => {
+  const phaseAt = (body: string, observedAt: string) => {
+    const result = instatusAdapter.parse(
+      { summary: body, components: null },
+      { ...context, observedAt },
+    );
+    if (!result.ok) throw new Error(result.error);
+    return result.snapshot.incidents.find((incident) => incident.kind === 'maintenance')!.phase;
+  };
+  const unknownStatus = summary.replace('"NOTSTARTEDYET"', '"PAUSED_FOR_REVIEW"');
+
+  it('an unknown status follows the window (start + duration) against the poll time', () => {
+    expect(unknownStatus).not.toBe(summary);
+    expect(phaseAt(unknownStatus, '2022-06-11T18:00:00.000Z')).toBe('scheduled');
+    expect(phaseAt(unknownStatus, '2022-06-11T19:00:00.000Z')).toBe('in_progress');
+    expect(phaseAt(unknownStatus, '2022-06-11T20:00:00.000Z')).toBe('completed');
+  });
+
+  it('a duration over a year leaves the end unknown, with a warning', () => {
+    const result = instatusAdapter.parse(
+      { summary: summary.replace('"duration": "60"', '"duration": "999999"'), components: null },
+      context,
+    );
+    if (!result.ok) throw new Error(result.error);
+    const maintenance = result.snapshot.incidents.find((i) => i.kind === 'maintenance')!;
+    expect(maintenance.scheduledUntil).toBeNull();
+    expect(result.snapshot.warnings.join('\n')).toMatch(/duration 999999 minutes is not usable/);
+  });
+
+  it('a stated NOTSTARTEDYET is kept past its start', () => {
+    expect(phaseAt(summary, '2022-06-11T19:00:00.000Z')).toBe('scheduled');
+  });
+});
+
 describe('instatus adapter: hostile payloads', () => {
   it.each([
     ['HTML 404 from Next.js', '<!DOCTYPE html><html><body>404</body></html>'],

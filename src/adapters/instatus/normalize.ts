@@ -1,5 +1,6 @@
 // Instatus summary.json (docs/platforms.md#instatus): active incidents and maintenances only, no
 // timeline and no affected components; dates may be JavaScript Date.toString() strings.
+import { maintenancePhaseAt } from '../../domain/maintenance-window.js';
 import type { ObservedIncident, VendorSnapshot } from '../../domain/snapshot.js';
 import { addSeconds } from '../../domain/time.js';
 import { cleanLabel } from '../../domain/text.js';
@@ -141,16 +142,17 @@ function readMaintenance(
     warnings.add(`maintenance ${sourceId}: no usable start time; skipped`);
     return null;
   }
-  let phase = maintenancePhaseOf(item.status);
-  if (phase === null) {
-    warnings.add(`maintenance ${sourceId}: unknown status; read as scheduled`);
-    phase = 'scheduled';
-  }
   const minutes = asNumber(item.duration);
-  const end =
-    minutes !== null && minutes >= 0 && minutes <= maxDurationMinutes
-      ? addSeconds(start, minutes * 60)
-      : null;
+  const usable = minutes !== null && minutes >= 0 && minutes <= maxDurationMinutes;
+  if (minutes !== null && !usable)
+    warnings.add(`maintenance ${sourceId}: duration ${minutes} minutes is not usable; end unknown`);
+  const end = usable ? addSeconds(start, minutes * 60) : null;
+  const stated = maintenancePhaseOf(item.status);
+  const phase =
+    stated ??
+    maintenancePhaseAt('open', { startsAt: start, endsAt: end }, context.observedAt ?? null);
+  if (stated === null)
+    warnings.add(`maintenance ${sourceId}: unknown status; read from its window as ${phase}`);
   return finishIncident(
     {
       sourceId,

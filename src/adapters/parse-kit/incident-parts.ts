@@ -4,6 +4,7 @@ import { bodyToText, sanitizeBody } from '../../domain/sanitize.js';
 import type { ObservedComponent, ObservedIncident, ObservedUpdate } from '../../domain/snapshot.js';
 import { cleanLabel } from '../../domain/text.js';
 import { closedPhases, type Phase } from '../../domain/vocabulary.js';
+import { markdownToHtml } from './markdown.js';
 import type { Warnings } from './warnings.js';
 
 interface UpdateInput {
@@ -13,13 +14,20 @@ interface UpdateInput {
   raw: string;
   postedAt: string;
   components: string[] | null;
+  /** `markdown`: the platform writes Markdown (incident.io); rendered before the allowlist. */
+  format?: 'markdown';
 }
+
+/** Tags a Markdown body never needs: their presence means the vendor sent HTML after all. */
+const htmlTag = /<\/?(?:p|br|a|b|strong|i|em|ul|ol|li|div|span|h[1-6]|code|pre)\b[^>]*>/i;
 
 /** Longest vendor body looked at; sanitizeBody caps the stored text further. */
 const maxRawBody = 256 * 1024;
 
 export function buildUpdate(input: UpdateInput): ObservedUpdate {
-  const raw = prepareBody(input.raw);
+  const prepared = prepareBody(input.raw);
+  const raw =
+    input.format === 'markdown' && !htmlTag.test(prepared) ? markdownToHtml(prepared) : prepared;
   return {
     sourceId: input.sourceId,
     phase: input.phase,

@@ -22,8 +22,20 @@ export class Warnings {
 /** Items one poll keeps per list (docs/reliability.md#a13): bounded memory; a warning says so. */
 export const maxItemsPerList = 500;
 
-export function capList<T>(items: readonly T[], label: string, warnings: Warnings): T[] {
-  if (items.length <= maxItemsPerList) return [...items];
-  warnings.add(`${label}: kept the first ${maxItemsPerList} of ${items.length} items`);
-  return items.slice(0, maxItemsPerList);
+/**
+ * Names one item lists about itself (AWS impacted services, affected components): a real regional
+ * AWS event lists 140, and a catalogue has a few hundred, so only a hostile payload reaches this.
+ */
+export const maxNamesPerItem = 5000;
+
+/** The first `limit` items; when it cuts, a warning says what and how many (never silent). */
+export function capList<T>(
+  items: readonly T[],
+  label: string,
+  warnings: Warnings,
+  limit = maxItemsPerList,
+): T[] {
+  if (items.length <= limit) return [...items];
+  warnings.add(`${label}: kept the first ${limit} of ${items.length} items`);
+  return items.slice(0, limit);
 }

@@ -18,6 +18,8 @@ export interface FeedEntry {
   updated: string | null;
   /** Content as HTML, still untrusted (sanitizeBody runs later, once). */
   html: string;
+  /** RSS `<category>` texts (with their `domain`) or Atom `category term`s, in feed order. */
+  categories: Array<{ text: string; domain: string | null }>;
 }
 
 interface Feed {
@@ -53,6 +55,10 @@ function readAtom(feed: JsonObject, baseUrl: string): Feed {
         published: parseVendorTime(plainText(entry.published)),
         updated: parseVendorTime(plainText(entry.updated)),
         html: atomContentHtml(content),
+        categories: asList(entry.category).flatMap((node) => {
+          const term = elementAttribute(node, 'term');
+          return term === null ? [] : [{ text: term, domain: elementAttribute(node, 'scheme') }];
+        }),
       },
     ];
   });
@@ -73,6 +79,10 @@ function readRss(channel: JsonObject, items: unknown, baseUrl: string): Feed {
         published: date,
         updated: date,
         html: decodeXmlText(rawHtml),
+        categories: asList(item.category).flatMap((node) => {
+          const text = plainText(node);
+          return text === null ? [] : [{ text, domain: elementAttribute(node, 'domain') }];
+        }),
       },
     ];
   });

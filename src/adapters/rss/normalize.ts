@@ -25,7 +25,7 @@ function entrySourceId(entry: FeedEntry): string {
 
 export function entryToIncident(entry: FeedEntry, warnings: Warnings): ObservedIncident | null {
   const sourceId = entrySourceId(entry);
-  const timeline = parseTimeline(entry.html);
+  const timeline = parseTimeline(entry.html, warnings, `entry ${sourceId}`);
   return timeline.length > 0
     ? fromTimeline(entry, sourceId, timeline, warnings)
     : fromSingleEntry(entry, sourceId, warnings);

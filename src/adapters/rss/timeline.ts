@@ -1,6 +1,7 @@
 // Statuspage-style feed content holds the timeline as HTML, newest first (docs/platforms.md#rss):
 // `<p><small>Jul 3, 07:12 UTC</small><br><strong>Resolved</strong> - text</p>`.
 import { monthNumber, zoneOffset } from '../parse-kit/dates.js';
+import type { Warnings } from '../parse-kit/warnings.js';
 
 interface TimelineStamp {
   month: number;
@@ -28,7 +29,11 @@ const stampPattern =
 const labelPattern = /^<strong>([^<]{1,60})<\/strong>\s*[-–—:]?\s*/i;
 
 /** The timeline items, newest first as written; [] when the content is not such a timeline. */
-export function parseTimeline(html: string): TimelineItem[] {
+export function parseTimeline(html: string, warnings: Warnings, label: string): TimelineItem[] {
+  if (html.length > maxContentLength)
+    warnings.add(
+      `${label}: content of ${html.length} characters; read the first ${maxContentLength}`,
+    );
   const chunks = html
     .slice(0, maxContentLength)
     .split(/<small>/i)

@@ -1,6 +1,6 @@
 // One Slack incident, outage, notice or maintenance. Notes carry no ids and no phase: the last
-// note carries the item's phase, earlier ones the opening phase, and a "Technical Summary"
-// posted after a resolution is the postmortem.
+// note carries the item's phase, earlier ones the opening phase, and summary notes posted after
+// the resolution ("Issue Summary:", "Technical Summary", …) are the postmortem (summary-notes.ts).
 import type { ObservedIncident, ObservedUpdate } from '../../domain/snapshot.js';
 import type { Phase } from '../../domain/vocabulary.js';
 import { parseVendorTime } from '../parse-kit/dates.js';
@@ -14,8 +14,7 @@ import {
 import { asId, asList, asRecord, asText } from '../parse-kit/lenient.js';
 import { capList, type Warnings } from '../parse-kit/warnings.js';
 import { impactOfType, isMaintenance, phaseOf } from './enums.js';
-
-const postmortemOpening = /^\s*(?:technical summary|summary of impact|root cause)/i;
+import { firstTrailingSummary } from './summary-notes.js';
 
 export function readItem(
   raw: unknown,
@@ -75,7 +74,7 @@ export function readItem(
   );
 }
 
-interface Note {
+export interface Note {
   postedAt: string;
   body: string;
 }
@@ -113,11 +112,4 @@ function assignPhases(notes: Note[], phase: Phase, maintenance: boolean): Observ
       });
     }),
   );
-}
-
-/** Index of the first of the trailing "Technical Summary" notes, never the only note. */
-function firstTrailingSummary(notes: Note[]): number {
-  let start = notes.length;
-  while (start > 1 && postmortemOpening.test(notes[start - 1]!.body.slice(0, 200))) start -= 1;
-  return start;
 }

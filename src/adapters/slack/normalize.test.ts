@@ -6,6 +6,7 @@ import { slackAdapter } from './index.js';
 const context = { statusPageUrl: 'https://status.slack.com' };
 const current = readFixture('slack', 'current.2020-07-30.incident.json');
 const history = readFixture('slack', 'history.docs-shape.json');
+const summaries = readFixture('slack', 'history.docs-shape.issue-summary.json');
 
 function parse(bodies: Record<string, string | null>): VendorSnapshot {
   const result = slackAdapter.parse(bodies, context);
@@ -17,6 +18,7 @@ describe('slack adapter: golden files', () => {
   it.each([
     ['current.2020-07-30.incident.json', { current, history: null }],
     ['history.docs-shape.json', { current, history }],
+    ['history.docs-shape.issue-summary.json', { current, history: summaries }],
   ])('%s matches its normalized golden file', (name, bodies) => {
     expectGolden('slack', name, parse(bodies));
   });
@@ -68,6 +70,54 @@ describe('slack adapter: quirks', () => {
     expect(outage.updates.map((u) => u.phase)).toEqual(['investigating', 'resolved', 'postmortem']);
     expect(outage.updates[0]!.body).toBe("Some users can't send messages. We're <b>on it</b>.");
     expect(outage.updates[2]!.bodyText).toMatch(/^Technical Summary:\nOn July 22nd/);
+  });
+
+  describe('summary notes written after the resolution', () => {
+    const byId = new Map(
+      parse({ current, history: summaries }).incidents.map((i) => [i.sourceId, i]),
+    );
+
+    it('"Issue Summary:" three days later is the postmortem; resolvedAt stays at the fix', () => {
+      expect(byId.get('1302')).toMatchObject({
+        phase: 'postmortem',
+        resolvedAt: '2023-07-13T18:15:00.000Z',
+      });
+      expect(byId.get('1302')!.updates.map((u) => u.phase)).toEqual([
+        'investigating',
+        'resolved',
+        'postmortem',
+      ]);
+    });
+
+    it('"Incident summary - <date>" two weeks later is the postmortem too', () => {
+      expect(byId.get('1288')).toMatchObject({
+        phase: 'postmortem',
+        resolvedAt: '2023-06-26T15:05:00.000Z',
+      });
+    });
+
+    it('a resolution that mentions the root cause stays the resolution', () => {
+      expect(byId.get('1275')).toMatchObject({
+        phase: 'resolved',
+        resolvedAt: '2023-06-12T20:10:00.000Z',
+      });
+      expect(byId.get('1275')!.updates.map((u) => u.phase)).toEqual(['investigating', 'resolved']);
+    });
+
+    it('a bare "Summary:" note that itself resolves, after no resolution, is the resolution', () => {
+      expect(byId.get('1261')).toMatchObject({
+        phase: 'resolved',
+        resolvedAt: '2023-05-30T15:40:00.000Z',
+      });
+    });
+
+    it('a postmortem never moves resolvedAt later than the resolving note', () => {
+      for (const id of ['1302', '1288', '1275', '1261']) {
+        const incident = byId.get(id)!;
+        const resolving = incident.updates.findLast((u) => u.phase === 'resolved');
+        expect(incident.resolvedAt).toBe(resolving!.postedAt);
+      }
+    });
   });
 
   it('reads maintenance items, cancelled as completed, and notices as notice impact', () => {

@@ -10,6 +10,7 @@ import { affectedComponents } from './incident-components.js';
 import {
   compareUpdates,
   readLegacyPostmortem,
+  samePostmortem,
   readTimeline,
   type TimelineUpdate,
 } from './updates.js';
@@ -44,7 +45,10 @@ export function normalizeItem(item: RawItem, page: PageContext): ObservedInciden
   };
   const timeline = readTimeline(rawUpdates.kind === 'list' ? rawUpdates.items : [], scope);
   const postmortem = readLegacyPostmortem(object, scope);
-  if (postmortem && !timeline.some((u) => u.sourceId === postmortem.sourceId)) {
+  if (
+    postmortem &&
+    !timeline.some((u) => u.sourceId === postmortem.sourceId || samePostmortem(u, postmortem))
+  ) {
     timeline.push(postmortem);
     timeline.sort(compareUpdates);
   }

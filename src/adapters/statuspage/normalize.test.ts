@@ -27,13 +27,37 @@ describe('golden snapshots of real Statuspage captures', () => {
   const fixtures = listFixtures('statuspage');
 
   it('covers every capture in test/fixtures/statuspage', () => {
-    expect(fixtures.length).toBe(10);
+    expect(fixtures.length).toBe(11);
   });
 
   it.each(fixtures)('%s', (fileName) => {
     const actual = snapshotOf(fileName);
     const golden = loadGolden(goldenPath('statuspage', fileName), actual, updateGolden);
     expect(JSON.parse(JSON.stringify(actual))).toEqual(golden);
+  });
+});
+
+describe('one postmortem, one timeline entry', () => {
+  const file = 'incidents.docs-shape.postmortem-twice.json';
+
+  it('a postmortem posted as an update and as postmortem_body is one entry', () => {
+    const twice = incident(file, 'pm2xq7k1fbrs');
+    expect(twice.updates.map((u) => [u.sourceId, u.phase])).toEqual([
+      ['pmu1investgt', 'investigating'],
+      ['pmu2monitorg', 'monitoring'],
+      ['pmu3resolved', 'resolved'],
+      ['pmu4postmrtm', 'postmortem'],
+    ]);
+    expect(twice.resolvedAt).toBe('2026-08-01T10:05:00.000Z');
+  });
+
+  it('a postmortem only in postmortem_body still becomes its entry', () => {
+    const fieldOnly = incident(file, 'pmfieldonly1');
+    expect(fieldOnly.updates.map((u) => [u.sourceId, u.phase])).toEqual([
+      ['pmf1investgt', 'investigating'],
+      ['pmf2resolved', 'resolved'],
+      ['postmortem', 'postmortem'],
+    ]);
   });
 });
 

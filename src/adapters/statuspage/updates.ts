@@ -70,6 +70,27 @@ export function readLegacyPostmortem(incident: JsonObject, scope: Scope): Timeli
   return { sourceId: 'postmortem', phase, postedAt, ...bodies(body), components: null, refs: [] };
 }
 
+/**
+ * True when a timeline update already publishes the postmortem that `postmortem_body` holds:
+ * pages post it both ways, and one postmortem is one timeline entry. Same text, or one text
+ * containing the other (a page may add a heading), compared without case or spacing.
+ */
+export function samePostmortem(update: ObservedUpdate, postmortem: ObservedUpdate): boolean {
+  if (update.phase !== postmortem.phase) return false;
+  const a = comparable(update.bodyText);
+  const b = comparable(postmortem.bodyText);
+  if (a === b) return true;
+  const [shorter, longer] = a.length < b.length ? [a, b] : [b, a];
+  return shorter.length >= minContainedLength && longer.includes(shorter);
+}
+
+/** Shorter texts ("Postmortem published.") say too little to be the same postmortem. */
+const minContainedLength = 80;
+
+function comparable(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
 export function compareUpdates(a: ObservedUpdate, b: ObservedUpdate): number {
   if (a.postedAt !== b.postedAt) return a.postedAt < b.postedAt ? -1 : 1;
   return a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0;

@@ -62,6 +62,7 @@ describe('vendorwatch poll with detection', () => {
       'components',
       'scheduledFor',
       'scheduledUntil',
+      'regions',
       'updates',
     ]);
     expect(first).toMatchObject({

@@ -56,7 +56,11 @@ export async function runPoll(argv: string[], io: CommandIo): Promise<number> {
   }
 }
 
-function resolveTarget(arg: string, config: AppConfig, platform: Platform | undefined): Target {
+export function resolveTarget(
+  arg: string,
+  config: AppConfig,
+  platform: Platform | undefined,
+): Target {
   const configured = config.vendors.find((v) => v.slug === arg);
   const known = configured ?? loadCatalog().bySlug.get(arg);
   if (known) {
@@ -79,7 +83,7 @@ function resolveTarget(arg: string, config: AppConfig, platform: Platform | unde
 }
 
 /** The platform and the URL detection normalized (a feed's own URL, a status.io page id). */
-async function detectOrFail(
+export async function detectOrFail(
   fetcher: Fetcher,
   url: string,
 ): Promise<{ platform: Platform; url: string }> {
@@ -114,7 +118,10 @@ export async function pollOnce(
     }
     bodies[endpoint.key] = result.body;
   }
-  const parsed = adapter.parse(bodies, { statusPageUrl: url });
+  const parsed = adapter.parse(bodies, {
+    statusPageUrl: url,
+    observedAt: new Date().toISOString(),
+  });
   if (!parsed.ok) throw new PollFailure(`parse: ${parsed.error}`);
   return parsed.snapshot;
 }

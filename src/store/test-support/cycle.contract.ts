@@ -47,6 +47,19 @@ export function registerCycleContract(harness: StoreHarness): void {
   const opener = storeOpener(harness);
 
   describe('commitCycle', () => {
+    it("stores an incident's regions and follows the vendor's edits of them", async () => {
+      const { store } = await opener.fresh();
+      await addVendors(store, ['balena']);
+      const first = incident('r', { regions: ['East US 2'] });
+      await poll(store, 'balena', snapshot([first]), at(1));
+      expect(await getIncident(store.db, 'balena-r')).toMatchObject({ regions: ['East US 2'] });
+      const edited = incident('r', { regions: ['East US 2', 'Central US'] });
+      await poll(store, 'balena', snapshot([edited]), at(2));
+      expect(await getIncident(store.db, 'balena-r')).toMatchObject({
+        regions: ['East US 2', 'Central US'],
+      });
+    });
+
     it('round-trips a vendor history built by diffSnapshot: open, update, edit, resolve', async () => {
       const { store } = await opener.fresh();
       await addVendors(store, ['balena']);
@@ -87,6 +100,7 @@ export function registerCycleContract(harness: StoreHarness): void {
         components: ['API'],
         scheduledFor: null,
         scheduledUntil: null,
+        regions: [],
         updates: [
           {
             id: 'b1',

@@ -280,11 +280,11 @@ export function registerSearchContract(harness: StoreHarness): void {
         components: ['Device VPN'],
         scheduledFor: null,
         scheduledUntil: null,
+        regions: [],
       };
-      await store.db
-        .insertInto('incidents')
-        .values(incidentToRow(old, at(0)))
-        .execute();
+      // The schema of that time had no regions column.
+      const { regions: _regions, ...oldRow } = incidentToRow(old, at(0));
+      await store.db.insertInto('incidents').values(oldRow).execute();
       await store.db
         .insertInto('incident_updates')
         .values(

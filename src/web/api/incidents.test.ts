@@ -90,6 +90,7 @@ describe('GET /api/v1/incidents', () => {
       components: ['API', 'BalenaOS Download', 'Dashboard', 'Cloudlink (VPN)', 'Builder', 'Proxy'],
       scheduledFor: null,
       scheduledUntil: null,
+      regions: [],
     });
   });
 

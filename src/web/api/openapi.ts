@@ -63,6 +63,10 @@ const incidentProperties = {
   components: stringList,
   scheduledFor: nullable(instant),
   scheduledUntil: nullable(instant),
+  regions: {
+    ...stringList,
+    description: 'Regions the vendor names apart from its components (Azure); empty otherwise.',
+  },
 };
 
 const schemas = {
@@ -76,6 +80,12 @@ const schemas = {
       ...vendorProperties,
       components: { type: 'array', items: ref('Component') },
       activeIncidents: { type: 'array', items: ref('Incident') },
+      warnings: {
+        ...stringList,
+        description:
+          'What the adapter could not read on the last parsed poll (values outside its enums, ' +
+          'skipped items, cuts): a format change at the vendor shows here, not as missing data.',
+      },
     },
     ['error', 'errorReason'],
   ),

@@ -52,11 +52,16 @@ export function presentVendorSummary(vendor: VendorState & { activeIncidents: nu
 
 /** On its own, a vendor carries its components and its active incidents themselves. */
 export function presentVendorDetail(
-  vendor: VendorState & { components: Component[]; activeIncidents: Incident[] },
+  vendor: VendorState & {
+    components: Component[];
+    activeIncidents: Incident[];
+    warnings: readonly string[];
+  },
 ) {
   return {
     ...presentVendorWith(vendor, vendor.activeIncidents.map(presentIncident)),
     components: vendor.components.map(presentComponent),
+    warnings: [...vendor.warnings],
   };
 }
 
@@ -86,6 +91,7 @@ export function presentIncident(incident: Incident) {
     components: incident.components,
     scheduledFor: incident.scheduledFor,
     scheduledUntil: incident.scheduledUntil,
+    regions: incident.regions,
   };
 }
 

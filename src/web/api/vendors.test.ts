@@ -144,6 +144,7 @@ describe('GET /api/v1/vendors/{slug}', () => {
         components: ['Dashboard'],
         scheduledFor: '2025-09-10T22:00:00.000Z',
         scheduledUntil: '2025-09-10T23:00:00.000Z',
+        regions: [],
       },
     ]);
   });

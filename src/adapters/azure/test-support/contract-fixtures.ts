@@ -5,4 +5,7 @@ import { readFixture } from '../../test-support/fixtures.js';
 export const contractFixtures = {
   'feed.docs-shape.healthy.xml': { feed: readFixture('azure', 'feed.docs-shape.healthy.xml') },
   'feed.docs-shape.active.xml': { feed: readFixture('azure', 'feed.docs-shape.active.xml') },
+  'feed.docs-shape.categories.xml': {
+    feed: readFixture('azure', 'feed.docs-shape.categories.xml'),
+  },
 };

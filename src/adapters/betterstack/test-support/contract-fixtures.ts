@@ -4,4 +4,7 @@ import { readFixture } from '../../test-support/fixtures.js';
 
 export const contractFixtures = {
   'index.docs-shape.json': { index: readFixture('betterstack', 'index.docs-shape.json') },
+  'index.docs-shape.upcoming-maintenance.json': {
+    index: readFixture('betterstack', 'index.docs-shape.upcoming-maintenance.json'),
+  },
 };

@@ -7,4 +7,8 @@ const current = readFixture('slack', 'current.2020-07-30.incident.json');
 export const contractFixtures = {
   'current.2020-07-30.incident.json': { current },
   'history.docs-shape.json': { current, history: readFixture('slack', 'history.docs-shape.json') },
+  'history.docs-shape.issue-summary.json': {
+    current,
+    history: readFixture('slack', 'history.docs-shape.issue-summary.json'),
+  },
 };

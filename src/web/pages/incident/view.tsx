@@ -10,6 +10,7 @@ import { secondsBetween } from '../../../domain/time.js';
 import { impactLabels, phaseLabels, safeHttpUrl } from '../shared/format.js';
 import { Layout, type AssetUrls } from '../shared/layout.js';
 import { ExternalLink, ImpactBadge, PhaseBadge, Time } from '../shared/parts.js';
+import { IncidentRegions } from './regions.js';
 import { RevisionList, UpdateTimeline } from './timeline.js';
 
 interface IncidentPageProps {
@@ -171,6 +172,7 @@ export const IncidentPage: FC<IncidentPageProps> = (props) => {
             </ul>
           )}
         </section>
+        <IncidentRegions regions={incident.regions} />
         <UpdateTimeline incident={incident} />
         <div data-live-part="revisions">
           <RevisionList revisions={props.revisions} />

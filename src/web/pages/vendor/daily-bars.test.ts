@@ -22,6 +22,7 @@ function incident(overrides: Partial<Incident>): Incident {
     components: ['API'],
     scheduledFor: null,
     scheduledUntil: null,
+    regions: [],
     ...overrides,
   };
 }

@@ -19,6 +19,7 @@ function incident(n: number, overrides: Partial<Incident>): Incident {
     components: [],
     scheduledFor: null,
     scheduledUntil: null,
+    regions: [],
     ...overrides,
   };
 }

@@ -27,6 +27,7 @@ import {
 import { ComponentGroups } from './component-bars.js';
 import type { DayCell } from './daily-bars.js';
 import type { WindowFigures } from './figures.js';
+import { AdapterWarnings } from './warnings.js';
 
 interface VendorView {
   slug: string;
@@ -42,6 +43,7 @@ interface VendorView {
   error: string | null;
   /** When vendorwatch started watching it. */
   watchedSince: string;
+  warnings: readonly string[];
 }
 
 interface VendorPageProps {
@@ -212,6 +214,7 @@ export const VendorPage: FC<VendorPageProps> = (props) => {
         </p>
       </header>
       <HealthBanner vendor={vendor} watchedSince={vendor.watchedSince} now={now} />
+      <AdapterWarnings warnings={vendor.warnings} />
       <p class="live-note" data-live-note="" hidden>
         {vendor.name} has changed since the page loaded. <a href="">Reload</a> to see it.
       </p>
