@@ -33,6 +33,10 @@ export interface VendorStateTable {
   page_name: string | null;
   /** 1 when the last poll failed without any answer from the server (refused, DNS, timeout). */
   unreached: Generated<number>;
+  /** The first successful poll; set once, never moved. */
+  first_success_at: string | null;
+  /** The first failed poll of the current failure streak; null while the last poll succeeded. */
+  failing_since: string | null;
 }
 
 /** The raw bodies of a vendor's last parsed poll, served again on a 304 and kept for re-normalizing. */

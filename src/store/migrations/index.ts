@@ -12,12 +12,14 @@ import * as initial from './2026_11_26_0001_initial.js';
 import * as notify from './2026_11_27_0001_notify.js';
 import * as apiTargets from './2026_11_28_0001_api_targets.js';
 import * as failureReach from './2026_11_28_0002_failure_reach.js';
+import * as firstSuccess from './2026_12_04_0002_first_success.js';
 
 const migrations: Record<string, Migration> = {
   '2026_11_26_0001_initial': initial,
   '2026_11_27_0001_notify': notify,
   '2026_11_28_0001_api_targets': apiTargets,
   '2026_11_28_0002_failure_reach': failureReach,
+  '2026_12_04_0002_first_success': firstSuccess,
 };
 
 const provider: MigrationProvider = {

@@ -262,13 +262,52 @@ function freshnessNote(note, vendor) {
   } else {
     words = 'never succeeded — not tried yet';
   }
-  note.textContent = words;
+  note.textContent = '';
+  if (vendor.error && vendor.failingSince) note.appendChild(failingSince(vendor));
+  note.appendChild(document.createTextNode(words));
   if (!at) return;
   var time = document.createElement('time');
   time.setAttribute('datetime', at);
   time.setAttribute('data-ago', '');
   time.textContent = formatAgo(Date.parse(at));
   note.appendChild(time);
+}
+
+/** As the server's FailingSince (pages/shared/freshness.tsx), then ` · `. */
+function failingSince(vendor) {
+  var span = document.createElement('span');
+  span.setAttribute('data-failing-since', '');
+  span.appendChild(document.createTextNode('failing since '));
+  var time = document.createElement('time');
+  time.setAttribute('datetime', vendor.failingSince);
+  time.setAttribute('data-local', '');
+  time.textContent = formatUtc(Date.parse(vendor.failingSince));
+  span.appendChild(time);
+  var polls = Math.max(1, vendor.consecutiveFailures || 0);
+  span.appendChild(
+    document.createTextNode(' (' + polls + (polls === 1 ? ' failed poll)' : ' failed polls)')),
+  );
+  localTimes(span);
+  var fragment = document.createDocumentFragment();
+  fragment.appendChild(span);
+  fragment.appendChild(document.createTextNode(' · '));
+  return fragment;
+}
+
+/** The same words as the server's formatUtc (pages/shared/format.ts). */
+function formatUtc(ms) {
+  if (!isFinite(ms)) return '';
+  return (
+    new Intl.DateTimeFormat('en-US', {
+      month: 'short',
+      day: 'numeric',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: true,
+      timeZone: 'UTC',
+    }).format(ms) + ' UTC'
+  );
 }
 
 /** The row's open incident titles, as the server renders them (titlesPerRow in view.tsx). */

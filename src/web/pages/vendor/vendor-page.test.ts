@@ -76,8 +76,8 @@ describe('the vendor page', () => {
   it('warns in a banner when the page fails or the data is stale', async () => {
     const failing = await page('/vendors/flaky');
     expect(failing.text).toContain(
-      "The vendor's status page is failing. It has failed since the last successful read, 2 min ago " +
-        '(Sep 10, 2025, 10:08 PM UTC); the last try was 1 min ago.',
+      "The vendor's status page is failing. Failing since Sep 10, 2025, 10:09 PM UTC (1 failed poll); " +
+        'the last successful read was 2 min ago; the last try was 1 min ago.',
     );
     expect(failing.text).toContain(
       'Last error: HTTP 503 — HTTP 503 from https://status.flaky.example.com',

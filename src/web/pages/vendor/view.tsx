@@ -40,6 +40,9 @@ interface VendorView {
   lastPolledAt: string | null;
   lastSuccessAt: string | null;
   error: string | null;
+  /** The first failed poll of the current streak; null while the last poll succeeded. */
+  failingSince: string | null;
+  consecutiveFailures: number;
   /** When vendorwatch started watching it. */
   watchedSince: string;
 }
@@ -64,6 +67,7 @@ const HealthBanner: FC<{ vendor: VendorView; watchedSince: string; now: string }
 }) => {
   const freshness = describeFreshness({ ...vendor, lastError: vendor.error }, now);
   const every = formatInterval(vendor.intervalSeconds);
+  const failedPolls = plural(Math.max(1, vendor.consecutiveFailures), 'failed poll');
   const reason = vendor.error && (
     <p class="banner-error">
       Last error: <strong>{failureReason(vendor.error)}</strong> — {vendor.error}.
@@ -77,9 +81,15 @@ const HealthBanner: FC<{ vendor: VendorView; watchedSince: string; now: string }
         {freshness.lastTriedAt ? (
           <>
             vendorwatch has not read this page successfully since it was added{' '}
-            <Ago at={watchedSince} now={now} />; the last try was{' '}
-            <Ago at={freshness.lastTriedAt} now={now} />. It is tried every {every}, with longer
-            pauses while it keeps failing.
+            <Ago at={watchedSince} now={now} />
+            {vendor.failingSince && (
+              <>
+                {' '}
+                ({failedPolls} since <Time at={vendor.failingSince} />)
+              </>
+            )}
+            ; the last try was <Ago at={freshness.lastTriedAt} now={now} />. It is tried every{' '}
+            {every}, with longer pauses while it keeps failing.
           </>
         ) : (
           <>vendorwatch has not tried this page yet; it is checked every {every}.</>
@@ -92,10 +102,19 @@ const HealthBanner: FC<{ vendor: VendorView; watchedSince: string; now: string }
   if (freshness.health === 'failing') {
     return (
       <div class="banner banner-failing" role="alert" data-testid="health-banner">
-        <strong>The vendor's status page is failing.</strong> It has failed since the last
-        successful read, <Ago at={freshness.lastSuccessAt} now={now} /> (
-        <Time at={freshness.lastSuccessAt} />
-        ); the last try was <Ago at={freshness.lastTriedAt} now={now} />. What is shown below is the
+        <strong>The vendor's status page is failing.</strong>{' '}
+        {vendor.failingSince ? (
+          <>
+            Failing since <Time at={vendor.failingSince} /> ({failedPolls}); the last successful
+            read was <Ago at={freshness.lastSuccessAt} now={now} />
+          </>
+        ) : (
+          <>
+            It has failed since the last successful read,{' '}
+            <Ago at={freshness.lastSuccessAt} now={now} /> (<Time at={freshness.lastSuccessAt} />)
+          </>
+        )}
+        ; the last try was <Ago at={freshness.lastTriedAt} now={now} />. What is shown below is the
         last good data.
         {reason}
       </div>
@@ -106,9 +125,18 @@ const HealthBanner: FC<{ vendor: VendorView; watchedSince: string; now: string }
       <strong>This data is stale.</strong> Stale since <Time at={freshness.staleSince} />: the last
       successful read was <Ago at={freshness.lastSuccessAt} now={now} />, more than three poll
       intervals ({every} each) ago.{' '}
-      {vendor.error
-        ? 'Every poll since has failed'
-        : 'No poll has run since (is the poller running?)'}
+      {vendor.error ? (
+        vendor.failingSince ? (
+          <>
+            Every poll since has failed: failing since <Time at={vendor.failingSince} /> (
+            {failedPolls})
+          </>
+        ) : (
+          'Every poll since has failed'
+        )
+      ) : (
+        'No poll has run since (is the poller running?)'
+      )}
       : what is shown below may no longer be true.
       {reason}
     </div>
