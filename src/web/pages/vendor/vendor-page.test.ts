@@ -73,6 +73,23 @@ describe('the vendor page', () => {
     expect((await page('/vendors/github?cursor=bm90LWEtY3Vyc29y')).status).toBe(400);
   });
 
+  it('marks the parts a live event may change, with no reload notice', async () => {
+    const { html } = await page('/vendors/balena');
+    const parts = [...html.matchAll(/data-live-part="([a-z]+)"/g)].map((match) => match[1]);
+    expect(parts).toEqual([
+      'status',
+      'freshness',
+      'banner',
+      'active',
+      'components',
+      'figures',
+      'history',
+    ]);
+    expect(html).toContain('<p class="visually-hidden" aria-live="polite" data-live-announcer="">');
+    expect(html).not.toContain('data-live-note');
+    expect(html).not.toContain('Reload');
+  });
+
   it('warns in a banner when the page fails or the data is stale', async () => {
     const failing = await page('/vendors/flaky');
     expect(failing.text).toContain(

@@ -1,5 +1,7 @@
 // /vendors/{slug}: where a vendor stands now (status, freshness, open incidents, components)
-// and how it has done (90-day bars and figures, the incident history).
+// and how it has done (90-day bars and figures, the incident history). Each part that can change
+// carries data-live-part: app.js fetches this same page again on the vendor's live events and
+// swaps the parts that changed, in place.
 import type { FC } from 'hono/jsx';
 import { formatDuration } from '../../../domain/duration.js';
 import { failureReason } from '../../../domain/failure-reason.js';
@@ -227,23 +229,23 @@ export const VendorPage: FC<VendorPageProps> = (props) => {
           {vendor.category} · {vendor.platform}
         </p>
         <h1>{vendor.name}</h1>
-        <p class="badges" data-testid="vendor-status">
+        <p class="badges" data-testid="vendor-status" data-live-part="status">
           <StatusBadge status={vendor.status} />
           <HealthBadge health={vendor.health} />
           <FailureReason error={vendor.error} />
           {page && <ExternalLink href={page}>Vendor status page →</ExternalLink>}
         </p>
-        <p class="note" data-testid="freshness">
+        <p class="note" data-testid="freshness" data-live-part="freshness">
           Data: <FreshnessNote vendor={vendor} now={now} />
           {' · '}polled every {formatInterval(vendor.intervalSeconds)} ·{' '}
           <a href={`${path}/feed.atom`}>Atom</a> · <a href={`${path}/feed.rss`}>RSS</a>
         </p>
       </header>
-      <HealthBanner vendor={vendor} watchedSince={vendor.watchedSince} now={now} />
-      <p class="live-note" data-live-note="" hidden>
-        {vendor.name} has changed since the page loaded. <a href="">Reload</a> to see it.
-      </p>
-      <section aria-labelledby="active-title">
+      {/* Always there, empty while the vendor is fine, so a live swap can fill it. */}
+      <div data-live-part="banner">
+        <HealthBanner vendor={vendor} watchedSince={vendor.watchedSince} now={now} />
+      </div>
+      <section aria-labelledby="active-title" data-live-part="active">
         <h2 id="active-title">Active incidents</h2>
         {open.length === 0 ? <p>No open incident.</p> : <ActiveList incidents={open} />}
         {maintenances.length > 0 && (
@@ -253,7 +255,7 @@ export const VendorPage: FC<VendorPageProps> = (props) => {
           </>
         )}
       </section>
-      <section aria-labelledby="components-title">
+      <section aria-labelledby="components-title" data-live-part="components">
         <h2 id="components-title">Components</h2>
         {props.components.length === 0 ? (
           <p>The vendor's page lists no components.</p>
@@ -261,7 +263,7 @@ export const VendorPage: FC<VendorPageProps> = (props) => {
           <ComponentGroups components={props.components} bars={props.bars} />
         )}
       </section>
-      <section aria-labelledby="figures-title">
+      <section aria-labelledby="figures-title" data-live-part="figures">
         <h2 id="figures-title">Last {props.windowDays} days</h2>
         <Figures figures={props.figures} days={props.windowDays} />
         <p class="note">
@@ -269,7 +271,7 @@ export const VendorPage: FC<VendorPageProps> = (props) => {
           counted as incidents.
         </p>
       </section>
-      <section aria-labelledby="history-title">
+      <section aria-labelledby="history-title" data-live-part="history">
         <h2 id="history-title">Incident history</h2>
         {props.history.incidents.length === 0 ? (
           <p>No incident recorded.</p>
@@ -287,6 +289,7 @@ export const VendorPage: FC<VendorPageProps> = (props) => {
           label="Incident history pages"
         />
       </section>
+      <p class="visually-hidden" aria-live="polite" data-live-announcer=""></p>
     </Layout>
   );
 };
