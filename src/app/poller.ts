@@ -67,6 +67,7 @@ export async function startPoller(deps: PollerDeps): Promise<RunningPoller> {
         bus.publish(events);
         dispatcher.wake();
       },
+      onHealthChange: (change) => bus.publishHealth(change),
     },
     onOutcome: (outcome) => {
       metrics.observePoll(outcome);

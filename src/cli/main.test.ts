@@ -137,6 +137,10 @@ describe('vendorwatch command line', () => {
     expect(JSON.parse(json.out).vendors[0]).toMatchObject({
       health: 'failing',
       lastSuccessAt: null,
+      firstSuccessAt: null,
+      // Never read: the streak began at the first poll ever.
+      failingSince: '2026-11-26T10:00:00.000Z',
+      consecutiveFailures: 1,
       errorReason: 'HTTP 503',
     });
     const five = answering.out.split('\n').find((line) => line.startsWith('five '))!;

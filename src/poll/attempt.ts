@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { PlatformAdapter } from '../adapters/types.js';
 import type { CyclePlan, PreviousState } from '../domain/diff.js';
+import type { HealthChange } from '../domain/health-change.js';
 import type { Vendor, VendorEvent } from '../domain/model.js';
 import type { RouteEvent } from '../domain/routing.js';
 import type { Platform } from '../domain/vocabulary.js';
@@ -23,6 +24,8 @@ export interface PollDeps {
   leaseOwner: string | null;
   /** Called after a commit with the events it recorded. */
   onEvents?: (events: VendorEvent[]) => void;
+  /** Called after a commit that moved the vendor's health (ok ↔ failing, or a new reason). */
+  onHealthChange?: (change: HealthChange) => void;
   /** Sees every poll's outcome; while it says degraded, vendor.unreachable is held back. */
   networkWatch?: NetworkWatch;
   /** Gathers polls that only move the poll state into shared transactions (the scheduler's). */

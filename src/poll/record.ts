@@ -2,6 +2,8 @@
 // notification targets first and then recorded in one commit with the vendor's next due time.
 import { cycleFacts } from '../domain/cycle-facts.js';
 import type { PlannedEvent } from '../domain/diff.js';
+import { failureReason } from '../domain/failure-reason.js';
+import { healthChanged } from '../domain/health-change.js';
 import type { Vendor, VendorEvent } from '../domain/model.js';
 import { routeCycle, type CycleFacts, type RoutedEvent } from '../domain/routing.js';
 import { addSeconds } from '../domain/time.js';
@@ -37,6 +39,9 @@ export async function recordSuccess(
   const planned = [...recovered, ...plan.events];
   const facts = cycleFacts(parsed?.previous ?? null, plan);
   const events = await commit(attempt, { record, planned, facts, consecutiveFailures: 0 });
+  if (healthChanged(state, null)) {
+    deps.onHealthChange?.({ vendorSlug: vendor.slug, health: 'ok', errorReason: null, at: now });
+  }
   const changed =
     parsed !== null && (parsed.plan.incidents.length > 0 || parsed.plan.components !== null);
   return {
@@ -79,6 +84,14 @@ export async function recordFailure(
     consecutiveFailures,
     retryAfterSeconds: failure.retryAfterSeconds,
   });
+  if (healthChanged(state, error)) {
+    deps.onHealthChange?.({
+      vendorSlug: vendor.slug,
+      health: 'failing',
+      errorReason: failureReason(error),
+      at: now,
+    });
+  }
   return {
     vendorSlug: vendor.slug,
     kind: 'failed',

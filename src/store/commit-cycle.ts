@@ -1,7 +1,7 @@
 // One poll cycle, recorded in ONE transaction: the plan's data, its events, one outbox row per
 // (target, event) as routing chose them beforehand, and the vendor's poll state. A crash leaves
 // all of it or none of it. Rows only: nothing here decides who is told.
-import { sql, type Kysely, type Updateable } from 'kysely';
+import { sql, type Kysely, type UpdateObject } from 'kysely';
 import type { CyclePlan } from '../domain/diff.js';
 import type { VendorEvent } from '../domain/model.js';
 import type { RoutedEvent } from '../domain/routing.js';
@@ -12,7 +12,7 @@ import { dialectOf } from './db.js';
 import { eventFromRow, eventToRow } from './event-rows.js';
 import { deliveryKey, newEventId } from './ids.js';
 import type { RawPayload, ValidatorsByEndpoint } from './poll-state.js';
-import type { Database, VendorStateTable } from './schema.js';
+import type { Database } from './schema.js';
 
 type CycleOutcome =
   | {
@@ -132,8 +132,10 @@ async function recordEvents(
   return events;
 }
 
-function stateChanges(record: CycleRecord, now: string): Updateable<VendorStateTable> {
-  const changes: Updateable<VendorStateTable> = {
+type StateChanges = UpdateObject<Database, 'vendor_state'>;
+
+function stateChanges(record: CycleRecord, now: string): StateChanges {
+  const changes: StateChanges = {
     last_polled_at: now,
     next_poll_at: storedInstant(record.nextPollAt),
     unreachable_reported: flag(record.unreachableReported),
@@ -147,9 +149,13 @@ function stateChanges(record: CycleRecord, now: string): Updateable<VendorStateT
     changes.last_error = storableText(outcome.error);
     changes.consecutive_failures = outcome.consecutiveFailures;
     changes.unreached = flag(!outcome.reached);
+    // The streak's first failure keeps its instant; coalesce in the write itself needs no read.
+    changes.failing_since = sql<string>`coalesce(failing_since, ${now})`;
     return changes;
   }
   changes.last_success_at = now;
+  changes.first_success_at = sql<string>`coalesce(first_success_at, ${now})`;
+  changes.failing_since = null;
   changes.last_error = null;
   changes.consecutive_failures = 0;
   changes.unreached = 0;

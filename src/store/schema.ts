@@ -35,6 +35,10 @@ export interface VendorStateTable {
   unreached: Generated<number>;
   /** JSON array: what the adapter could not read on the last parsed poll; null before one. */
   warnings: string | null;
+  /** The first successful poll; set once, never moved. */
+  first_success_at: string | null;
+  /** The first failed poll of the current failure streak; null while the last poll succeeded. */
+  failing_since: string | null;
 }
 
 /** The raw bodies of a vendor's last parsed poll, served again on a 304 and kept for re-normalizing. */

@@ -33,6 +33,12 @@ export interface VendorSummary {
   error: string | null;
   /** The last poll failed with no answer at all (refused, reset, DNS failure, timeout). */
   unreached: boolean;
+  /** The first successful poll; null until one succeeds. */
+  firstSuccessAt: string | null;
+  /** The first failed poll of the current failure streak; null while the last poll succeeded. */
+  failingSince: string | null;
+  /** Failed polls in a row up to the last one (0 after a success). */
+  consecutiveFailures: number;
 }
 
 interface VendorDetail extends Omit<VendorSummary, 'activeIncidents'> {
@@ -48,6 +54,9 @@ const stateColumns = [
   'vendor_state.last_success_at',
   'vendor_state.last_error',
   'vendor_state.unreached',
+  'vendor_state.first_success_at',
+  'vendor_state.failing_since',
+  'vendor_state.consecutive_failures',
 ] as const;
 
 /** Every watched (enabled) vendor, by slug. */
@@ -143,6 +152,9 @@ type VendorStatusRow = Parameters<typeof vendorFromRow>[0] & {
   last_success_at: string | null;
   last_error: string | null;
   unreached: number | null;
+  first_success_at: string | null;
+  failing_since: string | null;
+  consecutive_failures: number | null;
 };
 
 function summarize(
@@ -172,5 +184,9 @@ function summarize(
     lastSuccessAt: record.lastSuccessAt,
     error: record.lastError,
     unreached: record.lastError !== null && row.unreached === 1,
+    firstSuccessAt: row.first_success_at,
+    // A streak is only told while the last poll failed.
+    failingSince: record.lastError === null ? null : row.failing_since,
+    consecutiveFailures: record.lastError === null ? 0 : (row.consecutive_failures ?? 0),
   };
 }

@@ -79,6 +79,10 @@ async function serverOrder(): Promise<string[]> {
   return [...html.matchAll(/<tr data-vendor="([^"]+)"/g)].map((match) => match[1]!);
 }
 
+/** A row read before, now failing with HTTP 503: since when, how many polls, the last read. */
+const streak503 =
+  /^(Page failing|Data stale) HTTP 503\s+failing since .+ UTC \(\d+ failed polls?\) · last read \d+ s ago$/;
+
 /** Each page measured for overflow, with an element of what this change added to it. */
 const pagesWithNewContent = [
   ['/', 'tr[data-vendor="down"] [data-cell="reason"]'],
@@ -96,7 +100,7 @@ describe('the dashboard rows in Chromium', () => {
     const page = await open(desktop, '/');
     const down = page.locator('tr[data-vendor="down"]');
     expect(await down.locator('[data-cell="health"]').innerText()).toMatch(
-      /^Page failing connection refused\s+never succeeded — last tried (\d+ s ago|just now)$/,
+      /^Page failing connection refused\s+failing since .+ UTC \(\d+ failed polls?\) · never succeeded — last tried (\d+ s ago|just now)$/,
     );
     expect(await down.locator('[data-cell="reason"]').getAttribute('title')).toMatch(
       /refused the connection$/,
@@ -113,11 +117,9 @@ describe('the dashboard rows in Chromium', () => {
     const bumpy = page.locator('tr[data-vendor="bumpy"]');
     await expect
       .poll(() => bumpy.locator('[data-cell="health"]').innerText(), { timeout: 15_000 })
-      .toMatch(/^(Page failing|Data stale) HTTP 503\s+last read \d+ s ago$/);
+      .toMatch(streak503);
     await page.reload();
-    expect(await bumpy.locator('[data-cell="health"]').innerText()).toMatch(
-      /^(Page failing|Data stale) HTTP 503\s+last read \d+ s ago$/,
-    );
+    expect(await bumpy.locator('[data-cell="health"]').innerText()).toMatch(streak503);
     expect(await canary(page)).toBeUndefined();
     expect(problemsOf(page)).toEqual([]);
   }, 60_000);

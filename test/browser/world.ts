@@ -112,6 +112,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     pollDeps: pollDeps(store, fetcher, {
       leaseOwner: 'browser-test',
       onEvents: (events) => bus.publish(events),
+      onHealthChange: (change) => bus.publishHealth(change),
     }),
   });
   const shutdown = new AbortController();

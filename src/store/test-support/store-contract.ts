@@ -7,6 +7,7 @@ import { registerNotifyContract } from './notify.contract.js';
 import { registerOutboxContract } from './outbox.contract.js';
 import { registerPersistenceContract } from './persistence.contract.js';
 import { registerPlanContract } from './plans.contract.js';
+import { registerPollInstantsContract } from './poll-instants.contract.js';
 import { registerQueryContract } from './queries.contract.js';
 import { registerSearchContract } from './search.contract.js';
 import { registerVendorContract } from './vendors.contract.js';
@@ -21,6 +22,7 @@ export function registerStoreContract(harness: StoreHarness): void {
   registerSearchContract(harness);
   registerPlanContract(harness);
   registerVendorContract(harness);
+  registerPollInstantsContract(harness);
   registerOutboxContract(harness);
   registerNotifyContract(harness);
 }

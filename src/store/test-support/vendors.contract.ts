@@ -115,6 +115,9 @@ export function registerVendorContract(harness: StoreHarness): void {
           lastSuccessAt: at(1),
           error: null,
           unreached: false,
+          firstSuccessAt: at(1),
+          failingSince: null,
+          consecutiveFailures: 0,
         },
         expect.objectContaining({
           slug: 'quiet',

@@ -168,6 +168,29 @@ describe('GET /api/v1/events/stream', () => {
     await github.cancel();
   });
 
+  it("forwards a health change as vendor.health without an id, to its vendor's streams", async () => {
+    const all = readSse((await app.request('/api/v1/events/stream')).body!);
+    const github = readSse((await app.request('/api/v1/events/stream?vendor=github')).body!);
+    await all.comment('connected');
+    await github.comment('connected');
+    const change = {
+      vendorSlug: 'flaky',
+      health: 'failing' as const,
+      errorReason: 'HTTP 503',
+      at: '2025-09-10T22:09:00.000Z',
+    };
+    bus.publishHealth(change);
+    bus.publishHealth({ ...change, vendorSlug: 'github' });
+    const [flaky, ofGithub] = await all.messages(2);
+    // No id: the browser's Last-Event-ID stays on the last stored event.
+    expect(flaky).toEqual({ event: 'vendor.health', id: null, data: JSON.stringify(change) });
+    expect(JSON.parse(ofGithub!.data)).toMatchObject({ vendorSlug: 'github' });
+    const [only] = await github.messages(1);
+    expect(JSON.parse(only!.data)).toMatchObject({ vendorSlug: 'github' });
+    await all.cancel();
+    await github.cancel();
+  });
+
   it('refuses a malformed ?after= with 400 but ignores a malformed Last-Event-ID', async () => {
     const bad = await app.request('/api/v1/events/stream?after=%0Aevil');
     expect(bad.status).toBe(400);

@@ -40,6 +40,20 @@ const vendorProperties = {
   health: { type: 'string', enum: [...vendorHealths] },
   lastPolledAt: nullable(instant),
   lastSuccessAt: nullable(instant),
+  firstSuccessAt: nullable({
+    ...instant,
+    description: 'The first successful poll; null until one.',
+  }),
+  failingSince: nullable({
+    ...instant,
+    description:
+      'The first failed poll of the current failure streak; null when the last poll succeeded.',
+  }),
+  consecutiveFailures: {
+    type: 'integer',
+    minimum: 0,
+    description: 'Failed polls in a row up to the last one; 0 when it succeeded.',
+  },
   error: { type: 'string', description: 'Why the last poll failed; present only then.' },
   errorReason: {
     type: 'string',

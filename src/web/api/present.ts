@@ -23,6 +23,9 @@ interface VendorState {
   health: VendorHealth;
   lastPolledAt: string | null;
   lastSuccessAt: string | null;
+  firstSuccessAt: string | null;
+  failingSince: string | null;
+  consecutiveFailures: number;
   error: string | null;
 }
 
@@ -39,6 +42,9 @@ function presentVendorWith<Active>(vendor: VendorState, activeIncidents: Active)
     health: vendor.health,
     lastPolledAt: vendor.lastPolledAt,
     lastSuccessAt: vendor.lastSuccessAt,
+    firstSuccessAt: vendor.firstSuccessAt,
+    failingSince: vendor.failingSince,
+    consecutiveFailures: vendor.consecutiveFailures,
     ...(vendor.error === null
       ? {}
       : { error: vendor.error, errorReason: failureReason(vendor.error) }),

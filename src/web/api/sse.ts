@@ -1,11 +1,14 @@
 // GET /api/v1/events/stream: Server-Sent Events. On connect it replays what the client missed
 // (events recorded after Last-Event-ID / ?after=) from the store, then forwards live events from
 // the bus. Live events that arrive during the replay are held back and de-duplicated against it.
+import type { HealthChange } from '../../domain/health-change.js';
 import type { VendorEvent } from '../../domain/model.js';
 import type { EventSource } from '../event-bus.js';
 import { presentEvent } from './present.js';
 
 export const defaultHeartbeatMs = 15_000;
+/** The SSE event name of a health change (a live signal; not an event type of the store). */
+export const healthChangeEvent = 'vendor.health';
 /** Events replayed per store query, and at most in all: a longer gap needs the list API. */
 const replayPageSize = 500;
 const maxReplayedEvents = 10_000;
@@ -38,6 +41,14 @@ export interface EventStreamOptions {
   onError(error: unknown): void;
 }
 
+/**
+ * A health change has no `id:` line, so the browser's Last-Event-ID stays on the last stored
+ * event and a reconnect replays from there.
+ */
+function formatHealthChange(change: HealthChange): string {
+  return `event: ${healthChangeEvent}\ndata: ${JSON.stringify(change)}\n\n`;
+}
+
 function formatEvent(event: VendorEvent): string {
   // JSON.stringify never emits raw newlines, so the data fits on one `data:` line.
   const id = event.id.replace(/[\r\n]/g, '');
@@ -67,6 +78,12 @@ export function openEventStream(options: EventStreamOptions): Response {
             if (held) held.push(event);
             else send(formatEvent(event));
           }) ?? (() => {});
+        const unsubscribeHealth =
+          options.source?.subscribeHealth((change) => {
+            if (options.vendor === null || change.vendorSlug === options.vendor) {
+              send(formatHealthChange(change));
+            }
+          }) ?? (() => {});
         const heartbeat = setInterval(() => send(': heartbeat\n\n'), options.heartbeatMs);
         heartbeat.unref();
 
@@ -75,6 +92,7 @@ export function openEventStream(options: EventStreamOptions): Response {
           closed = true;
           clearInterval(heartbeat);
           unsubscribe();
+          unsubscribeHealth();
           for (const signal of options.signals) signal.removeEventListener('abort', finish);
           try {
             controller.close();

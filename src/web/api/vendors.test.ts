@@ -38,6 +38,10 @@ describe('GET /api/v1/vendors', () => {
         health: 'ok',
         lastPolledAt: t3,
         lastSuccessAt: t3,
+        // The first poll (t0) was the first success.
+        firstSuccessAt: '2025-09-10T13:00:00.000Z',
+        failingSince: null,
+        consecutiveFailures: 0,
       },
       {
         slug: 'flaky',
@@ -50,6 +54,9 @@ describe('GET /api/v1/vendors', () => {
         health: 'failing',
         lastPolledAt: '2025-09-10T22:09:00.000Z',
         lastSuccessAt: '2025-09-10T22:08:00.000Z',
+        firstSuccessAt: '2025-09-10T22:08:00.000Z',
+        failingSince: '2025-09-10T22:09:00.000Z',
+        consecutiveFailures: 1,
         error: 'HTTP 503 from https://status.flaky.example.com',
         errorReason: 'HTTP 503',
       },
@@ -64,6 +71,9 @@ describe('GET /api/v1/vendors', () => {
         health: 'ok',
         lastPolledAt: '2025-09-10T22:08:30.000Z',
         lastSuccessAt: '2025-09-10T22:08:30.000Z',
+        firstSuccessAt: '2025-09-10T13:00:00.000Z',
+        failingSince: null,
+        consecutiveFailures: 0,
       },
       {
         slug: 'stripe',
@@ -77,6 +87,9 @@ describe('GET /api/v1/vendors', () => {
         health: 'failing',
         lastPolledAt: null,
         lastSuccessAt: null,
+        firstSuccessAt: null,
+        failingSince: null,
+        consecutiveFailures: 0,
       },
     ]);
     for (const item of body.vendors) expect(schemaProblems(item, 'Vendor')).toEqual([]);
@@ -153,6 +166,8 @@ describe('GET /api/v1/vendors/{slug}', () => {
     const { body } = await getJson('/api/v1/vendors/flaky');
     expect(body).toMatchObject({
       health: 'failing',
+      failingSince: '2025-09-10T22:09:00.000Z',
+      consecutiveFailures: 1,
       error: 'HTTP 503 from https://status.flaky.example.com',
       errorReason: 'HTTP 503',
       components: [],

@@ -25,6 +25,8 @@ var eventTypes = [
   'component.status_changed',
   'vendor.unreachable',
   'vendor.recovered',
+  // Not a stored event: a poll changed the vendor's health (src/web/api/sse.ts).
+  'vendor.health',
 ];
 /** Rows refresh from the API at least this often, for polls that changed nothing but freshness. */
 var refreshAllMs = 60000;
@@ -40,11 +42,7 @@ var refreshAllMs = 60000;
   var article = document.querySelector('article[data-incident-id][data-vendor]');
   if (article) liveIncident(article);
   var vendorHeader = document.querySelector('header[data-vendor]');
-  if (vendorHeader) {
-    liveNote(vendorHeader.getAttribute('data-vendor'), function () {
-      return true;
-    });
-  }
+  if (vendorHeader) liveVendor(vendorHeader);
 })();
 
 /** <time data-local> in UTC → the reader's own zone, with the UTC text kept as a tooltip. */
@@ -262,13 +260,52 @@ function freshnessNote(note, vendor) {
   } else {
     words = 'never succeeded — not tried yet';
   }
-  note.textContent = words;
+  note.textContent = '';
+  if (vendor.error && vendor.failingSince) note.appendChild(failingSince(vendor));
+  note.appendChild(document.createTextNode(words));
   if (!at) return;
   var time = document.createElement('time');
   time.setAttribute('datetime', at);
   time.setAttribute('data-ago', '');
   time.textContent = formatAgo(Date.parse(at));
   note.appendChild(time);
+}
+
+/** As the server's FailingSince (pages/shared/freshness.tsx), then ` · `. */
+function failingSince(vendor) {
+  var span = document.createElement('span');
+  span.setAttribute('data-failing-since', '');
+  span.appendChild(document.createTextNode('failing since '));
+  var time = document.createElement('time');
+  time.setAttribute('datetime', vendor.failingSince);
+  time.setAttribute('data-local', '');
+  time.textContent = formatUtc(Date.parse(vendor.failingSince));
+  span.appendChild(time);
+  var polls = Math.max(1, vendor.consecutiveFailures || 0);
+  span.appendChild(
+    document.createTextNode(' (' + polls + (polls === 1 ? ' failed poll)' : ' failed polls)')),
+  );
+  localTimes(span);
+  var fragment = document.createDocumentFragment();
+  fragment.appendChild(span);
+  fragment.appendChild(document.createTextNode(' · '));
+  return fragment;
+}
+
+/** The same words as the server's formatUtc (pages/shared/format.ts). */
+function formatUtc(ms) {
+  if (!isFinite(ms)) return '';
+  return (
+    new Intl.DateTimeFormat('en-US', {
+      month: 'short',
+      day: 'numeric',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: true,
+      timeZone: 'UTC',
+    }).format(ms) + ' UTC'
+  );
 }
 
 /** The row's open incident titles, as the server renders them (titlesPerRow in view.tsx). */
@@ -340,39 +377,17 @@ function keepWorstFirst(table) {
   }
 }
 
-/** On incident and vendor pages: say (without moving anything) that there is news to reload. */
-function liveNote(slug, concerns) {
-  var note = document.querySelector('[data-live-note]');
-  if (!note || !slug || typeof EventSource !== 'function') return;
-  var source = new EventSource('/api/v1/events/stream?vendor=' + encodeURIComponent(slug));
-  var onEvent = function (message) {
-    try {
-      if (concerns(JSON.parse(message.data))) {
-        note.hidden = false;
-        source.close();
-      }
-    } catch {
-      /* a malformed message is ignored */
-    }
-  };
-  eventTypes.forEach(function (type) {
-    source.addEventListener(type, onEvent);
-  });
-}
-
-/* ---- The incident page, live: its changed parts are swapped in place. ---- */
+/* ---- Live pages (incident, vendor): their changed parts are swapped in place. ---- */
 
 /**
- * Follows the vendor's events; on one about this incident, fetches this same page again and
- * swaps the parts marked data-live-part that changed. The server renders them (escaped and
- * sanitized as on first load); XMLHttpRequest parses them into an inert document (no script
- * runs there) and nodes are moved over, so no HTML string ever meets an HTML sink.
+ * Follows the vendor's events; on one that `concerns` this page, fetches this same page again
+ * and swaps the parts marked data-live-part that changed, then calls `announce(before)` with
+ * what `snapshot()` read before the swap. The server renders the parts (escaped and sanitized
+ * as on first load); XMLHttpRequest parses them into an inert document (no script runs there)
+ * and nodes are moved over, so no HTML string ever meets an HTML sink.
  */
-function liveIncident(article) {
+function livePage(slug, concerns, snapshot, announce) {
   if (typeof EventSource !== 'function' || typeof XMLHttpRequest !== 'function') return;
-  var incidentId = article.getAttribute('data-incident-id');
-  var slug = article.getAttribute('data-vendor');
-  var announcer = document.querySelector('[data-live-announcer]');
   var inFlight = false;
   var again = false;
   var refresh = function () {
@@ -382,13 +397,16 @@ function liveIncident(article) {
     }
     inFlight = true;
     var request = new XMLHttpRequest();
-    request.open('GET', window.location.pathname);
+    request.open('GET', window.location.pathname + window.location.search);
     request.responseType = 'document';
     request.setRequestHeader('accept', 'text/html');
     request.onloadend = function () {
       inFlight = false;
       var fresh = request.status === 200 ? request.responseXML : null;
-      if (fresh) applyIncident(fresh, announcer);
+      if (fresh) {
+        var before = snapshot();
+        if (swapLiveParts(fresh)) announce(before);
+      }
       if (again) {
         again = false;
         refresh();
@@ -401,7 +419,7 @@ function liveIncident(article) {
   source.addEventListener('open', refresh);
   var onEvent = function (message) {
     try {
-      if (JSON.parse(message.data).incidentId === incidentId) refresh();
+      if (concerns(JSON.parse(message.data))) refresh();
     } catch {
       /* a malformed message is ignored */
     }
@@ -411,10 +429,8 @@ function liveIncident(article) {
   });
 }
 
-/** Swaps every live part of the page that differs in `fresh`; announces what is new. */
-function applyIncident(fresh, announcer) {
-  var phaseBefore = livePhase(document);
-  var updatesBefore = document.querySelectorAll('[data-testid="timeline"] > li').length;
+/** Swaps every live part of the page that differs in `fresh`; returns whether any did. */
+function swapLiveParts(fresh) {
   var changed = false;
   document.querySelectorAll('[data-live-part]').forEach(function (current) {
     var name = current.getAttribute('data-live-part');
@@ -426,19 +442,73 @@ function applyIncident(fresh, announcer) {
     localTimes(next);
     if (syncNode(current, document.adoptNode(next))) changed = true;
   });
-  if (!changed) return;
-  if (fresh.title) document.title = fresh.title;
-  var items = document.querySelectorAll('[data-testid="timeline"] > li');
-  var added = items.length - updatesBefore;
-  var phaseAfter = livePhase(document);
-  var news = [];
-  if (added > 0) news.push(added === 1 ? '1 new update' : added + ' new updates');
-  if (phaseAfter && phaseAfter !== phaseBefore) news.push('now ' + phaseAfter);
-  if (announcer && news.length > 0) {
-    var title = document.querySelector('[data-live-part="title"]');
-    announcer.textContent =
-      (title ? title.textContent.trim() : 'Incident') + ': ' + news.join(', ');
-  }
+  if (changed && fresh.title) document.title = fresh.title;
+  return changed;
+}
+
+function announceLive(text) {
+  var announcer = document.querySelector('[data-live-announcer]');
+  if (announcer && text) announcer.textContent = text;
+}
+
+/** The incident page follows its own incident's events. */
+function liveIncident(article) {
+  var incidentId = article.getAttribute('data-incident-id');
+  livePage(
+    article.getAttribute('data-vendor'),
+    function (event) {
+      return event.incidentId === incidentId;
+    },
+    function () {
+      return {
+        phase: livePhase(document),
+        updates: document.querySelectorAll('[data-testid="timeline"] > li').length,
+      };
+    },
+    function (before) {
+      var added =
+        document.querySelectorAll('[data-testid="timeline"] > li').length - before.updates;
+      var phaseAfter = livePhase(document);
+      var news = [];
+      if (added > 0) news.push(added === 1 ? '1 new update' : added + ' new updates');
+      if (phaseAfter && phaseAfter !== before.phase) news.push('now ' + phaseAfter);
+      if (news.length === 0) return;
+      var title = document.querySelector('[data-live-part="title"]');
+      announceLive((title ? title.textContent.trim() : 'Incident') + ': ' + news.join(', '));
+    },
+  );
+}
+
+/**
+ * The vendor page follows every event of its vendor (and its health changes): status and
+ * health badges, banner, open incidents, component bars, figures and history swap in place.
+ */
+function liveVendor(header) {
+  var openCount = function () {
+    return document.querySelectorAll('[data-live-part="active"] .cards > li').length;
+  };
+  var statusWords = function () {
+    var badge = document.querySelector('[data-live-part="status"] .badge[data-status]');
+    return badge ? badge.textContent.trim() : '';
+  };
+  livePage(
+    header.getAttribute('data-vendor'),
+    function () {
+      return true;
+    },
+    function () {
+      return { open: openCount(), status: statusWords() };
+    },
+    function (before) {
+      var news = [];
+      var added = openCount() - before.open;
+      if (added > 0) news.push(added === 1 ? '1 new open item' : added + ' new open items');
+      if (statusWords() !== before.status) news.push('now ' + statusWords());
+      if (news.length === 0) return;
+      var name = header.querySelector('h1');
+      announceLive((name ? name.textContent.trim() : 'Vendor') + ': ' + news.join(', '));
+    },
+  );
 }
 
 /** The words of the header's phase badge, or of its state badge once the incident is closed. */

@@ -20,8 +20,17 @@ export interface TestStore {
   store: Store;
   /** One successful poll of `snapshot` at `now`; returns the events it recorded. */
   poll: (slug: string, snapshot: VendorSnapshot, now: string) => Promise<VendorEvent[]>;
-  /** One failed poll at `now`; `reached`: the server answered (an HTTP error), default false. */
-  fail: (slug: string, error: string, now: string, reached?: boolean) => Promise<VendorEvent[]>;
+  /**
+   * One failed poll at `now`; `reached`: the server answered (an HTTP error), default false;
+   * `streak`: the failures in a row it makes, default 1.
+   */
+  fail: (
+    slug: string,
+    error: string,
+    now: string,
+    reached?: boolean,
+    streak?: number,
+  ) => Promise<VendorEvent[]>;
   /** Closes the store (if still open) and deletes its directory. */
   dispose: () => Promise<void>;
 }
@@ -48,13 +57,13 @@ export async function openTestStore(vendors: Vendor[], now: string): Promise<Tes
         events: plan.events.map((event) => ({ event, deliveries: [] })),
       });
     },
-    fail: async (slug, error, at, reached = false) => {
+    fail: async (slug, error, at, reached = false, streak = 1) => {
       return commitCycle(store.db, {
         vendorSlug: slug,
         now: at,
         nextPollAt: addSeconds(at, 60),
         leaseOwner: null,
-        outcome: { kind: 'failure', error, consecutiveFailures: 1, reached },
+        outcome: { kind: 'failure', error, consecutiveFailures: streak, reached },
         unreachableReported: false,
         events: [],
       });

@@ -40,8 +40,10 @@ describe('the dashboard', () => {
     };
     // The reason in a few words; the stored message whole in its tooltip.
     expect(row('flaky').text).toMatch(
-      /Operational\s*0\s*Page failing\s*HTTP 503\s*last read 2 min ago/,
+      /Operational\s*0\s*Page failing\s*HTTP 503\s*failing since Sep 10, 2025, 10:09 PM UTC \(1 failed poll\) · last read 2 min ago/,
     );
+    // The streak's start is a time the browser shows in the reader's own zone.
+    expect(row('flaky').html).toContain('<time datetime="2025-09-10T22:09:00.000Z" data-local="">');
     expect(row('flaky').html).toContain('title="HTTP 503 from https://status.flaky.example.com"');
     // Never read: failing (never succeeded), as the CLI and the API say, not "checked".
     expect(row('stripe').text).toMatch(/Page failing\s*never succeeded — not tried yet/);

@@ -36,6 +36,9 @@ export interface DashboardVendor {
   lastSuccessAt: string | null;
   /** The last poll's failure message; null when it succeeded. */
   error: string | null;
+  /** The first failed poll of the current streak; null while the last poll succeeded. */
+  failingSince: string | null;
+  consecutiveFailures: number;
   intervalSeconds: number;
   /** Open incidents and maintenances, newest first. */
   openIncidents: readonly OpenIncidentLink[];

@@ -3,17 +3,48 @@
 import type { FC } from 'hono/jsx';
 import { describeFreshness } from '../../../domain/health.js';
 import { failureReason } from '../../../domain/failure-reason.js';
-import { Ago } from './parts.js';
+import { plural } from './format.js';
+import { Ago, Time } from './parts.js';
 
 export interface PollFacts {
   lastPolledAt: string | null;
   lastSuccessAt: string | null;
   error: string | null;
   intervalSeconds: number;
+  /** The first failed poll of the current streak; null while the last poll succeeded. */
+  failingSince: string | null;
+  consecutiveFailures: number;
 }
 
-/** `checked 14 s ago`, `last read 5 min ago`, `never succeeded — last tried 14 s ago`. */
+/** `failing since Sep 10, 2025, 10:08 PM UTC (3 failed polls)`; nothing when not failing. */
+export const FailingSince: FC<{ vendor: PollFacts }> = ({ vendor }) =>
+  vendor.error && vendor.failingSince ? (
+    <span data-failing-since="">
+      failing since <Time at={vendor.failingSince} /> (
+      {plural(Math.max(1, vendor.consecutiveFailures), 'failed poll')})
+    </span>
+  ) : null;
+
+/**
+ * `checked 14 s ago`, `last read 5 min ago`, `never succeeded — last tried 14 s ago`; while the
+ * polls fail, the streak first: `failing since … (3 failed polls) · last read 5 min ago`.
+ */
 export const FreshnessNote: FC<{ vendor: PollFacts; now: string }> = ({ vendor, now }) => {
+  const streak = vendor.error && vendor.failingSince && (
+    <>
+      <FailingSince vendor={vendor} />
+      {' · '}
+    </>
+  );
+  return (
+    <>
+      {streak}
+      <ReadNote vendor={vendor} now={now} />
+    </>
+  );
+};
+
+const ReadNote: FC<{ vendor: PollFacts; now: string }> = ({ vendor, now }) => {
   const freshness = describeFreshness({ ...vendor, lastError: vendor.error }, now);
   switch (freshness.health) {
     case 'ok':

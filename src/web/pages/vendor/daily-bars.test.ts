@@ -32,9 +32,8 @@ function levels(input: Partial<Parameters<typeof dailyBars>[0]>) {
     components: [api],
     incidents: [],
     changes: [],
-    watchedSince: '2025-01-01T00:00:00.000Z',
+    firstSuccessAt: '2025-01-01T00:00:00.000Z',
     oldestIncidentAt: null,
-    everRead: true,
     now,
     days: 5,
     ...input,
@@ -98,9 +97,8 @@ describe('the 90-day bars', () => {
         }),
       ],
       changes: [],
-      watchedSince: '2025-01-01T00:00:00.000Z',
+      firstSuccessAt: '2025-01-01T00:00:00.000Z',
       oldestIncidentAt: '2025-09-08T10:00:00.000Z',
-      everRead: true,
       now,
       days: 5,
     });
@@ -115,10 +113,10 @@ describe('the 90-day bars', () => {
     expect(bars.get('web')!.every((cell) => cell.incidents.length === 0)).toBe(true);
   });
 
-  it('show no data before the vendor was watched, unless an incident from its history says so', () => {
+  it('show no data before the first successful read, unless an incident from its history says so', () => {
     expect(
       levels({
-        watchedSince: '2025-09-09T06:00:00.000Z',
+        firstSuccessAt: '2025-09-09T06:00:00.000Z',
         incidents: [incident({ impact: 'minor' })],
         oldestIncidentAt: '2025-09-08T10:00:00.000Z',
       }),
@@ -132,7 +130,7 @@ describe('the 90-day bars', () => {
   });
 
   it("paint days inside the vendor's own history with no incident operational, as Statuspage does", () => {
-    // Watched since the 10th, but its incident list reaches back to the 7th: the 8th and 9th
+    // First read on the 10th, but its incident list reaches back to the 7th: the 8th and 9th
     // are covered by that history and had no incident.
     const old = incident({
       startedAt: '2025-09-07T10:00:00.000Z',
@@ -140,7 +138,7 @@ describe('the 90-day bars', () => {
     });
     expect(
       levels({
-        watchedSince: '2025-09-10T06:00:00.000Z',
+        firstSuccessAt: '2025-09-10T06:00:00.000Z',
         incidents: [old],
         oldestIncidentAt: old.startedAt,
       }),
@@ -154,7 +152,7 @@ describe('the 90-day bars', () => {
   });
 
   it('show no data on any day for a vendor never read, however long it was watched', () => {
-    expect(levels({ everRead: false })).toEqual([
+    expect(levels({ firstSuccessAt: null })).toEqual([
       '2025-09-06 nodata',
       '2025-09-07 nodata',
       '2025-09-08 nodata',

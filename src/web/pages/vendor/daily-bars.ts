@@ -2,7 +2,8 @@
 // time (its status-change events, walked back from its current status) and the incidents that
 // named it. The vendor's own history reaches back before vendorwatch watched it (its incident
 // list spans weeks), so, as on the vendor's page, a day inside that history with no incident is
-// operational; only days before it (or every day, for a vendor never read) have no data.
+// operational; only days before it and before the first successful read (or every day, for a
+// vendor never read) have no data. Days it was watched but failing before that read know nothing.
 import type { Component, Incident } from '../../../domain/model.js';
 import { vendorStatus, worstStatus, compareStatus } from '../../../domain/status.js';
 import type { ComponentStatus, Impact } from '../../../domain/vocabulary.js';
@@ -35,12 +36,13 @@ interface DailyBarsInput {
   incidents: readonly Incident[];
   /** Status changes recorded in the window, oldest first. */
   changes: readonly StatusChange[];
-  /** When vendorwatch started watching: component statuses are known from here on. */
-  watchedSince: string;
+  /**
+   * The vendor's first successful read: component statuses are known from here on. Null when no
+   * poll has succeeded: nothing is known then, however long it was watched.
+   */
+  firstSuccessAt: string | null;
   /** The oldest stored incident's start (the vendor's own history's reach); null when none. */
   oldestIncidentAt: string | null;
-  /** A poll has succeeded: without one, nothing is known, however long it was watched. */
-  everRead: boolean;
   now: string;
   days: number;
 }
@@ -82,7 +84,7 @@ function statusSpans(
 
 /** The earliest instant the vendor's history covers; Infinity when it covers nothing. */
 function historyStart(input: DailyBarsInput): number {
-  const firstRead = input.everRead ? Date.parse(input.watchedSince) : Infinity;
+  const firstRead = input.firstSuccessAt ? Date.parse(input.firstSuccessAt) : Infinity;
   const oldest = input.oldestIncidentAt ? Date.parse(input.oldestIncidentAt) : Infinity;
   return Math.min(firstRead, oldest);
 }
@@ -90,13 +92,14 @@ function historyStart(input: DailyBarsInput): number {
 export function dailyBars(input: DailyBarsInput): Map<string, DayCell[]> {
   const first = Date.parse(windowStart(input.now, input.days));
   const nowMs = Date.parse(input.now);
-  const watchedMs = Date.parse(input.watchedSince);
+  const readMs = input.firstSuccessAt ? Date.parse(input.firstSuccessAt) : Infinity;
   const historyMs = historyStart(input);
   const bars = new Map<string, DayCell[]>();
   for (const component of input.components) {
-    const spans = input.everRead
-      ? statusSpans(component, input.changes, Math.min(first, watchedMs), nowMs)
-      : [];
+    const spans =
+      readMs < Infinity
+        ? statusSpans(component, input.changes, Math.min(first, readMs), nowMs)
+        : [];
     const touching = input.incidents.filter((incident) =>
       incident.components.includes(component.name),
     );
@@ -104,7 +107,7 @@ export function dailyBars(input: DailyBarsInput): Map<string, DayCell[]> {
     for (let day = 0; day < input.days; day++) {
       const dayStart = first + day * dayMs;
       const dayEnd = Math.min(dayStart + dayMs, nowMs);
-      const seenFrom = Math.max(dayStart, watchedMs);
+      const seenFrom = Math.max(dayStart, readMs);
       const statuses = spans
         .filter((span) => span.start < dayEnd && span.end > seenFrom && seenFrom < dayEnd)
         .map((span) => span.status);

@@ -57,10 +57,8 @@ export async function vendorPage(c: Context, deps: PageDeps, slug: string): Prom
     components: detail.components,
     incidents: windowIncidents,
     changes,
-    // The first successful poll is not stored; a vendor read at all was read from about then on.
-    watchedSince: record?.watchedSince ?? since,
+    firstSuccessAt: detail.firstSuccessAt,
     oldestIncidentAt,
-    everRead: detail.lastSuccessAt !== null,
     now,
     days: windowDays,
   });

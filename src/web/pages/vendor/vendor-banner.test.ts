@@ -13,11 +13,14 @@ afterEach(async () => {
   await Promise.all(opened.splice(0).map((store) => store.dispose()));
 });
 
-async function bannerAfter(read: boolean, viewAfterSeconds: number): Promise<string> {
+/** Read at t0 (or never), then `failures` failed polls a minute apart from t0 + 1 min. */
+async function bannerAfter(read: boolean, viewAfterSeconds: number, failures = 1): Promise<string> {
   const testStore = await openTestStore([vendor('acme', 'Acme')], t0);
   opened.push(testStore);
   if (read) await testStore.poll('acme', snapshot([]), t0);
-  await testStore.fail('acme', refused, addSeconds(t0, 60));
+  for (let streak = 1; streak <= failures; streak++) {
+    await testStore.fail('acme', refused, addSeconds(t0, 60 * streak), false, streak);
+  }
   const now = addSeconds(t0, viewAfterSeconds);
   const app = createApp({ db: testStore.store.db, now: () => now });
   const html = await (await app.request('/vendors/acme')).text();
@@ -31,7 +34,7 @@ describe('the vendor page banner', () => {
     const text = await bannerAfter(false, 80);
     expect(text).toContain(
       'Never read yet. vendorwatch has not read this page successfully since it was added ' +
-        '1 min ago; the last try was 20 s ago.',
+        '1 min ago (1 failed poll since Sep 10, 2025, 10:01 AM UTC); the last try was 20 s ago.',
     );
     expect(text).toContain('Last error: connection refused — ' + refused);
     expect(text).not.toMatch(/stale|three poll intervals/);
@@ -45,14 +48,16 @@ describe('the vendor page banner', () => {
     const text = await bannerAfter(true, 3600);
     expect(text).toContain(
       'This data is stale. Stale since Sep 10, 2025, 10:03 AM UTC: the last successful read was ' +
-        '1 h ago, more than three poll intervals (1m each) ago. Every poll since has failed',
+        '1 h ago, more than three poll intervals (1m each) ago. Every poll since has failed: ' +
+        'failing since Sep 10, 2025, 10:01 AM UTC (1 failed poll)',
     );
     expect(text).toContain('Last error: connection refused');
   });
 
-  it('says failing since the last read while the data is still fresh', async () => {
-    expect(await bannerAfter(true, 90)).toMatch(
-      /^The vendor's status page is failing\. It has failed since the last successful read, 1 min ago/,
+  it('says since when and how many polls failed while the data is still fresh', async () => {
+    // Read at 10:00, failing from 10:01 (not from the last read), two polls so far.
+    expect(await bannerAfter(true, 150, 2)).toMatch(
+      /^The vendor's status page is failing\. Failing since Sep 10, 2025, 10:01 AM UTC \(2 failed polls\); the last successful read was 2 min ago; the last try was 30 s ago\./,
     );
   });
 });

@@ -73,11 +73,28 @@ describe('the vendor page', () => {
     expect((await page('/vendors/github?cursor=bm90LWEtY3Vyc29y')).status).toBe(400);
   });
 
+  it('marks the parts a live event may change, with no reload notice', async () => {
+    const { html } = await page('/vendors/balena');
+    const parts = [...html.matchAll(/data-live-part="([a-z]+)"/g)].map((match) => match[1]);
+    expect(parts).toEqual([
+      'status',
+      'freshness',
+      'banner',
+      'active',
+      'components',
+      'figures',
+      'history',
+    ]);
+    expect(html).toContain('<p class="visually-hidden" aria-live="polite" data-live-announcer="">');
+    expect(html).not.toContain('data-live-note');
+    expect(html).not.toContain('Reload');
+  });
+
   it('warns in a banner when the page fails or the data is stale', async () => {
     const failing = await page('/vendors/flaky');
     expect(failing.text).toContain(
-      "The vendor's status page is failing. It has failed since the last successful read, 2 min ago " +
-        '(Sep 10, 2025, 10:08 PM UTC); the last try was 1 min ago.',
+      "The vendor's status page is failing. Failing since Sep 10, 2025, 10:09 PM UTC (1 failed poll); " +
+        'the last successful read was 2 min ago; the last try was 1 min ago.',
     );
     expect(failing.text).toContain(
       'Last error: HTTP 503 — HTTP 503 from https://status.flaky.example.com',

@@ -1,5 +1,7 @@
 // /vendors/{slug}: where a vendor stands now (status, freshness, open incidents, components)
-// and how it has done (90-day bars and figures, the incident history).
+// and how it has done (90-day bars and figures, the incident history). Each part that can change
+// carries data-live-part: app.js fetches this same page again on the vendor's live events and
+// swaps the parts that changed, in place.
 import type { FC } from 'hono/jsx';
 import { formatDuration } from '../../../domain/duration.js';
 import { failureReason } from '../../../domain/failure-reason.js';
@@ -41,6 +43,9 @@ interface VendorView {
   lastPolledAt: string | null;
   lastSuccessAt: string | null;
   error: string | null;
+  /** The first failed poll of the current streak; null while the last poll succeeded. */
+  failingSince: string | null;
+  consecutiveFailures: number;
   /** When vendorwatch started watching it. */
   watchedSince: string;
   warnings: readonly string[];
@@ -66,6 +71,7 @@ const HealthBanner: FC<{ vendor: VendorView; watchedSince: string; now: string }
 }) => {
   const freshness = describeFreshness({ ...vendor, lastError: vendor.error }, now);
   const every = formatInterval(vendor.intervalSeconds);
+  const failedPolls = plural(Math.max(1, vendor.consecutiveFailures), 'failed poll');
   const reason = vendor.error && (
     <p class="banner-error">
       Last error: <strong>{failureReason(vendor.error)}</strong> — {vendor.error}.
@@ -79,9 +85,15 @@ const HealthBanner: FC<{ vendor: VendorView; watchedSince: string; now: string }
         {freshness.lastTriedAt ? (
           <>
             vendorwatch has not read this page successfully since it was added{' '}
-            <Ago at={watchedSince} now={now} />; the last try was{' '}
-            <Ago at={freshness.lastTriedAt} now={now} />. It is tried every {every}, with longer
-            pauses while it keeps failing.
+            <Ago at={watchedSince} now={now} />
+            {vendor.failingSince && (
+              <>
+                {' '}
+                ({failedPolls} since <Time at={vendor.failingSince} />)
+              </>
+            )}
+            ; the last try was <Ago at={freshness.lastTriedAt} now={now} />. It is tried every{' '}
+            {every}, with longer pauses while it keeps failing.
           </>
         ) : (
           <>vendorwatch has not tried this page yet; it is checked every {every}.</>
@@ -94,10 +106,19 @@ const HealthBanner: FC<{ vendor: VendorView; watchedSince: string; now: string }
   if (freshness.health === 'failing') {
     return (
       <div class="banner banner-failing" role="alert" data-testid="health-banner">
-        <strong>The vendor's status page is failing.</strong> It has failed since the last
-        successful read, <Ago at={freshness.lastSuccessAt} now={now} /> (
-        <Time at={freshness.lastSuccessAt} />
-        ); the last try was <Ago at={freshness.lastTriedAt} now={now} />. What is shown below is the
+        <strong>The vendor's status page is failing.</strong>{' '}
+        {vendor.failingSince ? (
+          <>
+            Failing since <Time at={vendor.failingSince} /> ({failedPolls}); the last successful
+            read was <Ago at={freshness.lastSuccessAt} now={now} />
+          </>
+        ) : (
+          <>
+            It has failed since the last successful read,{' '}
+            <Ago at={freshness.lastSuccessAt} now={now} /> (<Time at={freshness.lastSuccessAt} />)
+          </>
+        )}
+        ; the last try was <Ago at={freshness.lastTriedAt} now={now} />. What is shown below is the
         last good data.
         {reason}
       </div>
@@ -108,9 +129,18 @@ const HealthBanner: FC<{ vendor: VendorView; watchedSince: string; now: string }
       <strong>This data is stale.</strong> Stale since <Time at={freshness.staleSince} />: the last
       successful read was <Ago at={freshness.lastSuccessAt} now={now} />, more than three poll
       intervals ({every} each) ago.{' '}
-      {vendor.error
-        ? 'Every poll since has failed'
-        : 'No poll has run since (is the poller running?)'}
+      {vendor.error ? (
+        vendor.failingSince ? (
+          <>
+            Every poll since has failed: failing since <Time at={vendor.failingSince} /> (
+            {failedPolls})
+          </>
+        ) : (
+          'Every poll since has failed'
+        )
+      ) : (
+        'No poll has run since (is the poller running?)'
+      )}
       : what is shown below may no longer be true.
       {reason}
     </div>
@@ -201,24 +231,24 @@ export const VendorPage: FC<VendorPageProps> = (props) => {
           {vendor.category} · {vendor.platform}
         </p>
         <h1>{vendor.name}</h1>
-        <p class="badges" data-testid="vendor-status">
+        <p class="badges" data-testid="vendor-status" data-live-part="status">
           <StatusBadge status={vendor.status} />
           <HealthBadge health={vendor.health} />
           <FailureReason error={vendor.error} />
           {page && <ExternalLink href={page}>Vendor status page →</ExternalLink>}
         </p>
-        <p class="note" data-testid="freshness">
+        <p class="note" data-testid="freshness" data-live-part="freshness">
           Data: <FreshnessNote vendor={vendor} now={now} />
           {' · '}polled every {formatInterval(vendor.intervalSeconds)} ·{' '}
           <a href={`${path}/feed.atom`}>Atom</a> · <a href={`${path}/feed.rss`}>RSS</a>
         </p>
       </header>
-      <HealthBanner vendor={vendor} watchedSince={vendor.watchedSince} now={now} />
-      <AdapterWarnings warnings={vendor.warnings} />
-      <p class="live-note" data-live-note="" hidden>
-        {vendor.name} has changed since the page loaded. <a href="">Reload</a> to see it.
-      </p>
-      <section aria-labelledby="active-title">
+      {/* Always there, empty while the vendor is fine, so a live swap can fill it. */}
+      <div data-live-part="banner">
+        <HealthBanner vendor={vendor} watchedSince={vendor.watchedSince} now={now} />
+        <AdapterWarnings warnings={vendor.warnings} />
+      </div>
+      <section aria-labelledby="active-title" data-live-part="active">
         <h2 id="active-title">Active incidents</h2>
         {open.length === 0 ? <p>No open incident.</p> : <ActiveList incidents={open} />}
         {maintenances.length > 0 && (
@@ -228,7 +258,7 @@ export const VendorPage: FC<VendorPageProps> = (props) => {
           </>
         )}
       </section>
-      <section aria-labelledby="components-title">
+      <section aria-labelledby="components-title" data-live-part="components">
         <h2 id="components-title">Components</h2>
         {props.components.length === 0 ? (
           <p>The vendor's page lists no components.</p>
@@ -236,7 +266,7 @@ export const VendorPage: FC<VendorPageProps> = (props) => {
           <ComponentGroups components={props.components} bars={props.bars} />
         )}
       </section>
-      <section aria-labelledby="figures-title">
+      <section aria-labelledby="figures-title" data-live-part="figures">
         <h2 id="figures-title">Last {props.windowDays} days</h2>
         <Figures figures={props.figures} days={props.windowDays} />
         <p class="note">
@@ -244,7 +274,7 @@ export const VendorPage: FC<VendorPageProps> = (props) => {
           counted as incidents.
         </p>
       </section>
-      <section aria-labelledby="history-title">
+      <section aria-labelledby="history-title" data-live-part="history">
         <h2 id="history-title">Incident history</h2>
         {props.history.incidents.length === 0 ? (
           <p>No incident recorded.</p>
@@ -262,6 +292,7 @@ export const VendorPage: FC<VendorPageProps> = (props) => {
           label="Incident history pages"
         />
       </section>
+      <p class="visually-hidden" aria-live="polite" data-live-announcer=""></p>
     </Layout>
   );
 };
