@@ -210,6 +210,56 @@ const schemas = {
       at: instant,
     }),
   }),
+  UptimeEvidence: object({
+    vendor: object({
+      slug: { type: 'string' },
+      name: { type: 'string' },
+      statusPageUrl: { type: 'string' },
+    }),
+    component: nullable({ type: 'string', description: 'Null: every incident of the vendor.' }),
+    from: instant,
+    to: instant,
+    rangeSeconds: { type: 'integer', minimum: 0 },
+    incidentSeconds: {
+      type: 'integer',
+      minimum: 0,
+      description: 'Time with at least one incident open, each instant once (maintenance aside).',
+    },
+    weightedDowntimeSeconds: {
+      type: 'integer',
+      minimum: 0,
+      description: 'Each instant weighted by the worst impact then open; floored.',
+    },
+    uptimePercent: {
+      type: 'number',
+      description: '100 × (1 − weighted downtime / range), from milliseconds, 4 decimals.',
+    },
+    maintenanceSeconds: { type: 'integer', minimum: 0, description: 'Never downtime.' },
+    weights: object({
+      critical: { type: 'number' },
+      major: { type: 'number' },
+      minor: { type: 'number' },
+      notice: { type: 'number' },
+    }),
+    method: { type: 'string', description: 'How the figures are computed, in words.' },
+    truncated: { type: 'boolean', description: 'More incidents than one answer reads.' },
+    incidents: {
+      type: 'array',
+      items: object({
+        id: { type: 'string' },
+        title: { type: 'string' },
+        kind: { type: 'string', enum: [...incidentKinds] },
+        impact: { type: 'string', enum: [...impacts] },
+        startedAt: instant,
+        resolvedAt: nullable(instant),
+        from: { ...instant, description: 'Counted from (clipped to the range).' },
+        to: { ...instant, description: 'Counted to (clipped; now for an open one).' },
+        seconds: { type: 'integer', minimum: 0 },
+        weight: { type: 'number', description: '0 for maintenance.' },
+        url: { type: 'string', description: "The incident's page on this vendorwatch." },
+      }),
+    },
+  }),
 };
 
 function query(name: string, description: string, schema: object = { type: 'string' }) {
@@ -402,6 +452,32 @@ export const openApiDocument = {
         responses: { '200': json('The vendor.', ref('VendorDetail')), ...notFound, ...errors },
       },
     },
+    '/api/v1/vendors/{slug}/uptime': {
+      get: {
+        summary:
+          'SLA evidence: impact-weighted downtime, uptime % and the incidents behind them, for ' +
+          'the vendor or one component over a date range. JSON, or CSV (one row per incident) ' +
+          'with format=csv or Accept: text/csv.',
+        parameters: [
+          path('slug', 'Vendor slug.'),
+          query('from', 'Start: a date (midnight UTC) or an instant. Default: 30 days before to.'),
+          query('to', 'End (exclusive): a date or an instant. Default: now.'),
+          query('component', 'Only incidents naming this component.'),
+          query('format', 'json (default) or csv.', { type: 'string', enum: ['json', 'csv'] }),
+        ],
+        responses: {
+          '200': {
+            description: 'The evidence.',
+            content: {
+              'application/json': { schema: ref('UptimeEvidence') },
+              'text/csv': { schema: { type: 'string' } },
+            },
+          },
+          ...notFound,
+          ...errors,
+        },
+      },
+    },
     '/api/v1/incidents': {
       get: {
         summary: 'Incidents and maintenances, newest first.',
@@ -549,6 +625,18 @@ export const openApiDocument = {
         summary: 'The vendor page (HTML): components, 90-day bars and figures, history.',
         parameters: [path('slug', 'Vendor slug.'), cursor],
         responses: { '200': html('The page.'), '304': errors['304'], ...htmlNotFound },
+      },
+    },
+    '/vendors/{slug}/uptime': {
+      get: {
+        summary: 'Printable SLA evidence (HTML): the figures, how computed, the incidents behind.',
+        parameters: [
+          path('slug', 'Vendor slug.'),
+          query('from', 'Start date.'),
+          query('to', 'End date (exclusive).'),
+          query('component', 'Only incidents naming this component.'),
+        ],
+        responses: { '200': html('The page.'), ...htmlNotFound },
       },
     },
     '/feed.atom': { get: feed('atom', 'Atom 1.0 feed of the latest incidents of every vendor.') },
