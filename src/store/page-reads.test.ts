@@ -33,7 +33,7 @@ import {
   openIncidentsQuery,
   windowIncidentsQuery,
 } from './page-reads.js';
-import { rangeIncidentsQuery } from './range-reads.js';
+import { incidentsSinceQuery, rangeIncidentsQuery } from './range-reads.js';
 import { syncVendors } from './vendors.js';
 import {
   createTestDatabase,
@@ -205,6 +205,7 @@ describe('page read plans on SQLite', () => {
       ['oldest', oldestIncidentQuery(store.db, 'vendor3')],
       ['open titles', openIncidentTitlesQuery(store.db)],
       ['uptime range', rangeIncidentsQuery(store.db, 'vendor3', at(-5000), at(-100))],
+      ['report window', incidentsSinceQuery(store.db, at(4000))],
     ];
     for (const [name, query] of queries) {
       const plan = await explainPlan(store, query);

@@ -9,7 +9,7 @@ import {
   databaseKinds,
   type TestDatabaseKind,
 } from '../../test/test-support/databases.js';
-import { listVendorRangeIncidents } from './range-reads.js';
+import { listIncidentsSinceWithUpdates, listVendorRangeIncidents } from './range-reads.js';
 import {
   addVendors,
   at,
@@ -79,5 +79,23 @@ describe.each(databaseKinds)('range reads on %s', (kind) => {
     expect(incidents.map((item) => item.sourceId)).toEqual(['inside', 'reaches-in', 'open']);
     expect(truncated).toBe(false);
     expect(incidents[0]).toMatchObject({ startedAt: at(-80), resolvedAt: at(-70) });
+  });
+
+  it("reads every vendor's incidents started since an instant, each with its updates oldest first", async () => {
+    const { store } = await opener.fresh();
+    await addVendors(store, ['acme', 'other']);
+    await poll(
+      store,
+      'acme',
+      snapshot([resolvedBetween('old', -500, -400), resolvedBetween('new', -50, -10)]),
+      at(10),
+    );
+    await poll(store, 'other', snapshot([resolvedBetween('x', -20, -5)]), at(10));
+    const { incidents, truncated } = await listIncidentsSinceWithUpdates(store.db, at(-100));
+    expect(truncated).toBe(false);
+    expect(incidents.map((item) => [item.id, item.updates.map((u) => u.id)])).toEqual([
+      ['other-x', ['x-u1', 'x-u2']],
+      ['acme-new', ['new-u1', 'new-u2']],
+    ]);
   });
 });
