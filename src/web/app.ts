@@ -10,6 +10,7 @@ import { createEventApi } from './api/events.js';
 import { createHealthApi } from './api/health.js';
 import { createIncidentApi } from './api/incidents.js';
 import { openApiDocument } from './api/openapi.js';
+import { createReportApi } from './api/report.js';
 import { createUptimeApi } from './api/uptime.js';
 import { createTargetApi, type TargetRouteDeps } from './api/targets.js';
 import { createVendorApi } from './api/vendors.js';
@@ -69,6 +70,7 @@ export function createApp(deps: AppDeps): Hono {
   const targets = deps.targets ? createTargetApi(deps.targets) : null;
   const uptimeWeights = deps.uptimeWeights ?? defaultImpactWeights;
   const uptime = createUptimeApi({ db, now, vendorName, weights: uptimeWeights });
+  const report = createReportApi({ db, now, vendorName });
   const pages = createPages({ db, now, vendorName, uptimeWeights });
   const feeds = createFeeds({ db, now, vendorName, notFound: (c) => pages.notFound(c) });
   const metrics = deps.metrics ?? createMetrics();
@@ -85,6 +87,7 @@ export function createApp(deps: AppDeps): Hono {
   // The JSON API (api/).
   app.get('/api/v1/vendors', (c) => vendors.list(c));
   app.get('/api/v1/vendors/:slug', (c) => vendors.detail(c, c.req.param('slug')));
+  app.get('/api/v1/vendors/:slug/report', (c) => report(c, c.req.param('slug')));
   app.get('/api/v1/vendors/:slug/uptime', (c) => uptime(c, c.req.param('slug')));
   if (vendorWrite) app.post('/api/v1/vendors', (c) => vendorWrite(c));
   if (targets) {

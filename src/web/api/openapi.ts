@@ -65,6 +65,21 @@ const incidentProperties = {
   scheduledUntil: nullable(instant),
 };
 
+const comparison = object({
+  value: nullable({ type: 'number' }),
+  peerMedian: nullable({
+    type: 'number',
+    description: 'Median over every watched vendor with a value.',
+  }),
+  peers: { type: 'integer', description: 'Vendors with a value, this one included.' },
+  better: { type: 'integer', description: 'Other vendors strictly better.' },
+  worse: { type: 'integer', description: 'Other vendors strictly worse.' },
+  standing: {
+    type: 'string',
+    enum: ['better than most', 'worse than most', 'about the median', 'no peers'],
+  },
+});
+
 const schemas = {
   Error: object({ error: object({ code: { type: 'string' }, message: { type: 'string' } }) }),
   Vendor: object({ ...vendorProperties, activeIncidents: { type: 'integer', minimum: 0 } }, [
@@ -209,6 +224,49 @@ const schemas = {
       incidentTitle: nullable({ type: 'string', description: "The incident's current title." }),
       at: instant,
     }),
+  }),
+  VendorReport: object({
+    vendor: object({ slug: { type: 'string' }, name: { type: 'string' } }),
+    days: { type: 'integer' },
+    since: instant,
+    until: instant,
+    watchedVendors: { type: 'integer' },
+    truncated: { type: 'boolean' },
+    figures: object({
+      incidents: { type: 'integer' },
+      byImpact: object({
+        critical: { type: 'integer' },
+        major: { type: 'integer' },
+        minor: { type: 'integer' },
+        notice: { type: 'integer' },
+      }),
+      resolve: object({
+        median: nullable({ type: 'integer', description: 'Seconds.' }),
+        p90: nullable({ type: 'integer', description: 'Seconds, nearest rank.' }),
+        resolved: { type: 'integer' },
+      }),
+      postmortem: object({
+        share: nullable({ type: 'number', description: '0–1 of resolved incidents.' }),
+        count: { type: 'integer' },
+        medianDays: nullable({ type: 'number' }),
+      }),
+      cadence: object({
+        medianGapSeconds: nullable({ type: 'integer' }),
+        gaps: { type: 'integer' },
+      }),
+    }),
+    comparisons: object({
+      resolveMedian: comparison,
+      resolveP90: comparison,
+      postmortemShare: comparison,
+      postmortemDays: comparison,
+      cadence: comparison,
+    }),
+    methods: { type: 'object', additionalProperties: { type: 'string' } },
+    incidents: {
+      type: 'array',
+      items: object({ id: { type: 'string' }, url: { type: 'string' } }),
+    },
   }),
   UptimeEvidence: object({
     vendor: object({
@@ -450,6 +508,27 @@ export const openApiDocument = {
         summary: 'One vendor with its components and active incidents.',
         parameters: [path('slug', 'Vendor slug.')],
         responses: { '200': json('The vendor.', ref('VendorDetail')), ...notFound, ...errors },
+      },
+    },
+    '/api/v1/vendors/{slug}/report': {
+      get: {
+        summary:
+          "The vendor's report card over a window: incidents by impact, time to resolve (median, " +
+          'p90), postmortem share and days to it, update cadence; each compared with the median ' +
+          'of every watched vendor and explained, with the incidents behind them.',
+        parameters: [
+          path('slug', 'Vendor slug.'),
+          query('days', 'Window in days (default 90).', {
+            type: 'integer',
+            minimum: 1,
+            maximum: 365,
+          }),
+        ],
+        responses: {
+          '200': json('The report card.', ref('VendorReport')),
+          ...notFound,
+          ...errors,
+        },
       },
     },
     '/api/v1/vendors/{slug}/uptime': {

@@ -27,6 +27,8 @@ import {
 import { ComponentGroups } from './component-bars.js';
 import type { DayCell } from './daily-bars.js';
 import type { WindowFigures } from './figures.js';
+import { ReportCard } from './report-card.js';
+import type { VendorReport } from '../../report/load-report.js';
 
 interface VendorView {
   slug: string;
@@ -50,6 +52,7 @@ interface VendorPageProps {
   activeIncidents: readonly Incident[];
   bars: ReadonlyMap<string, DayCell[]>;
   figures: WindowFigures;
+  report: VendorReport;
   windowDays: number;
   history: { incidents: readonly Incident[]; nextCursor: string | null; paged: boolean };
   now: string;
@@ -241,6 +244,7 @@ export const VendorPage: FC<VendorPageProps> = (props) => {
           counted as incidents.
         </p>
       </section>
+      <ReportCard report={props.report} />
       <section aria-labelledby="history-title">
         <h2 id="history-title">Incident history</h2>
         {props.history.incidents.length === 0 ? (
