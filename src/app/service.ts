@@ -70,6 +70,7 @@ export async function startService(
         shutdownSignal: shutdown.signal,
         log: logger,
         metrics,
+        uptimeWeights: config.uptimeWeights,
         ...(config.adminToken
           ? { vendorWrites: vendorWrites(config.adminToken, config, fetcher) }
           : {}),

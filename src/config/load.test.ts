@@ -199,6 +199,25 @@ describe('loadConfig error wording', () => {
       reminderLeadSeconds: null,
     });
   });
+
+  it('reads the uptime weights by impact, defaults filling what is not given, and refuses > 1', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'vw-empty-'));
+    expect(loadConfig({ env: {}, cwd: empty }).uptimeWeights).toEqual({
+      critical: 1,
+      major: 0.5,
+      minor: 0.1,
+      notice: 0,
+    });
+    const path = writeConfig('c.yaml', 'uptime:\n  weights:\n    major: 0.3\n    notice: 0.05\n');
+    expect(loadConfig({ path, env: {} }).uptimeWeights).toEqual({
+      critical: 1,
+      major: 0.3,
+      minor: 0.1,
+      notice: 0.05,
+    });
+    const bad = writeConfig('d.yaml', 'uptime:\n  weights:\n    minor: 2\n');
+    expect(errorOf(() => loadConfig({ path: bad, env: {} }))).toMatch(/uptime\.weights\.minor/);
+  });
 });
 
 describe('loadConfig with several mistakes', () => {

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
+import type { ImpactWeights } from '../domain/uptime.js';
 import type { Category, Platform } from '../domain/vocabulary.js';
 import { categories, isOneOf } from '../domain/vocabulary.js';
 import { loadCatalog, notInCatalog, type Catalog } from './catalog.js';
@@ -41,6 +42,8 @@ export interface AppConfig {
   usingDefaultVendors: boolean;
   notifications: NotificationTargetConfig[];
   notifier: { burstWindowSeconds: number; reminderLeadSeconds: number | null };
+  /** SLA evidence: the share of an incident's time that is downtime, by impact. */
+  uptimeWeights: ImpactWeights;
   adminToken: string | null;
   logLevel: string;
 }
@@ -99,6 +102,7 @@ export function loadConfig(options: LoadOptions): AppConfig {
       burstWindowSeconds: file.notifier.burstWindow,
       reminderLeadSeconds: file.notifier.reminderLead > 0 ? file.notifier.reminderLead : null,
     },
+    uptimeWeights: { ...file.uptime.weights },
     adminToken: options.env.VENDORWATCH_ADMIN_TOKEN || null,
     logLevel: options.env.LOG_LEVEL ?? 'info',
   });

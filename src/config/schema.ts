@@ -1,5 +1,6 @@
 // The config file's schema (docs/contract.md#configuration). Defaults live here and nowhere else.
 import { z } from 'zod';
+import { defaultImpactWeights } from '../domain/uptime.js';
 import { channels } from '../notify/registry.js';
 import { platforms } from './platforms.js';
 import { parseDurationSeconds } from './duration.js';
@@ -21,6 +22,10 @@ const durationSchema = z.union([z.string(), z.number()]).transform((value, ctx) 
 const intervalSchema = durationSchema.refine((seconds) => seconds >= 1, {
   message: 'must be at least 1s',
 });
+
+function impactWeight(fallback: number) {
+  return z.number().min(0).max(1).default(fallback);
+}
 
 export const slugPattern = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
@@ -100,6 +105,21 @@ export const configSchema = z
       })
       .strict()
       .default({ burstWindow: 30, reminderLead: 3600 }),
+    /** SLA evidence: how much of an incident's time is downtime, by impact (0–1). */
+    uptime: z
+      .object({
+        weights: z
+          .object({
+            critical: impactWeight(defaultImpactWeights.critical),
+            major: impactWeight(defaultImpactWeights.major),
+            minor: impactWeight(defaultImpactWeights.minor),
+            notice: impactWeight(defaultImpactWeights.notice),
+          })
+          .strict()
+          .default({ ...defaultImpactWeights }),
+      })
+      .strict()
+      .default({ weights: { ...defaultImpactWeights } }),
     vendors: z.array(vendorEntrySchema).optional(),
     notifications: channels.listSchema.default([]),
   })

@@ -62,3 +62,9 @@ export { InvalidQueryError } from './cursor.js';
 export { deliveryKey, newEventId } from './ids.js';
 export type { Database } from './schema.js';
 export * from './page-reads.js';
+export {
+  listIncidentsSinceWithUpdates,
+  listVendorRangeIncidents,
+  maxRangeRows,
+  type RangeIncidents,
+} from './range-reads.js';

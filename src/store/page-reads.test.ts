@@ -33,6 +33,7 @@ import {
   openIncidentsQuery,
   windowIncidentsQuery,
 } from './page-reads.js';
+import { incidentsSinceQuery, rangeIncidentsQuery } from './range-reads.js';
 import { syncVendors } from './vendors.js';
 import {
   createTestDatabase,
@@ -203,6 +204,8 @@ describe('page read plans on SQLite', () => {
       ['changes', componentChangesQuery(store.db, 'vendor3', 4000)],
       ['oldest', oldestIncidentQuery(store.db, 'vendor3')],
       ['open titles', openIncidentTitlesQuery(store.db)],
+      ['uptime range', rangeIncidentsQuery(store.db, 'vendor3', at(-5000), at(-100))],
+      ['report window', incidentsSinceQuery(store.db, at(4000))],
     ];
     for (const [name, query] of queries) {
       const plan = await explainPlan(store, query);

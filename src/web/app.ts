@@ -3,12 +3,15 @@
 // /api and as an HTML page elsewhere.
 import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
+import { defaultImpactWeights, type ImpactWeights } from '../domain/uptime.js';
 import { InvalidQueryError, type Database } from '../store/index.js';
 import { createDeliveryApi } from './api/deliveries.js';
 import { createEventApi } from './api/events.js';
 import { createHealthApi } from './api/health.js';
 import { createIncidentApi } from './api/incidents.js';
 import { openApiDocument } from './api/openapi.js';
+import { createReportApi } from './api/report.js';
+import { createUptimeApi } from './api/uptime.js';
 import { createTargetApi, type TargetRouteDeps } from './api/targets.js';
 import { createVendorApi } from './api/vendors.js';
 import { createVendorWrite, type VendorWriteDeps } from './api/vendors-write.js';
@@ -43,6 +46,8 @@ interface AppDeps {
   metrics?: Metrics;
   /** Notification targets over the API (/api/v1/targets); writes need the admin token. */
   targets?: TargetRouteDeps;
+  /** SLA evidence: the share of an incident's time that is downtime, by impact (config). */
+  uptimeWeights?: Readonly<ImpactWeights>;
 }
 
 export function createApp(deps: AppDeps): Hono {
@@ -63,7 +68,10 @@ export function createApp(deps: AppDeps): Hono {
   });
   const deliveries = createDeliveryApi(db);
   const targets = deps.targets ? createTargetApi(deps.targets) : null;
-  const pages = createPages({ db, now, vendorName });
+  const uptimeWeights = deps.uptimeWeights ?? defaultImpactWeights;
+  const uptime = createUptimeApi({ db, now, vendorName, weights: uptimeWeights });
+  const report = createReportApi({ db, now, vendorName });
+  const pages = createPages({ db, now, vendorName, uptimeWeights });
   const feeds = createFeeds({ db, now, vendorName, notFound: (c) => pages.notFound(c) });
   const metrics = deps.metrics ?? createMetrics();
   const app = new Hono();
@@ -79,6 +87,8 @@ export function createApp(deps: AppDeps): Hono {
   // The JSON API (api/).
   app.get('/api/v1/vendors', (c) => vendors.list(c));
   app.get('/api/v1/vendors/:slug', (c) => vendors.detail(c, c.req.param('slug')));
+  app.get('/api/v1/vendors/:slug/report', (c) => report(c, c.req.param('slug')));
+  app.get('/api/v1/vendors/:slug/uptime', (c) => uptime(c, c.req.param('slug')));
   if (vendorWrite) app.post('/api/v1/vendors', (c) => vendorWrite(c));
   if (targets) {
     app.get('/api/v1/targets', (c) => targets.list(c));
@@ -99,6 +109,7 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/incidents', (c) => pages.incidents(c));
   app.get('/incidents/:id', (c) => pages.incident(c, c.req.param('id')));
   app.get('/vendors/:slug', (c) => pages.vendor(c, c.req.param('slug')));
+  app.get('/vendors/:slug/uptime', (c) => pages.uptime(c, c.req.param('slug')));
   app.get('/deliveries', (c) => pages.deliveries(c));
   app.get('/assets/:name', (c) => pages.asset(c, c.req.param('name')));
   app.get('/assets/swagger-ui/:version/:name', (c) =>

@@ -4,10 +4,14 @@
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { IncidentWithUpdates } from '../domain/model.js';
+import { vendorFigures } from '../domain/report-card.js';
 import { statusRankOf } from '../domain/status.js';
+import { addSeconds } from '../domain/time.js';
 import { impacts } from '../domain/vocabulary.js';
 import {
   countActiveIncidents,
+  listIncidentsSinceWithUpdates,
   listVendorStatuses,
   listWatchedComponents,
   type Database,
@@ -37,6 +41,36 @@ interface Instruments extends Metrics {
   dataAge: Gauge<'vendor'>;
   componentStatus: Gauge<'vendor' | 'component' | 'group'>;
   activeIncidents: Gauge<'vendor' | 'impact'>;
+  reportGauges: ReportGauges;
+}
+
+/** The report card's headline figures (docs/contract.md#vendor-report-card), over this window. */
+const reportWindowDays = 90;
+
+interface ReportGauges {
+  resolveMedian: Gauge<'vendor'>;
+  resolveP90: Gauge<'vendor'>;
+  postmortemShare: Gauge<'vendor'>;
+  updateGapMedian: Gauge<'vendor'>;
+}
+
+function reportGauges(registers: Registry[]): ReportGauges {
+  const gauge = (name: string, help: string) =>
+    new Gauge({
+      name: `vendorwatch_report_${name}`,
+      help: `${help} Over the last ${reportWindowDays} days; absent without a value.`,
+      labelNames: ['vendor'],
+      registers,
+    });
+  return {
+    resolveMedian: gauge('resolve_median_seconds', 'Median time to resolve an incident.'),
+    resolveP90: gauge('resolve_p90_seconds', '90th percentile (nearest rank) of time to resolve.'),
+    postmortemShare: gauge(
+      'postmortem_share',
+      'Share (0-1) of resolved incidents with a postmortem.',
+    ),
+    updateGapMedian: gauge('update_gap_median_seconds', 'Median gap between incident updates.'),
+  };
 }
 
 const instruments = new WeakMap<Metrics, Instruments>();
@@ -112,6 +146,7 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): Metri
       labelNames: ['vendor', 'impact'],
       registers,
     }),
+    reportGauges: reportGauges(registers),
   };
   instruments.set(metrics, metrics);
   return metrics;
@@ -125,10 +160,11 @@ export async function serveMetrics(
   now: string,
 ): Promise<Response> {
   const own = instruments.get(metrics)!;
-  const [vendors, components, active] = await Promise.all([
+  const [vendors, components, active, window] = await Promise.all([
     listVendorStatuses(db, now),
     listWatchedComponents(db),
     countActiveIncidents(db),
+    listIncidentsSinceWithUpdates(db, addSeconds(now, -reportWindowDays * 86_400)),
   ]);
   for (const gauge of [own.vendorStatus, own.vendorUp, own.dataAge, own.componentStatus]) {
     gauge.reset();
@@ -156,9 +192,37 @@ export async function serveMetrics(
       statusRankOf(component.status),
     );
   }
+  setReportGauges(own.reportGauges, watched, window.incidents);
   const body = await metrics.registry.metrics();
   return c.body(body, 200, {
     'content-type': metrics.registry.contentType,
     'cache-control': 'no-store',
   });
+}
+
+function setReportGauges(
+  gauges: ReportGauges,
+  watched: ReadonlySet<string>,
+  incidents: readonly IncidentWithUpdates[],
+): void {
+  for (const gauge of [
+    gauges.resolveMedian,
+    gauges.resolveP90,
+    gauges.postmortemShare,
+    gauges.updateGapMedian,
+  ]) {
+    gauge.reset();
+  }
+  const byVendor = new Map<string, IncidentWithUpdates[]>([...watched].map((slug) => [slug, []]));
+  for (const incident of incidents) byVendor.get(incident.vendorSlug)?.push(incident);
+  for (const [vendor, list] of byVendor) {
+    const figures = vendorFigures(list);
+    const set = (gauge: Gauge<'vendor'>, value: number | null) => {
+      if (value !== null) gauge.set({ vendor }, value);
+    };
+    set(gauges.resolveMedian, figures.resolve.median);
+    set(gauges.resolveP90, figures.resolve.p90);
+    set(gauges.postmortemShare, figures.postmortem.share);
+    set(gauges.updateGapMedian, figures.cadence.medianGapSeconds);
+  }
 }

@@ -83,6 +83,21 @@ const incidentProperties = {
   },
 };
 
+const comparison = object({
+  value: nullable({ type: 'number' }),
+  peerMedian: nullable({
+    type: 'number',
+    description: 'Median over every watched vendor with a value.',
+  }),
+  peers: { type: 'integer', description: 'Vendors with a value, this one included.' },
+  better: { type: 'integer', description: 'Other vendors strictly better.' },
+  worse: { type: 'integer', description: 'Other vendors strictly worse.' },
+  standing: {
+    type: 'string',
+    enum: ['better than most', 'worse than most', 'about the median', 'no peers'],
+  },
+});
+
 const schemas = {
   Error: object({ error: object({ code: { type: 'string' }, message: { type: 'string' } }) }),
   Vendor: object({ ...vendorProperties, activeIncidents: { type: 'integer', minimum: 0 } }, [
@@ -233,6 +248,99 @@ const schemas = {
       incidentTitle: nullable({ type: 'string', description: "The incident's current title." }),
       at: instant,
     }),
+  }),
+  VendorReport: object({
+    vendor: object({ slug: { type: 'string' }, name: { type: 'string' } }),
+    days: { type: 'integer' },
+    since: instant,
+    until: instant,
+    watchedVendors: { type: 'integer' },
+    truncated: { type: 'boolean' },
+    figures: object({
+      incidents: { type: 'integer' },
+      byImpact: object({
+        critical: { type: 'integer' },
+        major: { type: 'integer' },
+        minor: { type: 'integer' },
+        notice: { type: 'integer' },
+      }),
+      resolve: object({
+        median: nullable({ type: 'integer', description: 'Seconds.' }),
+        p90: nullable({ type: 'integer', description: 'Seconds, nearest rank.' }),
+        resolved: { type: 'integer' },
+      }),
+      postmortem: object({
+        share: nullable({ type: 'number', description: '0–1 of resolved incidents.' }),
+        count: { type: 'integer' },
+        medianDays: nullable({ type: 'number' }),
+      }),
+      cadence: object({
+        medianGapSeconds: nullable({ type: 'integer' }),
+        gaps: { type: 'integer' },
+      }),
+    }),
+    comparisons: object({
+      resolveMedian: comparison,
+      resolveP90: comparison,
+      postmortemShare: comparison,
+      postmortemDays: comparison,
+      cadence: comparison,
+    }),
+    methods: { type: 'object', additionalProperties: { type: 'string' } },
+    incidents: {
+      type: 'array',
+      items: object({ id: { type: 'string' }, url: { type: 'string' } }),
+    },
+  }),
+  UptimeEvidence: object({
+    vendor: object({
+      slug: { type: 'string' },
+      name: { type: 'string' },
+      statusPageUrl: { type: 'string' },
+    }),
+    component: nullable({ type: 'string', description: 'Null: every incident of the vendor.' }),
+    from: instant,
+    to: instant,
+    rangeSeconds: { type: 'integer', minimum: 0 },
+    incidentSeconds: {
+      type: 'integer',
+      minimum: 0,
+      description: 'Time with at least one incident open, each instant once (maintenance aside).',
+    },
+    weightedDowntimeSeconds: {
+      type: 'integer',
+      minimum: 0,
+      description: 'Each instant weighted by the worst impact then open; floored.',
+    },
+    uptimePercent: {
+      type: 'number',
+      description: '100 × (1 − weighted downtime / range), from milliseconds, 4 decimals.',
+    },
+    maintenanceSeconds: { type: 'integer', minimum: 0, description: 'Never downtime.' },
+    weights: object({
+      critical: { type: 'number' },
+      major: { type: 'number' },
+      minor: { type: 'number' },
+      notice: { type: 'number' },
+    }),
+    method: { type: 'string', description: 'How the figures are computed, in words.' },
+    truncated: { type: 'boolean', description: 'More incidents than one answer reads.' },
+    incidents: {
+      type: 'array',
+      items: object({
+        id: { type: 'string' },
+        title: { type: 'string' },
+        kind: { type: 'string', enum: [...incidentKinds] },
+        impact: { type: 'string', enum: [...impacts] },
+        startedAt: instant,
+        resolvedAt: nullable(instant),
+        from: { ...instant, description: 'Counted from (clipped to the range).' },
+        to: { ...instant, description: 'Counted to (clipped; now for an open one).' },
+        seconds: { type: 'integer', minimum: 0 },
+        weight: { type: 'number', description: '0 for maintenance.' },
+        url: { type: 'string', description: "The incident's page on this vendorwatch." },
+      }),
+    },
   }),
 };
 
@@ -426,6 +534,53 @@ export const openApiDocument = {
         responses: { '200': json('The vendor.', ref('VendorDetail')), ...notFound, ...errors },
       },
     },
+    '/api/v1/vendors/{slug}/report': {
+      get: {
+        summary:
+          "The vendor's report card over a window: incidents by impact, time to resolve (median, " +
+          'p90), postmortem share and days to it, update cadence; each compared with the median ' +
+          'of every watched vendor and explained, with the incidents behind them.',
+        parameters: [
+          path('slug', 'Vendor slug.'),
+          query('days', 'Window in days (default 90).', {
+            type: 'integer',
+            minimum: 1,
+            maximum: 365,
+          }),
+        ],
+        responses: {
+          '200': json('The report card.', ref('VendorReport')),
+          ...notFound,
+          ...errors,
+        },
+      },
+    },
+    '/api/v1/vendors/{slug}/uptime': {
+      get: {
+        summary:
+          'SLA evidence: impact-weighted downtime, uptime % and the incidents behind them, for ' +
+          'the vendor or one component over a date range. JSON, or CSV (one row per incident) ' +
+          'with format=csv or Accept: text/csv.',
+        parameters: [
+          path('slug', 'Vendor slug.'),
+          query('from', 'Start: a date (midnight UTC) or an instant. Default: 30 days before to.'),
+          query('to', 'End (exclusive): a date or an instant. Default: now.'),
+          query('component', 'Only incidents naming this component.'),
+          query('format', 'json (default) or csv.', { type: 'string', enum: ['json', 'csv'] }),
+        ],
+        responses: {
+          '200': {
+            description: 'The evidence.',
+            content: {
+              'application/json': { schema: ref('UptimeEvidence') },
+              'text/csv': { schema: { type: 'string' } },
+            },
+          },
+          ...notFound,
+          ...errors,
+        },
+      },
+    },
     '/api/v1/incidents': {
       get: {
         summary: 'Incidents and maintenances, newest first.',
@@ -573,6 +728,18 @@ export const openApiDocument = {
         summary: 'The vendor page (HTML): components, 90-day bars and figures, history.',
         parameters: [path('slug', 'Vendor slug.'), cursor],
         responses: { '200': html('The page.'), '304': errors['304'], ...htmlNotFound },
+      },
+    },
+    '/vendors/{slug}/uptime': {
+      get: {
+        summary: 'Printable SLA evidence (HTML): the figures, how computed, the incidents behind.',
+        parameters: [
+          path('slug', 'Vendor slug.'),
+          query('from', 'Start date.'),
+          query('to', 'End date (exclusive).'),
+          query('component', 'Only incidents naming this component.'),
+        ],
+        responses: { '200': html('The page.'), ...htmlNotFound },
       },
     },
     '/feed.atom': { get: feed('atom', 'Atom 1.0 feed of the latest incidents of every vendor.') },

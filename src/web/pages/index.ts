@@ -1,6 +1,7 @@
 // The HTML pages as handlers for the route table in app.ts.
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
+import type { ImpactWeights } from '../../domain/uptime.js';
 import type { Database } from '../../store/index.js';
 import { apiDocsPage } from './api-docs/handler.js';
 import { loadRendererAssets, type RendererAssets } from './api-docs/renderer-assets.js';
@@ -11,6 +12,7 @@ import { createIncidentPage } from './incident/handler.js';
 import { incidentsPage } from './incidents/handler.js';
 import { loadAssets } from './shared/assets.js';
 import type { PageDeps } from './shared/context.js';
+import { uptimePage } from './uptime/handler.js';
 import { vendorPage } from './vendor/handler.js';
 
 interface Pages {
@@ -18,6 +20,7 @@ interface Pages {
   incidents(c: Context): Promise<Response>;
   incident(c: Context, id: string): Promise<Response>;
   vendor(c: Context, slug: string): Promise<Response>;
+  uptime(c: Context, slug: string): Promise<Response>;
   deliveries(c: Context): Promise<Response>;
   apiDocs(c: Context): Promise<Response>;
   rendererAsset(c: Context, version: string, name: string): Response | Promise<Response>;
@@ -30,10 +33,12 @@ interface PagesOptions {
   db: Kysely<Database>;
   now: () => string;
   vendorName?: (slug: string) => string | undefined;
+  uptimeWeights: Readonly<ImpactWeights>;
 }
 
 export function createPages(options: PagesOptions): Pages {
-  const deps: PageDeps = { ...options, assets: loadAssets() };
+  const { uptimeWeights, ...shared } = options;
+  const deps: PageDeps = { ...shared, assets: loadAssets() };
   const incidentPage = createIncidentPage(deps);
   let renderer: RendererAssets | undefined;
   const rendererAssets = () => (renderer ??= loadRendererAssets());
@@ -44,6 +49,7 @@ export function createPages(options: PagesOptions): Pages {
     incidents: (c) => incidentsPage(c, deps),
     incident: (c, id) => incidentPage(c, id),
     vendor: (c, slug) => vendorPage(c, deps, slug),
+    uptime: (c, slug) => uptimePage(c, deps, uptimeWeights, slug),
     deliveries: (c) => deliveriesPage(c, deps),
     apiDocs: (c) => apiDocsPage(c, deps, rendererAssets()),
     rendererAsset: (c, version, name) => rendererAssets().serve(c, version, name) ?? notFound(c),

@@ -15,6 +15,7 @@ import { errorPage } from '../error/handler.js';
 import type { PageDeps } from '../shared/context.js';
 import { sendHtml } from '../shared/html.js';
 import { dailyBars, windowStart } from './daily-bars.js';
+import { loadVendorReport } from '../../report/load-report.js';
 import { windowFigures } from './figures.js';
 import { VendorPage } from './view.js';
 
@@ -47,11 +48,12 @@ export async function vendorPage(c: Context, deps: PageDeps, slug: string): Prom
     if (!(error instanceof InvalidQueryError)) throw error;
     return errorPage(c, deps, 400, 'Bad page link', 'This history page link is not valid.');
   }
-  const [record, windowIncidents, changes, oldestIncidentAt] = await Promise.all([
+  const [record, windowIncidents, changes, oldestIncidentAt, report] = await Promise.all([
     findVendorRecord(deps.db, slug),
     listVendorWindowIncidents(deps.db, slug, addSeconds(since, -lookbackSeconds)),
     listComponentChanges(deps.db, slug, since),
     findOldestIncidentStart(deps.db, slug),
+    loadVendorReport({ ...deps, now }, slug, windowDays),
   ]);
   const bars = dailyBars({
     components: detail.components,
@@ -75,6 +77,7 @@ export async function vendorPage(c: Context, deps: PageDeps, slug: string): Prom
       activeIncidents={detail.activeIncidents}
       bars={bars}
       figures={windowFigures(windowIncidents, since)}
+      report={report}
       windowDays={windowDays}
       history={{ ...history, paged: cursor !== undefined }}
       now={now}

@@ -30,6 +30,8 @@ import { ComponentGroups } from './component-bars.js';
 import type { DayCell } from './daily-bars.js';
 import type { WindowFigures } from './figures.js';
 import { AdapterWarnings } from './warnings.js';
+import { ReportCard } from './report-card.js';
+import type { VendorReport } from '../../report/load-report.js';
 
 interface VendorView {
   slug: string;
@@ -57,6 +59,7 @@ interface VendorPageProps {
   activeIncidents: readonly Incident[];
   bars: ReadonlyMap<string, DayCell[]>;
   figures: WindowFigures;
+  report: VendorReport;
   windowDays: number;
   history: { incidents: readonly Incident[]; nextCursor: string | null; paged: boolean };
   now: string;
@@ -274,6 +277,7 @@ export const VendorPage: FC<VendorPageProps> = (props) => {
           counted as incidents.
         </p>
       </section>
+      <ReportCard report={props.report} />
       <section aria-labelledby="history-title" data-live-part="history">
         <h2 id="history-title">Incident history</h2>
         {props.history.incidents.length === 0 ? (
