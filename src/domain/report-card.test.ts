@@ -40,6 +40,7 @@ function incident(
     components: [],
     scheduledFor: null,
     scheduledUntil: null,
+    regions: [],
     updates: updates.map(([phase, minutes], n) => update(`${id}-u${n}`, phase, minutes)),
   };
 }

@@ -20,6 +20,7 @@ function incident(id: string, fields: Partial<Incident>): Incident {
     components: [],
     scheduledFor: null,
     scheduledUntil: null,
+    regions: [],
     ...fields,
   };
 }
