@@ -4,9 +4,8 @@ import { resolve } from 'node:path';
 import { getAdapter, platforms } from '../../adapters/registry.js';
 import { createConfiguredFetcher } from '../../app/fetcher.js';
 import type { VendorSnapshot } from '../../domain/snapshot.js';
-import { isOneOf } from '../../domain/vocabulary.js';
 import type { Fetcher } from '../../fetch/types.js';
-import { defineCommand, parseCommandArgs, UsageError } from '../args.js';
+import { defineCommand, parseCommandArgs } from '../args.js';
 import {
   bodyFileName,
   captureFormat,
@@ -18,7 +17,7 @@ import {
 } from '../capture-files.js';
 import { configFor, print, type CommandIo } from '../io.js';
 import { packageVersion } from '../main.js';
-import { detectOrFail, PollFailure, resolveTarget } from './poll.js';
+import { locateVendor, PollFailure } from './poll.js';
 
 export const captureCommand = defineCommand({
   synopsis: 'capture URL|SLUG [--out DIR] [--platform P]',
@@ -33,17 +32,13 @@ export const captureCommand = defineCommand({
 
 export async function runCapture(argv: string[], io: CommandIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, captureCommand.options, 1);
-  if (!positionals[0]) throw new UsageError('capture needs a status page URL or a vendor slug');
-  if (values.platform !== undefined && !isOneOf(platforms, values.platform)) {
-    throw new UsageError(`--platform must be one of ${platforms.join(', ')}`);
-  }
   const config = configFor(io, values);
-  const target = resolveTarget(positionals[0], config, values.platform);
   const fetcher = createConfiguredFetcher(config);
   try {
-    const { platform, url } = target.platform
-      ? { platform: target.platform, url: target.url }
-      : await detectOrFail(fetcher, target.url);
+    const { target, platform, url } = await locateVendor('capture', positionals[0], values, {
+      config,
+      fetcher,
+    });
     const capturedAt = new Date().toISOString();
     const { endpoints, bodies } = await fetchAll(fetcher, url, platform);
     const adapter = getAdapter(platform)!;

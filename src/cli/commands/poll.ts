@@ -32,17 +32,13 @@ export const pollCommand = defineCommand({
 
 export async function runPoll(argv: string[], io: CommandIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, pollCommand.options, 1);
-  if (!positionals[0]) throw new UsageError('poll needs a status page URL or a vendor slug');
-  if (values.platform !== undefined && !isOneOf(platforms, values.platform)) {
-    throw new UsageError(`--platform must be one of ${platforms.join(', ')}`);
-  }
   const config = configFor(io, values);
-  const target = resolveTarget(positionals[0], config, values.platform);
   const fetcher = createConfiguredFetcher(config);
   try {
-    const { platform, url } = target.platform
-      ? { platform: target.platform, url: target.url }
-      : await detectOrFail(fetcher, target.url);
+    const { target, platform, url } = await locateVendor('poll', positionals[0], values, {
+      config,
+      fetcher,
+    });
     const snapshot = await pollOnce(fetcher, url, platform);
     const now = new Date().toISOString();
     if (values.json) {
@@ -54,6 +50,27 @@ export async function runPoll(argv: string[], io: CommandIo): Promise<number> {
   } finally {
     await fetcher.close();
   }
+}
+
+/**
+ * The vendor that `poll` and `capture` were given (a URL, or a configured or catalog slug), and
+ * its platform: `--platform` when given, else the configured one, else detected.
+ */
+export async function locateVendor(
+  command: string,
+  arg: string | undefined,
+  options: { platform?: string | undefined },
+  deps: { config: AppConfig; fetcher: Fetcher },
+): Promise<{ target: Target; platform: Platform; url: string }> {
+  if (!arg) throw new UsageError(`${command} needs a status page URL or a vendor slug`);
+  if (options.platform !== undefined && !isOneOf(platforms, options.platform)) {
+    throw new UsageError(`--platform must be one of ${platforms.join(', ')}`);
+  }
+  const target = resolveTarget(arg, deps.config, options.platform);
+  const { platform, url } = target.platform
+    ? { platform: target.platform, url: target.url }
+    : await detectOrFail(deps.fetcher, target.url);
+  return { target, platform, url };
 }
 
 export function resolveTarget(
