@@ -67,7 +67,7 @@ function localTimes(root) {
   });
 }
 
-/** The same words as the server's formatAgo (pages/shared/format.ts). */
+/** The same words as the server's formatAgo (src/web/pages/shared/format.ts). */
 function formatAgo(ms) {
   var seconds = Math.floor((Date.now() - ms) / 1000);
   if (!isFinite(seconds) || seconds < 1) return 'just now';
@@ -244,7 +244,7 @@ function updateRow(table, vendor, announcer, fromEvent) {
   }
 }
 
-/** The same words as the server's FreshnessNote (pages/shared/freshness.tsx). */
+/** The same words as the server's FreshnessNote (src/web/pages/shared/freshness.tsx). */
 function freshnessNote(note, vendor) {
   var words;
   var at = null;
@@ -271,7 +271,7 @@ function freshnessNote(note, vendor) {
   note.appendChild(time);
 }
 
-/** As the server's FailingSince (pages/shared/freshness.tsx), then ` · `. */
+/** As the server's FailingSince (src/web/pages/shared/freshness.tsx), then ` · `. */
 function failingSince(vendor) {
   var span = document.createElement('span');
   span.setAttribute('data-failing-since', '');
@@ -292,7 +292,7 @@ function failingSince(vendor) {
   return fragment;
 }
 
-/** The same words as the server's formatUtc (pages/shared/format.ts). */
+/** The same words as the server's formatUtc (src/web/pages/shared/format.ts). */
 function formatUtc(ms) {
   if (!isFinite(ms)) return '';
   return (
