@@ -1,17 +1,13 @@
 // The page reads on a SQLite file: what each returns, and that each walks an index (EXPLAIN over
 // enough rows, statistics gathered, that SQLite would rather scan if no index fitted).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { CompiledQuery, type Compilable } from 'kysely';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   addVendors,
   at,
   incident,
   poll,
   snapshot,
-  storeOpener,
   update,
   vendor,
 } from './test-support/harness.js';
@@ -35,31 +31,10 @@ import {
 } from './page-reads.js';
 import { incidentsSinceQuery, rangeIncidentsQuery } from './range-reads.js';
 import { syncVendors } from './vendors.js';
-import {
-  createTestDatabase,
-  databaseKinds,
-  type TestDatabaseKind,
-} from '../../test/test-support/databases.js';
+import { databaseKinds } from '../../test/test-support/databases.js';
+import { databaseOpeners } from './test-support/database-openers.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'vw-page-reads-'));
-let counter = 0;
-const dropped: Array<() => Promise<void>> = [];
-afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  await Promise.all(dropped.map((drop) => drop()));
-});
-
-function openerFor(kind: TestDatabaseKind) {
-  return storeOpener({
-    dialect: kind,
-    freshDatabase: async () => {
-      if (kind === 'sqlite') return join(dir, `db-${++counter}`, 'vendorwatch.db');
-      const database = await createTestDatabase(kind);
-      dropped.push(() => database.drop());
-      return database.url;
-    },
-  });
-}
+const openerFor = databaseOpeners('page-reads');
 
 const degradedApi = [
   { id: 'api', name: 'API', group: 'Core', status: 'degraded_performance' as const, position: 0 },

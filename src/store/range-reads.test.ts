@@ -1,44 +1,12 @@
 // The SLA range read on SQLite and PostgreSQL: every incident open at some instant of the range,
 // whenever it started, and nothing that ended before it or started after it.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import {
-  createTestDatabase,
-  databaseKinds,
-  type TestDatabaseKind,
-} from '../../test/test-support/databases.js';
+import { describe, expect, it } from 'vitest';
+import { databaseKinds } from '../../test/test-support/databases.js';
+import { databaseOpeners } from './test-support/database-openers.js';
 import { listIncidentsSinceWithUpdates, listVendorRangeIncidents } from './range-reads.js';
-import {
-  addVendors,
-  at,
-  incident,
-  poll,
-  snapshot,
-  storeOpener,
-  update,
-} from './test-support/harness.js';
+import { addVendors, at, incident, poll, snapshot, update } from './test-support/harness.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'vw-range-reads-'));
-let counter = 0;
-const dropped: Array<() => Promise<void>> = [];
-afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  await Promise.all(dropped.map((drop) => drop()));
-});
-
-function openerFor(kind: TestDatabaseKind) {
-  return storeOpener({
-    dialect: kind,
-    freshDatabase: async () => {
-      if (kind === 'sqlite') return join(dir, `db-${++counter}`, 'vendorwatch.db');
-      const database = await createTestDatabase(kind);
-      dropped.push(() => database.drop());
-      return database.url;
-    },
-  });
-}
+const openerFor = databaseOpeners('range-reads');
 
 function resolvedBetween(sourceId: string, start: number, end: number) {
   return incident(sourceId, {
