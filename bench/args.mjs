@@ -28,8 +28,12 @@ const usage = `usage: node bench/run.mjs [--vendors N] [--interval S] [--duratio
   --saturation S       length of each throughput measurement, seconds (default 20)
   --incident-rate R    simulator: chance per vendor per second that an incident opens (default 0.002)
   --seed N             simulator seed (default 1)
+  --only LIST          run only these phases (comma-separated: baseline,saturation,latency,serve)
+  --heap-snapshot DIR  the serve phase writes a heap snapshot of serve into DIR at the window's end
   --profile            CPU-profile the poller children's measured window; print their top frames
   --quick              smoke run: 600 vendors, short phases (~1 minute)`;
+
+export const phaseNames = ['baseline', 'saturation', 'latency', 'serve'];
 
 function positiveNumber(raw, name, integer) {
   const value = Number(raw);
@@ -49,6 +53,8 @@ export function parseBenchArgs(argv) {
       saturation: { type: 'string' },
       'incident-rate': { type: 'string' },
       seed: { type: 'string' },
+      only: { type: 'string' },
+      'heap-snapshot': { type: 'string' },
       profile: { type: 'boolean', default: false },
       quick: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -66,7 +72,16 @@ export function parseBenchArgs(argv) {
     throw new Error('--incident-rate must be in [0, 1]');
   const vendors = values.vendors ? positiveNumber(values.vendors, 'vendors', true) : base.vendors;
   if (vendors > 20_000) throw new Error('--vendors must be at most 20000 (one address each)');
+  const only = values.only ? values.only.split(',').map((name) => name.trim()) : phaseNames;
+  const unknown = only.filter((name) => !phaseNames.includes(name));
+  if (unknown.length > 0) {
+    throw new Error(
+      `--only: unknown phase ${unknown.join(', ')} (known: ${phaseNames.join(', ')})`,
+    );
+  }
   return {
+    phases: only,
+    heapSnapshotDir: values['heap-snapshot'] ?? null,
     quick: values.quick,
     profile: values.profile,
     vendors,

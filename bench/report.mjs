@@ -155,8 +155,41 @@ export function buildRows(result) {
     ),
     row('poller warm-up: first full round, s', latency?.warmupSeconds),
     row('simulator CPU during latency run (cores)', latency?.simulatorCores),
+    ...serveRows(result.serve, settings, bound),
   ];
   return rows;
+}
+
+/** `serve` as one process with a webhook target: what users run, beside the poller-only rows. */
+function serveRows(serve, settings, bound) {
+  if (!serve) return [];
+  const webhook = serve.webhook;
+  return [
+    row('serve: first full round, s', serve.warmupSeconds),
+    row(
+      'serve CPU (cores), poller + web + notifier',
+      serve.coresUsed,
+      '≤ 0.6 core',
+      (v) => v <= 0.6,
+    ),
+    row('serve RSS, max in window, MB', serve.rssMbMaxInWindow, '≤ 400 MB', (v) => v <= 400),
+    row('serve peak RSS (VmHWM), MB', serve.peakRssMb, '≤ 400 MB', (v) => v <= 400),
+    row(
+      'serve: incidents visible / alerted by webhook',
+      `${webhook.visible} / ${webhook.alerted}`,
+      'all',
+      () => webhook.visible > 0 && webhook.missed === 0,
+    ),
+    row('serve: visible → webhook received p50, s', webhook.p50),
+    row('serve: visible → webhook received p99, s', webhook.p99, `≤ ${bound} s`, (v) => v <= bound),
+    row(
+      'serve: webhook deliveries (duplicate keys, unsigned)',
+      `${serve.deliveries} (${serve.duplicateKeys}, ${serve.unsignedDeliveries})`,
+      'no duplicates',
+      () => serve.duplicateKeys === 0 && serve.unsignedDeliveries === 0,
+    ),
+    row('simulator CPU during serve run (cores)', serve.simulatorCores),
+  ];
 }
 
 function startToEnd(run, ...keys) {

@@ -15,6 +15,7 @@ import {
   stopAllChildren,
 } from './children.mjs';
 import { runBaseline, runLatency, runSaturation } from './phases.mjs';
+import { runServe } from './serve-phase.mjs';
 import { formatTop, topFrames } from './profile-top.mjs';
 import { buildRows, formatTable, resultsDir, writeResults } from './report.mjs';
 import { loadAverage, round } from './stats.mjs';
@@ -94,15 +95,20 @@ async function main() {
     result.simulator = { pid: sim.pid, controlUrl: sim.controlUrl, vendors: sim.vendors.length };
     log(`simulator ready at ${sim.controlUrl} (first vendor ${sim.vendors[0]?.baseUrl})`);
     const bare = { concurrency };
-    await phase(result, 'baseline', 'bare loop, full GET + parse', () =>
-      runBaseline(sim, settings, { ...bare, conditional: false }),
-    );
-    await phase(result, 'conditionalBaseline', 'bare loop, If-None-Match', () =>
-      runBaseline(sim, settings, { ...bare, conditional: true }),
-    );
-    await phase(result, 'saturation', 'vendorwatch at saturation', () =>
-      runSaturation(sim, settings),
-    );
+    const runs = (name) => settings.phases.includes(name);
+    if (runs('baseline')) {
+      await phase(result, 'baseline', 'bare loop, full GET + parse', () =>
+        runBaseline(sim, settings, { ...bare, conditional: false }),
+      );
+      await phase(result, 'conditionalBaseline', 'bare loop, If-None-Match', () =>
+        runBaseline(sim, settings, { ...bare, conditional: true }),
+      );
+    }
+    if (runs('saturation')) {
+      await phase(result, 'saturation', 'vendorwatch at saturation', () =>
+        runSaturation(sim, settings),
+      );
+    }
     if (result.saturation) {
       const ratio = (base) =>
         base?.pollsPerSecond
@@ -111,12 +117,22 @@ async function main() {
       result.saturation.ratioToBare = ratio(result.baseline);
       result.saturation.ratioToConditionalBare = ratio(result.conditionalBaseline);
     }
-    await phase(
-      result,
-      'latency',
-      `latency run (${settings.intervalSeconds} s interval, ${settings.durationSeconds} s)`,
-      () => runLatency(sim, settings),
-    );
+    if (runs('latency')) {
+      await phase(
+        result,
+        'latency',
+        `latency run (${settings.intervalSeconds} s interval, ${settings.durationSeconds} s)`,
+        () => runLatency(sim, settings),
+      );
+    }
+    if (runs('serve')) {
+      await phase(
+        result,
+        'serve',
+        `serve as users run it (${settings.intervalSeconds} s interval, ${settings.durationSeconds} s, webhook target)`,
+        () => runServe(sim, settings),
+      );
+    }
   } finally {
     await stopAllChildren();
     await removeTempDir();
