@@ -14,6 +14,7 @@ import { createConfiguredFetcher } from './fetcher.js';
 import { limitHeapGrowth } from './heap.js';
 import { acquireInstanceLock, type InstanceLock } from './instance-lock.js';
 import { startPoller, type RunningPoller } from './poller.js';
+import { startRetentionSweep, type RetentionSweep } from './retention.js';
 import { createTargetAdmin } from './target-admin.js';
 
 export interface ServiceParts {
@@ -57,6 +58,7 @@ export async function startService(
 
   let poller: RunningPoller | null = null;
   let lock: InstanceLock | null = null;
+  let retention: RetentionSweep | null = null;
   let server: Awaited<ReturnType<typeof startServer>> | null = null;
   try {
     await migrateToLatest(store);
@@ -96,6 +98,10 @@ export async function startService(
       // takes its vendors back at once; PostgreSQL workers are many, a dead one's leases expire.
       const owner = store.dialect === 'sqlite' ? 'local' : `${hostname()}:${process.pid}`;
       poller = await startPoller({ config, store, fetcher, owner, logger, metrics, bus, now });
+      if (config.deliveryRetentionSeconds !== null) {
+        const keepSeconds = config.deliveryRetentionSeconds;
+        retention = startRetentionSweep({ db: store.db, keepSeconds, now, logger });
+      }
     }
   } catch (error) {
     shutdown.abort();
@@ -110,6 +116,7 @@ export async function startService(
     url: server?.url ?? null,
     store,
     async stop() {
+      await retention?.stop();
       await poller?.stop();
       shutdown.abort();
       await server?.close();

@@ -9,6 +9,7 @@ import { captureCommand, runCapture } from './commands/capture.js';
 import { detectCommand, runDetect } from './commands/detect.js';
 import { incidentsCommand, runIncidents } from './commands/incidents.js';
 import { PollFailure, pollCommand, runPoll } from './commands/poll.js';
+import { pruneCommand, runPrune } from './commands/prune.js';
 import { runServe, serveCommand, webCommand, workerCommand } from './commands/serve.js';
 import { notifyCommand, runNotify } from './commands/notify.js';
 import { runSimulate, simulateCommand } from './commands/simulate.js';
@@ -53,6 +54,7 @@ const commands: Record<string, { run: Command; spec: CommandSpec<OptionSpec> }> 
   vendors: { run: runVendors, spec: vendorsCommand },
   simulate: { run: runSimulate, spec: simulateCommand },
   notify: { run: runNotify, spec: notifyCommand },
+  prune: { run: runPrune, spec: pruneCommand },
 };
 
 const globalUsage = usage(Object.values(commands).map(({ spec }) => spec));

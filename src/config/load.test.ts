@@ -218,6 +218,17 @@ describe('loadConfig error wording', () => {
     const bad = writeConfig('d.yaml', 'uptime:\n  weights:\n    minor: 2\n');
     expect(errorOf(() => loadConfig({ path: bad, env: {} }))).toMatch(/uptime\.weights\.minor/);
   });
+
+  it('keeps finished deliveries 90 days unless retention says otherwise; 0 keeps them forever', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'vw-empty-'));
+    expect(loadConfig({ env: {}, cwd: empty }).deliveryRetentionSeconds).toBe(90 * 86_400);
+    const month = writeConfig('r.yaml', 'retention:\n  deliveries: 30d\n');
+    expect(loadConfig({ path: month, env: {} }).deliveryRetentionSeconds).toBe(30 * 86_400);
+    const forever = writeConfig('f.yaml', 'retention:\n  deliveries: 0\n');
+    expect(loadConfig({ path: forever, env: {} }).deliveryRetentionSeconds).toBeNull();
+    const bad = writeConfig('b.yaml', 'retention:\n  deliveries: a while\n');
+    expect(errorOf(() => loadConfig({ path: bad, env: {} }))).toMatch(/retention\.deliveries/);
+  });
 });
 
 describe('loadConfig with several mistakes', () => {

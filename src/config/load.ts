@@ -44,6 +44,8 @@ export interface AppConfig {
   notifier: { burstWindowSeconds: number; reminderLeadSeconds: number | null };
   /** SLA evidence: the share of an incident's time that is downtime, by impact. */
   uptimeWeights: ImpactWeights;
+  /** How long finished deliveries are kept before the poller's hourly sweep deletes them; null: forever. */
+  deliveryRetentionSeconds: number | null;
   adminToken: string | null;
   logLevel: string;
 }
@@ -103,6 +105,7 @@ export function loadConfig(options: LoadOptions): AppConfig {
       reminderLeadSeconds: file.notifier.reminderLead > 0 ? file.notifier.reminderLead : null,
     },
     uptimeWeights: { ...file.uptime.weights },
+    deliveryRetentionSeconds: file.retention.deliveries > 0 ? file.retention.deliveries : null,
     adminToken: options.env.VENDORWATCH_ADMIN_TOKEN || null,
     logLevel: options.env.LOG_LEVEL ?? 'info',
   });

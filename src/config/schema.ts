@@ -6,6 +6,7 @@ import { platforms } from './platforms.js';
 import { parseDurationSeconds } from './duration.js';
 
 const defaultIntervalSeconds = 60;
+const defaultDeliveryRetentionSeconds = 90 * 86_400;
 
 const durationSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
   const seconds = parseDurationSeconds(value);
@@ -120,6 +121,13 @@ export const configSchema = z
       })
       .strict()
       .default({ weights: { ...defaultImpactWeights } }),
+    /** What the poller deletes by itself (docs/contract.md#retention); 0 keeps it forever. */
+    retention: z
+      .object({
+        deliveries: durationSchema.default(defaultDeliveryRetentionSeconds),
+      })
+      .strict()
+      .default({ deliveries: defaultDeliveryRetentionSeconds }),
     vendors: z.array(vendorEntrySchema).optional(),
     notifications: channels.listSchema.default([]),
   })

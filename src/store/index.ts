@@ -68,3 +68,4 @@ export {
   maxRangeRows,
   type RangeIncidents,
 } from './range-reads.js';
+export { countPrunable, pruneBefore, type PruneCounts } from './prune.js';
