@@ -68,3 +68,14 @@ export {
   maxRangeRows,
   type RangeIncidents,
 } from './range-reads.js';
+export {
+  calendarWindowsQuery,
+  findPageName,
+  latestOfKindQuery,
+  listCalendarWindows,
+  listComponentWrites,
+  listVendorPageItems,
+  maxCalendarWindows,
+  type CalendarWindow,
+  type VendorPageItems,
+} from './share-reads.js';
