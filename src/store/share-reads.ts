@@ -36,15 +36,20 @@ export interface VendorPageItems {
   lastWrite: string | null;
 }
 
-/** What a Statuspage-shaped copy of one vendor's page lists. */
+/**
+ * What a Statuspage-shaped copy of one vendor's page lists: every open item, plus the latest
+ * `latest.incident` incidents and `latest.maintenance` maintenances (0: none beyond the open ones).
+ */
 export async function listVendorPageItems(
   db: Kysely<Database>,
   slug: string,
-  limit: number,
+  latest: Readonly<Record<IncidentKind, number>>,
 ): Promise<VendorPageItems> {
+  const latestOf = async (kind: IncidentKind) =>
+    latest[kind] > 0 ? latestOfKindQuery(db, slug, kind, latest[kind]).execute() : [];
   const [incidentRows, maintenanceRows, openRows] = await Promise.all([
-    latestOfKindQuery(db, slug, 'incident', limit).execute(),
-    latestOfKindQuery(db, slug, 'maintenance', limit).execute(),
+    latestOf('incident'),
+    latestOf('maintenance'),
     openIncidentsQuery(db, slug).execute(),
   ]);
   const byId = new Map<string, Incident>();

@@ -14,7 +14,7 @@ import {
 import { maxPathIdLength } from '../ids.js';
 import { etagMatches, weakEtag } from '../json.js';
 import {
-  compatListLength,
+  historyListed,
   renderCompat,
   type CompatEndpoint,
   type CompatPage,
@@ -53,7 +53,11 @@ function errorResponse(status: 404 | 500, error: string, message: string): Respo
 }
 
 export function createCompat(deps: CompatDeps): Compat {
-  async function loadPage(c: Context, slug: string): Promise<CompatPage | null> {
+  async function loadPage(
+    c: Context,
+    slug: string,
+    endpoint: CompatEndpoint,
+  ): Promise<CompatPage | null> {
     if (slug.length > maxPathIdLength) return null;
     const now = deps.now();
     const [detail, record] = await Promise.all([
@@ -62,7 +66,7 @@ export function createCompat(deps: CompatDeps): Compat {
     ]);
     if (!detail || !record) return null;
     const [items, pageName, writes] = await Promise.all([
-      listVendorPageItems(deps.db, slug, compatListLength),
+      listVendorPageItems(deps.db, slug, historyListed(endpoint)),
       findPageName(deps.db, slug),
       listComponentWrites(deps.db, slug),
     ]);
@@ -90,7 +94,7 @@ export function createCompat(deps: CompatDeps): Compat {
 
   return {
     async serve(c, slug, endpoint) {
-      const page = await loadPage(c, slug);
+      const page = await loadPage(c, slug, endpoint);
       if (!page) {
         return errorResponse(
           404,

@@ -4,7 +4,12 @@
 import { createHash } from 'node:crypto';
 import type { Component, IncidentUpdate, IncidentWithUpdates } from '../../domain/model.js';
 import { vendorStatus, worstStatus } from '../../domain/status.js';
-import { closedPhases, type ComponentStatus, type Impact } from '../../domain/vocabulary.js';
+import {
+  closedPhases,
+  type ComponentStatus,
+  type Impact,
+  type IncidentKind,
+} from '../../domain/vocabulary.js';
 
 export interface CompatPage {
   slug: string;
@@ -41,6 +46,14 @@ export type CompatEndpoint = (typeof compatEndpoints)[number];
 /** Statuspage lists the 50 latest incidents and the 50 latest maintenances (plus open ones). */
 export const compatListLength = 50;
 
+/** How many of the latest closed items of each kind an endpoint lists besides the open ones. */
+export function historyListed(endpoint: CompatEndpoint): Record<IncidentKind, number> {
+  return {
+    incident: endpoint === 'incidents' ? compatListLength : 0,
+    maintenance: endpoint === 'scheduled-maintenances' ? compatListLength : 0,
+  };
+}
+
 /** Statuspage's `impact`; our `notice` is its `none`. */
 const impactNames: Readonly<Record<Impact, string>> = {
   notice: 'none',
@@ -69,7 +82,6 @@ export function renderCompat(endpoint: CompatEndpoint, page: CompatPage): unknow
   const isOpen = (item: IncidentWithUpdates) => !closedPhases.includes(item.phase);
   const incidents = (items: readonly IncidentWithUpdates[]) =>
     items.map((item) => renderIncident(ctx, item));
-  const latest = (items: readonly IncidentWithUpdates[]) => items.slice(0, compatListLength);
   switch (endpoint) {
     case 'summary':
       return {
@@ -101,9 +113,7 @@ export function renderCompat(endpoint: CompatEndpoint, page: CompatPage): unknow
       return {
         page: pageObject,
         scheduled_maintenances: incidents(
-          latest(page.maintenances).filter(
-            (m) => m.phase === 'in_progress' || m.phase === 'verifying',
-          ),
+          page.maintenances.filter((m) => m.phase === 'in_progress' || m.phase === 'verifying'),
         ),
       };
   }
