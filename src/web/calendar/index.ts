@@ -7,6 +7,7 @@ import {
   findVendorRecord,
   listCalendarWindows,
   listVendorStatuses,
+  type CalendarWindow,
   type Database,
 } from '../../store/index.js';
 import { maxPathIdLength } from '../ids.js';
@@ -28,21 +29,37 @@ interface Calendars {
 
 /** How far back windows stay in the calendar. */
 const historyDays = 90;
+/** Rendered calendars kept in memory (the oldest goes first). */
+const renderedBodies = 8;
 
 export function createCalendars(deps: CalendarDeps): Calendars {
   const since = () => addSeconds(deps.now(), -historyDays * 86_400);
 
+  // Rendering costs about a millisecond per window, and calendar clients re-fetch on a timer:
+  // the ETag is a digest of what the calendar is made of, so a revalidation renders nothing, and
+  // the last few bodies are kept by that digest.
+  const rendered = new Map<string, string>();
+
   function respond(
     c: Context,
     meta: Omit<CalendarMeta, 'origin' | 'host'>,
-    windows: Parameters<typeof renderMaintenanceCalendar>[1],
+    windows: readonly CalendarWindow[],
   ) {
     const url = new URL(c.req.url);
-    const body = renderMaintenanceCalendar(
-      { ...meta, origin: url.origin, host: url.hostname },
-      windows,
+    const full: CalendarMeta = { ...meta, origin: url.origin, host: url.hostname };
+    const etag = weakEtag(
+      JSON.stringify([
+        full.name,
+        full.origin,
+        full.host,
+        windows.map((w) => [
+          w.maintenance,
+          w.revisionCount,
+          w.updatedAt,
+          full.vendorName(w.maintenance.vendorSlug),
+        ]),
+      ]),
     );
-    const etag = weakEtag(body);
     const headers = {
       'content-type': 'text/calendar; charset=utf-8',
       'cache-control': 'no-cache',
@@ -51,6 +68,12 @@ export function createCalendars(deps: CalendarDeps): Calendars {
     };
     if (etagMatches(c.req.header('if-none-match'), etag)) {
       return new Response(null, { status: 304, headers });
+    }
+    let body = rendered.get(etag);
+    if (body === undefined) {
+      body = renderMaintenanceCalendar(full, windows);
+      if (rendered.size >= renderedBodies) rendered.delete(rendered.keys().next().value!);
+      rendered.set(etag, body);
     }
     return new Response(body, { headers });
   }
