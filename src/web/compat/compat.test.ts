@@ -198,6 +198,12 @@ describe.each(databaseKinds)('the Statuspage-compatible API on %s', (kind) => {
         .status,
     ).toBe(200);
 
+    // A vendor never read: no data is not good news, so the indicator is not `none`.
+    await addVendors(store, ['fresh']);
+    const fresh = await jsonBody(await get(store, '/compat/fresh/api/v2/summary.json'));
+    expect(fresh.status).toEqual({ indicator: 'minor', description: 'Status Unknown' });
+    expect([fresh.components, fresh.incidents, fresh.scheduled_maintenances]).toEqual([[], [], []]);
+
     for (const path of ['/compat/nobody/api/v2/summary.json', '/compat/acme/api/v2/nothing.json']) {
       const missing = await get(store, path);
       expect(missing.status, path).toBe(404);
