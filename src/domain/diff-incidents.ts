@@ -13,8 +13,18 @@ import type {
 import type { ObservedIncident, ObservedUpdate } from './snapshot.js';
 import type { Phase } from './vocabulary.js';
 
-/** Incident fields whose later edits by the vendor are kept as revisions. */
-const revisedFields = ['title', 'impact', 'startedAt', 'kind'] as const;
+/**
+ * Incident fields whose later edits by the vendor are kept as revisions. A maintenance's window
+ * is among them: a reschedule is an edit, and the calendar's SEQUENCE counts revisions.
+ */
+const revisedFields = [
+  'title',
+  'impact',
+  'startedAt',
+  'kind',
+  'scheduledFor',
+  'scheduledUntil',
+] as const;
 
 /** An observed update as the store keeps it, first seen `now`. */
 export function toUpdate(update: ObservedUpdate, now: string): IncidentUpdate {

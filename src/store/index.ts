@@ -69,3 +69,14 @@ export {
   type RangeIncidents,
 } from './range-reads.js';
 export { countPrunable, pruneBefore, type PruneCounts } from './prune.js';
+export {
+  calendarWindowsQuery,
+  findPageName,
+  latestOfKindQuery,
+  listCalendarWindows,
+  listComponentWrites,
+  listVendorPageItems,
+  maxCalendarWindows,
+  type CalendarWindow,
+  type VendorPageItems,
+} from './share-reads.js';

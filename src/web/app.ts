@@ -15,6 +15,8 @@ import { createUptimeApi } from './api/uptime.js';
 import { createTargetApi, type TargetRouteDeps } from './api/targets.js';
 import { createVendorApi } from './api/vendors.js';
 import { createVendorWrite, type VendorWriteDeps } from './api/vendors-write.js';
+import { createCalendars } from './calendar/index.js';
+import { compatEndpoints, createCompat } from './compat/index.js';
 import type { EventSource } from './event-bus.js';
 import { createFeeds } from './feeds/index.js';
 import { HttpError } from './http-error.js';
@@ -73,6 +75,8 @@ export function createApp(deps: AppDeps): Hono {
   const report = createReportApi({ db, now, vendorName });
   const pages = createPages({ db, now, vendorName, uptimeWeights });
   const feeds = createFeeds({ db, now, vendorName, notFound: (c) => pages.notFound(c) });
+  const calendars = createCalendars({ db, now, vendorName, notFound: (c) => pages.notFound(c) });
+  const compat = createCompat({ db, now, vendorName });
   const metrics = deps.metrics ?? createMetrics();
   const app = new Hono();
 
@@ -123,10 +127,20 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/vendors/:slug/feed.rss', (c) => feeds.vendor(c, c.req.param('slug'), 'rss'));
   app.get('/metrics', (c) => serveMetrics(c, metrics, db, now()));
 
+  // Maintenance calendars (calendar/) and every vendor in Statuspage's format (compat/).
+  app.get('/maintenances.ics', (c) => calendars.all(c));
+  app.get('/vendors/:slug/maintenances.ics', (c) => calendars.vendor(c, c.req.param('slug')));
+  for (const endpoint of compatEndpoints) {
+    app.get(`/compat/:slug/api/v2/${endpoint}.json`, (c) =>
+      compat.serve(c, c.req.param('slug'), endpoint),
+    );
+  }
+
   app.notFound((c) => {
     if (c.req.path === '/api' || c.req.path.startsWith('/api/')) {
       return sendError(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path.slice(0, 200)}`);
     }
+    if (c.req.path.startsWith('/compat/')) return compat.notFound(c);
     return pages.notFound(c);
   });
 
@@ -136,6 +150,7 @@ export function createApp(deps: AppDeps): Hono {
       return sendError(c, 400, 'invalid_parameter', error.message);
     }
     logError(error, { method: c.req.method, path: c.req.path });
+    if (c.req.path.startsWith('/compat/')) return compat.failed(c);
     if (!c.req.path.startsWith('/api/')) return pages.failed(c);
     return sendError(c, 500, 'internal', 'internal error');
   });

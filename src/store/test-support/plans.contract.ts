@@ -7,6 +7,7 @@ import { encodeCursor } from '../cursor.js';
 import { eventListQuery, type EventQuery } from '../events.js';
 import { refreshSearchWords, type SearchPlan } from '../incident-search.js';
 import { incidentListQuery, type IncidentQuery } from '../incidents.js';
+import { calendarWindowsQuery, latestOfKindQuery } from '../share-reads.js';
 import { addVendors, at, storeOpener, type StoreHarness } from './harness.js';
 
 const vendorCount = 20;
@@ -22,7 +23,7 @@ async function seed(store: Store): Promise<void> {
     vendor_slug: `vendor${i % vendorCount}`,
     source_id: `inc${i}`,
     title: `Incident number ${i}`,
-    kind: 'incident',
+    kind: impacts[i % impacts.length] === 'maintenance' ? 'maintenance' : 'incident',
     impact: impacts[i % impacts.length]!,
     phase: i % 50 === 0 ? 'investigating' : 'resolved',
     started_at: at(-i * 7),
@@ -146,6 +147,16 @@ function cases(store: Store): PlanCase[] {
       search: true,
       rareWord: query.q === '1234',
     })),
+    // The Statuspage-compatible lists and the maintenance calendars (docs/compat.md).
+    ...(['incident', 'maintenance'] as const).map((kind) => ({
+      name: `latest ${kind}s of a vendor`,
+      query: latestOfKindQuery(store.db, 'vendor3', kind, 50),
+    })),
+    { name: 'calendar, every vendor', query: calendarWindowsQuery(store.db, { since: at(-600) }) },
+    {
+      name: 'calendar, one vendor',
+      query: calendarWindowsQuery(store.db, { vendor: 'vendor3', since: at(-600) }),
+    },
     ...events.map(([query, extra]) => ({
       name: `events ${JSON.stringify(query)}`,
       query: eventListQuery(store.db, query, 51),

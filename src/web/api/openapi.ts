@@ -13,6 +13,7 @@ import {
 } from '../../domain/vocabulary.js';
 import { platforms } from '../../config/platforms.js';
 import { targetJsonSchema, targetTypes } from '../../config/schema.js';
+import { compatEndpoints, type CompatEndpoint } from '../compat/statuspage-body.js';
 import { defaultLimit, maxLimit, maxQueryLength } from './params.js';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -378,6 +379,57 @@ function feed(format: 'atom' | 'rss', summary: string) {
       '404': html('No such vendor.'),
     },
   };
+}
+
+function calendar(summary: string) {
+  return {
+    summary,
+    responses: {
+      '200': {
+        description: 'RFC 5545 calendar, one VEVENT per maintenance window (docs/compat.md).',
+        content: { 'text/calendar': { schema: { type: 'string' } } },
+      },
+      '304': { description: 'Not modified (If-None-Match matched the ETag).' },
+    },
+  };
+}
+
+/** What each Statuspage-compatible endpoint holds besides `page` (docs/compat.md). */
+const compatSummaries: Readonly<Record<CompatEndpoint, string>> = {
+  summary: 'components, open incidents, open and upcoming maintenances, status',
+  status: 'status { indicator, description }',
+  components: 'components',
+  incidents: 'the 50 latest incidents and every open one',
+  'incidents/unresolved': 'open incidents',
+  'scheduled-maintenances': 'the 50 latest maintenances and every open one',
+  'scheduled-maintenances/upcoming': 'maintenances still scheduled',
+  'scheduled-maintenances/active': 'maintenances in progress or verifying',
+};
+
+function compatPaths() {
+  return Object.fromEntries(
+    compatEndpoints.map((endpoint) => [
+      `/compat/{slug}/api/v2/${endpoint}.json`,
+      {
+        get: {
+          summary: `The vendor in Statuspage's public v2 format: ${compatSummaries[endpoint]}.`,
+          parameters: [path('slug', 'Vendor slug.')],
+          responses: {
+            '200': {
+              description:
+                "Statuspage's shape (docs/compat.md); weak ETag, Last-Modified, CORS for any origin.",
+              content: { 'application/json': { schema: { type: 'object' } } },
+            },
+            '304': { description: 'Not modified (If-None-Match or If-Modified-Since).' },
+            '404': {
+              description: 'No such vendor: `{ error: "not_found", message }` (Statuspage-style).',
+              content: { 'application/json': { schema: { type: 'object' } } },
+            },
+          },
+        },
+      },
+    ]),
+  );
 }
 
 const errors = {
@@ -756,6 +808,20 @@ export const openApiDocument = {
         parameters: [path('slug', 'Vendor slug.')],
       },
     },
+    '/maintenances.ics': {
+      get: calendar('Maintenance windows of every vendor as a calendar to subscribe to.'),
+    },
+    '/vendors/{slug}/maintenances.ics': {
+      get: {
+        ...calendar("One vendor's maintenance windows as a calendar to subscribe to."),
+        parameters: [path('slug', 'Vendor slug.')],
+        responses: {
+          ...calendar('').responses,
+          ...htmlNotFound,
+        },
+      },
+    },
+    ...compatPaths(),
     '/metrics': {
       get: {
         summary: 'Prometheus metrics: vendor and component status, open incidents, polls.',

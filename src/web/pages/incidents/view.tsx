@@ -82,7 +82,10 @@ export const IncidentsPage: FC<IncidentsPageProps> = (props) => {
   return (
     <Layout title="Incidents" assets={props.assets} current="incidents">
       <h1>Incidents</h1>
-      <p class="note">Every incident and maintenance vendorwatch recorded, newest first.</p>
+      <p class="note">
+        Every incident and maintenance vendorwatch recorded, newest first ·{' '}
+        <a href="/maintenances.ics">Maintenance calendar (.ics)</a>
+      </p>
       <Filters filters={props.filters} vendors={props.vendors} />
       {props.problems.length > 0 && (
         <div class="error-message" role="alert">

@@ -243,7 +243,11 @@ export const VendorPage: FC<VendorPageProps> = (props) => {
         <p class="note" data-testid="freshness" data-live-part="freshness">
           Data: <FreshnessNote vendor={vendor} now={now} />
           {' · '}polled every {formatInterval(vendor.intervalSeconds)} ·{' '}
-          <a href={`${path}/feed.atom`}>Atom</a> · <a href={`${path}/feed.rss`}>RSS</a>
+          <a href={`${path}/feed.atom`}>Atom</a> · <a href={`${path}/feed.rss`}>RSS</a> ·{' '}
+          <a href={`${path}/maintenances.ics`}>Maintenance calendar (.ics)</a> ·{' '}
+          <a href={`/compat/${encodeURIComponent(vendor.slug)}/api/v2/summary.json`}>
+            Statuspage API
+          </a>
         </p>
       </header>
       {/* Always there, empty while the vendor is fine, so a live swap can fill it. */}
