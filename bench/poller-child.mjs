@@ -12,6 +12,8 @@ import { configSchema } from '../dist/config/schema.js';
 import { limitHeapGrowth } from '../dist/app/heap.js';
 import { createConfiguredFetcher } from '../dist/app/fetcher.js';
 import { startScheduler } from '../dist/poll/scheduler.js';
+import { startHotTableVacuum } from '../dist/app/postgres-vacuum.js';
+import { createLogger } from '../dist/logger.js';
 import { migrateToLatest, openStore, syncVendors } from '../dist/store/index.js';
 import { memoryOf, summarize, threadAndIoOf } from './stats.mjs';
 
@@ -121,7 +123,12 @@ async function start({ dbPath, vendors, intervalSeconds }) {
     const distinct = polled.size;
     process.send?.({ type: 'progress', polls, distinct, sinceMark: polledSinceMark.size });
   }, 1000);
-  running = { store, fetcher, scheduler, progress };
+  // As startService does on PostgreSQL: the bookkeeping tables are vacuumed every minute.
+  const vacuum =
+    store.dialect === 'postgres'
+      ? startHotTableVacuum({ db: store.db, logger: createLogger('silent') })
+      : null;
+  running = { store, fetcher, scheduler, progress, vacuum };
   return { concurrency: config.poller.concurrency, perHost: config.network.perHostConcurrency };
 }
 
@@ -159,6 +166,7 @@ async function mark(name, profilePath) {
 async function stop() {
   if (!running) return { commitTimes };
   clearInterval(running.progress);
+  await running.vacuum?.stop();
   await running.scheduler.stop(10_000);
   await running.fetcher.close();
   await running.store.close();

@@ -106,11 +106,7 @@ async function run(sim, label, dbPath, measure) {
     return {
       label,
       pollsMeasured: last.polls - first.polls,
-      bytesInUse: {
-        afterFirstRound: first.bytes.used,
-        middle: middle.bytes.used,
-        end: last.bytes.used,
-      },
+      bytesInUse: samples.map((sample) => ({ polls: sample.polls, bytes: sample.bytes.used })),
       walBytesAtEnd: last.bytes.wal,
       ...(last.bytes.byRelation
         ? {

@@ -14,6 +14,7 @@ import { createConfiguredFetcher } from './fetcher.js';
 import { limitHeapGrowth } from './heap.js';
 import { acquireInstanceLock, type InstanceLock } from './instance-lock.js';
 import { startPoller, type RunningPoller } from './poller.js';
+import { startHotTableVacuum, type HotTableVacuum } from './postgres-vacuum.js';
 import { startRetentionSweep, type RetentionSweep } from './retention.js';
 import { createTargetAdmin } from './target-admin.js';
 
@@ -59,6 +60,7 @@ export async function startService(
   let poller: RunningPoller | null = null;
   let lock: InstanceLock | null = null;
   let retention: RetentionSweep | null = null;
+  let vacuum: HotTableVacuum | null = null;
   let server: Awaited<ReturnType<typeof startServer>> | null = null;
   try {
     await migrateToLatest(store);
@@ -102,6 +104,7 @@ export async function startService(
         const keepSeconds = config.deliveryRetentionSeconds;
         retention = startRetentionSweep({ db: store.db, keepSeconds, now, logger });
       }
+      if (store.dialect === 'postgres') vacuum = startHotTableVacuum({ db: store.db, logger });
     }
   } catch (error) {
     shutdown.abort();
@@ -117,6 +120,7 @@ export async function startService(
     store,
     async stop() {
       await retention?.stop();
+      await vacuum?.stop();
       await poller?.stop();
       shutdown.abort();
       await server?.close();
