@@ -321,13 +321,25 @@ describe('correlate', () => {
 describe('upstreamMentions', () => {
   it.each([
     ['AWS us-east-1 is down', [['aws', 'us-east-1']]],
-    ['errors in us-west-2 and eu-central-1', [['aws', 'us-west-2'], ['aws', 'eu-central-1']]],
+    [
+      'errors in us-west-2 and eu-central-1',
+      [
+        ['aws', 'us-west-2'],
+        ['aws', 'eu-central-1'],
+      ],
+    ],
     ['Amazon Web Services outage', []],
     ['Google Cloud us-central1 issue', [['google-cloud', 'us-central1']]],
     ['Microsoft Azure East US 2 outage', [['azure', 'east-us-2']]],
     ['customers in East US', []],
     ['Azure Front Door misconfiguration', [['azure', 'front-door']]],
-    ['behind Cloudflare and Fastly', [['cloudflare', null], ['fastly', null]]],
+    [
+      'behind Cloudflare and Fastly',
+      [
+        ['cloudflare', null],
+        ['fastly', null],
+      ],
+    ],
     ['cloudflared tunnel restarts', []],
     ['unrelated text', []],
   ])('%s', (text, expected) => {

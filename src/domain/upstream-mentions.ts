@@ -146,3 +146,8 @@ export function regionsNamed(text: string): string[] {
 export function hasRegions(upstream: string): boolean {
   return providers.some((provider) => provider.upstream === upstream && provider.regions);
 }
+
+/** How people call a known provider (`aws` → AWS); null for any other upstream. */
+export function providerName(upstream: string): string | null {
+  return providers.find((provider) => provider.upstream === upstream)?.names[0] ?? null;
+}

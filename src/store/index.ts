@@ -68,3 +68,11 @@ export {
   maxRangeRows,
   type RangeIncidents,
 } from './range-reads.js';
+export {
+  findOutageOfIncident,
+  getOutage,
+  listOpenOutages,
+  listOutages,
+  type OutageQuery,
+} from './outages.js';
+export type { CorrelationSettings } from './outage-correlation.js';
