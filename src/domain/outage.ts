@@ -1,7 +1,7 @@
 // A correlated outage as the pages, the API and the notification read it, and the event that
 // announces one. Pure: built from stored rows by the store, shown by the web.
 import type { Evidence } from './correlation.js';
-import type { Incident } from './model.js';
+import type { Incident, IncidentUpdate } from './model.js';
 import type { PlannedEvent } from './plan.js';
 import { providerName } from './upstream-mentions.js';
 
@@ -114,4 +114,42 @@ export function outageFactsOf(changes: PlannedEvent['changes']): OutageEventFact
       ? facts.incidents.filter((id): id is string => typeof id === 'string')
       : [],
   };
+}
+
+/** One entry of an outage's shared timeline: a member's update, with whose it is. */
+export interface OutageTimelineEntry {
+  at: string;
+  vendorSlug: string;
+  vendorName: string;
+  incidentId: string;
+  incidentTitle: string;
+  phase: IncidentUpdate['phase'];
+  text: string;
+}
+
+/** Every member's updates on one line of time, oldest first (ties by vendor, then update id). */
+export function sharedTimeline(
+  members: readonly OutageMember[],
+  updates: ReadonlyMap<string, readonly IncidentUpdate[]>,
+): OutageTimelineEntry[] {
+  return members
+    .flatMap(({ incident, vendorName }) =>
+      (updates.get(incident.id) ?? []).map((update) => ({
+        at: update.postedAt,
+        vendorSlug: incident.vendorSlug,
+        vendorName,
+        incidentId: incident.id,
+        incidentTitle: incident.title,
+        phase: update.phase,
+        text: update.bodyText,
+        updateId: update.id,
+      })),
+    )
+    .sort(
+      (a, b) =>
+        a.at.localeCompare(b.at) ||
+        a.vendorSlug.localeCompare(b.vendorSlug) ||
+        a.updateId.localeCompare(b.updateId),
+    )
+    .map(({ updateId: _updateId, ...entry }) => entry);
 }

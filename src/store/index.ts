@@ -71,6 +71,7 @@ export {
 export {
   findOutageOfIncident,
   getOutage,
+  getOutageTimeline,
   listOpenOutages,
   listOutages,
   type OutageQuery,

@@ -6,12 +6,15 @@ import {
   outageResolvedAt,
   outageTitle,
   upstreamDisplayName,
+  sharedTimeline,
   type Outage,
   type OutageMember,
+  type OutageTimelineEntry,
 } from '../domain/outage.js';
 import { chunk, flag, fromJson, maxInListSize } from './codec.js';
 import { clampLimit, decodeCursor, encodeCursor } from './cursor.js';
 import { incidentFromRow } from './incident-rows.js';
+import { listUpdatesFor } from './page-reads.js';
 import type { Database, OutageTable } from './schema.js';
 
 export interface OutageQuery {
@@ -69,6 +72,18 @@ export async function getOutage(db: Kysely<Database>, id: string): Promise<Outag
   if (!row) return null;
   const [outage] = await withMembers(db, [row]);
   return outage ?? null;
+}
+
+/** Every member's updates on one line of time, oldest first. */
+export async function getOutageTimeline(
+  db: Kysely<Database>,
+  outage: Outage,
+): Promise<OutageTimelineEntry[]> {
+  const updates = await listUpdatesFor(
+    db,
+    outage.members.map((member) => member.incident.id),
+  );
+  return sharedTimeline(outage.members, updates);
 }
 
 /** Outages with a member still open, for the dashboard banner (latest start first). */
