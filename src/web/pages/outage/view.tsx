@@ -55,7 +55,9 @@ const MemberRows: FC<{ outage: Outage }> = ({ outage }) => (
                 <PhaseBadge phase={member.incident.phase} />
               </span>
             </td>
-            <td data-label="Role">{member.role === 'upstream' ? 'Upstream' : 'Dependent'}</td>
+            <td data-label="Role" class="role-cell">
+              {member.role === 'upstream' ? 'Upstream' : 'Dependent'}
+            </td>
             <td data-label="Started">
               <Time at={member.incident.startedAt} />
               <span class="note">
@@ -126,7 +128,7 @@ export const OutagePage: FC<OutagePageProps> = ({ outage, timeline, now, assets 
       <dl class="figures" data-testid="outage-figures">
         <div>
           <dt>Likely upstream</dt>
-          <dd>{where}</dd>
+          <dd class="figure-text">{where}</dd>
         </div>
         <div>
           <dt>Vendors</dt>
@@ -134,13 +136,13 @@ export const OutagePage: FC<OutagePageProps> = ({ outage, timeline, now, assets 
         </div>
         <div>
           <dt>Started</dt>
-          <dd class="figure-time">
+          <dd class="figure-text">
             <Time at={outage.startedAt} />
           </dd>
         </div>
         <div>
           <dt>{open ? 'Status' : 'Resolved'}</dt>
-          <dd class="figure-time">{open ? 'Ongoing' : <Time at={outage.resolvedAt!} />}</dd>
+          <dd class="figure-text">{open ? 'Ongoing' : <Time at={outage.resolvedAt!} />}</dd>
         </div>
       </dl>
       <section aria-labelledby="members-title">
