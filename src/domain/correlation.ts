@@ -148,10 +148,6 @@ function claimsFor(claims: readonly Claim[], upstream: string, region: string | 
   return claims.filter((claim) => claim.upstream === upstream && regionsFit(claim.region, region));
 }
 
-function gapSeconds(a: string, b: string): number {
-  return Math.abs(Date.parse(a) - Date.parse(b)) / 1000;
-}
-
 function byStart(a: CorrelationIncident, b: CorrelationIncident): number {
   return a.startedAt.localeCompare(b.startedAt) || a.id.localeCompare(b.id);
 }
@@ -162,12 +158,18 @@ function uniqueEvidence(claims: readonly Claim[]): Evidence[] {
   return [...seen.values()];
 }
 
+interface Start {
+  incidentId: string;
+  startedAt: string;
+  ms: number;
+}
+
 interface Group {
   /** Set for an outage already stored; null for one this call creates. */
   outageId: string | null;
   upstream: string;
   region: string | null;
-  starts: Array<{ incidentId: string; startedAt: string }>;
+  starts: Start[];
   added: MemberDecision[];
   backfilledOnly: boolean;
 }
@@ -178,48 +180,63 @@ interface Group {
  * the first one's decisions stored decides nothing.
  */
 export function correlate(input: CorrelationInput): CorrelationDecision[] {
-  const window = input.windowSeconds;
+  const windowMs = input.windowSeconds * 1000;
   const incidents = [...new Map(input.incidents.map((i) => [i.id, i])).values()].sort(byStart);
+  const startMs = new Map(incidents.map((i) => [i.id, Date.parse(i.startedAt)]));
   const claims = new Map(incidents.map((i) => [i.id, claimsOf(i, input.dependsOn)]));
+  // Only incidents with a claim on the same upstream can share a cause: compare within buckets.
+  const byUpstream = new Map<string, CorrelationIncident[]>();
+  for (const incident of incidents) {
+    for (const upstream of new Set((claims.get(incident.id) ?? []).map((c) => c.upstream))) {
+      const bucket = byUpstream.get(upstream) ?? [];
+      bucket.push(incident);
+      byUpstream.set(upstream, bucket);
+    }
+  }
   const groups: Group[] = input.outages.map((outage) => ({
     outageId: outage.id,
     upstream: outage.upstream,
     region: outage.region,
-    starts: outage.members.map(({ incidentId, startedAt }) => ({ incidentId, startedAt })),
+    starts: outage.members.map(({ incidentId, startedAt }) => ({
+      incidentId,
+      startedAt,
+      ms: Date.parse(startedAt),
+    })),
     added: [],
     backfilledOnly: false,
   }));
   const assigned = new Set(input.outages.flatMap((o) => o.members.map((m) => m.incidentId)));
+  const msOf = (incident: CorrelationIncident): number => startMs.get(incident.id) ?? NaN;
 
   const member = (
     incident: CorrelationIncident,
     matched: Claim[],
-    near: { incidentId: string; startedAt: string } | null,
+    near: Start | null,
   ): MemberDecision => ({
     incidentId: incident.id,
     vendorSlug: incident.vendorSlug,
     role: matched.some((c) => c.evidence.kind === 'upstream-incident') ? 'upstream' : 'dependent',
     evidence: uniqueEvidence(matched),
     nearIncidentId: near?.incidentId ?? null,
-    gapSeconds: near ? gapSeconds(near.startedAt, incident.startedAt) : null,
+    gapSeconds: near ? Math.abs(near.ms - msOf(incident)) / 1000 : null,
   });
 
   const tryJoin = (incident: CorrelationIncident): boolean => {
+    const ms = msOf(incident);
     for (const group of groups) {
       const matched = claimsFor(claims.get(incident.id) ?? [], group.upstream, group.region);
       if (matched.length === 0) continue;
-      const near = group.starts
-        .filter((s) => gapSeconds(s.startedAt, incident.startedAt) <= window)
-        .sort(
-          (a, b) =>
-            gapSeconds(a.startedAt, incident.startedAt) -
-            gapSeconds(b.startedAt, incident.startedAt),
-        )[0];
+      let near: Start | null = null;
+      for (const start of group.starts) {
+        const gap = Math.abs(start.ms - ms);
+        if (gap <= windowMs && (near === null || gap < Math.abs(near.ms - ms))) near = start;
+      }
       if (!near) continue;
-      if (group.region === null)
+      if (group.region === null) {
         group.region = matched.find((c) => c.region !== null)?.region ?? null;
+      }
       group.added.push(member(incident, matched, near));
-      group.starts.push({ incidentId: incident.id, startedAt: incident.startedAt });
+      group.starts.push({ incidentId: incident.id, startedAt: incident.startedAt, ms });
       if (!incident.backfilled) group.backfilledOnly = false;
       assigned.add(incident.id);
       return true;
@@ -228,35 +245,42 @@ export function correlate(input: CorrelationInput): CorrelationDecision[] {
   };
 
   const tryPair = (incident: CorrelationIncident): boolean => {
-    for (const other of incidents) {
-      if (other.id === incident.id || assigned.has(other.id)) continue;
-      if (other.vendorSlug === incident.vendorSlug) continue;
-      if (gapSeconds(other.startedAt, incident.startedAt) > window) continue;
-      const cause = sharedCause(claims.get(incident.id) ?? [], claims.get(other.id) ?? []);
-      if (!cause) continue;
-      const [first, second] = byStart(incident, other) <= 0 ? [incident, other] : [other, incident];
-      const firstClaims = claimsFor(claims.get(first.id) ?? [], cause.upstream, cause.region);
-      const secondClaims = claimsFor(claims.get(second.id) ?? [], cause.upstream, cause.region);
-      groups.push({
-        outageId: null,
-        upstream: cause.upstream,
-        region: cause.region,
-        starts: [first, second].map((i) => ({ incidentId: i.id, startedAt: i.startedAt })),
-        added: [
-          member(first, firstClaims, null),
-          member(second, secondClaims, { incidentId: first.id, startedAt: first.startedAt }),
-        ],
-        backfilledOnly: first.backfilled && second.backfilled,
-      });
-      assigned.add(first.id);
-      assigned.add(second.id);
-      return true;
+    const own = claims.get(incident.id) ?? [];
+    const ms = msOf(incident);
+    for (const upstream of new Set(own.map((c) => c.upstream))) {
+      for (const other of byUpstream.get(upstream) ?? []) {
+        if (other.id === incident.id || assigned.has(other.id)) continue;
+        if (other.vendorSlug === incident.vendorSlug) continue;
+        if (Math.abs(msOf(other) - ms) > windowMs) continue;
+        const cause = sharedCause(own, claims.get(other.id) ?? []);
+        if (!cause) continue;
+        const [first, second] =
+          byStart(incident, other) <= 0 ? [incident, other] : [other, incident];
+        const firstClaims = claimsFor(claims.get(first.id) ?? [], cause.upstream, cause.region);
+        const secondClaims = claimsFor(claims.get(second.id) ?? [], cause.upstream, cause.region);
+        const starts = [first, second].map((i) => ({
+          incidentId: i.id,
+          startedAt: i.startedAt,
+          ms: msOf(i),
+        }));
+        groups.push({
+          outageId: null,
+          upstream: cause.upstream,
+          region: cause.region,
+          starts,
+          added: [member(first, firstClaims, null), member(second, secondClaims, starts[0]!)],
+          backfilledOnly: first.backfilled && second.backfilled,
+        });
+        assigned.add(first.id);
+        assigned.add(second.id);
+        return true;
+      }
     }
     return false;
   };
 
   // Joining can make room for more (a later member brings others within the window): repeat
-  // until nothing moves. Each pass assigns at least one incident, so this ends.
+  // until nothing moves. Each pass that moves assigns at least one incident, so this ends.
   for (let moved = true; moved;) {
     moved = false;
     for (const incident of incidents) {

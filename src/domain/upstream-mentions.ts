@@ -90,11 +90,21 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+const namePatterns = new Map<string, RegExp>();
+
+/** A whole-word, case-insensitive pattern per name, compiled once. */
+function namePattern(name: string): RegExp {
+  let pattern = namePatterns.get(name);
+  if (!pattern) {
+    pattern = new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(name)}(?![A-Za-z0-9])`, 'i');
+    namePatterns.set(name, pattern);
+  }
+  return pattern;
+}
+
 function firstName(text: string, names: readonly string[]): string | null {
   for (const name of names) {
-    const found = new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(name)}(?![A-Za-z0-9])`, 'i').exec(
-      text,
-    );
+    const found = namePattern(name).exec(text);
     if (found) return found[0];
   }
   return null;
