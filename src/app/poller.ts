@@ -9,6 +9,7 @@ import { startScheduler } from '../poll/scheduler.js';
 import { releaseLeases, syncVendors, type Store } from '../store/index.js';
 import type { EventBus } from '../web/event-bus.js';
 import type { Metrics } from '../web/metrics.js';
+import { correlationSettings } from './correlation.js';
 import { configuredVendors } from './fetcher.js';
 import { startNotifier, type Notifier } from './notifier.js';
 
@@ -63,6 +64,7 @@ export async function startPoller(deps: PollerDeps): Promise<RunningPoller> {
       random: Math.random,
       leaseOwner: owner,
       networkWatch,
+      correlation: correlationSettings(config, routeEvent),
       onEvents: (events) => {
         bus.publish(events);
         dispatcher.wake();

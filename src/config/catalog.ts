@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { categories } from '../domain/vocabulary.js';
 import { didYouMean, nearestNames } from './nearest.js';
 import { platforms } from './platforms.js';
-import { slugPattern } from './schema.js';
+import { dependencySchema, slugPattern } from './schema.js';
 
 const catalogSchema = z.object({
   defaultWatchList: z.array(z.string()),
@@ -16,6 +16,8 @@ const catalogSchema = z.object({
         category: z.enum(categories),
         url: z.string().url(),
         platform: z.enum(platforms),
+        /** Upstreams the vendor is publicly known to run on: `slug` or `slug:region`. */
+        dependsOn: z.array(dependencySchema).optional(),
       })
       .strict(),
   ),

@@ -74,6 +74,7 @@ notifications:
         platform: 'statuspage',
         category: 'iot',
         intervalSeconds: 30,
+        dependsOn: [],
       },
     ]);
     expect(config.notifications[0]).toMatchObject({

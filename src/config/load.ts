@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
+import { parseDependency, type Dependency } from '../domain/correlation.js';
 import type { ImpactWeights } from '../domain/uptime.js';
 import type { Category, Platform } from '../domain/vocabulary.js';
 import { categories, isOneOf } from '../domain/vocabulary.js';
@@ -28,6 +29,8 @@ export interface ConfiguredVendor {
   platform: Platform | null;
   category: Category;
   intervalSeconds: number;
+  /** Upstreams it runs on: the config entry's, else the catalog's (outages that span vendors). */
+  dependsOn?: Dependency[];
 }
 
 export interface AppConfig {
@@ -46,6 +49,8 @@ export interface AppConfig {
   uptimeWeights: ImpactWeights;
   /** How long finished deliveries are kept before the poller's hourly sweep deletes them; null: forever. */
   deliveryRetentionSeconds: number | null;
+  /** Incidents of several vendors starting within this many seconds may be one outage. */
+  correlationWindowSeconds: number;
   adminToken: string | null;
   logLevel: string;
 }
@@ -106,6 +111,7 @@ export function loadConfig(options: LoadOptions): AppConfig {
     },
     uptimeWeights: { ...file.uptime.weights },
     deliveryRetentionSeconds: file.retention.deliveries > 0 ? file.retention.deliveries : null,
+    correlationWindowSeconds: file.correlation.window,
     adminToken: options.env.VENDORWATCH_ADMIN_TOKEN || null,
     logLevel: options.env.LOG_LEVEL ?? 'info',
   });
@@ -199,6 +205,10 @@ function resolveVendors(
       platform: ('platform' in spec ? spec.platform : undefined) ?? known?.platform ?? null,
       category,
       intervalSeconds: ('interval' in spec ? spec.interval : undefined) ?? file.pollInterval,
+      dependsOn: dependenciesOf(
+        'dependsOn' in spec && spec.dependsOn ? spec.dependsOn : known?.dependsOn,
+        'dependsOn' in spec && spec.dependsOn ? 'config' : 'catalog',
+      ),
     };
   });
 }
@@ -316,4 +326,12 @@ function deepFreeze<T>(value: T): T {
     for (const item of Object.values(value)) deepFreeze(item);
   }
   return value;
+}
+
+/** Checked by the schema already; a value that still does not parse is left out. */
+export function dependenciesOf(
+  values: readonly string[] | undefined,
+  source: Dependency['source'],
+): Dependency[] {
+  return (values ?? []).flatMap((value) => parseDependency(value, source) ?? []);
 }

@@ -1,5 +1,6 @@
 // The config file's schema (docs/contract.md#configuration). Defaults live here and nowhere else.
 import { z } from 'zod';
+import { parseDependency } from '../domain/correlation.js';
 import { defaultImpactWeights } from '../domain/uptime.js';
 import { channels } from '../notify/registry.js';
 import { platforms } from './platforms.js';
@@ -34,6 +35,13 @@ const httpUrl = z.string().refine((value) => /^https?:\/\//i.test(value) && URL.
   message: 'must be an http(s) URL',
 });
 
+/** `aws`, `aws:us-east-1`, `azure:East US 2`: another vendor's slug, optionally a region. */
+export const dependencySchema = z
+  .string()
+  .refine((value) => parseDependency(value, 'config') !== null, {
+    message: 'must be a vendor slug, optionally with a region after a colon (e.g. aws:us-east-1)',
+  });
+
 const vendorEntrySchema = z.union([
   z.string().regex(slugPattern, 'must be a catalog slug (lowercase letters, digits, dashes)'),
   z
@@ -44,6 +52,8 @@ const vendorEntrySchema = z.union([
       platform: z.enum(platforms).optional(),
       category: z.string().max(40).optional(),
       interval: intervalSchema.optional(),
+      /** Replaces the catalog's: the upstreams this vendor runs on (outages that span vendors). */
+      dependsOn: z.array(dependencySchema).max(20).optional(),
     })
     .strict(),
 ]);
@@ -128,6 +138,17 @@ export const configSchema = z
       })
       .strict()
       .default({ deliveries: defaultDeliveryRetentionSeconds }),
+    /** Outages that span vendors: incidents starting this close together may be grouped. */
+    correlation: z
+      .object({
+        window: durationSchema
+          .refine((seconds) => seconds >= 60 && seconds <= 86_400, {
+            message: 'must be from 1m to 1d',
+          })
+          .default(900),
+      })
+      .strict()
+      .default({ window: 900 }),
     vendors: z.array(vendorEntrySchema).optional(),
     notifications: channels.listSchema.default([]),
   })

@@ -22,6 +22,8 @@ export interface RoutingContext {
   updateComponents: string[] | null;
   /** Targets that already have a delivery about this incident (earlier cycles or this one). */
   notifiedTargets: readonly string[];
+  /** An outage's member vendors: a target filtered to any of them wants the outage event. */
+  vendors?: readonly string[];
 }
 
 /** The router as the poll cycle calls it: target names, or deliveries with a kind. */

@@ -53,6 +53,7 @@ export const eventTypes = [
   'component.status_changed',
   'vendor.unreachable',
   'vendor.recovered',
+  'outage.correlated',
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 

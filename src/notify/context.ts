@@ -1,6 +1,7 @@
 // The message context of one delivery, built from what the store holds now: the vendor, the
 // incident, and the update to quote (the event's own, or the latest one).
 import type { DeliveryContext } from '../domain/delivery.js';
+import { outageFactsOf } from '../domain/outage.js';
 import type { VendorEvent } from '../domain/model.js';
 import type { MessageContext } from './types.js';
 
@@ -15,7 +16,10 @@ export function messageContext(
   const update = own ?? incident?.updates.at(-1) ?? null;
   const base = publicUrl?.replace(/\/+$/, '') ?? null;
   let pageUrl: string | null = null;
-  if (base) {
+  const outage = event.type === 'outage.correlated' ? outageFactsOf(event.changes) : null;
+  if (base && outage) {
+    pageUrl = `${base}/outages/${encodeURIComponent(outage.id)}`;
+  } else if (base) {
     pageUrl = incident
       ? `${base}/incidents/${encodeURIComponent(incident.id)}`
       : `${base}/vendors/${encodeURIComponent(vendor.slug)}`;

@@ -10,6 +10,7 @@ import {
   type Impact,
   type Phase,
 } from '../domain/vocabulary.js';
+import { outageFactsOf } from '../domain/outage.js';
 import { httpUrl, oneLine, paragraph } from './text.js';
 import type { MessageContext } from './types.js';
 
@@ -49,6 +50,7 @@ const labels: Record<EventType, string> = {
   'component.status_changed': 'Component status changed',
   'vendor.unreachable': 'Status page unreachable',
   'vendor.recovered': 'Status page reachable again',
+  'outage.correlated': 'Outage across vendors',
 };
 
 const impactTone: Record<Impact, Tone> = {
@@ -99,6 +101,8 @@ function subject(event: VendorEvent, title: string | null): string {
   }
   if (event.type === 'vendor.unreachable') return 'status page unreachable';
   if (event.type === 'vendor.recovered') return 'status page reachable again';
+  const outage = event.type === 'outage.correlated' ? outageFactsOf(event.changes) : null;
+  if (outage) return oneLine(outage.title, maxTitle);
   return labels[event.type];
 }
 
@@ -121,6 +125,7 @@ function messageText(event: VendorEvent, context: MessageContext): string | null
     const from = event.component.from ? humanize(event.component.from) : 'not listed';
     return `${from} → ${humanize(event.component.to)}`;
   }
+  if (event.type === 'outage.correlated') return outageText(event);
   const error = event.changes.error?.to;
   if (event.type === 'vendor.unreachable') {
     return typeof error === 'string'
@@ -141,6 +146,8 @@ function tone(event: VendorEvent, context: MessageContext, phase: Phase | null):
       return 'maintenance';
     case 'vendor.unreachable':
       return 'minor';
+    case 'outage.correlated':
+      return 'major';
     case 'component.status_changed': {
       const to = event.component?.to;
       if (to === 'operational') return 'ok';
@@ -155,6 +162,19 @@ function tone(event: VendorEvent, context: MessageContext, phase: Phase | null):
       if (phase !== null && closedPhases.includes(phase)) return 'ok';
       return context.incident ? impactTone[context.incident.impact] : 'info';
   }
+}
+
+/** One message for the group: which vendors, and the likely upstream. */
+function outageText(event: VendorEvent): string | null {
+  const outage = outageFactsOf(event.changes);
+  if (!outage) return null;
+  const names = outage.vendors.map((vendor) => oneLine(vendor.name, 80)).join(', ');
+  const upstream = oneLine(outage.upstreamName || outage.upstream, 80);
+  const where = outage.region ? `${upstream} ${outage.region}` : upstream;
+  return paragraph(
+    `Incidents of ${outage.vendors.length} vendors look like one outage (likely upstream: ${where}): ${names}.`,
+    maxMessageText,
+  );
 }
 
 function links(context: MessageContext): MessageFacts['links'] {

@@ -63,7 +63,10 @@ export function wants(
   event: PlannedEvent,
   context: RoutingContext,
 ): boolean {
-  if (target.vendors && !target.vendors.includes(event.vendorSlug)) return false;
+  const { vendors } = target;
+  if (vendors && !vendors.includes(event.vendorSlug)) {
+    if (!context.vendors?.some((slug) => vendors.includes(slug))) return false;
+  }
   if (!(target.events ?? defaultEventTypes).includes(type)) return false;
   if (closingTypes.includes(type) && context.notifiedTargets.includes(target.name)) return true;
   if (target.minImpact) {

@@ -8,7 +8,7 @@ import type { Vendor, VendorEvent } from '../domain/model.js';
 import type { RouteEvent } from '../domain/routing.js';
 import type { Platform } from '../domain/vocabulary.js';
 import type { ConditionalValidators, Fetcher } from '../fetch/types.js';
-import type { BookkeepingBatch, PollState } from '../store/index.js';
+import type { BookkeepingBatch, CorrelationSettings, PollState } from '../store/index.js';
 import type { Database } from '../store/schema.js';
 import type { NetworkWatch } from './network-watch.js';
 
@@ -30,6 +30,8 @@ export interface PollDeps {
   networkWatch?: NetworkWatch;
   /** Gathers polls that only move the poll state into shared transactions (the scheduler's). */
   bookkeeping?: BookkeepingBatch;
+  /** Groups committed incidents into outages that span vendors; off for one-off polls. */
+  correlation?: CorrelationSettings;
 }
 
 export type PollOutcome =

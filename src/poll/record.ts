@@ -143,7 +143,7 @@ async function commit(attempt: Attempt, recording: Recording): Promise<VendorEve
       nextPollAt: addSeconds(started.toISOString(), delaySeconds),
       leaseOwner: deps.leaseOwner,
     },
-    { bookkeeping: deps.bookkeeping },
+    { bookkeeping: deps.bookkeeping, correlation: deps.correlation },
   );
   if (events.length > 0) deps.onEvents?.(events);
   return events;

@@ -4,3 +4,10 @@ export type { SimulatedVendor, Simulator } from './simulator.js';
 export { loadTimeline, parseTimeline, TimelineError } from './timeline.js';
 export type { Timeline } from './timeline-schema.js';
 export { simPlatforms } from './platforms.js';
+export { scenarioNames, scenarios } from './scenarios/index.js';
+export {
+  upstreamOutageDependsOn,
+  upstreamOutageExpected,
+  upstreamOutageMinutes,
+  upstreamOutageTimeline,
+} from './scenarios/upstream-outage.js';

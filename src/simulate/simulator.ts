@@ -40,6 +40,11 @@ interface SimulatorOptions {
    * meanwhile sees every change as new (the offline demo's notifications need that).
    */
   startDelayMs?: number;
+  /**
+   * Timeline: serve the baseline until startReplay() is called, so a test starts the changes
+   * once its poller has read every vendor's baseline (then every change is seen as new).
+   */
+  holdReplay?: boolean;
   /** Called for each webhook delivery POSTed to /_sim/inbox. */
   onDelivery?: (record: InboxRecord) => void;
 }
@@ -60,6 +65,8 @@ export interface Simulator {
   visibility(): VisibilityRecord[];
   /** The webhook deliveries received at /_sim/inbox, oldest first. */
   inbox(): InboxRecord[];
+  /** With holdReplay: starts the timeline's changes now (once; later calls do nothing). */
+  startReplay(): void;
   close(): Promise<void>;
 }
 
@@ -128,9 +135,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const startedAt = Date.now();
   let ticker: NodeJS.Timeout | undefined;
   let replay: TimelineReplay | undefined;
+  let replayStarted = false;
   if (replayVendors) {
     replay = new TimelineReplay(fleet, replayVendors);
-    replay.start(startedAt + (options.startDelayMs ?? 0));
+    if (!options.holdReplay) replay.start(startedAt + (options.startDelayMs ?? 0));
   } else {
     const driver = new ScriptedDriver(scripted, { incidentRate, tickMs });
     ticker = setInterval(() => {
@@ -150,6 +158,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     controlUrl: `http://${urlHost}:${port}`,
     visibility: () => fleet.visibility.all(),
     inbox: () => inbox.all(),
+    startReplay: () => {
+      if (!options.holdReplay || replayStarted || !replay) return;
+      replayStarted = true;
+      replay.start(Date.now());
+    },
     close: async () => {
       clearInterval(ticker);
       replay?.stop();

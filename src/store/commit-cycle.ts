@@ -11,6 +11,11 @@ import { chunk, flag, rowsPerInsert, storableText, storedInstant, toJson } from 
 import { dialectOf } from './db.js';
 import { eventFromRow, eventToRow } from './event-rows.js';
 import { deliveryKey, newEventId } from './ids.js';
+import {
+  correlateWritten,
+  writtenIncidentIds,
+  type CorrelationSettings,
+} from './outage-correlation.js';
 import type { RawPayload, ValidatorsByEndpoint } from './poll-state.js';
 import type { Database } from './schema.js';
 
@@ -48,11 +53,13 @@ export interface CycleRecord {
 }
 
 /** Serializes event inserts on PostgreSQL so event seq order is also commit order. */
-const eventLogLockKey = 0x76770001;
+export const eventLogLockKey = 0x76770001;
 
 interface CommitOptions {
   /** Shares a bookkeeping-only cycle's write with others of the moment; else it runs alone. */
   bookkeeping?: BookkeepingBatch;
+  /** Groups the incidents this cycle writes into outages that span vendors; off when missing. */
+  correlation?: CorrelationSettings;
 }
 
 /**
@@ -82,10 +89,17 @@ export async function commitCycle(
 
     const { outcome } = record;
     if (outcome.kind === 'success') await applyPlan(trx, record.vendorSlug, outcome.plan, now);
-    if (record.events.length > 0 && postgres) {
+    const written =
+      outcome.kind === 'success' && options.correlation ? writtenIncidentIds(outcome.plan) : [];
+    // The same lock serializes grouping: each commit sees the incidents of those before it.
+    if ((record.events.length > 0 || written.length > 0) && postgres) {
       await sql`select pg_advisory_xact_lock(${eventLogLockKey})`.execute(trx);
     }
     const events = await recordEvents(trx, record.events, now);
+    if (written.length > 0 && options.correlation) {
+      const grouped = await correlateWritten(trx, written, options.correlation, now);
+      events.push(...(await recordEvents(trx, grouped, now)));
+    }
     await trx
       .updateTable('vendor_state')
       .set(stateChanges(record, now))

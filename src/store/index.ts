@@ -80,3 +80,12 @@ export {
   type CalendarWindow,
   type VendorPageItems,
 } from './share-reads.js';
+export {
+  findOutageOfIncident,
+  getOutage,
+  getOutageTimeline,
+  listOpenOutages,
+  listOutages,
+  type OutageQuery,
+} from './outages.js';
+export type { CorrelationSettings } from './outage-correlation.js';

@@ -181,6 +181,35 @@ export interface NotifyTargetTable {
   definition: string | null;
 }
 
+/** A correlated outage: incidents of several vendors with one likely upstream. */
+export interface OutageTable {
+  id: string;
+  /** The upstream's slug (a watched vendor or a known provider: aws, cloudflare, …). */
+  upstream: string;
+  /** Normalized region or global service of the upstream; null when none applies or is known. */
+  region: string | null;
+  /** The earliest member's start. */
+  started_at: string;
+  /** When vendorwatch grouped it. */
+  detected_at: string;
+  updated_at: string;
+}
+
+/** One incident of an outage and why it is there. */
+export interface OutageMemberTable {
+  outage_id: string;
+  incident_id: string;
+  vendor_slug: string;
+  /** 'upstream' (the upstream's own incident) or 'dependent'. */
+  role: string;
+  /** JSON array of domain Evidence. */
+  evidence: string;
+  /** The member it joined within the window; null for the first. */
+  near_incident_id: string | null;
+  gap_seconds: number | null;
+  joined_at: string;
+}
+
 export interface Database {
   vendors: VendorTable;
   vendor_state: VendorStateTable;
@@ -193,4 +222,6 @@ export interface Database {
   events: EventTable;
   outbox: OutboxTable;
   notify_targets: NotifyTargetTable;
+  outages: OutageTable;
+  outage_members: OutageMemberTable;
 }

@@ -9,6 +9,7 @@ import { createDeliveryApi } from './api/deliveries.js';
 import { createEventApi } from './api/events.js';
 import { createHealthApi } from './api/health.js';
 import { createIncidentApi } from './api/incidents.js';
+import { createOutageApi } from './api/outages.js';
 import { openApiDocument } from './api/openapi.js';
 import { createReportApi } from './api/report.js';
 import { createUptimeApi } from './api/uptime.js';
@@ -69,6 +70,7 @@ export function createApp(deps: AppDeps): Hono {
     onError: logError,
   });
   const deliveries = createDeliveryApi(db);
+  const outages = createOutageApi(db);
   const targets = deps.targets ? createTargetApi(deps.targets) : null;
   const uptimeWeights = deps.uptimeWeights ?? defaultImpactWeights;
   const uptime = createUptimeApi({ db, now, vendorName, weights: uptimeWeights });
@@ -104,6 +106,8 @@ export function createApp(deps: AppDeps): Hono {
   }
   app.get('/api/v1/incidents', (c) => incidents.list(c));
   app.get('/api/v1/incidents/:id', (c) => incidents.detail(c, c.req.param('id')));
+  app.get('/api/v1/outages', (c) => outages.list(c));
+  app.get('/api/v1/outages/:id', (c) => outages.detail(c, c.req.param('id')));
   app.get('/api/v1/events', (c) => events.list(c));
   app.get('/api/v1/events/stream', (c) => events.stream(c));
   app.get('/api/v1/deliveries', (c) => deliveries.list(c));
@@ -114,6 +118,7 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/incidents/:id', (c) => pages.incident(c, c.req.param('id')));
   app.get('/vendors/:slug', (c) => pages.vendor(c, c.req.param('slug')));
   app.get('/vendors/:slug/uptime', (c) => pages.uptime(c, c.req.param('slug')));
+  app.get('/outages/:id', (c) => pages.outage(c, c.req.param('id')));
   app.get('/deliveries', (c) => pages.deliveries(c));
   app.get('/assets/:name', (c) => pages.asset(c, c.req.param('name')));
   app.get('/assets/swagger-ui/:version/:name', (c) =>

@@ -1,11 +1,18 @@
 // simulate: a local fleet of fake vendor status pages (docs/contract.md#simulator).
-import { loadTimeline, simPlatforms, startSimulator } from '../../simulate/index.js';
+import {
+  loadTimeline,
+  scenarioNames,
+  scenarios,
+  simPlatforms,
+  startSimulator,
+  type Timeline,
+} from '../../simulate/index.js';
 import { parseDurationSeconds } from '../../config/duration.js';
 import { defineCommand, parseCommandArgs, parseIntegerOption, UsageError } from '../args.js';
 import { print, type CommandIo } from '../io.js';
 
 export const simulateCommand = defineCommand({
-  synopsis: `simulate [--vendors N] [--port P] [--timeline FILE [--start-after 15s]] [--address-per-vendor] [--seed N] [--incident-rate R] [--tick-ms MS] [--platforms ${simPlatforms.join(',')}]`,
+  synopsis: `simulate [--vendors N] [--port P] [--timeline FILE | --scenario NAME [--minute-ms MS]] [--start-after 15s] [--address-per-vendor] [--seed N] [--incident-rate R] [--tick-ms MS] [--platforms ${simPlatforms.join(',')}]`,
   summary: 'A local fleet of fake vendor status pages on loopback, until interrupted.',
   options: {
     vendors: { type: 'string' },
@@ -18,6 +25,8 @@ export const simulateCommand = defineCommand({
     'tick-ms': { type: 'string' },
     platforms: { type: 'string' },
     'start-after': { type: 'string' },
+    scenario: { type: 'string' },
+    'minute-ms': { type: 'string' },
   },
   help: {
     vendors: { arg: 'N', text: 'how many vendors (1 to 20000)' },
@@ -29,6 +38,14 @@ export const simulateCommand = defineCommand({
     'incident-rate': { arg: 'R', text: 'how often random incidents start' },
     'tick-ms': { arg: 'MS', text: 'milliseconds between simulation steps' },
     platforms: { arg: 'LIST', text: `formats served round-robin: ${simPlatforms.join(', ')}` },
+    scenario: {
+      arg: 'NAME',
+      text: `play a named scenario: ${scenarioNames.join(', ')} (prints the dependsOn it expects)`,
+    },
+    'minute-ms': {
+      arg: 'MS',
+      text: 'with --scenario: real milliseconds per scenario minute (default 60000)',
+    },
     'start-after': {
       arg: 'DURATION',
       text: "with --timeline: serve the first state this long before the timeline's changes, e.g. 10s",
@@ -50,8 +67,24 @@ export async function runSimulate(argv: string[], io: CommandIo): Promise<number
     ?.split(',')
     .map((p) => p.trim())
     .filter((p) => p !== '');
-  const startDelaySeconds = parseStartAfter(values['start-after'], values.timeline !== undefined);
-  const timeline = values.timeline ? await loadTimeline(values.timeline) : undefined;
+  if (values.timeline !== undefined && values.scenario !== undefined) {
+    throw new UsageError('give --timeline or --scenario, not both');
+  }
+  const scenario = values.scenario === undefined ? undefined : scenarios[values.scenario];
+  if (values.scenario !== undefined && !scenario) {
+    throw new UsageError(`--scenario must be one of ${scenarioNames.join(', ')}`);
+  }
+  if (values['minute-ms'] !== undefined && !scenario) {
+    throw new UsageError('--minute-ms needs --scenario');
+  }
+  const minuteMs = parseIntegerOption(values['minute-ms'], 'minute-ms', 10, 60_000) ?? 60_000;
+  const startDelaySeconds = parseStartAfter(
+    values['start-after'],
+    values.timeline !== undefined || scenario !== undefined,
+  );
+  const timeline: Timeline | undefined = values.timeline
+    ? await loadTimeline(values.timeline)
+    : scenario?.timeline(minuteMs);
   const simulator = await startSimulator({
     port,
     seed,
@@ -79,6 +112,13 @@ export async function runSimulate(argv: string[], io: CommandIo): Promise<number
     'watch them with a config that sets network.allowedPrivateRanges: [127.0.0.0/8] (they are on loopback)',
   );
   print(io.stdout, `webhook deliveries to ${simulator.controlUrl}/_sim/inbox are printed here`);
+  if (scenario) {
+    const entries = Object.entries(scenario.dependsOn)
+      .map(([slug, upstreams]) => `${slug}: [${upstreams.join(', ')}]`)
+      .join('; ');
+    print(io.stdout, `scenario ${values.scenario}: ${scenario.summary}`);
+    print(io.stdout, `give these vendors dependsOn in your config: ${entries}`);
+  }
   await io.untilSignal();
   await simulator.close();
   return 0;
@@ -86,7 +126,7 @@ export async function runSimulate(argv: string[], io: CommandIo): Promise<number
 
 function parseStartAfter(value: string | undefined, hasTimeline: boolean): number | undefined {
   if (value === undefined) return undefined;
-  if (!hasTimeline) throw new UsageError('--start-after needs --timeline');
+  if (!hasTimeline) throw new UsageError('--start-after needs --timeline or --scenario');
   const seconds = parseDurationSeconds(value);
   if (seconds === null || !Number.isInteger(seconds) || seconds < 0 || seconds > 3600)
     throw new UsageError('--start-after must be whole seconds from 0s to 1h, e.g. 10s');

@@ -11,6 +11,7 @@ import { addSeconds } from '../../domain/time.js';
 import type { Phase } from '../../domain/vocabulary.js';
 import { commitCycle } from '../commit-cycle.js';
 import { openStore, type DialectName, type Store } from '../db.js';
+import type { CorrelationSettings } from '../outage-correlation.js';
 import { migrateToLatest } from '../migrations/index.js';
 import { loadNotifiedTargets } from '../notified-targets.js';
 import { loadPreviousState } from '../previous-state.js';
@@ -142,6 +143,7 @@ export async function poll(
   next: VendorSnapshot,
   now: string,
   routeEvent: RouteEvent = () => [],
+  correlation?: CorrelationSettings,
 ): Promise<VendorEvent[]> {
   const previous = await loadPreviousState(
     store.db,
@@ -150,15 +152,19 @@ export async function poll(
   );
   const plan = diffSnapshot(slug, previous, next, now);
   const notified = await loadNotifiedTargets(store.db, plan.events);
-  return commitCycle(store.db, {
-    vendorSlug: slug,
-    now,
-    nextPollAt: addSeconds(now, 60),
-    leaseOwner: null,
-    outcome: { kind: 'success', plan, pageName: next.pageName },
-    unreachableReported: false,
-    events: routeCycle(plan.events, cycleFacts(previous, plan), notified, routeEvent),
-  });
+  return commitCycle(
+    store.db,
+    {
+      vendorSlug: slug,
+      now,
+      nextPollAt: addSeconds(now, 60),
+      leaseOwner: null,
+      outcome: { kind: 'success', plan, pageName: next.pageName },
+      unreachableReported: false,
+      events: routeCycle(plan.events, cycleFacts(previous, plan), notified, routeEvent),
+    },
+    correlation ? { correlation } : {},
+  );
 }
 
 export async function countRows(

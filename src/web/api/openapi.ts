@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 description of the JSON API, written by hand next to the routes it describes.
 // Enumerations come from the domain vocabularies, so a new value cannot drift out of the doc;
 // openapi.test.ts checks that every route of the app appears here.
+import { evidenceKinds } from '../../domain/correlation.js';
 import {
   categories,
   componentStatuses,
@@ -99,7 +100,67 @@ const comparison = object({
   },
 });
 
+const evidence = object({
+  kind: {
+    type: 'string',
+    enum: [...evidenceKinds],
+    description:
+      "upstream-incident: the upstream's own incident; depends-on: the config or catalog says " +
+      'the vendor runs on it; names-upstream: its text names the provider (and region).',
+  },
+  upstream: { type: 'string' },
+  region: nullable({ type: 'string' }),
+  detail: { type: 'string', description: 'What was found where, in words.' },
+});
+
+const outageProperties = {
+  id: { type: 'string' },
+  title: { type: 'string' },
+  upstream: { type: 'string', description: 'The likely upstream: a vendor or provider slug.' },
+  upstreamName: { type: 'string' },
+  region: nullable({ type: 'string', description: 'Normalized region or global service.' }),
+  startedAt: { ...instant, description: "The earliest member's start." },
+  resolvedAt: nullable({ ...instant, description: 'Null while any member is open.' }),
+  detectedAt: instant,
+  vendors: {
+    type: 'array',
+    items: object({ slug: { type: 'string' }, name: { type: 'string' } }),
+  },
+  members: {
+    type: 'array',
+    items: object({
+      incident: ref('Incident'),
+      vendorName: { type: 'string' },
+      role: { type: 'string', enum: ['upstream', 'dependent'] },
+      evidence: { type: 'array', items: evidence },
+      nearIncidentId: nullable({
+        type: 'string',
+        description: 'The member it joined within the window; null for the first.',
+      }),
+      gapSeconds: nullable({ type: 'integer' }),
+      joinedAt: instant,
+    }),
+  },
+};
+
 const schemas = {
+  Outage: object(outageProperties),
+  OutageDetail: object({
+    ...outageProperties,
+    timeline: {
+      type: 'array',
+      description: "Every member's updates, oldest first.",
+      items: object({
+        at: instant,
+        vendorSlug: { type: 'string' },
+        vendorName: { type: 'string' },
+        incidentId: { type: 'string' },
+        incidentTitle: { type: 'string' },
+        phase: { type: 'string', enum: [...phases] },
+        text: { type: 'string' },
+      }),
+    },
+  }),
   Error: object({ error: object({ code: { type: 'string' }, message: { type: 'string' } }) }),
   Vendor: object({ ...vendorProperties, activeIncidents: { type: 'integer', minimum: 0 } }, [
     'error',
@@ -668,6 +729,31 @@ export const openApiDocument = {
         responses: { '200': json('The incident.', ref('IncidentDetail')), ...notFound, ...errors },
       },
     },
+    '/api/v1/outages': {
+      get: {
+        summary: 'Correlated outages: incidents of several vendors with one likely upstream.',
+        description:
+          'Latest start first. Grouped only on shared evidence (a declared dependsOn, the ' +
+          "upstream's own incident, or texts naming the same provider and region) within " +
+          'correlation.window; never on time alone.',
+        parameters: [
+          query('active', 'true: a member is still open; false: all resolved.', {
+            type: 'string',
+            enum: ['true', 'false'],
+          }),
+          limit,
+          cursor,
+        ],
+        responses: { '200': json('A page of outages.', page('outages', 'Outage')), ...errors },
+      },
+    },
+    '/api/v1/outages/{id}': {
+      get: {
+        summary: 'One outage: vendors, members with their evidence, the shared timeline.',
+        parameters: [path('id', 'Outage id, e.g. o-aws-abc123.')],
+        responses: { '200': json('The outage.', ref('OutageDetail')), ...notFound, ...errors },
+      },
+    },
     '/api/v1/events': {
       get: {
         summary: 'Recorded change events, oldest first (in recording order).',
@@ -831,6 +917,13 @@ export const openApiDocument = {
             content: { 'text/plain': { schema: { type: 'string' } } },
           },
         },
+      },
+    },
+    '/outages/{id}': {
+      get: {
+        summary: 'The outage page (HTML): vendors, likely upstream, evidence, shared timeline.',
+        parameters: [path('id', 'Outage id.')],
+        responses: { '200': html('The page.'), ...htmlNotFound },
       },
     },
     '/incidents/{id}': {

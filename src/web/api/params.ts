@@ -84,10 +84,17 @@ const streamQuery = z.object({
 });
 type StreamQuery = z.output<typeof streamQuery>;
 
+export const outageQuery = z.object({
+  active: active.optional(),
+  limit: limit.default(defaultLimit),
+  cursor: cursor.optional(),
+});
+
 /** The parameter names each list endpoint accepts (openapi.test.ts compares them with the doc). */
 export const acceptedParameters = {
   '/api/v1/incidents': Object.keys(incidentQuery.shape),
   '/api/v1/events': Object.keys(eventQuery.shape),
+  '/api/v1/outages': Object.keys(outageQuery.shape),
   '/api/v1/events/stream': Object.keys(streamQuery.shape),
 } as const;
 

@@ -10,6 +10,7 @@ import { deliveriesPage } from './deliveries/handler.js';
 import { errorPage } from './error/handler.js';
 import { createIncidentPage } from './incident/handler.js';
 import { incidentsPage } from './incidents/handler.js';
+import { outagePage } from './outage/handler.js';
 import { loadAssets } from './shared/assets.js';
 import type { PageDeps } from './shared/context.js';
 import { uptimePage } from './uptime/handler.js';
@@ -21,6 +22,7 @@ interface Pages {
   incident(c: Context, id: string): Promise<Response>;
   vendor(c: Context, slug: string): Promise<Response>;
   uptime(c: Context, slug: string): Promise<Response>;
+  outage(c: Context, id: string): Promise<Response>;
   deliveries(c: Context): Promise<Response>;
   apiDocs(c: Context): Promise<Response>;
   rendererAsset(c: Context, version: string, name: string): Response | Promise<Response>;
@@ -50,6 +52,7 @@ export function createPages(options: PagesOptions): Pages {
     incident: (c, id) => incidentPage(c, id),
     vendor: (c, slug) => vendorPage(c, deps, slug),
     uptime: (c, slug) => uptimePage(c, deps, uptimeWeights, slug),
+    outage: (c, id) => outagePage(c, deps, id),
     deliveries: (c) => deliveriesPage(c, deps),
     apiDocs: (c) => apiDocsPage(c, deps, rendererAssets()),
     rendererAsset: (c, version, name) => rendererAssets().serve(c, version, name) ?? notFound(c),

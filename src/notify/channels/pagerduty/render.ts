@@ -92,6 +92,9 @@ function action(
     case 'maintenance.started':
     case 'maintenance.completed':
       return null;
+    // Each member incident pages on its own; the grouping is context, not a new alert.
+    case 'outage.correlated':
+      return null;
   }
 }
 

@@ -3,6 +3,7 @@
 import { createHmac } from 'node:crypto';
 import type { ComponentStatus, EventType, Impact, Phase } from '../../../domain/vocabulary.js';
 import type { VendorEvent } from '../../../domain/model.js';
+import { outageFactsOf, type OutageEventFacts } from '../../../domain/outage.js';
 import { httpUrl, paragraph } from '../../text.js';
 import type { MessageContext } from '../../types.js';
 import { eventPhase } from '../../message.js';
@@ -19,6 +20,8 @@ export interface WebhookBody {
   update?: { phase: Phase; body: string; postedAt: string };
   component?: { name: string; from: ComponentStatus | null; to: ComponentStatus };
   changes?: VendorEvent['changes'];
+  /** outage.correlated: the group, with vendorwatch's page for it when publicUrl is set. */
+  outage?: OutageEventFacts & { url: string | null };
 }
 
 /** Machines get every event; a reminder is for people, so webhooks get none. */
@@ -52,6 +55,8 @@ export function renderWebhook(event: VendorEvent, context: MessageContext): Webh
     const { name, from, to } = event.component;
     body.component = { name, from, to };
   }
+  const outage = event.type === 'outage.correlated' ? outageFactsOf(event.changes) : null;
+  if (outage) body.outage = { ...outage, url: httpUrl(context.pageUrl) };
   if (Object.keys(event.changes).length > 0) body.changes = event.changes;
   return body;
 }

@@ -4,6 +4,7 @@ import { looksLikeOwnNetworkDown } from '../../../domain/own-network.js';
 import {
   listIncidents,
   listOpenIncidentTitles,
+  listOpenOutages,
   listVendorStatuses,
   type VendorSummary,
 } from '../../../store/index.js';
@@ -27,10 +28,11 @@ function ownNetworkLooksDown(vendors: readonly VendorSummary[]): boolean {
 
 export async function dashboardPage(c: Context, deps: PageDeps): Promise<Response> {
   const now = deps.now();
-  const [statuses, recent, openIncidents] = await Promise.all([
+  const [statuses, recent, openIncidents, openOutages] = await Promise.all([
     listVendorStatuses(deps.db, now),
     listIncidents(deps.db, { limit: recentCount }),
     listOpenIncidentTitles(deps.db),
+    listOpenOutages(deps.db),
   ]);
   const vendors = statuses
     .map((vendor) => ({
@@ -49,6 +51,7 @@ export async function dashboardPage(c: Context, deps: PageDeps): Promise<Respons
     <DashboardPage
       vendors={vendors}
       ownNetworkDown={ownNetworkLooksDown(statuses)}
+      openOutages={openOutages}
       shown={shown}
       filters={filters}
       recent={recent.incidents}

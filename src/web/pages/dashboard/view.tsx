@@ -4,6 +4,7 @@
 // fails, how fresh its data is, and which incidents are open.
 import type { FC } from 'hono/jsx';
 import type { Incident } from '../../../domain/model.js';
+import type { Outage } from '../../../domain/outage.js';
 import {
   categories,
   componentStatuses,
@@ -17,6 +18,7 @@ import { IncidentTable } from '../shared/incident-table.js';
 import { FailureReason, FreshnessNote } from '../shared/freshness.js';
 import { Layout, type AssetUrls } from '../shared/layout.js';
 import { HealthBadge, StatusBadge } from '../shared/parts.js';
+import { OutageBanner } from './outage-banner.js';
 import { compareByName, orderRanksJson } from './vendor-order.js';
 
 interface OpenIncidentLink {
@@ -57,6 +59,8 @@ interface DashboardProps {
   vendors: readonly DashboardVendor[];
   /** Most vendors' pages fail at once: the likelier fault is our own network. */
   ownNetworkDown: boolean;
+  /** Outages that span vendors with a member still open (a banner while there are any). */
+  openOutages?: readonly Outage[];
   shown: ReadonlySet<string>;
   filters: DashboardFilters;
   recent: readonly Incident[];
@@ -183,6 +187,7 @@ export const DashboardPage: FC<DashboardProps> = (props) => {
           Vendor-unreachable alerts are held until it recovers.
         </p>
       )}
+      <OutageBanner outages={props.openOutages ?? []} />
       <p class="note" data-testid="overview">
         {plural(vendors.length, 'vendor')} watched · {problems} not fully operational
         {unknown > 0 && <> · {unknown} with unknown status</>} · {unhealthy} with failing or stale

@@ -94,6 +94,7 @@ export const eventLabels: Record<EventType, string> = {
   'component.status_changed': 'Component status changed',
   'vendor.unreachable': 'Vendor unreachable',
   'vendor.recovered': 'Vendor recovered',
+  'outage.correlated': 'Outage across vendors',
 };
 
 /** A poll interval: `30 s` below a minute (formatDuration would say `under 1m`), else `5m`. */
