@@ -44,6 +44,12 @@ export interface AppConfig {
   notifier: { burstWindowSeconds: number; reminderLeadSeconds: number | null };
   /** SLA evidence: the share of an incident's time that is downtime, by impact. */
   uptimeWeights: ImpactWeights;
+  /** Hygiene flag thresholds: the global ones and each vendor's own stuckAfter. */
+  flags: {
+    stuckAfterSeconds: number;
+    postmortemAfterSeconds: number;
+    stuckAfterByVendor: Record<string, number>;
+  };
   adminToken: string | null;
   logLevel: string;
 }
@@ -103,6 +109,17 @@ export function loadConfig(options: LoadOptions): AppConfig {
       reminderLeadSeconds: file.notifier.reminderLead > 0 ? file.notifier.reminderLead : null,
     },
     uptimeWeights: { ...file.uptime.weights },
+    flags: {
+      stuckAfterSeconds: file.flags.stuckAfter,
+      postmortemAfterSeconds: file.flags.postmortemAfter,
+      stuckAfterByVendor: Object.fromEntries(
+        (file.vendors ?? []).flatMap((entry) =>
+          typeof entry !== 'string' && entry.stuckAfter !== undefined
+            ? [[entry.slug, entry.stuckAfter]]
+            : [],
+        ),
+      ),
+    },
     adminToken: options.env.VENDORWATCH_ADMIN_TOKEN || null,
     logLevel: options.env.LOG_LEVEL ?? 'info',
   });

@@ -1,11 +1,14 @@
 // The config file's schema (docs/contract.md#configuration). Defaults live here and nowhere else.
 import { z } from 'zod';
+import { defaultFlagSettings } from '../domain/hygiene-flags.js';
 import { defaultImpactWeights } from '../domain/uptime.js';
 import { channels } from '../notify/registry.js';
 import { platforms } from './platforms.js';
 import { parseDurationSeconds } from './duration.js';
 
 const defaultIntervalSeconds = 60;
+const defaultStuckAfterSeconds = defaultFlagSettings.stuckAfterSeconds;
+const defaultPostmortemAfterSeconds = defaultFlagSettings.postmortemAfterSeconds;
 
 const durationSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
   const seconds = parseDurationSeconds(value);
@@ -43,6 +46,8 @@ const vendorEntrySchema = z.union([
       platform: z.enum(platforms).optional(),
       category: z.string().max(40).optional(),
       interval: intervalSchema.optional(),
+      /** This vendor's threshold for the stuck hygiene flag; the global flags.stuckAfter else. */
+      stuckAfter: intervalSchema.optional(),
     })
     .strict(),
 ]);
@@ -120,6 +125,17 @@ export const configSchema = z
       })
       .strict()
       .default({ weights: { ...defaultImpactWeights } }),
+    /** Hygiene flags: open without a vendor update this long is stuck; a promised postmortem is missing this long after. */
+    flags: z
+      .object({
+        stuckAfter: intervalSchema.default(defaultStuckAfterSeconds),
+        postmortemAfter: intervalSchema.default(defaultPostmortemAfterSeconds),
+      })
+      .strict()
+      .default({
+        stuckAfter: defaultStuckAfterSeconds,
+        postmortemAfter: defaultPostmortemAfterSeconds,
+      }),
     vendors: z.array(vendorEntrySchema).optional(),
     notifications: channels.listSchema.default([]),
   })

@@ -384,7 +384,7 @@ describe('backdatedItems', () => {
     expect(items).toHaveLength(count);
   });
 
-  it('a start moved 2 h earlier is backdated; the start as first seen is never judged', () => {
+  it('a start claimed 2 h before our last read is backdated; none is judged on a first read', () => {
     const sighting = { seenAt: at(180), previousReadAt: at(179), intervalSeconds: interval };
     expect(backdatedItems([], at(60), sighting)).toEqual([
       {
@@ -396,6 +396,7 @@ describe('backdatedItems', () => {
       },
     ]);
     expect(backdatedItems([], null, sighting)).toEqual([]);
+    expect(backdatedItems([], at(60), { ...sighting, previousReadAt: null })).toEqual([]);
   });
 });
 

@@ -24,7 +24,7 @@ export const historyFlagKinds: readonly FlagKind[] = ['backdated', 'downgraded',
 export const timeFlagKinds: readonly FlagKind[] = ['stuck', 'postmortem_missing'];
 
 export interface BackdatedItem {
-  /** 'update' for an update's posted time, 'start' for a start moved earlier. */
+  /** 'update' for an update's posted time, 'start' for the incident's start. */
   what: 'start' | 'update';
   updateId: string | null;
   /** The time the vendor gave. */
@@ -267,14 +267,15 @@ export interface Sighting {
 }
 
 /**
- * Backdated items among what this poll saw first: an update (or a start moved earlier) whose time
- * is more than two poll intervals before we saw it, while our previous successful read — more
- * than one interval after that time — did not have it. A start as first seen is the vendor's
- * account of when impact began, never backdated; nor is anything when the read before failed.
+ * Backdated items among what this poll saw first: an update or a start (a new incident's, or a
+ * start moved earlier) whose time is more than two poll intervals before we saw it, while our
+ * previous successful read — more than one interval after that time — did not have it. Nothing
+ * is backdated on a vendor's first read (what was there before we watched is no evidence), nor
+ * when the read before failed for that span.
  */
 export function backdatedItems(
   newUpdates: ReadonlyArray<{ id: string; postedAt: string }>,
-  startMovedTo: string | null,
+  claimedStart: string | null,
   sighting: Sighting,
 ): BackdatedItem[] {
   const { previousReadAt, seenAt, intervalSeconds } = sighting;
@@ -284,8 +285,8 @@ export function backdatedItems(
     Date.parse(seenAt) - Date.parse(claimedAt) > 2 * interval &&
     Date.parse(previousReadAt) - Date.parse(claimedAt) > interval;
   const items: BackdatedItem[] = [];
-  if (startMovedTo !== null && late(startMovedTo)) {
-    items.push({ what: 'start', updateId: null, claimedAt: startMovedTo, seenAt, previousReadAt });
+  if (claimedStart !== null && late(claimedStart)) {
+    items.push({ what: 'start', updateId: null, claimedAt: claimedStart, seenAt, previousReadAt });
   }
   for (const update of newUpdates) {
     if (!late(update.postedAt)) continue;

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { PlatformAdapter } from '../adapters/types.js';
 import type { CyclePlan, PreviousState } from '../domain/diff.js';
 import type { HealthChange } from '../domain/health-change.js';
+import type { FlagSettings } from '../domain/hygiene-flags.js';
 import type { Vendor, VendorEvent } from '../domain/model.js';
 import type { RouteEvent } from '../domain/routing.js';
 import type { Platform } from '../domain/vocabulary.js';
@@ -30,6 +31,8 @@ export interface PollDeps {
   networkWatch?: NetworkWatch;
   /** Gathers polls that only move the poll state into shared transactions (the scheduler's). */
   bookkeeping?: BookkeepingBatch;
+  /** A vendor's hygiene flag thresholds (config); the defaults when absent. */
+  flagSettingsFor?: (vendorSlug: string) => FlagSettings;
 }
 
 export type PollOutcome =

@@ -15,6 +15,7 @@ import * as apiTargets from './2026_11_28_0001_api_targets.js';
 import * as failureReach from './2026_11_28_0002_failure_reach.js';
 import * as incidentSearch from './2026_12_04_0001_incident_search.js';
 import * as firstSuccess from './2026_12_04_0002_first_success.js';
+import * as incidentFlags from './2026_12_04_0003_incident_flags.js';
 import * as incidentRegions from './2026_12_04_0006_incident_regions.js';
 import * as vendorWarnings from './2026_12_04_0007_vendor_warnings.js';
 
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_28_0002_failure_reach': failureReach,
   '2026_12_04_0001_incident_search': incidentSearch,
   '2026_12_04_0002_first_success': firstSuccess,
+  '2026_12_04_0003_incident_flags': incidentFlags,
   '2026_12_04_0006_incident_regions': incidentRegions,
   '2026_12_04_0007_vendor_warnings': vendorWarnings,
 };

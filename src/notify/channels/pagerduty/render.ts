@@ -91,6 +91,8 @@ function action(
     case 'maintenance.scheduled':
     case 'maintenance.started':
     case 'maintenance.completed':
+    // A silent vendor is worth a note to people, not a page to whoever is on call.
+    case 'incident.stuck':
       return null;
   }
 }

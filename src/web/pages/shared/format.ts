@@ -88,6 +88,7 @@ export const eventLabels: Record<EventType, string> = {
   'incident.updated': 'Incident updated',
   'incident.resolved': 'Incident resolved',
   'incident.reopened': 'Incident reopened',
+  'incident.stuck': 'Incident stuck (no vendor update)',
   'maintenance.scheduled': 'Maintenance scheduled',
   'maintenance.started': 'Maintenance started',
   'maintenance.completed': 'Maintenance completed',
