@@ -124,6 +124,13 @@ export async function applyFlagWrites(
   now: string,
 ): Promise<FlagKind[]> {
   const raised: FlagKind[] = [];
+  if (writes.length === 0) return raised;
+  // Pages are cached by the incident row's updated_at: a flag change is a change of the incident.
+  await trx
+    .updateTable('incidents')
+    .set({ updated_at: now })
+    .where('id', '=', incident.id)
+    .execute();
   for (const write of writes) {
     const holding = trx
       .updateTable('incident_flags')
