@@ -3,18 +3,8 @@
 import type { FC } from 'hono/jsx';
 import { formatDuration } from '../../../domain/duration.js';
 import type { FlagEvidence, FlagKind, IncidentFlag } from '../../../domain/hygiene-flags.js';
-import { impactLabels, phaseLabels } from '../shared/format.js';
+import { flagLabels, impactLabels, phaseLabels } from '../shared/format.js';
 import { Time } from '../shared/parts.js';
-
-export const flagLabels: Record<FlagKind, string> = {
-  stuck: 'Stuck',
-  backdated: 'Backdated',
-  downgraded: 'Downgraded',
-  rewritten: 'Rewritten',
-  silent_resolution: 'Silent resolution',
-  no_components: 'No components',
-  postmortem_missing: 'Postmortem missing',
-};
 
 const flagMeaning: Record<FlagKind, string> = {
   stuck: 'Open with no update from the vendor for longer than its threshold.',

@@ -1,5 +1,6 @@
 // Words and times as the pages show them. Every page prints UTC (the same for every reader and
 // without JavaScript); assets/app.js rewrites <time> elements to the reader's zone where it runs.
+import type { FlagKind } from '../../../domain/hygiene-flags.js';
 import { formatDuration } from '../../../domain/duration.js';
 import type {
   ComponentStatus,
@@ -55,6 +56,17 @@ export const statusLabels: Record<ComponentStatus, string> = {
   major_outage: 'Major outage',
   under_maintenance: 'Under maintenance',
   unknown: 'Unknown',
+};
+
+/** Hygiene flag names as pages show them. */
+export const flagLabels: Record<FlagKind, string> = {
+  stuck: 'Stuck',
+  backdated: 'Backdated',
+  downgraded: 'Downgraded',
+  rewritten: 'Rewritten',
+  silent_resolution: 'Silent resolution',
+  no_components: 'No components',
+  postmortem_missing: 'Postmortem missing',
 };
 
 export const impactLabels: Record<Impact, string> = {
