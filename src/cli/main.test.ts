@@ -38,6 +38,7 @@ describe('vendorwatch command line', () => {
     ],
     [['poll', 'github', '--platform', 'myspace'], /--platform must be one of/],
     [['incidents', '--limit', 'lots'], /--limit must be an integer between 1 and 1000, got "lots"/],
+    [['incidents', '--flag', 'sloppy'], /--flag must be one of stuck, backdated, .*, got "sloppy"/],
     [['serve', '--port', '99999'], /--port must be an integer between 0 and 65535/],
     [['status', '--colour'], /unknown option '--colour'/],
     [['detect', 'ftp://example.com'], /detect needs an http\(s\) status page URL/],
@@ -87,6 +88,8 @@ describe('vendorwatch command line', () => {
     const observed = (sourceId: string, title: string, text: string) =>
       incident(sourceId, {
         title,
+        // 'b' names no component: the no_components hygiene flag finds it.
+        components: sourceId === 'b' ? [] : ['API'],
         updates: [update(`${sourceId}-u1`, 'investigating', at(-5), text)],
       });
     await poll(
@@ -102,6 +105,9 @@ describe('vendorwatch command line', () => {
     const found = await run(['incidents', '--db', db, '--search', 'cloudlink', '--json'], cwd);
     const { incidents } = JSON.parse(found.out) as { incidents: Array<{ sourceId: string }> };
     expect(incidents.map((i) => i.sourceId)).toEqual(['a']);
+    const flagged = await run(['incidents', '--db', db, '--flag', 'no_components', '--json'], cwd);
+    const bare = JSON.parse(flagged.out) as { incidents: Array<{ sourceId: string }> };
+    expect(bare.incidents.map((i) => i.sourceId)).toEqual(['b']);
     const none = await run(['incidents', '--db', db, '--search', '"NEAR(x*'], cwd);
     expect(none.code).toBe(0);
     expect(none.out).toContain('no incidents found');
