@@ -10,7 +10,7 @@ import {
   type IncidentHistory,
 } from '../domain/hygiene-flags.js';
 import { isOneOf } from '../domain/vocabulary.js';
-import { chunk, fromJson, maxInListSize, storableText, toJson } from './codec.js';
+import { chunk, fromJson, maxInListSize, storableText, storedInstant, toJson } from './codec.js';
 import { incidentFromRow, revisionFromRow, updateFromRow } from './incident-rows.js';
 import type { Database, IncidentFlagTable } from './schema.js';
 
@@ -51,6 +51,26 @@ export async function listIncidentFlags(
       if (list) list.push(flag);
       else byIncident.set(row.incident_id, [flag]);
     }
+  }
+  return byIncident;
+}
+
+/** The flag kinds each incident started since `since` ever carried (the report card's counts). */
+export async function listFlagKindsSince(
+  db: Kysely<Database>,
+  since: string,
+): Promise<Map<string, FlagKind[]>> {
+  const rows = await db
+    .selectFrom('incident_flags')
+    .innerJoin('incidents', 'incidents.id', 'incident_flags.incident_id')
+    .select(['incident_flags.incident_id', 'incident_flags.kind'])
+    .where('incidents.started_at', '>=', storedInstant(since))
+    .distinct()
+    .execute();
+  const byIncident = new Map<string, FlagKind[]>();
+  for (const row of rows) {
+    if (!isOneOf(flagKinds, row.kind)) continue;
+    byIncident.set(row.incident_id, [...(byIncident.get(row.incident_id) ?? []), row.kind]);
   }
   return byIncident;
 }

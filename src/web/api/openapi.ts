@@ -305,6 +305,9 @@ const schemas = {
         medianGapSeconds: nullable({ type: 'integer' }),
         gaps: { type: 'integer' },
       }),
+      flags: object(
+        Object.fromEntries(flagKinds.map((kind) => [kind, { type: 'integer', minimum: 0 }])),
+      ),
     }),
     comparisons: object({
       resolveMedian: comparison,
@@ -313,6 +316,7 @@ const schemas = {
       postmortemDays: comparison,
       cadence: comparison,
     }),
+    flagComparisons: object(Object.fromEntries(flagKinds.map((kind) => [kind, comparison]))),
     methods: { type: 'object', additionalProperties: { type: 'string' } },
     incidents: {
       type: 'array',
