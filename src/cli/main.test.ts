@@ -44,6 +44,7 @@ describe('vendorwatch command line', () => {
     [['detect', 'ftp://example.com'], /detect needs an http\(s\) status page URL/],
     [['simulate', '--vendors', '0'], /--vendors must be an integer between 1 and 20000/],
     [['simulate', '--start-after', '10s'], /--start-after needs --timeline/],
+    [['simulate', '--scenario', 'chaos'], /--scenario must be one of stuck-monitoring, /],
   ])('%j: one clear line and exit code 2, nothing written', async (argv, message) => {
     const result = await run(argv);
     expect(result.code).toBe(2);

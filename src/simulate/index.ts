@@ -4,3 +4,8 @@ export type { SimulatedVendor, Simulator } from './simulator.js';
 export { loadTimeline, parseTimeline, TimelineError } from './timeline.js';
 export type { Timeline } from './timeline-schema.js';
 export { simPlatforms } from './platforms.js';
+export {
+  hygieneScenario,
+  hygieneScenarioNames,
+  type HygieneScenarioName,
+} from './hygiene-scenarios.js';

@@ -1,11 +1,19 @@
 // simulate: a local fleet of fake vendor status pages (docs/contract.md#simulator).
-import { loadTimeline, simPlatforms, startSimulator } from '../../simulate/index.js';
+import {
+  hygieneScenario,
+  hygieneScenarioNames,
+  loadTimeline,
+  simPlatforms,
+  startSimulator,
+  type Timeline,
+} from '../../simulate/index.js';
+import { isOneOf } from '../../domain/vocabulary.js';
 import { parseDurationSeconds } from '../../config/duration.js';
 import { defineCommand, parseCommandArgs, parseIntegerOption, UsageError } from '../args.js';
 import { print, type CommandIo } from '../io.js';
 
 export const simulateCommand = defineCommand({
-  synopsis: `simulate [--vendors N] [--port P] [--timeline FILE [--start-after 15s]] [--address-per-vendor] [--seed N] [--incident-rate R] [--tick-ms MS] [--platforms ${simPlatforms.join(',')}]`,
+  synopsis: `simulate [--vendors N] [--port P] [--timeline FILE [--start-after 15s]] [--scenario NAME] [--address-per-vendor] [--seed N] [--incident-rate R] [--tick-ms MS] [--platforms ${simPlatforms.join(',')}]`,
   summary: 'A local fleet of fake vendor status pages on loopback, until interrupted.',
   options: {
     vendors: { type: 'string' },
@@ -18,6 +26,7 @@ export const simulateCommand = defineCommand({
     'tick-ms': { type: 'string' },
     platforms: { type: 'string' },
     'start-after': { type: 'string' },
+    scenario: { type: 'string' },
   },
   help: {
     vendors: { arg: 'N', text: 'how many vendors (1 to 20000)' },
@@ -29,6 +38,10 @@ export const simulateCommand = defineCommand({
     'incident-rate': { arg: 'R', text: 'how often random incidents start' },
     'tick-ms': { arg: 'MS', text: 'milliseconds between simulation steps' },
     platforms: { arg: 'LIST', text: `formats served round-robin: ${simPlatforms.join(', ')}` },
+    scenario: {
+      arg: 'NAME',
+      text: `play a hygiene flag scenario: ${hygieneScenarioNames.join(', ')}`,
+    },
     'start-after': {
       arg: 'DURATION',
       text: "with --timeline: serve the first state this long before the timeline's changes, e.g. 10s",
@@ -50,8 +63,14 @@ export async function runSimulate(argv: string[], io: CommandIo): Promise<number
     ?.split(',')
     .map((p) => p.trim())
     .filter((p) => p !== '');
+  if (values.timeline && values.scenario) {
+    throw new UsageError('--scenario plays a timeline of its own: give --timeline or --scenario');
+  }
   const startDelaySeconds = parseStartAfter(values['start-after'], values.timeline !== undefined);
-  const timeline = values.timeline ? await loadTimeline(values.timeline) : undefined;
+  const timeline = values.timeline
+    ? await loadTimeline(values.timeline)
+    : scenarioTimeline(values.scenario);
+
   const simulator = await startSimulator({
     port,
     seed,
@@ -91,4 +110,13 @@ function parseStartAfter(value: string | undefined, hasTimeline: boolean): numbe
   if (seconds === null || !Number.isInteger(seconds) || seconds < 0 || seconds > 3600)
     throw new UsageError('--start-after must be whole seconds from 0s to 1h, e.g. 10s');
   return seconds;
+}
+
+function scenarioTimeline(name: string | undefined): Timeline | undefined {
+  if (name === undefined) return undefined;
+  if (!isOneOf(hygieneScenarioNames, name)) {
+    throw new UsageError(`--scenario must be one of ${hygieneScenarioNames.join(', ')}`);
+  }
+  // A person starting vendorwatch after the simulator needs a while before anything happens.
+  return hygieneScenario(name, { leadMs: 30_000, stepMs: 10_000 });
 }
