@@ -91,8 +91,9 @@ function action(
     case 'maintenance.scheduled':
     case 'maintenance.started':
     case 'maintenance.completed':
-    // A silent vendor is worth a note to people, not a page to whoever is on call.
+      return null;
     case 'incident.stuck':
+      // A silent vendor is worth a note to people, not a page to whoever is on call.
       return null;
   }
 }
