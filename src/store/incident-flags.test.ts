@@ -1,6 +1,7 @@
 // Hygiene flags through the real path on a SQLite file and on PostgreSQL: a poll's commit stores
 // what it shows (downgrade, rewrite, backdated update, silent resolution, no components), the
 // sweep raises stuck once per episode with its routed event, and the list filters by flag.
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { defaultFlagSettings } from '../domain/hygiene-flags.js';
 import { sweepFlags } from '../poll/flag-sweep.js';
@@ -8,6 +9,7 @@ import { databaseKinds } from '../../test/test-support/databases.js';
 import type { Store } from './db.js';
 import { listIncidentFlags } from './incident-flags.js';
 import { listIncidents } from './incidents.js';
+import { migrateToLatest } from './migrations/index.js';
 import { databaseOpeners } from './test-support/database-openers.js';
 import { addVendors, at, incident, poll, snapshot, update } from './test-support/harness.js';
 
@@ -34,6 +36,19 @@ async function outboxFor(store: Store, eventIds: string[]) {
 
 describe.each(databaseKinds)('hygiene flags on %s', (kind) => {
   const opener = openerFor(kind);
+
+  it('upgrades a store that already ran the migrations numbered after its own', async () => {
+    const { store } = await opener.fresh();
+    await sql`drop table incident_flags`.execute(store.db);
+    await sql`delete from kysely_migration where name = '2026_12_04_0003_incident_flags'`.execute(
+      store.db,
+    );
+    const results = await migrateToLatest(store);
+    expect(results.map((result) => [result.migrationName, result.status])).toEqual([
+      ['2026_12_04_0003_incident_flags', 'Success'],
+    ]);
+    expect(await listIncidentFlags(store.db, ['none'])).toEqual(new Map());
+  });
 
   it('a commit stores what the poll showed, with the evidence', async () => {
     const { store } = await opener.fresh();

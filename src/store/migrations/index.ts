@@ -53,6 +53,9 @@ async function migrate(
   const migrator = new Migrator({
     db: store.db,
     provider,
+    // Branches take numbers when they start, so a store may have run a later-numbered migration
+    // before an earlier-numbered one lands; each is independent of those numbered around it.
+    allowUnorderedMigrations: true,
     migrationTableSchema: store.dialect === 'postgres' ? await currentSchema(store) : undefined,
   });
   const { error, results = [] } = await run(migrator);
