@@ -79,7 +79,8 @@ const FlagCounts: FC<{ report: VendorReport }> = ({ report }) => {
   return (
     <div class="report-flags" data-testid="report-flags">
       <h3>Hygiene flags</h3>
-      <table class="stack-table">
+      {/* Three short columns fit a phone: a plain table, not one card per flag. */}
+      <table class="report-flag-table">
         <thead>
           <tr>
             <th scope="col">Flag</th>
@@ -92,11 +93,11 @@ const FlagCounts: FC<{ report: VendorReport }> = ({ report }) => {
             const comparison = report.flagComparisons[kind];
             return (
               <tr data-report-flag={kind} data-standing={comparison.standing}>
-                <td class="lead-cell">
+                <th scope="row">
                   <a href={`/incidents?vendor=${slug}&flag=${kind}`}>{flagLabels[kind]}</a>
-                </td>
-                <td data-label="Incidents">{report.figures.flags[kind]}</td>
-                <td data-label="Median vendor">
+                </th>
+                <td>{report.figures.flags[kind]}</td>
+                <td>
                   {comparison.peerMedian === null ? '—' : comparison.peerMedian}
                   {comparison.standing === 'worse than most' && (
                     <span class="note"> (more than most)</span>
