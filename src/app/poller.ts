@@ -3,7 +3,9 @@
 import { getAdapter } from '../adapters/registry.js';
 import type { AppConfig } from '../config/load.js';
 import type { Fetcher } from '../fetch/types.js';
+import type { VendorEvent } from '../domain/model.js';
 import type { Logger } from '../logger.js';
+import { sweepFlags } from '../poll/flag-sweep.js';
 import { createNetworkWatch } from '../poll/network-watch.js';
 import { startScheduler } from '../poll/scheduler.js';
 import { releaseLeases, syncVendors, type Store } from '../store/index.js';
@@ -11,6 +13,7 @@ import type { EventBus } from '../web/event-bus.js';
 import type { Metrics } from '../web/metrics.js';
 import { correlationSettings } from './correlation.js';
 import { configuredVendors } from './fetcher.js';
+import { flagSettingsOf, flagSweepEveryMs } from './flag-settings.js';
 import { startNotifier, type Notifier } from './notifier.js';
 
 interface PollerDeps {
@@ -50,6 +53,11 @@ export async function startPoller(deps: PollerDeps): Promise<RunningPoller> {
       }
     },
   });
+  const flagSettingsFor = flagSettingsOf(config);
+  const onEvents = (events: VendorEvent[]) => {
+    bus.publish(events);
+    dispatcher.wake();
+  };
   const scheduler = startScheduler({
     db: store.db,
     owner,
@@ -65,11 +73,21 @@ export async function startPoller(deps: PollerDeps): Promise<RunningPoller> {
       leaseOwner: owner,
       networkWatch,
       correlation: correlationSettings(config, routeEvent),
-      onEvents: (events) => {
-        bus.publish(events);
-        dispatcher.wake();
-      },
+      onEvents,
       onHealthChange: (change) => bus.publishHealth(change),
+      flagSettingsFor,
+    },
+    sweep: {
+      everyMs: flagSweepEveryMs(config),
+      run: () =>
+        sweepFlags({
+          db: store.db,
+          now,
+          routeEvent,
+          flagSettingsFor,
+          postmortemAfterSeconds: config.flags.postmortemAfterSeconds,
+          onEvents,
+        }),
     },
     onOutcome: (outcome) => {
       metrics.observePoll(outcome);

@@ -38,11 +38,13 @@ describe('vendorwatch command line', () => {
     ],
     [['poll', 'github', '--platform', 'myspace'], /--platform must be one of/],
     [['incidents', '--limit', 'lots'], /--limit must be an integer between 1 and 1000, got "lots"/],
+    [['incidents', '--flag', 'sloppy'], /--flag must be one of stuck, backdated, .*, got "sloppy"/],
     [['serve', '--port', '99999'], /--port must be an integer between 0 and 65535/],
     [['status', '--colour'], /unknown option '--colour'/],
     [['detect', 'ftp://example.com'], /detect needs an http\(s\) status page URL/],
     [['simulate', '--vendors', '0'], /--vendors must be an integer between 1 and 20000/],
     [['simulate', '--start-after', '10s'], /--start-after needs --timeline/],
+    [['simulate', '--scenario', 'chaos'], /--scenario must be one of stuck-monitoring, /],
   ])('%j: one clear line and exit code 2, nothing written', async (argv, message) => {
     const result = await run(argv);
     expect(result.code).toBe(2);
@@ -87,6 +89,8 @@ describe('vendorwatch command line', () => {
     const observed = (sourceId: string, title: string, text: string) =>
       incident(sourceId, {
         title,
+        // 'b' names no component: the no_components hygiene flag finds it.
+        components: sourceId === 'b' ? [] : ['API'],
         updates: [update(`${sourceId}-u1`, 'investigating', at(-5), text)],
       });
     await poll(
@@ -102,6 +106,9 @@ describe('vendorwatch command line', () => {
     const found = await run(['incidents', '--db', db, '--search', 'cloudlink', '--json'], cwd);
     const { incidents } = JSON.parse(found.out) as { incidents: Array<{ sourceId: string }> };
     expect(incidents.map((i) => i.sourceId)).toEqual(['a']);
+    const flagged = await run(['incidents', '--db', db, '--flag', 'no_components', '--json'], cwd);
+    const bare = JSON.parse(flagged.out) as { incidents: Array<{ sourceId: string }> };
+    expect(bare.incidents.map((i) => i.sourceId)).toEqual(['b']);
     const none = await run(['incidents', '--db', db, '--search', '"NEAR(x*'], cwd);
     expect(none.code).toBe(0);
     expect(none.out).toContain('no incidents found');

@@ -51,6 +51,12 @@ export interface AppConfig {
   deliveryRetentionSeconds: number | null;
   /** Incidents of several vendors starting within this many seconds may be one outage. */
   correlationWindowSeconds: number;
+  /** Hygiene flag thresholds: the global ones and each vendor's own stuckAfter. */
+  flags: {
+    stuckAfterSeconds: number;
+    postmortemAfterSeconds: number;
+    stuckAfterByVendor: Record<string, number>;
+  };
   adminToken: string | null;
   logLevel: string;
 }
@@ -112,6 +118,17 @@ export function loadConfig(options: LoadOptions): AppConfig {
     uptimeWeights: { ...file.uptime.weights },
     deliveryRetentionSeconds: file.retention.deliveries > 0 ? file.retention.deliveries : null,
     correlationWindowSeconds: file.correlation.window,
+    flags: {
+      stuckAfterSeconds: file.flags.stuckAfter,
+      postmortemAfterSeconds: file.flags.postmortemAfter,
+      stuckAfterByVendor: Object.fromEntries(
+        (file.vendors ?? []).flatMap((entry) =>
+          typeof entry !== 'string' && entry.stuckAfter !== undefined
+            ? [[entry.slug, entry.stuckAfter]]
+            : [],
+        ),
+      ),
+    },
     adminToken: options.env.VENDORWATCH_ADMIN_TOKEN || null,
     logLevel: options.env.LOG_LEVEL ?? 'info',
   });

@@ -1,6 +1,7 @@
 // The config file's schema (docs/contract.md#configuration). Defaults live here and nowhere else.
 import { z } from 'zod';
 import { parseDependency } from '../domain/correlation.js';
+import { defaultFlagSettings } from '../domain/hygiene-flags.js';
 import { defaultImpactWeights } from '../domain/uptime.js';
 import { channels } from '../notify/registry.js';
 import { platforms } from './platforms.js';
@@ -8,6 +9,8 @@ import { parseDurationSeconds } from './duration.js';
 
 const defaultIntervalSeconds = 60;
 const defaultDeliveryRetentionSeconds = 90 * 86_400;
+const defaultStuckAfterSeconds = defaultFlagSettings.stuckAfterSeconds;
+const defaultPostmortemAfterSeconds = defaultFlagSettings.postmortemAfterSeconds;
 
 const durationSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
   const seconds = parseDurationSeconds(value);
@@ -54,6 +57,8 @@ const vendorEntrySchema = z.union([
       interval: intervalSchema.optional(),
       /** Replaces the catalog's: the upstreams this vendor runs on (outages that span vendors). */
       dependsOn: z.array(dependencySchema).max(20).optional(),
+      /** This vendor's threshold for the stuck hygiene flag; the global flags.stuckAfter else. */
+      stuckAfter: intervalSchema.optional(),
     })
     .strict(),
 ]);
@@ -149,6 +154,17 @@ export const configSchema = z
       })
       .strict()
       .default({ window: 900 }),
+    /** Hygiene flags: open without a vendor update this long is stuck; a promised postmortem is missing this long after. */
+    flags: z
+      .object({
+        stuckAfter: intervalSchema.default(defaultStuckAfterSeconds),
+        postmortemAfter: intervalSchema.default(defaultPostmortemAfterSeconds),
+      })
+      .strict()
+      .default({
+        stuckAfter: defaultStuckAfterSeconds,
+        postmortemAfter: defaultPostmortemAfterSeconds,
+      }),
     vendors: z.array(vendorEntrySchema).optional(),
     notifications: channels.listSchema.default([]),
   })

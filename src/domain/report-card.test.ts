@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { IncidentUpdate, IncidentWithUpdates } from './model.js';
 import type { Impact, Phase } from './vocabulary.js';
-import { compareWithPeers, median, percentile, vendorFigures } from './report-card.js';
+import type { FlagKind } from './hygiene-flags.js';
+import {
+  compareFlagsWithPeers,
+  compareWithPeers,
+  median,
+  percentile,
+  vendorFigures,
+} from './report-card.js';
 
 const at = (minutes: number) => new Date(Date.UTC(2025, 5, 1) + minutes * 60_000).toISOString();
 
@@ -90,8 +97,43 @@ describe('vendorFigures (hand-computed)', () => {
       postmortem: { share: 0.5, count: 1, medianDays: 2 },
       // Gaps 1200, 2400 (a1), 1800, 9000 (a2), 600 (a3); the postmortem is no gap.
       cadence: { medianGapSeconds: 1800, gaps: 5 },
+      flags: {
+        stuck: 0,
+        backdated: 0,
+        downgraded: 0,
+        rewritten: 0,
+        silent_resolution: 0,
+        no_components: 0,
+        postmortem_missing: 0,
+      },
       incidentIds: ['a3', 'a2', 'a1'],
     });
+  });
+
+  it('counts incidents per hygiene flag, each once, maintenance aside, against the median vendor', () => {
+    const flagged = new Map<string, FlagKind[]>([
+      ['a1', ['stuck', 'stuck', 'rewritten']],
+      ['a2', ['stuck']],
+      ['a4', ['no_components']],
+      ['b1', ['stuck']],
+    ]);
+    const flagsOf = (id: string) => flagged.get(id) ?? [];
+    const figures = new Map([
+      ['a', vendorFigures(vendorA, flagsOf)],
+      ['b', vendorFigures(vendorB, flagsOf)],
+      ['c', vendorFigures(vendorC, flagsOf)],
+    ]);
+    expect(figures.get('a')!.flags).toMatchObject({ stuck: 2, rewritten: 1, no_components: 0 });
+    const compared = compareFlagsWithPeers('a', figures);
+    expect(compared.stuck).toEqual({
+      value: 2,
+      peerMedian: 1,
+      peers: 3,
+      better: 2,
+      worse: 0,
+      standing: 'worse than most',
+    });
+    expect(compareFlagsWithPeers('c', figures).stuck.standing).toBe('better than most');
   });
 
   it('says null, not zero, when there is nothing to measure', () => {

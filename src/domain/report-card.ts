@@ -1,6 +1,7 @@
 // A vendor's report card (docs/contract.md#vendor-report-card): how it ran its status page over a
 // window — incidents by impact, time to resolve, postmortems, update cadence — and where each
 // figure stands among every watched vendor's. Pure: the window's incidents are given.
+import { flagKinds, type FlagKind } from './hygiene-flags.js';
 import type { IncidentWithUpdates } from './model.js';
 
 export const reportImpacts = ['critical', 'major', 'minor', 'notice'] as const;
@@ -16,12 +17,21 @@ export interface VendorFigures {
   postmortem: { share: number | null; count: number; medianDays: number | null };
   /** Gaps between consecutive updates up to the resolution, pooled over incidents, in seconds. */
   cadence: { medianGapSeconds: number | null; gaps: number };
+  /** Incidents of the window that carried each hygiene flag at some point (cleared ones count). */
+  flags: Record<FlagKind, number>;
   /** The incidents behind the figures, newest first. */
   incidentIds: string[];
 }
 
-export function vendorFigures(incidents: readonly IncidentWithUpdates[]): VendorFigures {
+/** `flagsOf`: the hygiene flag kinds an incident ever carried; none when not given. */
+export function vendorFigures(
+  incidents: readonly IncidentWithUpdates[],
+  flagsOf: (incidentId: string) => readonly FlagKind[] = () => [],
+): VendorFigures {
   const counted = incidents.filter((item) => item.kind === 'incident');
+  const flags = Object.fromEntries(flagKinds.map((kind) => [kind, 0])) as Record<FlagKind, number>;
+  for (const incident of counted)
+    for (const kind of new Set(flagsOf(incident.id))) flags[kind] += 1;
   const byImpact: Record<ReportImpact, number> = { critical: 0, major: 0, minor: 0, notice: 0 };
   const resolveSeconds: number[] = [];
   const postmortemDays: number[] = [];
@@ -59,6 +69,7 @@ export function vendorFigures(incidents: readonly IncidentWithUpdates[]): Vendor
       medianDays: roundOrNull(median(postmortemDays), 1),
     },
     cadence: { medianGapSeconds: floorOrNull(median(gaps)), gaps: gaps.length },
+    flags,
     incidentIds: [...counted]
       .sort((a, b) => b.startedAt.localeCompare(a.startedAt) || b.id.localeCompare(a.id))
       .map((item) => item.id),
@@ -93,30 +104,51 @@ export function compareWithPeers(
   slug: string,
   figures: ReadonlyMap<string, VendorFigures>,
 ): Record<ComparedFigure, Comparison> {
-  const own = figures.get(slug);
   const result = {} as Record<ComparedFigure, Comparison>;
   for (const name of Object.keys(comparedFigures) as ComparedFigure[]) {
     const { read, lowerIsBetter } = comparedFigures[name];
-    const value = own ? read(own) : null;
-    const values = [...figures.values()].map(read).filter((v): v is number => v !== null);
-    const others = [...figures.entries()]
-      .filter(([other]) => other !== slug)
-      .map(([, f]) => read(f))
-      .filter((v): v is number => v !== null);
-    const better =
-      value === null ? 0 : others.filter((v) => (lowerIsBetter ? v < value : v > value)).length;
-    const worse =
-      value === null ? 0 : others.filter((v) => (lowerIsBetter ? v > value : v < value)).length;
-    result[name] = {
-      value,
-      peerMedian: median(values),
-      peers: values.length,
-      better,
-      worse,
-      standing: standing(value, others.length, better, worse),
-    };
+    result[name] = compareFigure(slug, figures, read, lowerIsBetter);
   }
   return result;
+}
+
+/** Each hygiene flag's count set against every watched vendor's: fewer is better. */
+export function compareFlagsWithPeers(
+  slug: string,
+  figures: ReadonlyMap<string, VendorFigures>,
+): Record<FlagKind, Comparison> {
+  const result = {} as Record<FlagKind, Comparison>;
+  for (const kind of flagKinds) {
+    result[kind] = compareFigure(slug, figures, (f) => f.flags[kind], true);
+  }
+  return result;
+}
+
+function compareFigure(
+  slug: string,
+  figures: ReadonlyMap<string, VendorFigures>,
+  read: (figures: VendorFigures) => number | null,
+  lowerIsBetter: boolean,
+): Comparison {
+  const own = figures.get(slug);
+  const value = own ? read(own) : null;
+  const values = [...figures.values()].map(read).filter((v): v is number => v !== null);
+  const others = [...figures.entries()]
+    .filter(([other]) => other !== slug)
+    .map(([, f]) => read(f))
+    .filter((v): v is number => v !== null);
+  const better =
+    value === null ? 0 : others.filter((v) => (lowerIsBetter ? v < value : v > value)).length;
+  const worse =
+    value === null ? 0 : others.filter((v) => (lowerIsBetter ? v > value : v < value)).length;
+  return {
+    value,
+    peerMedian: median(values),
+    peers: values.length,
+    better,
+    worse,
+    standing: standing(value, others.length, better, worse),
+  };
 }
 
 /** "Worse than most" is a fact: more than half of the other vendors with a value did better. */

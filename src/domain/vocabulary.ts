@@ -47,6 +47,8 @@ export const eventTypes = [
   'incident.updated',
   'incident.resolved',
   'incident.reopened',
+  /** An open incident with no vendor update for longer than its stuckAfter (a hygiene flag). */
+  'incident.stuck',
   'maintenance.scheduled',
   'maintenance.started',
   'maintenance.completed',

@@ -44,6 +44,7 @@ const labels: Record<EventType, string> = {
   'incident.updated': 'Incident update',
   'incident.resolved': 'Resolved',
   'incident.reopened': 'Incident reopened',
+  'incident.stuck': 'No vendor update for a while',
   'maintenance.scheduled': 'Maintenance scheduled',
   'maintenance.started': 'Maintenance started',
   'maintenance.completed': 'Maintenance completed',
@@ -118,6 +119,7 @@ function messageText(event: VendorEvent, context: MessageContext): string | null
   if (context.kind === 'reminder' && context.incident?.scheduledFor) {
     return `Starts at ${context.incident.scheduledFor.replace('T', ' ').slice(0, 16)} UTC.`;
   }
+  if (event.type === 'incident.stuck') return stuckText(event);
   if (context.incident) {
     return context.update ? paragraph(context.update.bodyText, maxMessageText) || null : null;
   }
@@ -135,8 +137,24 @@ function messageText(event: VendorEvent, context: MessageContext): string | null
   return null;
 }
 
+/** "No update from the vendor since 09:10 UTC (more than 6h)": the stuck event's own facts. */
+function stuckText(event: VendorEvent): string {
+  const last = event.changes.lastUpdateAt?.to;
+  const after = event.changes.stuckAfterSeconds?.to;
+  const since = typeof last === 'string' ? ` since ${last.replace('T', ' ').slice(0, 16)} UTC` : '';
+  const limit = typeof after === 'number' ? ` (more than ${formatHours(after)})` : '';
+  return `The incident is still open with no update from the vendor${since}${limit}.`;
+}
+
+function formatHours(seconds: number): string {
+  if (seconds < 3600) return `${Math.max(1, Math.round(seconds / 60))} min`;
+  return `${Math.round((seconds / 3600) * 10) / 10} h`;
+}
+
 function tone(event: VendorEvent, context: MessageContext, phase: Phase | null): Tone {
   switch (event.type) {
+    case 'incident.stuck':
+      return 'minor';
     case 'incident.resolved':
     case 'maintenance.completed':
     case 'vendor.recovered':

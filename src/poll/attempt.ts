@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { PlatformAdapter } from '../adapters/types.js';
 import type { CyclePlan, PreviousState } from '../domain/diff.js';
 import type { HealthChange } from '../domain/health-change.js';
+import type { FlagSettings } from '../domain/hygiene-flags.js';
 import type { Vendor, VendorEvent } from '../domain/model.js';
 import type { RouteEvent } from '../domain/routing.js';
 import type { Platform } from '../domain/vocabulary.js';
@@ -32,6 +33,8 @@ export interface PollDeps {
   bookkeeping?: BookkeepingBatch;
   /** Groups committed incidents into outages that span vendors; off for one-off polls. */
   correlation?: CorrelationSettings;
+  /** A vendor's hygiene flag thresholds (config); the defaults when absent. */
+  flagSettingsFor?: (vendorSlug: string) => FlagSettings;
 }
 
 export type PollOutcome =

@@ -142,6 +142,7 @@ async function commit(attempt: Attempt, recording: Recording): Promise<VendorEve
       now: started.toISOString(),
       nextPollAt: addSeconds(started.toISOString(), delaySeconds),
       leaseOwner: deps.leaseOwner,
+      ...(deps.flagSettingsFor ? { flagSettings: deps.flagSettingsFor(vendor.slug) } : {}),
     },
     { bookkeeping: deps.bookkeeping, correlation: deps.correlation },
   );

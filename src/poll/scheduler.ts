@@ -24,6 +24,8 @@ interface SchedulerOptions {
   tickMs?: number;
   onOutcome?(outcome: PollOutcome): void;
   onError?(error: unknown): void;
+  /** A periodic task of the polling process (the hygiene flag sweep): one run at a time. */
+  sweep?: { everyMs: number; run(): Promise<unknown> };
 }
 
 export interface Scheduler {
@@ -104,15 +106,37 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     }
   }
 
+  let sweepTimer: NodeJS.Timeout | null = null;
+  let sweeping: Promise<void> | null = null;
+  const scheduleSweep = () => {
+    const { sweep } = options;
+    if (!sweep || stopped) return;
+    sweepTimer = setTimeout(() => {
+      sweepTimer = null;
+      sweeping = sweep
+        .run()
+        .then(
+          () => undefined,
+          (error: unknown) => options.onError?.(error),
+        )
+        .finally(() => {
+          sweeping = null;
+          scheduleSweep();
+        });
+    }, sweep.everyMs);
+  };
+
   schedule(0);
+  scheduleSweep();
   return {
     inFlight: () => running.size,
     async stop(deadlineMs = 10_000) {
       stopped = true;
       if (timer) clearTimeout(timer);
+      if (sweepTimer) clearTimeout(sweepTimer);
       let deadline: NodeJS.Timeout | undefined;
       await Promise.race([
-        Promise.allSettled([...running]),
+        Promise.allSettled([...running, ...(sweeping ? [sweeping] : [])]),
         new Promise<void>((resolve) => {
           deadline = setTimeout(resolve, deadlineMs);
         }),

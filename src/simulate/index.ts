@@ -11,3 +11,8 @@ export {
   upstreamOutageMinutes,
   upstreamOutageTimeline,
 } from './scenarios/upstream-outage.js';
+export {
+  hygieneScenario,
+  hygieneScenarioNames,
+  type HygieneScenarioName,
+} from './hygiene-scenarios.js';

@@ -5,8 +5,10 @@ import { sql, type Kysely, type UpdateObject } from 'kysely';
 import type { CyclePlan } from '../domain/diff.js';
 import type { VendorEvent } from '../domain/model.js';
 import type { RoutedEvent } from '../domain/routing.js';
+import { defaultFlagSettings, type FlagSettings } from '../domain/hygiene-flags.js';
 import { applyPlan } from './apply-plan.js';
 import type { BookkeepingBatch, BookkeepingWrite } from './bookkeeping-batch.js';
+import { refreshCycleFlags } from './cycle-flags.js';
 import { chunk, flag, rowsPerInsert, storableText, storedInstant, toJson } from './codec.js';
 import { dialectOf } from './db.js';
 import { eventFromRow, eventToRow } from './event-rows.js';
@@ -50,6 +52,8 @@ export interface CycleRecord {
   unreachableReported: boolean;
   /** Every event of the cycle in recording order, each with the deliveries routed for it. */
   events: readonly RoutedEvent[];
+  /** The vendor's hygiene flag thresholds; the defaults when not given. */
+  flagSettings?: FlagSettings;
 }
 
 /** Serializes event inserts on PostgreSQL so event seq order is also commit order. */
@@ -80,7 +84,7 @@ export async function commitCycle(
   return db.transaction().execute(async (trx) => {
     let stateQuery = trx
       .selectFrom('vendor_state')
-      .select('lease_owner')
+      .select(['lease_owner', 'last_success_at'])
       .where('slug', '=', record.vendorSlug);
     if (postgres) stateQuery = stateQuery.forUpdate();
     const state = await stateQuery.executeTakeFirst();
@@ -88,13 +92,23 @@ export async function commitCycle(
     if (record.leaseOwner !== null && state.lease_owner !== record.leaseOwner) return [];
 
     const { outcome } = record;
-    if (outcome.kind === 'success') await applyPlan(trx, record.vendorSlug, outcome.plan, now);
+    if (outcome.kind === 'success') {
+      await applyPlan(trx, record.vendorSlug, outcome.plan, now);
+      await refreshCycleFlags(
+        trx,
+        outcome.plan,
+        {
+          settings: record.flagSettings ?? defaultFlagSettings,
+          previousReadAt: state.last_success_at,
+          intervalSeconds: await intervalOf(trx, record.vendorSlug),
+        },
+        now,
+      );
+    }
     const written =
       outcome.kind === 'success' && options.correlation ? writtenIncidentIds(outcome.plan) : [];
     // The same lock serializes grouping: each commit sees the incidents of those before it.
-    if ((record.events.length > 0 || written.length > 0) && postgres) {
-      await sql`select pg_advisory_xact_lock(${eventLogLockKey})`.execute(trx);
-    }
+    if (record.events.length > 0 || written.length > 0) await lockEventLog(trx);
     const events = await recordEvents(trx, record.events, now);
     if (written.length > 0 && options.correlation) {
       const grouped = await correlateWritten(trx, written, options.correlation, now);
@@ -112,7 +126,23 @@ export async function commitCycle(
   });
 }
 
-async function recordEvents(
+/** Serializes event inserts on PostgreSQL until the transaction ends (SQLite has one writer). */
+export async function lockEventLog(trx: Kysely<Database>): Promise<void> {
+  if (dialectOf(trx) !== 'postgres') return;
+  await sql`select pg_advisory_xact_lock(${eventLogLockKey})`.execute(trx);
+}
+
+async function intervalOf(trx: Kysely<Database>, slug: string): Promise<number> {
+  const row = await trx
+    .selectFrom('vendors')
+    .select('interval_seconds')
+    .where('slug', '=', slug)
+    .executeTakeFirstOrThrow();
+  return row.interval_seconds;
+}
+
+/** Records routed events and their outbox rows in the caller's transaction. */
+export async function recordEvents(
   trx: Kysely<Database>,
   routed: readonly RoutedEvent[],
   now: string,

@@ -2,6 +2,7 @@
 // order of every incidents index, so no page ever sorts or scans history.
 import type { Kysely } from 'kysely';
 import type { Revision } from '../domain/diff.js';
+import type { FlagKind } from '../domain/hygiene-flags.js';
 import type { Incident, IncidentWithUpdates } from '../domain/model.js';
 import type { Impact } from '../domain/vocabulary.js';
 import { flag, storableText } from './codec.js';
@@ -24,6 +25,8 @@ export interface IncidentQuery {
    * component or any update's text (case and accents ignored). Blank means no search.
    */
   q?: string;
+  /** Only incidents this hygiene flag holds for now (not cleared). */
+  flag?: FlagKind;
   limit?: number;
   cursor?: string | null;
 }
@@ -68,6 +71,19 @@ export function incidentListQuery(
     select = select.where('started_at', '<', queryInstant('until', query.until));
   }
   if (query.q?.trim()) select = select.where(matchesSearch(db, query.q, searchPlan));
+  if (query.flag !== undefined) {
+    const kind = query.flag;
+    select = select.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('incident_flags')
+          .select('incident_flags.seq')
+          .whereRef('incident_flags.incident_id', '=', 'incidents.id')
+          .where('incident_flags.kind', '=', kind)
+          .where('incident_flags.cleared_at', 'is', null),
+      ),
+    );
+  }
   if (query.cursor) {
     const [startedAt, id] = decodeCursor(query.cursor, ['string', 'string']);
     select = select.where((eb) =>

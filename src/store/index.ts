@@ -21,6 +21,8 @@ export {
 export { loadNotifiedTargets } from './notified-targets.js';
 export { getIncident, listIncidents, listRevisions, type IncidentQuery } from './incidents.js';
 export { refreshSearchWords } from './incident-search.js';
+export { listFlagKindsSince, listIncidentFlags, type FlaggedHistory } from './incident-flags.js';
+export { commitFlagSweep, loadSweepHistories, type SweepDecision } from './flag-sweep.js';
 export { eventsAfter, findEventSeq, listEvents } from './events.js';
 export { getVendorDetail, listVendorStatuses, type VendorSummary } from './vendor-status.js';
 export {

@@ -119,6 +119,18 @@ export interface RevisionTable {
   seen_at: string;
 }
 
+/** One episode of a hygiene flag (docs/contract.md#hygiene-flags); cleared_at null while it holds. */
+export interface IncidentFlagTable {
+  seq: Generated<number>;
+  incident_id: string;
+  vendor_slug: string;
+  kind: string;
+  /** JSON FlagEvidence. */
+  evidence: string;
+  first_detected_at: string;
+  cleared_at: string | null;
+}
+
 export interface EventTable {
   /** Monotonic order, the cursor of /api/v1/events. */
   seq: Generated<number>;
@@ -219,6 +231,7 @@ export interface Database {
   incident_updates: IncidentUpdateTable;
   incident_search: IncidentSearchTable;
   revisions: RevisionTable;
+  incident_flags: IncidentFlagTable;
   events: EventTable;
   outbox: OutboxTable;
   notify_targets: NotifyTargetTable;

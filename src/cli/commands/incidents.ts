@@ -1,5 +1,8 @@
-// incidents [--vendor SLUG] [--active] [--search TEXT] [--json]: recent incidents from the store.
+// incidents [--vendor SLUG] [--active] [--search TEXT] [--flag KIND] [--json]: recent incidents
+// from the store.
 import { formatDuration } from '../../domain/duration.js';
+import { flagKinds } from '../../domain/hygiene-flags.js';
+import { isOneOf } from '../../domain/vocabulary.js';
 import { incidentDurationSeconds } from '../../domain/summary.js';
 import type { Kysely } from 'kysely';
 import { didYouMean, nearestNames } from '../../config/nearest.js';
@@ -15,12 +18,14 @@ import { configFor, print, type CommandIo } from '../io.js';
 import { formatTable } from '../table.js';
 
 export const incidentsCommand = defineCommand({
-  synopsis: 'incidents [--vendor SLUG] [--active] [--search TEXT] [--json] [--limit N]',
+  synopsis:
+    'incidents [--vendor SLUG] [--active] [--search TEXT] [--flag KIND] [--json] [--limit N]',
   summary: 'Recent incidents from the store, newest first.',
   options: {
     vendor: { type: 'string' },
     active: { type: 'boolean' },
     search: { type: 'string' },
+    flag: { type: 'string' },
     json: { type: 'boolean' },
     limit: { type: 'string' },
   },
@@ -31,6 +36,10 @@ export const incidentsCommand = defineCommand({
       arg: 'TEXT',
       text: 'only incidents holding these words (title, vendor, components, update texts)',
     },
+    flag: {
+      arg: 'KIND',
+      text: `only incidents this hygiene flag holds for (${flagKinds.join(', ')})`,
+    },
     json: { text: 'print JSON' },
     limit: { arg: 'N', text: 'at most N incidents (1 to 1000)' },
   },
@@ -39,6 +48,10 @@ export const incidentsCommand = defineCommand({
 export async function runIncidents(argv: string[], io: CommandIo): Promise<number> {
   const { values } = parseCommandArgs(argv, incidentsCommand.options, 0);
   const limit = parseIntegerOption(values.limit, 'limit', 1, 1000) ?? 20;
+  const flag = values.flag;
+  if (flag !== undefined && !isOneOf(flagKinds, flag)) {
+    throw new UsageError(`--flag must be one of ${flagKinds.join(', ')}, got "${flag}"`);
+  }
   const config = configFor(io, values);
   const store = await openStore(config.databaseUrl);
   try {
@@ -49,6 +62,7 @@ export async function runIncidents(argv: string[], io: CommandIo): Promise<numbe
       ...(values.vendor ? { vendor: values.vendor } : {}),
       ...(values.active ? { active: true } : {}),
       ...(values.search?.trim() ? { q: values.search } : {}),
+      ...(flag !== undefined ? { flag } : {}),
     });
     if (values.json) {
       print(io.stdout, JSON.stringify({ incidents }, null, 2));

@@ -1,5 +1,6 @@
 // The simulator's named scenarios: each a timeline built in code, with the config it expects.
 import type { Timeline } from '../timeline-schema.js';
+import { hygieneScenario, type HygieneScenarioName } from '../hygiene-scenarios.js';
 import { upstreamOutageDependsOn, upstreamOutageTimeline } from './upstream-outage.js';
 
 export interface Scenario {
@@ -9,7 +10,31 @@ export interface Scenario {
   dependsOn: Readonly<Record<string, readonly string[]>>;
 }
 
+/**
+ * A hygiene flag scenario played for a person: 30 s of empty page first (vendorwatch reads it
+ * before anything happens), then a change every sixth of a scenario minute (10 s by default).
+ */
+function hygiene(name: HygieneScenarioName, summary: string): Scenario {
+  return {
+    summary,
+    timeline: (minuteMs) => hygieneScenario(name, { leadMs: 30_000, stepMs: minuteMs / 6 }),
+    dependsOn: {},
+  };
+}
+
 export const scenarios: Readonly<Record<string, Scenario>> = {
+  'stuck-monitoring': hygiene(
+    'stuck-monitoring',
+    'an incident left in monitoring for hours (the stuck flag, incident.stuck)',
+  ),
+  'backdated-start': hygiene(
+    'backdated-start',
+    'an incident posted with a start hours before it appeared (the backdated flag)',
+  ),
+  'impact-downgrade': hygiene(
+    'impact-downgrade',
+    'an incident whose impact is lowered after publication (the downgraded flag)',
+  ),
   'upstream-outage': {
     summary:
       'AWS us-east-1 down, three dependents posting 3–9 min apart, one unrelated incident at the same time',

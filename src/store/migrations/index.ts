@@ -19,6 +19,7 @@ import * as incidentRegions from './2026_12_04_0006_incident_regions.js';
 import * as vendorWarnings from './2026_12_04_0007_vendor_warnings.js';
 import * as incidentKindIndexes from './2026_12_04_0010_incident_kind_indexes.js';
 import * as outages from './2026_12_04_0011_outages.js';
+import * as incidentFlags from './2026_12_04_0012_incident_flags.js';
 
 const migrations: Record<string, Migration> = {
   '2026_11_26_0001_initial': initial,
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_0007_vendor_warnings': vendorWarnings,
   '2026_12_04_0010_incident_kind_indexes': incidentKindIndexes,
   '2026_12_04_0011_outages': outages,
+  '2026_12_04_0012_incident_flags': incidentFlags,
 };
 
 const provider: MigrationProvider = {

@@ -73,7 +73,9 @@ describe('GET /api/v1/incidents', () => {
       githubActiveId,
       balenaIncidentId,
     ]);
-    for (const incident of body.incidents) expect(schemaProblems(incident, 'Incident')).toEqual([]);
+    for (const incident of body.incidents) {
+      expect(schemaProblems(incident, 'ListedIncident')).toEqual([]);
+    }
     expect(body.incidents[2]).toEqual({
       id: balenaIncidentId,
       vendorSlug: 'balena',
@@ -91,7 +93,37 @@ describe('GET /api/v1/incidents', () => {
       scheduledFor: null,
       scheduledUntil: null,
       regions: [],
+      // The seed renamed it after first sight: the title rewrite, old → new with both times.
+      flags: [
+        {
+          kind: 'rewritten',
+          firstDetectedAt: '2025-09-10T14:30:00.000Z',
+          clearedAt: null,
+          evidence: {
+            changes: [
+              {
+                field: 'title',
+                updateId: null,
+                from: 'Elevated API Errors',
+                to: 'Elevated API errors on balenaCloud',
+                fromSeenAt: t1,
+                toSeenAt: '2025-09-10T14:30:00.000Z',
+              },
+            ],
+          },
+        },
+      ],
     });
+  });
+
+  it('filters by a hygiene flag that holds', async () => {
+    const { body } = await getJson('/api/v1/incidents?flag=rewritten&limit=1000');
+    expect(body.incidents.map((i: IncidentJson) => i.id)).toContain(balenaIncidentId);
+    for (const incident of body.incidents as Array<{ flags: Array<{ kind: string }> }>) {
+      expect(incident.flags.map((flag) => flag.kind)).toContain('rewritten');
+    }
+    const stuck = await getJson('/api/v1/incidents?flag=stuck&limit=1000');
+    expect(stuck.body.incidents.map((i: IncidentJson) => i.id)).not.toContain(balenaIncidentId);
   });
 
   it('walks every page with the cursor: none missing, none twice, in order', async () => {
@@ -169,6 +201,7 @@ describe('GET /api/v1/incidents', () => {
     ['cursor=!!!', 'cursor must be a nextCursor value from a list'],
     ['cursor=abc', 'cursor is not one this API returned'],
     ['cursor=WzEyXQ', 'cursor is not one this API returned'],
+    ['flag=sloppy', /^flag must be one of stuck, backdated/],
     ['vendr=github', /^unknown parameter "vendr"/],
     ['limit=1&limit=2', 'limit must be given at most once'],
   ])('refuses %s with 400 invalid_parameter', async (query, message) => {

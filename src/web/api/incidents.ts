@@ -1,10 +1,11 @@
 // GET /api/v1/incidents (filtered and paged, without updates) and GET /api/v1/incidents/{id}
-// (one incident with its updates, revisions, duration and summary).
+// (one incident with its updates, revisions, hygiene flags, duration and summary).
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import {
   findVendorName,
   getIncident,
+  listIncidentFlags,
   listIncidents,
   listRevisions,
   type Database,
@@ -13,7 +14,7 @@ import { notFound } from '../http-error.js';
 import { maxPathIdLength } from '../ids.js';
 import { sendJson } from '../json.js';
 import { parseIncidentQuery } from './params.js';
-import { presentIncident, presentIncidentDetail } from './present.js';
+import { presentIncidentDetail, presentListedIncident } from './present.js';
 
 interface IncidentApiDeps {
   db: Kysely<Database>;
@@ -32,20 +33,34 @@ export function createIncidentApi({ db, now, vendorName }: IncidentApiDeps): Inc
     async list(c) {
       const query = parseIncidentQuery(c);
       const page = await listIncidents(db, query);
+      const flags = await listIncidentFlags(
+        db,
+        page.incidents.map((incident) => incident.id),
+      );
       return sendJson(c, {
-        incidents: page.incidents.map(presentIncident),
+        incidents: page.incidents.map((incident) =>
+          presentListedIncident(incident, flags.get(incident.id) ?? []),
+        ),
         nextCursor: page.nextCursor,
       });
     },
     async detail(c, id) {
       const incident = id.length <= maxPathIdLength ? await getIncident(db, id) : null;
       if (!incident) throw notFound(`no incident with id ${JSON.stringify(id.slice(0, 100))}`);
-      const [revisions, storedName] = await Promise.all([
+      const [revisions, flags, storedName] = await Promise.all([
         listRevisions(db, id),
+        listIncidentFlags(db, [incident.id]),
         vendorName?.(incident.vendorSlug) ?? findVendorName(db, incident.vendorSlug),
       ]);
       const name = storedName ?? incident.vendorSlug;
-      return sendJson(c, presentIncidentDetail(incident, revisions, name, now()));
+      const detail = presentIncidentDetail(
+        incident,
+        revisions,
+        flags.get(incident.id) ?? [],
+        name,
+        now(),
+      );
+      return sendJson(c, detail);
     },
   };
 }

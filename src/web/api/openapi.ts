@@ -12,6 +12,7 @@ import {
   undetectedPlatform,
   vendorHealths,
 } from '../../domain/vocabulary.js';
+import { flagKinds } from '../../domain/hygiene-flags.js';
 import { platforms } from '../../config/platforms.js';
 import { targetJsonSchema, targetTypes } from '../../config/schema.js';
 import { compatEndpoints, type CompatEndpoint } from '../compat/statuspage-body.js';
@@ -83,6 +84,29 @@ const incidentProperties = {
     ...stringList,
     description: 'Regions the vendor names apart from its components (Azure); empty otherwise.',
   },
+};
+
+const flagSchema = object({
+  kind: { type: 'string', enum: [...flagKinds] },
+  firstDetectedAt: instant,
+  clearedAt: nullable({
+    ...instant,
+    description: 'When the flag stopped holding; null while it holds.',
+  }),
+  evidence: {
+    type: 'object',
+    description:
+      'What shows the flag, by kind (docs/contract.md#hygiene-flags): stuck {lastUpdateAt, ' +
+      'stuckAfterSeconds, phase}; backdated {items: [{what, updateId, claimedAt, seenAt, ' +
+      'previousReadAt}]}; downgraded {changes: [{from, to, fromSeenAt, toSeenAt}]}; rewritten ' +
+      '{changes: [{field, updateId, from, to, fromSeenAt, toSeenAt}]}; silent_resolution ' +
+      '{resolvedAt, lastUpdateAt}; no_components {}; postmortem_missing {promisedAt, updateId, dueAt}.',
+  },
+});
+const flagList = {
+  type: 'array',
+  items: ref('IncidentFlag'),
+  description: 'Hygiene flag episodes, oldest first; cleared ones included.',
 };
 
 const comparison = object({
@@ -187,6 +211,8 @@ const schemas = {
     status: { type: 'string', enum: [...componentStatuses] },
   }),
   Incident: object(incidentProperties),
+  ListedIncident: object({ ...incidentProperties, flags: flagList }),
+  IncidentFlag: flagSchema,
   IncidentUpdate: object({
     id: { type: 'string' },
     phase: { type: 'string', enum: [...phases] },
@@ -205,6 +231,7 @@ const schemas = {
   }),
   IncidentDetail: object({
     ...incidentProperties,
+    flags: flagList,
     updates: { type: 'array', items: ref('IncidentUpdate'), description: 'Oldest first.' },
     revisions: { type: 'array', items: ref('Revision'), description: 'Oldest first.' },
     durationSeconds: { type: 'integer', minimum: 0 },
@@ -340,6 +367,9 @@ const schemas = {
         medianGapSeconds: nullable({ type: 'integer' }),
         gaps: { type: 'integer' },
       }),
+      flags: object(
+        Object.fromEntries(flagKinds.map((kind) => [kind, { type: 'integer', minimum: 0 }])),
+      ),
     }),
     comparisons: object({
       resolveMedian: comparison,
@@ -348,6 +378,7 @@ const schemas = {
       postmortemDays: comparison,
       cadence: comparison,
     }),
+    flagComparisons: object(Object.fromEntries(flagKinds.map((kind) => [kind, comparison]))),
     methods: { type: 'object', additionalProperties: { type: 'string' } },
     incidents: {
       type: 'array',
@@ -713,11 +744,15 @@ export const openApiDocument = {
               'word finds nothing.',
             { type: 'string', maxLength: maxQueryLength },
           ),
+          query('flag', 'Only incidents this hygiene flag holds for now (not cleared).', {
+            type: 'string',
+            enum: [...flagKinds],
+          }),
           limit,
           cursor,
         ],
         responses: {
-          '200': json('A page of incidents.', page('incidents', 'Incident')),
+          '200': json('A page of incidents.', page('incidents', 'ListedIncident')),
           ...errors,
         },
       },

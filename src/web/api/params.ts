@@ -3,6 +3,7 @@
 // typo (`?vendr=x`) is a 400 instead of a silently unfiltered list.
 import type { Context } from 'hono';
 import { z } from 'zod';
+import { flagKinds } from '../../domain/hygiene-flags.js';
 import { impacts } from '../../domain/vocabulary.js';
 import { parseInstant } from '../../domain/time.js';
 import { invalidParameter } from '../http-error.js';
@@ -48,6 +49,8 @@ const active = z
 
 const impact = z.enum(impacts, { error: `impact must be one of ${impacts.join(', ')}` });
 
+const flag = z.enum(flagKinds, { error: `flag must be one of ${flagKinds.join(', ')}` });
+
 const q = z
   .string()
   .trim()
@@ -61,6 +64,7 @@ const incidentQuery = z.object({
   since: instant('since').optional(),
   until: instant('until').optional(),
   q: q.optional(),
+  flag: flag.optional(),
   limit: limit.default(defaultLimit),
   cursor: cursor.optional(),
 });

@@ -9,6 +9,7 @@ import type {
   VendorEvent,
 } from '../../domain/model.js';
 import { failureReason } from '../../domain/failure-reason.js';
+import type { IncidentFlag } from '../../domain/hygiene-flags.js';
 import { incidentDurationSeconds, summarizeIncident } from '../../domain/summary.js';
 import type { Category, ComponentStatus, Platform, VendorHealth } from '../../domain/vocabulary.js';
 
@@ -123,14 +124,31 @@ function presentRevision(revision: Revision) {
   };
 }
 
+/** A hygiene flag episode with its evidence (docs/contract.md#hygiene-flags). */
+function presentFlag(flag: IncidentFlag) {
+  const { kind: _kind, ...evidence } = flag.evidence;
+  return {
+    kind: flag.kind,
+    firstDetectedAt: flag.firstDetectedAt,
+    clearedAt: flag.clearedAt,
+    evidence,
+  };
+}
+
+/** An incident of the /incidents list: its fields and its flags. */
+export function presentListedIncident(incident: Incident, flags: readonly IncidentFlag[]) {
+  return { ...presentIncident(incident), flags: flags.map(presentFlag) };
+}
+
 export function presentIncidentDetail(
   incident: IncidentWithUpdates,
   revisions: readonly Revision[],
+  flags: readonly IncidentFlag[],
   vendorName: string,
   now: string,
 ) {
   return {
-    ...presentIncident(incident),
+    ...presentListedIncident(incident, flags),
     updates: incident.updates.map(presentUpdate),
     revisions: revisions.map(presentRevision),
     durationSeconds: incidentDurationSeconds(incident, now),

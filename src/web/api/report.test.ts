@@ -34,7 +34,20 @@ describe('GET /api/v1/vendors/{slug}/report', () => {
       postmortem: { share: 0.5, count: 1, medianDays: 2 },
       // Gaps 1200, 2400 (a1) and 1800, 9000 (a2): the mean of the middle two.
       cadence: { medianGapSeconds: 2100, gaps: 4 },
+      // The seed names no component for any incident; every other flag is absent.
+      flags: {
+        stuck: 0,
+        backdated: 0,
+        downgraded: 0,
+        rewritten: 0,
+        silent_resolution: 0,
+        no_components: 2,
+        postmortem_missing: 0,
+      },
     });
+    expect(body.flagComparisons.no_components).toMatchObject({ value: 2, peers: 3 });
+    expect(body.flagComparisons.stuck).toMatchObject({ value: 0, peerMedian: 0 });
+    expect(body.methods.flags).toMatch(/fewer is better/);
     expect(body.comparisons.resolveP90).toEqual({
       value: 10_800,
       peerMedian: 7200,

@@ -14,7 +14,11 @@ export const reportMethods = {
     "Median days from an incident's resolution to its first postmortem update, over those that have one.",
   cadence:
     'Median gap between consecutive updates up to the resolution (the postmortem aside), pooled over every incident.',
+  flags:
+    'Incidents of the window that carried each hygiene flag (stuck, backdated, downgraded, rewritten, ' +
+    'silent resolution, no components, postmortem missing) at any time, set against the median ' +
+    'count of every watched vendor; fewer is better.',
   comparison:
     "Each figure is set against the median of every watched vendor's figure over the same window; " +
     '"worse than most" means more than half of the other vendors with a value did strictly better.',
-} as const satisfies Record<ComparedFigure | 'incidents' | 'comparison', string>;
+} as const satisfies Record<ComparedFigure | 'incidents' | 'flags' | 'comparison', string>;

@@ -2,6 +2,7 @@
 // of the window read once, each vendor's figures computed, this vendor's compared with them all.
 import type { Kysely } from 'kysely';
 import {
+  compareFlagsWithPeers,
   compareWithPeers,
   vendorFigures,
   type ComparedFigure,
@@ -9,9 +10,11 @@ import {
   type VendorFigures,
 } from '../../domain/report-card.js';
 import { addSeconds } from '../../domain/time.js';
+import type { FlagKind } from '../../domain/hygiene-flags.js';
 import type { IncidentWithUpdates } from '../../domain/model.js';
 import {
   findVendorRecord,
+  listFlagKindsSince,
   listIncidentsSinceWithUpdates,
   listVendorStatuses,
   type Database,
@@ -29,6 +32,8 @@ export interface VendorReport {
   until: string;
   figures: VendorFigures;
   comparisons: Record<ComparedFigure, Comparison>;
+  /** Each hygiene flag's count against every watched vendor's (fewer is better). */
+  flagComparisons: Record<FlagKind, Comparison>;
   /** Watched vendors compared (this one included). */
   watchedVendors: number;
   /** True when the window held more incidents than one read takes; the oldest were left out. */
@@ -57,15 +62,19 @@ export async function loadVendorReport(
   const record = slug.length <= maxPathIdLength ? await findVendorRecord(deps.db, slug) : null;
   if (!record) throw notFound(`no vendor with slug ${JSON.stringify(slug.slice(0, 100))}`);
   const since = addSeconds(deps.now, -days * 86_400);
-  const [watched, window] = await Promise.all([
+  const [watched, window, flagKinds] = await Promise.all([
     listVendorStatuses(deps.db, deps.now),
     listIncidentsSinceWithUpdates(deps.db, since),
+    listFlagKindsSince(deps.db, since),
   ]);
   const byVendor = new Map<string, IncidentWithUpdates[]>(
     [...watched.map((vendor) => vendor.slug), slug].map((each) => [each, []]),
   );
   for (const incident of window.incidents) byVendor.get(incident.vendorSlug)?.push(incident);
-  const figures = new Map([...byVendor].map(([each, list]) => [each, vendorFigures(list)]));
+  const flagsOf = (id: string) => flagKinds.get(id) ?? [];
+  const figures = new Map(
+    [...byVendor].map(([each, list]) => [each, vendorFigures(list, flagsOf)]),
+  );
   return {
     vendor: { slug, name: deps.vendorName?.(slug) ?? record.name },
     days,
@@ -73,6 +82,7 @@ export async function loadVendorReport(
     until: deps.now,
     figures: figures.get(slug)!,
     comparisons: compareWithPeers(slug, figures),
+    flagComparisons: compareFlagsWithPeers(slug, figures),
     watchedVendors: figures.size,
     truncated: window.truncated,
   };

@@ -93,6 +93,24 @@ describe('ntfy message', () => {
     expect(renderNtfy(event, context)).toMatchObject(expected);
   });
 
+  it('says a stuck incident has had no vendor update since when, at a normal priority', () => {
+    const stuck = sampleEvent('incident.stuck', {
+      updateId: null,
+      changes: {
+        lastUpdateAt: { from: null, to: '2025-09-10T09:10:00.000Z' },
+        stuckAfterSeconds: { from: null, to: 6 * 3600 },
+      },
+    });
+    const message = renderNtfy(stuck, sampleContext());
+    expect(message).toMatchObject({
+      title: 'No vendor update for a while: Balena: Elevated API Errors',
+      priority: 3,
+    });
+    expect(message.body.split('\n')[0]).toBe(
+      'The incident is still open with no update from the vendor since 2025-09-10 09:10 UTC (more than 6 h).',
+    );
+  });
+
   it('puts the update first, then the facts and the links, in plain text', () => {
     expect(renderNtfy(sampleEvent('incident.opened'), sampleContext()).body).toBe(
       [

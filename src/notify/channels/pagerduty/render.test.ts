@@ -52,6 +52,13 @@ describe('PagerDuty Events API v2', () => {
     ],
     ['maintenance', sampleEvent('maintenance.started'), maintenance, null, null],
     [
+      'stuck incident',
+      sampleEvent('incident.stuck', { updateId: null }),
+      sampleContext(),
+      null,
+      null,
+    ],
+    [
       'component outage',
       componentEvent(),
       noIncident,

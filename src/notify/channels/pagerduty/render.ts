@@ -94,6 +94,8 @@ function action(
       return null;
     // Each member incident pages on its own; the grouping is context, not a new alert.
     case 'outage.correlated':
+    case 'incident.stuck':
+      // A silent vendor is worth a note to people, not a page to whoever is on call.
       return null;
   }
 }

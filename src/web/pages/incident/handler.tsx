@@ -1,9 +1,14 @@
 // GET /incidents/{id}: the incident page, rendered once per change of the incident (its row's
-// updated_at moves with every write to it, its updates or its revisions) and of its vendor's
+// updated_at moves with every write to it, its updates, its revisions or its flags) and of its vendor's
 // name; an open incident's page also shows durations, so it is re-rendered once a minute.
 import type { Context } from 'hono';
 import { incidentDurationSeconds, summarizeIncident } from '../../../domain/summary.js';
-import { findIncidentStamp, getIncident, listRevisions } from '../../../store/index.js';
+import {
+  findIncidentStamp,
+  getIncident,
+  listIncidentFlags,
+  listRevisions,
+} from '../../../store/index.js';
 import { maxPathIdLength } from '../../ids.js';
 import { errorPage } from '../error/handler.js';
 import type { PageDeps } from '../shared/context.js';
@@ -33,9 +38,10 @@ export function createIncidentPage(deps: PageDeps) {
     const cached = cache.get(id, key);
     if (cached) return sendDocument(c, cached.html, cached.etag);
 
-    const [incident, revisions] = await Promise.all([
+    const [incident, revisions, flags] = await Promise.all([
       getIncident(deps.db, id),
       listRevisions(deps.db, id),
+      listIncidentFlags(deps.db, [id]),
     ]);
     if (!incident) return notFound(c);
     const html = await renderDocument(
@@ -43,6 +49,7 @@ export function createIncidentPage(deps: PageDeps) {
         incident={incident}
         vendor={vendor}
         revisions={revisions}
+        flags={flags.get(incident.id) ?? []}
         summary={summarizeIncident(incident, vendor.name, now)}
         durationSeconds={incidentDurationSeconds(incident, now)}
         assets={deps.assets.urls}

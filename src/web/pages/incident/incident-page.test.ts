@@ -50,6 +50,7 @@ describe('the incident page', () => {
       'summary',
       'facts',
       'components',
+      'flags',
       'timeline',
       'revisions',
     ]);
@@ -63,6 +64,20 @@ describe('the incident page', () => {
     );
     expect(visibleText(html)).not.toMatch(/reload/i);
     expect(html).not.toContain('data-live-note');
+  });
+
+  it('shows its hygiene flags with the evidence: the title rewrite, old → new with both times', async () => {
+    const html = await (await app.request(`/incidents/${balenaIncidentId}`)).text();
+    const section =
+      /<section aria-labelledby="flags-title"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+    const text = visibleText(section);
+    expect(text).toContain('Rewritten');
+    expect(text).toMatch(/Before\s*Elevated API Errors\s*\(seen Sep 10, 2025, 01:50 PM UTC\)/);
+    expect(text).toMatch(
+      /After\s*Elevated API errors on balenaCloud\s*\(seen Sep 10, 2025, 02:30 PM UTC\)/,
+    );
+    const active = await (await app.request(`/incidents/${githubActiveId}`)).text();
+    expect(active).not.toContain('flags-title');
   });
 
   it('shows what the reference page shows, in UTC, inside <time datetime>', async () => {

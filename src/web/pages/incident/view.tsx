@@ -5,11 +5,13 @@
 import type { FC } from 'hono/jsx';
 import type { Revision } from '../../../domain/diff.js';
 import { formatDuration } from '../../../domain/duration.js';
+import type { IncidentFlag } from '../../../domain/hygiene-flags.js';
 import type { IncidentWithUpdates } from '../../../domain/model.js';
 import { secondsBetween } from '../../../domain/time.js';
 import { impactLabels, phaseLabels, safeHttpUrl } from '../shared/format.js';
 import { Layout, type AssetUrls } from '../shared/layout.js';
 import { ExternalLink, ImpactBadge, PhaseBadge, Time } from '../shared/parts.js';
+import { FlagList } from './flags.js';
 import { IncidentRegions } from './regions.js';
 import { RevisionList, UpdateTimeline } from './timeline.js';
 
@@ -17,6 +19,7 @@ interface IncidentPageProps {
   incident: IncidentWithUpdates;
   vendor: { slug: string; name: string; statusPageUrl: string | null };
   revisions: readonly Revision[];
+  flags: readonly IncidentFlag[];
   summary: string;
   durationSeconds: number;
   assets: AssetUrls;
@@ -173,6 +176,9 @@ export const IncidentPage: FC<IncidentPageProps> = (props) => {
           )}
         </section>
         <IncidentRegions regions={incident.regions} />
+        <div data-live-part="flags">
+          <FlagList flags={props.flags} />
+        </div>
         <UpdateTimeline incident={incident} />
         <div data-live-part="revisions">
           <RevisionList revisions={props.revisions} />

@@ -1,7 +1,7 @@
 // What /incidents says when its list is empty: with no filter, why there is nothing yet and what
 // to do; with filters, which ones found nothing and a link that clears them.
 import type { FC } from 'hono/jsx';
-import { impactLabels } from '../shared/format.js';
+import { flagLabels, impactLabels } from '../shared/format.js';
 import type { IncidentFilters } from './filters.js';
 
 interface EmptyIncidentsProps {
@@ -22,6 +22,7 @@ export function describeFilters(
   }
   if (filters.impact) set.push(`impact ${impactLabels[filters.impact]}`);
   if (filters.active) set.push(filters.active === 'true' ? 'open only' : 'closed only');
+  if (filters.flag) set.push(`flag ${flagLabels[filters.flag]}`);
   if (filters.since) set.push(`from ${filters.since}`);
   if (filters.until) set.push(`to ${filters.until}`);
   return set;

@@ -1,5 +1,6 @@
 // /incidents filters from a GET form: empty fields mean "any", dates are whole UTC days (the
 // until day included). Problems are collected as sentences for the page, never thrown.
+import { flagKinds, type FlagKind } from '../../../domain/hygiene-flags.js';
 import { impacts, isOneOf, type Impact } from '../../../domain/vocabulary.js';
 import type { IncidentQuery } from '../../../store/index.js';
 import { cursorPattern, slugPattern } from '../../ids.js';
@@ -12,6 +13,8 @@ export interface IncidentFilters {
   since: string;
   until: string;
   q: string;
+  /** A hygiene flag that holds, or '' for any. */
+  flag: FlagKind | '';
 }
 
 interface ParsedIncidentFilters {
@@ -44,6 +47,7 @@ export function parseIncidentFilters(
     since: (raw.since ?? '').trim(),
     until: (raw.until ?? '').trim(),
     q: (raw.q ?? '').trim().slice(0, maxSearchLength),
+    flag: '',
   };
   const query: IncidentQuery = { limit };
   if (filters.vendor) {
@@ -55,6 +59,10 @@ export function parseIncidentFilters(
     else problems.push(`The impact must be one of ${impacts.join(', ')}.`);
   }
   if (filters.active) query.active = filters.active === 'true';
+  if (raw.flag) {
+    if (isOneOf(flagKinds, raw.flag)) filters.flag = query.flag = raw.flag;
+    else problems.push(`The flag must be one of ${flagKinds.join(', ')}.`);
+  }
   if (filters.since) {
     const since = dayStart(filters.since);
     if (since) query.since = since;

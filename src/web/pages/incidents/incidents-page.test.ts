@@ -38,6 +38,20 @@ describe('all incidents', () => {
     expect(older).toMatch(/^\/incidents\?vendor=github&cursor=/);
   });
 
+  it('filters by a hygiene flag that holds, keeps it selected, and names it when none match', async () => {
+    const ids = (html: string) =>
+      [...html.matchAll(/<tr data-incident-id="([^"]+)"/g)].map((m) => m[1]);
+    const rewritten = await page('/incidents?flag=rewritten');
+    expect(ids(rewritten.html)).toContain('balena-8gq2x9k1mlh4');
+    expect(rewritten.html).toContain('<option value="rewritten" selected="">Rewritten</option>');
+    const stuck = await page('/incidents?flag=stuck&vendor=balena');
+    expect(ids(stuck.html)).toEqual([]);
+    expect(stuck.text).toContain('No incident matches vendor Balena, flag Stuck.');
+    const bad = await page('/incidents?flag=sloppy');
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('The flag must be one of stuck, backdated');
+  });
+
   it('answers 400 with the reasons for filters it cannot apply', async () => {
     const bad = await page('/incidents?since=2025-02-31&impact=purple&vendor=%3Cx%3E');
     expect(bad.status).toBe(400);

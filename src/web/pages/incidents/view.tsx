@@ -3,7 +3,8 @@
 import type { FC } from 'hono/jsx';
 import type { Incident } from '../../../domain/model.js';
 import { impacts } from '../../../domain/vocabulary.js';
-import { impactLabels } from '../shared/format.js';
+import { flagKinds } from '../../../domain/hygiene-flags.js';
+import { flagLabels, impactLabels } from '../shared/format.js';
 import { IncidentTable, Pager } from '../shared/incident-table.js';
 import { Layout, type AssetUrls } from '../shared/layout.js';
 import { EmptyIncidents } from './empty-state.js';
@@ -49,6 +50,17 @@ const Filters: FC<{ filters: IncidentFilters; vendors: IncidentsPageProps['vendo
         {impacts.map((impact) => (
           <option value={impact} selected={filters.impact === impact}>
             {impactLabels[impact]}
+          </option>
+        ))}
+      </select>
+    </label>
+    <label>
+      Flag
+      <select name="flag">
+        <option value="">Any or none</option>
+        {flagKinds.map((kind) => (
+          <option value={kind} selected={filters.flag === kind}>
+            {flagLabels[kind]}
           </option>
         ))}
       </select>

@@ -1,5 +1,6 @@
 // Words and times as the pages show them. Every page prints UTC (the same for every reader and
 // without JavaScript); assets/app.js rewrites <time> elements to the reader's zone where it runs.
+import type { FlagKind } from '../../../domain/hygiene-flags.js';
 import { formatDuration } from '../../../domain/duration.js';
 import type {
   ComponentStatus,
@@ -57,6 +58,17 @@ export const statusLabels: Record<ComponentStatus, string> = {
   unknown: 'Unknown',
 };
 
+/** Hygiene flag names as pages show them. */
+export const flagLabels: Record<FlagKind, string> = {
+  stuck: 'Stuck',
+  backdated: 'Backdated',
+  downgraded: 'Downgraded',
+  rewritten: 'Rewritten',
+  silent_resolution: 'Silent resolution',
+  no_components: 'No components',
+  postmortem_missing: 'Postmortem missing',
+};
+
 export const impactLabels: Record<Impact, string> = {
   notice: 'Notice',
   minor: 'Minor',
@@ -88,6 +100,7 @@ export const eventLabels: Record<EventType, string> = {
   'incident.updated': 'Incident updated',
   'incident.resolved': 'Incident resolved',
   'incident.reopened': 'Incident reopened',
+  'incident.stuck': 'Incident stuck (no vendor update)',
   'maintenance.scheduled': 'Maintenance scheduled',
   'maintenance.started': 'Maintenance started',
   'maintenance.completed': 'Maintenance completed',

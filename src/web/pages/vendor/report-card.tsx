@@ -2,10 +2,11 @@
 // watched vendor as a stated fact, each explained, with links to the incidents behind them.
 import type { FC } from 'hono/jsx';
 import { formatDuration } from '../../../domain/duration.js';
+import { flagKinds } from '../../../domain/hygiene-flags.js';
 import type { ComparedFigure, Comparison } from '../../../domain/report-card.js';
 import { reportMethods } from '../../report/explain.js';
 import type { VendorReport } from '../../report/load-report.js';
-import { plural } from '../shared/format.js';
+import { flagLabels, plural } from '../shared/format.js';
 
 /** Shown by id; beyond this, the rest is one link to the vendor's incident list. */
 const maxLinkedIncidents = 12;
@@ -72,6 +73,49 @@ const Figure: FC<{ name: ComparedFigure; comparison: Comparison; vendorName: str
   );
 };
 
+/** Each hygiene flag: how many incidents carried it, against the median vendor's count. */
+const FlagCounts: FC<{ report: VendorReport }> = ({ report }) => {
+  const slug = encodeURIComponent(report.vendor.slug);
+  return (
+    <div class="report-flags" data-testid="report-flags">
+      <h3>Hygiene flags</h3>
+      {/* Three short columns fit a phone: a plain table, not one card per flag. */}
+      <table class="report-flag-table">
+        <thead>
+          <tr>
+            <th scope="col">Flag</th>
+            <th scope="col">Incidents</th>
+            <th scope="col">Median vendor</th>
+          </tr>
+        </thead>
+        <tbody>
+          {flagKinds.map((kind) => {
+            const comparison = report.flagComparisons[kind];
+            return (
+              <tr data-report-flag={kind} data-standing={comparison.standing}>
+                <th scope="row">
+                  <a href={`/incidents?vendor=${slug}&flag=${kind}`}>{flagLabels[kind]}</a>
+                </th>
+                <td>{report.figures.flags[kind]}</td>
+                <td>
+                  {comparison.peerMedian === null ? '—' : comparison.peerMedian}
+                  {comparison.standing === 'worse than most' && (
+                    <span class="note"> (more than most)</span>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <details>
+        <summary>How it is computed</summary>
+        <p class="note">{reportMethods.flags}</p>
+      </details>
+    </div>
+  );
+};
+
 export const ReportCard: FC<{ report: VendorReport }> = ({ report }) => {
   const { figures, comparisons } = report;
   const slug = encodeURIComponent(report.vendor.slug);
@@ -89,6 +133,7 @@ export const ReportCard: FC<{ report: VendorReport }> = ({ report }) => {
           <Figure name={name} comparison={comparisons[name]} vendorName={report.vendor.name} />
         ))}
       </dl>
+      <FlagCounts report={report} />
       {shown.length > 0 && (
         <p class="note report-incidents">
           Behind these figures:{' '}
