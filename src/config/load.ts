@@ -45,6 +45,12 @@ export interface AppConfig {
   /** SLA evidence: the share of an incident's time that is downtime, by impact. */
   uptimeWeights: ImpactWeights;
   adminToken: string | null;
+  auth: {
+    readAccess: 'public' | 'signed-in';
+    sessionIdleSeconds: number;
+    sessionMaxAgeSeconds: number;
+    lockSeconds: number;
+  };
   logLevel: string;
 }
 
@@ -104,6 +110,12 @@ export function loadConfig(options: LoadOptions): AppConfig {
     },
     uptimeWeights: { ...file.uptime.weights },
     adminToken: options.env.VENDORWATCH_ADMIN_TOKEN || null,
+    auth: {
+      readAccess: file.auth.readAccess,
+      sessionIdleSeconds: file.auth.sessionIdle,
+      sessionMaxAgeSeconds: file.auth.sessionMaxAge,
+      lockSeconds: file.auth.lockDuration,
+    },
     logLevel: options.env.LOG_LEVEL ?? 'info',
   });
 }

@@ -6,6 +6,9 @@ import { platforms } from './platforms.js';
 import { parseDurationSeconds } from './duration.js';
 
 const defaultIntervalSeconds = 60;
+const defaultSessionIdleSeconds = 12 * 3600;
+const defaultSessionMaxAgeSeconds = 7 * 86_400;
+const defaultLockSeconds = 15 * 60;
 
 const durationSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
   const seconds = parseDurationSeconds(value);
@@ -120,6 +123,25 @@ export const configSchema = z
       })
       .strict()
       .default({ weights: { ...defaultImpactWeights } }),
+    /** Accounts and sign-in (docs/security.md#accounts-and-sign-in). */
+    auth: z
+      .object({
+        /** public: pages and the read API are open; signed-in: only to signed-in people. */
+        readAccess: z.enum(['public', 'signed-in']).default('public'),
+        /** A session unused this long ends. */
+        sessionIdle: intervalSchema.default(defaultSessionIdleSeconds),
+        /** A session ends this long after sign-in, however busy. */
+        sessionMaxAge: intervalSchema.default(defaultSessionMaxAgeSeconds),
+        /** How long 10 wrong passwords lock an account (and too many failures an address). */
+        lockDuration: intervalSchema.default(defaultLockSeconds),
+      })
+      .strict()
+      .default({
+        readAccess: 'public',
+        sessionIdle: defaultSessionIdleSeconds,
+        sessionMaxAge: defaultSessionMaxAgeSeconds,
+        lockDuration: defaultLockSeconds,
+      }),
     vendors: z.array(vendorEntrySchema).optional(),
     notifications: channels.listSchema.default([]),
   })

@@ -68,3 +68,31 @@ export {
   maxRangeRows,
   type RangeIncidents,
 } from './range-reads.js';
+export {
+  accountRoles,
+  clearAccountFailures,
+  countAccounts,
+  createAccount,
+  findAccountByEmail,
+  findAccountById,
+  findAccountByInvite,
+  listAccounts,
+  normalizeEmail,
+  recordAccountFailure,
+  removeAccount,
+  setAccountPassword,
+  setAccountRole,
+  type AccountRecord,
+  type AccountRole,
+} from './accounts.js';
+export {
+  deleteAccountSessions,
+  deleteSession,
+  findSession,
+  insertSession,
+  purgeSessions,
+  touchSession,
+  type SessionRecord,
+} from './sessions.js';
+export { addressLockedUntil, recordAddressFailure } from './sign-in-failures.js';
+export { appendAudit, listAudit, type AuditEntry, type NewAuditEntry } from './audit.js';
