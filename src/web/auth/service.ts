@@ -91,8 +91,12 @@ const openPaths = [
 /** Answered without reading the session: probes and static files. */
 const sessionFree = [/^\/assets\//, /^\/healthz$/, /^\/readyz$/];
 
+/** Read by programs, refused with a JSON 401/403 (the API reference at /api/docs is a page). */
 function isApi(c: Context): boolean {
-  return c.req.path === '/api' || c.req.path.startsWith('/api/');
+  const path = c.req.path;
+  return (
+    ((path === '/api' || path.startsWith('/api/')) && path !== '/api/docs') || path === '/metrics'
+  );
 }
 
 function plusSeconds(instant: string, seconds: number): string {
