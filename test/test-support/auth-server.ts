@@ -1,15 +1,15 @@
 // A real loopback server running the app with accounts on (over a store the test opened), a clock
 // the test moves, and a client that keeps its cookie like a browser and records every answer, so
 // tests can grep everything the server said.
-import { loadConfig } from '../../../config/load.js';
-import { createTargetAdmin } from '../../../app/target-admin.js';
-import { createFetcher } from '../../../fetch/fetcher.js';
-import { defaultFetcherSettings } from '../../../fetch/types.js';
-import { createVendorDetector } from '../../../poll/detect-vendor.js';
-import type { Store } from '../../../store/index.js';
-import { createApp } from '../../app.js';
-import { startServer, type RunningServer } from '../../server.js';
-import type { AuthSettings } from '../settings.js';
+import { loadConfig } from '../../src/config/load.js';
+import { createTargetAdmin } from '../../src/app/target-admin.js';
+import { createFetcher } from '../../src/fetch/fetcher.js';
+import { defaultFetcherSettings } from '../../src/fetch/types.js';
+import { createVendorDetector } from '../../src/poll/detect-vendor.js';
+import type { Store } from '../../src/store/index.js';
+import { createApp } from '../../src/web/app.js';
+import { startServer, type RunningServer } from '../../src/web/server.js';
+import type { AuthSettings } from '../../src/web/auth/settings.js';
 
 export interface AuthServer {
   url: string;

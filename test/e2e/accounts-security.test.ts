@@ -2,8 +2,8 @@
 // viewers on management routes, brute force, cookie flags, rotation, expiry, read access, the
 // admin token beside sessions, the audit log, and no password or token in any answer.
 import { describe, expect, it } from 'vitest';
-import { databaseKinds } from '../../../test/test-support/databases.js';
-import { databaseOpeners } from '../../store/test-support/database-openers.js';
+import { databaseKinds } from '../test-support/databases.js';
+import { databaseOpeners } from '../../src/store/test-support/database-openers.js';
 import {
   adminToken,
   inviteAndAccept,
@@ -11,7 +11,7 @@ import {
   startAuthServer,
   type AuthServer,
   type Client,
-} from './test-support/auth-server.js';
+} from '../test-support/auth-server.js';
 
 const openerFor = databaseOpeners('auth');
 const adminPassword = 'correct horse battery staple';
