@@ -13,6 +13,7 @@ import { runServe, serveCommand, webCommand, workerCommand } from './commands/se
 import { notifyCommand, runNotify } from './commands/notify.js';
 import { runSimulate, simulateCommand } from './commands/simulate.js';
 import { runStatus, statusCommand } from './commands/status.js';
+import { runUser, userCommand } from './commands/user.js';
 import { runVendors, vendorsCommand } from './commands/vendors.js';
 import { didYouMean, nearestNames } from '../config/nearest.js';
 import { print, printError, type CommandIo } from './io.js';
@@ -53,6 +54,7 @@ const commands: Record<string, { run: Command; spec: CommandSpec<OptionSpec> }> 
   vendors: { run: runVendors, spec: vendorsCommand },
   simulate: { run: runSimulate, spec: simulateCommand },
   notify: { run: runNotify, spec: notifyCommand },
+  user: { run: runUser, spec: userCommand },
 };
 
 const globalUsage = usage(Object.values(commands).map(({ spec }) => spec));
