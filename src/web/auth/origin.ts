@@ -18,15 +18,17 @@ function ownOrigins(c: Context, publicUrl: string | undefined): Set<string> {
 export type OriginVerdict = 'same' | 'cross' | 'unknown';
 
 /**
- * 'cross' when the browser says the request comes from elsewhere (Sec-Fetch-Site other than
- * same-origin or none, or an Origin that is not ours, including "null"); 'unknown' when it says
- * nothing (curl, scripts): those carry no ambient browser credentials a page could abuse, and the
- * session routes still want the synchronizer token.
+ * 'cross' when the browser says the request comes from elsewhere; 'unknown' when it says nothing
+ * (curl, scripts): those carry no ambient browser credentials a page could abuse, and the session
+ * routes still want the synchronizer token. Sec-Fetch-Site, when sent, decides alone (browsers set
+ * it and pages cannot): only same-origin and none (typed in the address bar) pass. Without it, the
+ * Origin must be ours; "null" is not (Chromium sends "null" on our own forms, because every page
+ * has Referrer-Policy no-referrer, but always with Sec-Fetch-Site).
  */
 export function requestOrigin(c: Context, publicUrl: string | undefined): OriginVerdict {
   const site = c.req.header('sec-fetch-site');
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') return 'cross';
+  if (site !== undefined) return site === 'same-origin' || site === 'none' ? 'same' : 'cross';
   const origin = c.req.header('origin');
-  if (origin === undefined) return site === 'same-origin' ? 'same' : 'unknown';
+  if (origin === undefined) return 'unknown';
   return ownOrigins(c, publicUrl).has(origin.toLowerCase()) ? 'same' : 'cross';
 }

@@ -42,7 +42,7 @@ export type SignInResult =
 
 /** Pages the guards answer with (the HTML side lives in pages/). */
 export interface GuardPages {
-  forbidden(c: Context): Promise<Response>;
+  forbidden(c: Context, message: string): Promise<Response>;
 }
 
 export interface Auth {
@@ -180,7 +180,7 @@ export function createAuth(deps: AuthDeps): Auth {
       const next = c.req.method === 'GET' ? `?next=${encodeURIComponent(c.req.path)}` : '';
       return c.redirect(`/signin${next}`, 303);
     }
-    return deps.pages.forbidden(c);
+    return deps.pages.forbidden(c, message);
   }
 
   async function managementActor(c: Context): Promise<string> {
@@ -195,7 +195,11 @@ export function createAuth(deps: AuthDeps): Auth {
       );
     }
     if (viewer.role !== 'admin')
-      throw new WriteError(403, 'forbidden', 'this needs an admin account');
+      throw new WriteError(
+        403,
+        'forbidden',
+        'this needs an admin account; ask an admin to change your role',
+      );
     if (unsafeMethods.has(c.req.method) && !(await csrfOk(c))) {
       throw new WriteError(
         403,
@@ -245,7 +249,7 @@ export function createAuth(deps: AuthDeps): Auth {
         const viewer = c.get('viewer');
         if (!viewer) return refuse(c, 401, 'sign in first');
         if (role === 'admin' && viewer.role !== 'admin') {
-          return refuse(c, 403, 'this needs an admin account');
+          return refuse(c, 403, 'this needs an admin account; ask an admin to change your role');
         }
         if (unsafeMethods.has(c.req.method) && !(await csrfOk(c))) {
           return refuse(

@@ -33,7 +33,7 @@ interface Pages {
   rendererAsset(c: Context, version: string, name: string): Response | Promise<Response>;
   asset(c: Context, name: string): Response | Promise<Response>;
   notFound(c: Context): Promise<Response>;
-  forbidden(c: Context): Promise<Response>;
+  forbidden(c: Context, message: string): Promise<Response>;
   failed(c: Context): Promise<Response>;
   /** Sign-in, setup, invitations, the account page and the management pages. */
   accounts(auth: Auth): AccountPages;
@@ -75,14 +75,8 @@ export function createPages(options: PagesOptions): Pages {
     asset: (c, name) =>
       deps.assets.serve(c, name) ?? errorPage(c, deps, 404, 'Not found', 'No such file.'),
     notFound,
-    forbidden: (c) =>
-      errorPage(
-        c,
-        deps,
-        403,
-        'Not allowed',
-        'Your account cannot do this: it needs an admin. Ask an admin to change your role.',
-      ),
+    forbidden: (c, message) =>
+      errorPage(c, deps, 403, 'Not allowed', `${message[0]!.toUpperCase()}${message.slice(1)}.`),
     accounts: (auth) => ({
       signIn: signInPages(deps, auth),
       setup: setupPages(deps, auth, notFound),

@@ -59,28 +59,30 @@ const AccountRow: FC<{ account: AccountRecord; now: string; self: boolean }> = (
     </td>
     <td data-label="Role">{account.role}</td>
     <td data-label="State">{stateOf(account, now)}</td>
-    <td data-label="Actions" class="actions-cell">
-      <ProtectedForm
-        action={`/manage/users/${account.id}/role`}
-        class="inline-form"
-        aria-label={`Change the role of ${account.email}`}
-      >
-        <RoleSelect
-          id={`role-${account.id}`}
-          value={account.role}
-          label={`Role of ${account.email}`}
-        />
-        <button type="submit">Change role</button>
-      </ProtectedForm>
-      <ProtectedForm
-        action={`/manage/users/${account.id}/remove`}
-        class="inline-form"
-        aria-label={`Remove ${account.email}`}
-      >
-        <button type="submit" class="danger">
-          Remove<span class="visually-hidden"> {account.email}</span>
-        </button>
-      </ProtectedForm>
+    <td data-label="Actions">
+      <div class="row-actions">
+        <ProtectedForm
+          action={`/manage/users/${account.id}/role`}
+          class="inline-form"
+          aria-label={`Change the role of ${account.email}`}
+        >
+          <RoleSelect
+            id={`role-${account.id}`}
+            value={account.role}
+            label={`Role of ${account.email}`}
+          />
+          <button type="submit">Change role</button>
+        </ProtectedForm>
+        <ProtectedForm
+          action={`/manage/users/${account.id}/remove`}
+          class="inline-form"
+          aria-label={`Remove ${account.email}`}
+        >
+          <button type="submit" class="danger">
+            Remove<span class="visually-hidden"> {account.email}</span>
+          </button>
+        </ProtectedForm>
+      </div>
     </td>
   </tr>
 );
