@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import { defaultImpactWeights, type ImpactWeights } from '../domain/uptime.js';
 import { InvalidQueryError, type Database } from '../store/index.js';
 import { createAuditApi } from './api/audit.js';
+import { tokenAuthorizer } from './api/write-support.js';
 import { createDeliveryApi } from './api/deliveries.js';
 import { createEventApi } from './api/events.js';
 import { createHealthApi } from './api/health.js';
@@ -121,7 +122,12 @@ export function createApp(deps: AppDeps): Hono {
     app.post('/manage/users/:id/role', (c) => accounts.users.changeRole(c, c.req.param('id')));
     app.post('/manage/users/:id/remove', (c) => accounts.users.remove(c, c.req.param('id')));
     app.get('/manage/audit', (c) => accounts.audit(c));
-    const audit = createAuditApi(db, auth.managementActor);
+  }
+  // The audit log reads like the management API: an admin's session or the admin token.
+  const adminToken = deps.targets?.adminToken ?? null;
+  const auditAccess = auth?.managementActor ?? (adminToken ? tokenAuthorizer(adminToken) : null);
+  if (auditAccess) {
+    const audit = createAuditApi(db, auditAccess);
     app.get('/api/v1/audit', (c) => audit(c));
   }
 

@@ -33,7 +33,7 @@ export function createIncidentPage(deps: PageDeps) {
     const minute = stamp.resolvedAt ? '' : String(Math.floor(Date.parse(now) / 60_000));
     const key = JSON.stringify([stamp.updatedAt, vendor.name, vendor.statusPageUrl, minute]);
     // The header differs per signed-in account: only the anonymous page is cached.
-    const viewer = c.get('viewer') ?? null;
+    const viewer = c.get('viewer');
     const cached = viewer ? undefined : cache.get(id, key);
     if (cached) return sendDocument(c, cached.html, cached.etag);
 

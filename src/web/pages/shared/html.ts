@@ -55,7 +55,7 @@ export async function sendHtml(
   status: ContentfulStatusCode = 200,
   policy: PagePolicy = 'page',
 ): Promise<Response> {
-  const html = await renderDocument(withViewer(c.get('viewer') ?? null, page));
+  const html = await renderDocument(withViewer(c.get('viewer'), page));
   return status === 200
     ? sendDocument(c, html, weakEtag(html), policy)
     : errorDocument(html, status);

@@ -37,7 +37,8 @@ interface LayoutProps {
 /** Who is signed in, with sign-out; or the way to sign in. */
 const AccountLinks: FC<{ current: LayoutProps['current'] }> = ({ current }) => {
   const viewer = useViewer();
-  if (!viewer) return <a href="/signin">Sign in</a>;
+  if (viewer === undefined) return null; // an app without accounts
+  if (viewer === null) return <a href="/signin">Sign in</a>;
   return (
     <span class="account-links">
       {viewer.role === 'admin' && (

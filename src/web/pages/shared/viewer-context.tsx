@@ -4,12 +4,15 @@ import { createContext, useContext } from 'hono/jsx';
 import type { Child } from 'hono/jsx';
 import type { Viewer } from '../../auth/viewer.js';
 
-const ViewerContext = createContext<Viewer | null>(null);
+/** undefined: the app runs without accounts; null: nobody is signed in. */
+type PageViewer = Viewer | null | undefined;
 
-export function withViewer(viewer: Viewer | null, page: Child) {
+const ViewerContext = createContext<PageViewer>(undefined);
+
+export function withViewer(viewer: PageViewer, page: Child) {
   return <ViewerContext.Provider value={viewer}>{page}</ViewerContext.Provider>;
 }
 
-export function useViewer(): Viewer | null {
+export function useViewer(): PageViewer {
   return useContext(ViewerContext);
 }
