@@ -12,6 +12,7 @@ import {
   findAccountByEmail,
   findSession,
   insertSession,
+  purgeSessions,
   recordAccountFailure,
   recordAddressFailure,
   touchSession,
@@ -315,6 +316,8 @@ export function createAuth(deps: AuthDeps): Auth {
       if (previous !== null) await deleteSession(db, tokenDigestFor(previous));
       const token = newToken();
       const at = now();
+      // Sessions abandoned without signing out go here, so the table stays the size of its use.
+      await purgeSessions(db, at, plusSeconds(at, -settings.sessionIdleSeconds));
       await insertSession(
         db,
         {
