@@ -3,7 +3,7 @@
 // (`scrypt$N$r$p$salt$hash`, base64url), so they can be raised later without breaking old hashes.
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-/** N = 2^15, r = 8, p = 1: 128·N·r = 32 MiB per hash (OWASP's scrypt minimum is 2^17/8/1 at 128 MiB or 2^15 with r=8 and p≥3; see docs/security.md). */
+/** N = 2^15, r = 8, p = 1: 128·N·r = 32 MiB per hash (the trade-off is in docs/security.md). */
 const cost = 2 ** 15;
 const blockSize = 8;
 const parallelization = 1;
