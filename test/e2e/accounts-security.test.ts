@@ -151,37 +151,41 @@ describe.each(databaseKinds)('accounts on %s', (kind) => {
     });
   });
 
-  it('locks an account after 10 wrong passwords and says so, even to the right password', async () => {
-    await withServer(kind, {}, async (server) => {
-      await setUpAdmin(server, 'ops@example.com', adminPassword);
-      const attacker = server.client();
-      for (let attempt = 1; attempt <= 9; attempt++) {
-        const answer = await attacker.signIn('ops@example.com', `wrong-${attempt}`);
-        expect(answer.status).toBe(401);
-        expect(answer.body).toContain('wrong email or password');
-      }
-      const tenth = await attacker.signIn('ops@example.com', 'wrong-10');
-      expect(tenth.status).toBe(429);
-      expect(tenth.body).toContain('too many failed sign-ins; try again in 15 minutes');
-      const right = await server.client().signIn('ops@example.com', adminPassword);
-      expect(right.status).toBe(429);
-      expect(right.body).toContain('too many failed sign-ins; try again in 15 minutes');
-      later(server, 10 * 60);
-      expect((await server.client().signIn('ops@example.com', adminPassword)).body).toContain(
-        'try again in 5 minutes',
-      );
-      later(server, 5 * 60);
-      expect((await server.client().signIn('ops@example.com', adminPassword)).status).toBe(303);
-      const actions = await auditActions(server.client());
-      expect(
-        actions.filter((line) => line.startsWith('sign-in.failed ops@example.com')),
-      ).toHaveLength(10);
-      expect(actions.filter((line) => line.startsWith('sign-in.refused-locked'))).toHaveLength(2);
-      expect(actions.at(-1)).toBe('sign-in ops@example.com');
-    });
-  });
+  it(
+    'locks an account after 10 wrong passwords and says so, even to the right password',
+    { timeout: 90_000 },
+    async () => {
+      await withServer(kind, {}, async (server) => {
+        await setUpAdmin(server, 'ops@example.com', adminPassword);
+        const attacker = server.client();
+        for (let attempt = 1; attempt <= 9; attempt++) {
+          const answer = await attacker.signIn('ops@example.com', `wrong-${attempt}`);
+          expect(answer.status).toBe(401);
+          expect(answer.body).toContain('wrong email or password');
+        }
+        const tenth = await attacker.signIn('ops@example.com', 'wrong-10');
+        expect(tenth.status).toBe(429);
+        expect(tenth.body).toContain('too many failed sign-ins; try again in 15 minutes');
+        const right = await server.client().signIn('ops@example.com', adminPassword);
+        expect(right.status).toBe(429);
+        expect(right.body).toContain('too many failed sign-ins; try again in 15 minutes');
+        later(server, 10 * 60);
+        expect((await server.client().signIn('ops@example.com', adminPassword)).body).toContain(
+          'try again in 5 minutes',
+        );
+        later(server, 5 * 60);
+        expect((await server.client().signIn('ops@example.com', adminPassword)).status).toBe(303);
+        const actions = await auditActions(server.client());
+        expect(
+          actions.filter((line) => line.startsWith('sign-in.failed ops@example.com')),
+        ).toHaveLength(10);
+        expect(actions.filter((line) => line.startsWith('sign-in.refused-locked'))).toHaveLength(2);
+        expect(actions.at(-1)).toBe('sign-in ops@example.com');
+      });
+    },
+  );
 
-  it('locks an address that tries many accounts', async () => {
+  it('locks an address that tries many accounts', { timeout: 120_000 }, async () => {
     await withServer(kind, {}, async (server) => {
       await setUpAdmin(server, 'ops@example.com', adminPassword);
       const sprayer = server.client();

@@ -44,7 +44,7 @@ describe.each(databaseKinds)('vendorwatch user on %s', (kind) => {
     const password = /password \(shown once, not stored in clear\): (\S+)/.exec(added.out)![1]!;
     expect(password).toHaveLength(24);
     const account = await findAccountByEmail(store.db, 'ops@example.com');
-    expect(account?.passwordHash).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(account?.passwordHash).toMatch(/^scrypt\$32768\$8\$3\$/);
     expect(account?.passwordHash).not.toContain(password);
     expect(await verifyPassword(password, account!.passwordHash!)).toBe(true);
 
