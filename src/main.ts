@@ -16,6 +16,7 @@ endQuietlyOnClosedPipe(process.stdout, (code) => process.exit(code));
 runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
+  stdin: process.stdin,
   env: process.env,
   cwd: process.cwd(),
   untilSignal,

@@ -30,7 +30,7 @@ export interface RunningService {
 }
 
 /** POST /api/v1/vendors detects through the same fetcher and address guard as the poller. */
-function vendorWrites(adminToken: string, config: AppConfig, fetcher: Fetcher) {
+function vendorWrites(adminToken: string | null, config: AppConfig, fetcher: Fetcher) {
   const { allowPrivateAddresses, allowedPrivateRanges } = config.network;
   return {
     adminToken,
@@ -75,9 +75,12 @@ export async function startService(
         log: logger,
         metrics,
         uptimeWeights: config.uptimeWeights,
-        ...(config.adminToken
-          ? { vendorWrites: vendorWrites(config.adminToken, config, fetcher) }
-          : {}),
+        vendorWrites: vendorWrites(config.adminToken, config, fetcher),
+        auth: {
+          ...config.auth,
+          adminToken: config.adminToken,
+          ...(config.server.publicUrl ? { publicUrl: config.server.publicUrl } : {}),
+        },
         targets: {
           adminToken: config.adminToken,
           admin: createTargetAdmin({

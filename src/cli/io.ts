@@ -4,6 +4,8 @@ import { loadConfig, type AppConfig } from '../config/load.js';
 export interface CommandIo {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
+  /** Read only by commands that say so (`user add --password-stdin`). */
+  stdin?: NodeJS.ReadableStream;
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
   /** Resolves when the process is asked to stop (SIGINT/SIGTERM). */

@@ -14,6 +14,7 @@ import { runServe, serveCommand, webCommand, workerCommand } from './commands/se
 import { notifyCommand, runNotify } from './commands/notify.js';
 import { runSimulate, simulateCommand } from './commands/simulate.js';
 import { runStatus, statusCommand } from './commands/status.js';
+import { runUser, userCommand } from './commands/user.js';
 import { runVendors, vendorsCommand } from './commands/vendors.js';
 import { didYouMean, nearestNames } from '../config/nearest.js';
 import { print, printError, type CommandIo } from './io.js';
@@ -55,6 +56,7 @@ const commands: Record<string, { run: Command; spec: CommandSpec<OptionSpec> }> 
   simulate: { run: runSimulate, spec: simulateCommand },
   notify: { run: runNotify, spec: notifyCommand },
   prune: { run: runPrune, spec: pruneCommand },
+  user: { run: runUser, spec: userCommand },
 };
 
 const globalUsage = usage(Object.values(commands).map(({ spec }) => spec));

@@ -58,6 +58,12 @@ export interface AppConfig {
     stuckAfterByVendor: Record<string, number>;
   };
   adminToken: string | null;
+  auth: {
+    readAccess: 'public' | 'signed-in';
+    sessionIdleSeconds: number;
+    sessionMaxAgeSeconds: number;
+    lockSeconds: number;
+  };
   logLevel: string;
 }
 
@@ -130,6 +136,12 @@ export function loadConfig(options: LoadOptions): AppConfig {
       ),
     },
     adminToken: options.env.VENDORWATCH_ADMIN_TOKEN || null,
+    auth: {
+      readAccess: file.auth.readAccess,
+      sessionIdleSeconds: file.auth.sessionIdle,
+      sessionMaxAgeSeconds: file.auth.sessionMaxAge,
+      lockSeconds: file.auth.lockDuration,
+    },
     logLevel: options.env.LOG_LEVEL ?? 'info',
   });
 }

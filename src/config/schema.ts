@@ -11,6 +11,9 @@ const defaultIntervalSeconds = 60;
 const defaultDeliveryRetentionSeconds = 90 * 86_400;
 const defaultStuckAfterSeconds = defaultFlagSettings.stuckAfterSeconds;
 const defaultPostmortemAfterSeconds = defaultFlagSettings.postmortemAfterSeconds;
+const defaultSessionIdleSeconds = 12 * 3600;
+const defaultSessionMaxAgeSeconds = 7 * 86_400;
+const defaultLockSeconds = 15 * 60;
 
 const durationSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
   const seconds = parseDurationSeconds(value);
@@ -164,6 +167,25 @@ export const configSchema = z
       .default({
         stuckAfter: defaultStuckAfterSeconds,
         postmortemAfter: defaultPostmortemAfterSeconds,
+      }),
+    /** Accounts and sign-in (docs/security.md#accounts-and-sign-in). */
+    auth: z
+      .object({
+        /** public: pages and the read API are open; signed-in: only to signed-in people. */
+        readAccess: z.enum(['public', 'signed-in']).default('public'),
+        /** A session unused this long ends. */
+        sessionIdle: intervalSchema.default(defaultSessionIdleSeconds),
+        /** A session ends this long after sign-in, however busy. */
+        sessionMaxAge: intervalSchema.default(defaultSessionMaxAgeSeconds),
+        /** How long 10 wrong passwords lock an account (and too many failures an address). */
+        lockDuration: intervalSchema.default(defaultLockSeconds),
+      })
+      .strict()
+      .default({
+        readAccess: 'public',
+        sessionIdle: defaultSessionIdleSeconds,
+        sessionMaxAge: defaultSessionMaxAgeSeconds,
+        lockDuration: defaultLockSeconds,
       }),
     vendors: z.array(vendorEntrySchema).optional(),
     notifications: channels.listSchema.default([]),

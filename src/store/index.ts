@@ -91,3 +91,31 @@ export {
   type OutageQuery,
 } from './outages.js';
 export type { CorrelationSettings } from './outage-correlation.js';
+export {
+  accountRoles,
+  clearAccountFailures,
+  countAccounts,
+  createAccount,
+  findAccountByEmail,
+  findAccountById,
+  findAccountByInvite,
+  listAccounts,
+  normalizeEmail,
+  recordAccountFailure,
+  removeAccount,
+  setAccountPassword,
+  setAccountRole,
+  type AccountRecord,
+  type AccountRole,
+} from './accounts.js';
+export {
+  deleteAccountSessions,
+  deleteSession,
+  findSession,
+  insertSession,
+  purgeSessions,
+  touchSession,
+  type SessionRecord,
+} from './sessions.js';
+export { addressLockedUntil, recordAddressFailure } from './sign-in-failures.js';
+export { appendAudit, listAudit, type AuditEntry, type NewAuditEntry } from './audit.js';

@@ -237,4 +237,55 @@ export interface Database {
   notify_targets: NotifyTargetTable;
   outages: OutageTable;
   outage_members: OutageMemberTable;
+  accounts: AccountTable;
+  sessions: SessionTable;
+  sign_in_failures: SignInFailureTable;
+  audit_log: AuditLogTable;
+}
+
+/** A person who signs in: 'admin' or 'viewer'. */
+export interface AccountTable {
+  id: Generated<number>;
+  email: string;
+  role: string;
+  /** scrypt, self-describing (see web/auth/password.ts); null while an invitation is open. */
+  password_hash: string | null;
+  /** SHA-256 of an open invitation's one-time token. */
+  invite_hash: string | null;
+  invite_expires_at: string | null;
+  /** Wrong passwords in a row; reset by a successful sign-in. */
+  failed_sign_ins: Generated<number>;
+  locked_until: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A signed-in browser. The token itself lives only in the cookie; this is its SHA-256. */
+export interface SessionTable {
+  token_hash: string;
+  account_id: number;
+  created_at: string;
+  last_seen_at: string;
+  /** The absolute end: created_at plus the configured maximum lifetime. */
+  expires_at: string;
+}
+
+/** Failed sign-ins from one address within the current window. */
+export interface SignInFailureTable {
+  address: string;
+  failures: number;
+  window_started_at: string;
+  locked_until: string | null;
+}
+
+/** Who changed what and when. `detail` is JSON; never a password or a token. */
+export interface AuditLogTable {
+  seq: Generated<number>;
+  at: string;
+  /** An account's email, "admin token", "cli" or "anonymous". */
+  actor: string;
+  action: string;
+  subject: string | null;
+  detail: string | null;
+  address: string | null;
 }

@@ -1,10 +1,12 @@
 // The whole route table: every route the server answers, API, pages, feeds and metrics, is listed
 // here and handled in api/, pages/ or feeds/. Errors leave through one handler, as JSON under
 // /api and as an HTML page elsewhere.
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { Kysely } from 'kysely';
 import { defaultImpactWeights, type ImpactWeights } from '../domain/uptime.js';
 import { InvalidQueryError, type Database } from '../store/index.js';
+import { createAuditApi } from './api/audit.js';
+import { tokenAuthorizer } from './api/write-support.js';
 import { createDeliveryApi } from './api/deliveries.js';
 import { createEventApi } from './api/events.js';
 import { createHealthApi } from './api/health.js';
@@ -18,6 +20,8 @@ import { createVendorApi } from './api/vendors.js';
 import { createVendorWrite, type VendorWriteDeps } from './api/vendors-write.js';
 import { createCalendars } from './calendar/index.js';
 import { compatEndpoints, createCompat } from './compat/index.js';
+import { createAuth } from './auth/service.js';
+import type { AuthSettings } from './auth/settings.js';
 import type { EventSource } from './event-bus.js';
 import { createFeeds } from './feeds/index.js';
 import { HttpError } from './http-error.js';
@@ -43,7 +47,13 @@ interface AppDeps {
   /** Aborting it ends every open event stream (call before closing the server). */
   shutdownSignal?: AbortSignal;
   log?: AppLogger;
-  /** The write API (POST /api/v1/vendors); registered only when an admin token is configured. */
+  /**
+   * Accounts and sign-in (docs/security.md#accounts-and-sign-in): sessions, the sign-in, setup and
+   * management pages, and admin sessions as well as the admin token on the management API.
+   * Without it the app is as before accounts: open reads, token-only writes.
+   */
+  auth?: AuthSettings;
+  /** The write API (POST /api/v1/vendors); without accounts, only when an admin token is configured. */
   vendorWrites?: Omit<VendorWriteDeps, 'db' | 'now'>;
   /** Poll metrics fed by the scheduler; without it /metrics has the store gauges only. */
   metrics?: Metrics;
@@ -58,9 +68,22 @@ export function createApp(deps: AppDeps): Hono {
   const logError = (error: unknown, fields: object) =>
     deps.log?.error({ ...fields, err: error }, 'web request failed');
 
+  const uptimeWeights = deps.uptimeWeights ?? defaultImpactWeights;
+  const pages = createPages({ db, now, vendorName, uptimeWeights });
+  const auth = deps.auth ? createAuth({ db, now, settings: deps.auth, pages }) : null;
+  const writeAccess = auth
+    ? {
+        authorizeWrite: auth.managementActor,
+        audit: (c: Context, entry: { actor: string; action: string; subject: string }) =>
+          auth.audit(c, entry),
+      }
+    : {};
   const health = createHealthApi(db, deps.readinessTimeoutMs);
   const vendors = createVendorApi({ db, now });
-  const vendorWrite = deps.vendorWrites && createVendorWrite({ db, now, ...deps.vendorWrites });
+  const vendorWrite =
+    deps.vendorWrites &&
+    (deps.vendorWrites.adminToken !== null || auth) &&
+    createVendorWrite({ db, now, ...deps.vendorWrites, ...writeAccess });
   const incidents = createIncidentApi({ db, now, vendorName });
   const events = createEventApi({
     db,
@@ -71,16 +94,48 @@ export function createApp(deps: AppDeps): Hono {
   });
   const deliveries = createDeliveryApi(db);
   const outages = createOutageApi(db);
-  const targets = deps.targets ? createTargetApi(deps.targets) : null;
-  const uptimeWeights = deps.uptimeWeights ?? defaultImpactWeights;
+  const targets = deps.targets ? createTargetApi({ ...deps.targets, ...writeAccess }) : null;
   const uptime = createUptimeApi({ db, now, vendorName, weights: uptimeWeights });
   const report = createReportApi({ db, now, vendorName });
-  const pages = createPages({ db, now, vendorName, uptimeWeights });
   const feeds = createFeeds({ db, now, vendorName, notFound: (c) => pages.notFound(c) });
   const calendars = createCalendars({ db, now, vendorName, notFound: (c) => pages.notFound(c) });
   const compat = createCompat({ db, now, vendorName });
   const metrics = deps.metrics ?? createMetrics();
   const app = new Hono();
+
+  if (auth) {
+    // Every request: who is signed in; a cross-origin state change refused; under
+    // readAccess signed-in, nothing readable without a session (docs/security.md).
+    app.use('*', auth.session, auth.sameOrigin, auth.readGate);
+    const accounts = pages.accounts(auth);
+    app.get('/signin', (c) => accounts.signIn.show(c));
+    app.post('/signin', (c) => accounts.signIn.submit(c));
+    app.post('/signout', auth.requireRole('any'), (c) => accounts.signIn.signOut(c));
+    app.post('/signout-everywhere', auth.requireRole('any'), (c) =>
+      accounts.signIn.signOutEverywhere(c),
+    );
+    app.get('/setup', (c) => accounts.setup.show(c));
+    app.post('/setup', (c) => accounts.setup.submit(c));
+    app.get('/invite/:token', (c) => accounts.invite.show(c, c.req.param('token')));
+    app.post('/invite/:token', (c) => accounts.invite.submit(c, c.req.param('token')));
+    app.get('/account', auth.requireRole('any'), (c) => accounts.account(c));
+    // Everything under /manage is an admin's, CSRF token included for every change.
+    app.use('/manage', auth.requireRole('admin'));
+    app.use('/manage/*', auth.requireRole('admin'));
+    app.get('/manage', (c) => c.redirect('/manage/users', 303));
+    app.get('/manage/users', (c) => accounts.users.show(c));
+    app.post('/manage/users/invite', (c) => accounts.users.invite(c));
+    app.post('/manage/users/:id/role', (c) => accounts.users.changeRole(c, c.req.param('id')));
+    app.post('/manage/users/:id/remove', (c) => accounts.users.remove(c, c.req.param('id')));
+    app.get('/manage/audit', (c) => accounts.audit(c));
+  }
+  // The audit log reads like the management API: an admin's session or the admin token.
+  const adminToken = deps.targets?.adminToken ?? null;
+  const auditAccess = auth?.managementActor ?? (adminToken ? tokenAuthorizer(adminToken) : null);
+  if (auditAccess) {
+    const audit = createAuditApi(db, auditAccess);
+    app.get('/api/v1/audit', (c) => audit(c));
+  }
 
   // Probes and the API's own description.
   app.get('/healthz', (c) => health.live(c));

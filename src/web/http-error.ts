@@ -1,7 +1,13 @@
 // Errors a handler throws on purpose: each carries the status and the stable code clients see.
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
-export type ErrorCode = 'invalid_parameter' | 'not_found' | 'store_unavailable' | 'internal';
+export type ErrorCode =
+  | 'invalid_parameter'
+  | 'not_found'
+  | 'store_unavailable'
+  | 'internal'
+  | 'unauthorized'
+  | 'forbidden';
 
 export class HttpError extends Error {
   readonly status: ContentfulStatusCode;

@@ -26,11 +26,14 @@ export interface RunningServer {
 
 /** A Hono app, or anything else that answers a Request. */
 interface FetchApp {
-  fetch(request: Request): Response | Promise<Response>;
+  /** `env` carries the Node request (its socket's address: web/auth/client-address.ts). */
+  fetch(request: Request, env?: unknown): Response | Promise<Response>;
 }
 
 export async function startServer(app: FetchApp, options: ServerOptions): Promise<RunningServer> {
-  const server = createAdaptorServer({ fetch: (request) => app.fetch(request) }) as Server;
+  const server = createAdaptorServer({
+    fetch: (request, env) => app.fetch(request, env),
+  }) as Server;
   const unused = trackUnusedConnections(server);
   await new Promise<void>((resolve, reject) => {
     const onError = (error: Error) => reject(error);

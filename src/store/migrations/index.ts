@@ -20,6 +20,7 @@ import * as vendorWarnings from './2026_12_04_0007_vendor_warnings.js';
 import * as incidentKindIndexes from './2026_12_04_0010_incident_kind_indexes.js';
 import * as outages from './2026_12_04_0011_outages.js';
 import * as incidentFlags from './2026_12_04_0012_incident_flags.js';
+import * as accounts from './2026_12_04_0013_accounts.js';
 
 const migrations: Record<string, Migration> = {
   '2026_11_26_0001_initial': initial,
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_0010_incident_kind_indexes': incidentKindIndexes,
   '2026_12_04_0011_outages': outages,
   '2026_12_04_0012_incident_flags': incidentFlags,
+  '2026_12_04_0013_accounts': accounts,
 };
 
 const provider: MigrationProvider = {

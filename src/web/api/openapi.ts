@@ -646,6 +646,52 @@ export const openApiDocument = {
         },
       },
     },
+    '/api/v1/audit': {
+      get: {
+        security: [{ adminToken: [] }],
+        description:
+          "Needs the admin token or an admin's session (sign-in cookie); absent without both.",
+        summary:
+          'The audit log, newest first: sign-ins and failed sign-ins, user changes, vendors and targets added or removed, with who, when and from which address.',
+        parameters: [
+          {
+            name: 'limit',
+            in: 'query',
+            description: 'Entries per page (1–200, default 50).',
+            schema: { type: 'integer', minimum: 1, maximum: 200 },
+          },
+          {
+            name: 'before',
+            in: 'query',
+            description: 'The seq of the last entry of the previous page.',
+            schema: { type: 'integer', minimum: 1 },
+          },
+        ],
+        responses: {
+          '200': json(
+            'Entries and the link to the next (older) page.',
+            object({
+              entries: {
+                type: 'array',
+                items: object({
+                  seq: { type: 'integer' },
+                  at: { type: 'string', format: 'date-time' },
+                  actor: { type: 'string' },
+                  action: { type: 'string' },
+                  subject: nullable({ type: 'string' }),
+                  detail: nullable({ type: 'object' }),
+                  address: nullable({ type: 'string' }),
+                }),
+              },
+              next: nullable({ type: 'string' }),
+            }),
+          ),
+          '401': json('Neither an admin token nor a session.', ref('Error')),
+          '403': json('Signed in, but not as an admin.', ref('Error')),
+          ...errors,
+        },
+      },
+    },
     '/api/v1/targets/{name}': {
       get: {
         summary: 'One notification target.',

@@ -5,11 +5,11 @@ import type { Context } from 'hono';
 import { sendError, sendJson } from '../json.js';
 import { targetNamePattern } from '../ids.js';
 import {
-  authorize,
   handleWrite,
   readJsonObject,
-  tokenDigest,
+  tokenAuthorizer,
   WriteError,
+  type WriteAuthorizer,
 } from './write-support.js';
 
 /** A target as the API shows it: where it sends (scheme and host only), what it wants, its state. */
@@ -53,6 +53,13 @@ export interface TargetRouteDeps {
   admin: WebTargetAdmin;
   /** Without it, POST and DELETE are absent, the write API off (docs/security.md#admin-token). */
   adminToken: string | null;
+  /**
+   * Who may add and remove targets (the admin token or an admin's session, app.ts); when given,
+   * the write routes exist even without an admin token.
+   */
+  authorizeWrite?: WriteAuthorizer;
+  /** Records a change in the audit log. */
+  audit?: (c: Context, entry: { actor: string; action: string; subject: string }) => Promise<void>;
 }
 
 interface TargetApi {
@@ -74,14 +81,17 @@ export function createTargetApi(deps: TargetRouteDeps): TargetApi {
     }
     return sendJson(c, target);
   };
-  if (deps.adminToken === null) return { list, detail };
-  const expected = tokenDigest(deps.adminToken);
+  const authorizeWrite =
+    deps.authorizeWrite ?? (deps.adminToken === null ? null : tokenAuthorizer(deps.adminToken));
+  if (authorizeWrite === null) return { list, detail };
+  const audit = deps.audit ?? (() => Promise.resolve());
 
   const add = (c: Context) =>
     handleWrite(c, async () => {
-      authorize(c.req.header('authorization'), expected);
+      const actor = await authorizeWrite(c);
       const result = await admin.add(await readJsonObject(c, 'target'));
       if (!result.ok) throw new WriteError(result.status, result.code, result.message);
+      await audit(c, { actor, action: 'target.added', subject: result.target.name });
       const created = sendJson(c, result.target, 201);
       created.headers.set('location', `/api/v1/targets/${result.target.name}`);
       return created;
@@ -89,12 +99,13 @@ export function createTargetApi(deps: TargetRouteDeps): TargetApi {
 
   const remove = (c: Context, name: string) =>
     handleWrite(c, async () => {
-      authorize(c.req.header('authorization'), expected);
+      const actor = await authorizeWrite(c);
       if (!targetNamePattern.test(name)) {
         throw new WriteError(404, 'not_found', 'no notification target has that name');
       }
       const result = await admin.remove(name);
       if (!result.ok) throw new WriteError(result.status, result.code, result.message);
+      await audit(c, { actor, action: 'target.removed', subject: name });
       return sendJson(c, { removed: name, failedDeliveries: result.failedDeliveries });
     });
   return { list, detail, add, remove };

@@ -10,11 +10,11 @@ import { categories, isOneOf, type Category, type Platform } from '../../domain/
 import { findWatchConflict, syncVendors, type Database } from '../../store/index.js';
 import { sendJson } from '../json.js';
 import {
-  authorize,
   handleWrite,
   readJsonObject,
-  tokenDigest,
+  tokenAuthorizer,
   WriteError,
+  type WriteAuthorizer,
 } from './write-support.js';
 
 /** What the composition root's detector answers (structurally the poll layer's VendorDetection). */
@@ -34,7 +34,12 @@ type WebVendorDetection =
 export interface VendorWriteDeps {
   db: Kysely<Database>;
   now: () => string;
-  adminToken: string;
+  /** With neither it nor `authorizeWrite`, app.ts leaves the route out. */
+  adminToken: string | null;
+  /** Who may add vendors (the admin token or an admin's session, app.ts). */
+  authorizeWrite?: WriteAuthorizer;
+  /** Records the addition in the audit log. */
+  audit?: (c: Context, entry: { actor: string; action: string; subject: string }) => Promise<void>;
   detectVendor: (
     url: string,
     signal?: AbortSignal,
@@ -56,10 +61,12 @@ interface NewVendorBody {
 
 /** The POST /api/v1/vendors handler. */
 export function createVendorWrite(deps: VendorWriteDeps): (c: Context) => Promise<Response> {
-  const expected = tokenDigest(deps.adminToken);
+  const authorizeWrite =
+    deps.authorizeWrite ?? (deps.adminToken === null ? null : tokenAuthorizer(deps.adminToken));
+  if (authorizeWrite === null) throw new Error('POST /api/v1/vendors needs an authorizer');
   return (c) =>
     handleWrite(c, async () => {
-      authorize(c.req.header('authorization'), expected);
+      const actor = await authorizeWrite(c);
       const body = validateBody(await readJsonObject(c, 'vendor'));
       // A given slug and the pasted URL are checked before any request goes out; a suggested
       // slug and the URL detection settles on, after.
@@ -85,6 +92,7 @@ export function createVendorWrite(deps: VendorWriteDeps): (c: Context) => Promis
       };
       await assertNotWatched(deps.db, vendor.slug, vendor.statusPageUrl);
       await syncVendors(deps.db, [vendor], 'api', deps.now());
+      await deps.audit?.(c, { actor, action: 'vendor.added', subject: vendor.slug });
       const { confidence, evidence } = detection;
       const created = sendJson(c, { vendor, detection: { confidence, evidence } }, 201);
       created.headers.set('location', `/api/v1/vendors/${vendor.slug}`);

@@ -9,6 +9,7 @@ const maxBodyBytes = 16 * 1024;
 
 type WriteErrorCode =
   | 'unauthorized'
+  | 'forbidden'
   | 'invalid_body'
   | 'unsupported_media_type'
   | 'conflict'
@@ -36,6 +37,21 @@ export function authorize(header: string | undefined, expected: Buffer): void {
   if (token === undefined || !timingSafeEqual(tokenDigest(token), expected)) {
     throw new WriteError(401, 'unauthorized', 'a valid admin token is required (Bearer)');
   }
+}
+
+/**
+ * Who may write, as the audit log names them: checks the request's credentials and answers the
+ * actor, or throws a WriteError (401 without credentials, 403 for a signed-in viewer).
+ */
+export type WriteAuthorizer = (c: Context) => Promise<string>;
+
+/** The admin token alone (the write API before accounts, and apps built without them). */
+export function tokenAuthorizer(adminToken: string): WriteAuthorizer {
+  const expected = tokenDigest(adminToken);
+  return (c) => {
+    authorize(c.req.header('authorization'), expected);
+    return Promise.resolve('admin token');
+  };
 }
 
 /** The request's JSON object body; `what` names it in errors ("send the vendor as …"). */

@@ -15,6 +15,13 @@ import { loadAssets } from './shared/assets.js';
 import type { PageDeps } from './shared/context.js';
 import { uptimePage } from './uptime/handler.js';
 import { vendorPage } from './vendor/handler.js';
+import type { Auth } from '../auth/service.js';
+import { accountPage } from './account/handler.js';
+import { invitePages } from './invite/handler.js';
+import { auditPage } from './manage-audit/handler.js';
+import { usersPages } from './manage-users/handler.js';
+import { setupPages } from './setup/handler.js';
+import { signInPages } from './sign-in/handler.js';
 
 interface Pages {
   dashboard(c: Context): Promise<Response>;
@@ -28,7 +35,19 @@ interface Pages {
   rendererAsset(c: Context, version: string, name: string): Response | Promise<Response>;
   asset(c: Context, name: string): Response | Promise<Response>;
   notFound(c: Context): Promise<Response>;
+  forbidden(c: Context, message: string): Promise<Response>;
   failed(c: Context): Promise<Response>;
+  /** Sign-in, setup, invitations, the account page and the management pages. */
+  accounts(auth: Auth): AccountPages;
+}
+
+interface AccountPages {
+  signIn: ReturnType<typeof signInPages>;
+  setup: ReturnType<typeof setupPages>;
+  invite: ReturnType<typeof invitePages>;
+  users: ReturnType<typeof usersPages>;
+  account(c: Context): Promise<Response>;
+  audit(c: Context): Promise<Response>;
 }
 
 interface PagesOptions {
@@ -59,6 +78,24 @@ export function createPages(options: PagesOptions): Pages {
     asset: (c, name) =>
       deps.assets.serve(c, name) ?? errorPage(c, deps, 404, 'Not found', 'No such file.'),
     notFound,
+    forbidden: (c, message) =>
+      errorPage(c, deps, 403, 'Not allowed', `${message[0]!.toUpperCase()}${message.slice(1)}.`),
+    accounts: (auth) => ({
+      signIn: signInPages(deps, auth),
+      setup: setupPages(deps, auth, notFound),
+      invite: invitePages(deps, auth, (c) =>
+        errorPage(
+          c,
+          deps,
+          404,
+          'Invitation not valid',
+          'This invitation link was already used, has expired, or never existed. Ask an admin for a new one.',
+        ),
+      ),
+      users: usersPages(deps, auth),
+      account: (c) => accountPage(c, deps),
+      audit: (c) => auditPage(c, deps),
+    }),
     failed: (c) =>
       errorPage(
         c,

@@ -7,7 +7,7 @@ import { ErrorPage } from './view.js';
 export function errorPage(
   c: Context,
   deps: PageDeps,
-  status: 400 | 404 | 500 | 503,
+  status: 400 | 403 | 404 | 500 | 503,
   title: string,
   message: string,
 ): Promise<Response> {

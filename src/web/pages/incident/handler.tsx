@@ -14,6 +14,8 @@ import { errorPage } from '../error/handler.js';
 import type { PageDeps } from '../shared/context.js';
 import { renderDocument, sendDocument } from '../shared/html.js';
 import { createRenderCache } from '../shared/render-cache.js';
+import { withViewer } from '../shared/viewer-context.js';
+import { weakEtag } from '../../json.js';
 import { IncidentPage } from './view.js';
 
 /** About 10 KB a page: the most read incidents stay rendered within a few tens of MB. */
@@ -35,7 +37,9 @@ export function createIncidentPage(deps: PageDeps) {
     };
     const minute = stamp.resolvedAt ? '' : String(Math.floor(Date.parse(now) / 60_000));
     const key = JSON.stringify([stamp.updatedAt, vendor.name, vendor.statusPageUrl, minute]);
-    const cached = cache.get(id, key);
+    // The header differs per signed-in account: only the anonymous page is cached.
+    const viewer = c.get('viewer');
+    const cached = viewer ? undefined : cache.get(id, key);
     if (cached) return sendDocument(c, cached.html, cached.etag);
 
     const [incident, revisions, flags] = await Promise.all([
@@ -45,16 +49,20 @@ export function createIncidentPage(deps: PageDeps) {
     ]);
     if (!incident) return notFound(c);
     const html = await renderDocument(
-      <IncidentPage
-        incident={incident}
-        vendor={vendor}
-        revisions={revisions}
-        flags={flags.get(incident.id) ?? []}
-        summary={summarizeIncident(incident, vendor.name, now)}
-        durationSeconds={incidentDurationSeconds(incident, now)}
-        assets={deps.assets.urls}
-      />,
+      withViewer(
+        viewer,
+        <IncidentPage
+          incident={incident}
+          vendor={vendor}
+          revisions={revisions}
+          flags={flags.get(incident.id) ?? []}
+          summary={summarizeIncident(incident, vendor.name, now)}
+          durationSeconds={incidentDurationSeconds(incident, now)}
+          assets={deps.assets.urls}
+        />,
+      ),
     );
+    if (viewer) return sendDocument(c, html, weakEtag(html));
     const rendered = cache.set(id, key, html);
     return sendDocument(c, rendered.html, rendered.etag);
   };

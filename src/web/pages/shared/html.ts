@@ -5,6 +5,7 @@ import type { Context } from 'hono';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { etagMatches, weakEtag } from '../../json.js';
+import { withViewer } from './viewer-context.js';
 
 const directives = [
   "default-src 'none'",
@@ -54,7 +55,7 @@ export async function sendHtml(
   status: ContentfulStatusCode = 200,
   policy: PagePolicy = 'page',
 ): Promise<Response> {
-  const html = await renderDocument(page);
+  const html = await renderDocument(withViewer(c.get('viewer'), page));
   return status === 200
     ? sendDocument(c, html, weakEtag(html), policy)
     : errorDocument(html, status);

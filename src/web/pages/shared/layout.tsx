@@ -1,6 +1,8 @@
 // The frame of every page: one external stylesheet and one deferred script (no inline script or
 // style, so the Content-Security-Policy can forbid both), a skip link, and the site navigation.
 import type { Child, FC } from 'hono/jsx';
+import { ProtectedForm } from './protected-form.js';
+import { useViewer } from './viewer-context.js';
 
 export interface AssetUrls {
   css: string;
@@ -25,12 +27,37 @@ interface LayoutProps {
   assets: AssetUrls;
   preview?: PagePreview;
   /** Which navigation entry is the current page. */
-  current?: 'dashboard' | 'incidents' | 'deliveries';
+  current?: 'dashboard' | 'incidents' | 'deliveries' | 'manage' | 'account';
   feeds?: FeedLinks;
   /** A page's own stylesheets and deferred scripts, after the shared ones (all 'self'). */
   extra?: { styles: string[]; scripts: string[] };
   children?: Child;
 }
+
+/** Who is signed in, with sign-out; or the way to sign in. */
+const AccountLinks: FC<{ current: LayoutProps['current'] }> = ({ current }) => {
+  const viewer = useViewer();
+  if (viewer === undefined) return null; // an app without accounts
+  if (viewer === null) return <a href="/signin">Sign in</a>;
+  return (
+    <span class="account-links">
+      {viewer.role === 'admin' && (
+        <a href="/manage/users" aria-current={current === 'manage' ? 'page' : undefined}>
+          Manage
+        </a>
+      )}
+      <a href="/account" aria-current={current === 'account' ? 'page' : undefined}>
+        <span class="visually-hidden">Signed in as </span>
+        {viewer.email}
+      </a>
+      <ProtectedForm action="/signout" class="inline-form">
+        <button type="submit" class="link-button">
+          Sign out
+        </button>
+      </ProtectedForm>
+    </span>
+  );
+};
 
 export const Layout: FC<LayoutProps> = ({
   title,
@@ -90,6 +117,7 @@ export const Layout: FC<LayoutProps> = ({
           <a href="/deliveries" aria-current={current === 'deliveries' ? 'page' : undefined}>
             Deliveries
           </a>
+          <AccountLinks current={current} />
         </nav>
       </header>
       <main id="main" tabindex={-1}>

@@ -1,0 +1,47 @@
+// The pieces every account and management form is built from: a labelled field with its hint, a
+// notice (role=status) and an error (role=alert) the page shows above the form.
+import type { Child, FC } from 'hono/jsx';
+
+interface FieldProps {
+  id: string;
+  label: string;
+  name: string;
+  type?: 'text' | 'email' | 'password';
+  value?: string;
+  autocomplete?: string;
+  hint?: string;
+  required?: boolean;
+  autofocus?: boolean;
+  minlength?: number;
+}
+
+export const Field: FC<FieldProps> = ({ id, label, hint, type = 'text', ...input }) => (
+  <div class="field">
+    <label for={id}>{label}</label>
+    <input
+      id={id}
+      type={type}
+      aria-describedby={hint ? `${id}-hint` : undefined}
+      maxlength={type === 'password' ? 1024 : 254}
+      {...input}
+    />
+    {hint && (
+      <p class="field-hint" id={`${id}-hint`}>
+        {hint}
+      </p>
+    )}
+  </div>
+);
+
+export const ErrorNotice: FC<{ message: string | null | undefined }> = ({ message }) =>
+  message ? (
+    <p class="error-message" role="alert">
+      {message}
+    </p>
+  ) : null;
+
+export const Notice: FC<{ children?: Child }> = ({ children }) => (
+  <div class="notice" role="status">
+    {children}
+  </div>
+);
