@@ -5,6 +5,7 @@ import { createChannelRegistry } from './channel-registry.js';
 import { discordChannel } from './channels/discord/index.js';
 import { emailChannel } from './channels/email/index.js';
 import { ntfyChannel } from './channels/ntfy/index.js';
+import { opsgenieChannel } from './channels/opsgenie/index.js';
 import { pagerdutyChannel } from './channels/pagerduty/index.js';
 import { slackChannel } from './channels/slack/index.js';
 import { teamsChannel } from './channels/teams/index.js';
@@ -19,6 +20,7 @@ export const channelList = [
   emailChannel,
   pagerdutyChannel,
   ntfyChannel,
+  opsgenieChannel,
 ];
 
 export const channels = createChannelRegistry(channelList);
