@@ -9,6 +9,7 @@ import { opsgenieChannel } from './channels/opsgenie/index.js';
 import { pagerdutyChannel } from './channels/pagerduty/index.js';
 import { slackChannel } from './channels/slack/index.js';
 import { teamsChannel } from './channels/teams/index.js';
+import { telegramChannel } from './channels/telegram/index.js';
 import { webhookChannel } from './channels/webhook/index.js';
 import type { Channel, TargetType } from './types.js';
 
@@ -21,6 +22,7 @@ export const channelList = [
   pagerdutyChannel,
   ntfyChannel,
   opsgenieChannel,
+  telegramChannel,
 ];
 
 export const channels = createChannelRegistry(channelList);
