@@ -4,6 +4,7 @@
 import { createChannelRegistry } from './channel-registry.js';
 import { discordChannel } from './channels/discord/index.js';
 import { emailChannel } from './channels/email/index.js';
+import { googlechatChannel } from './channels/googlechat/index.js';
 import { mattermostChannel } from './channels/mattermost/index.js';
 import { ntfyChannel } from './channels/ntfy/index.js';
 import { opsgenieChannel } from './channels/opsgenie/index.js';
@@ -23,6 +24,7 @@ export const channelList = [
   pagerdutyChannel,
   ntfyChannel,
   opsgenieChannel,
+  googlechatChannel,
   mattermostChannel,
   telegramChannel,
 ];
