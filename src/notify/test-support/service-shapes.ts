@@ -212,3 +212,67 @@ export const checks = {
     };
   },
 };
+
+// docs.opsgenie.com/docs/alert-api: "Create Alert" and "Close Alert", with their field limits.
+export const opsgenieCreate = z.strictObject({
+  message: z.string().min(1).max(130),
+  alias: z.string().min(1).max(512).optional(),
+  description: z.string().max(15000).optional(),
+  priority: z.enum(['P1', 'P2', 'P3', 'P4', 'P5']).optional(),
+  tags: z.array(z.string().max(50)).max(20).optional(),
+  details: z.record(z.string(), z.string()).optional(),
+  entity: z.string().max(512).optional(),
+  source: z.string().max(100).optional(),
+});
+export const opsgenieClose = z.strictObject({
+  source: z.string().max(100).optional(),
+  user: z.string().max(100).optional(),
+  note: z.string().max(25000).optional(),
+});
+
+// developers.google.com/workspace/chat/api/reference/rest/v1/cards: a card message (cardsV2)
+// with a header and sections of text paragraphs, as an incoming webhook takes it.
+export const googleChatMessage = z.strictObject({
+  text: z.string().max(4096).optional(),
+  cardsV2: z
+    .array(
+      z.strictObject({
+        cardId: z.string().min(1),
+        card: z.strictObject({
+          header: z.strictObject({ title: z.string().min(1), subtitle: z.string().optional() }),
+          sections: z
+            .array(
+              z.strictObject({
+                header: z.string().optional(),
+                widgets: z
+                  .array(z.strictObject({ textParagraph: z.strictObject({ text: z.string() }) }))
+                  .min(1),
+              }),
+            )
+            .min(1),
+        }),
+      }),
+    )
+    .length(1),
+});
+
+// developers.mattermost.com/integrate/webhooks/incoming: text is Markdown, up to 16383 characters.
+export const mattermostMessage = z.strictObject({
+  text: z.string().min(1).max(16383),
+  username: z.string().optional(),
+  icon_url: z.url().optional(),
+  props: z.record(z.string(), z.unknown()).optional(),
+});
+
+// core.telegram.org/bots/api#sendmessage: 1-4096 characters after entities are parsed.
+export const telegramSendMessage = z.strictObject({
+  chat_id: z.union([z.number().int(), z.string().regex(/^(-?\d+|@\w{5,})$/)]),
+  text: z.string().min(1).max(4096),
+  parse_mode: z.literal('HTML'),
+  disable_web_page_preview: z.boolean(),
+});
+
+export const moreChecks = {
+  googleChat: (request: Received) => problem(googleChatMessage, request, 'google chat'),
+  mattermost: (request: Received) => problem(mattermostMessage, request, 'mattermost'),
+};
