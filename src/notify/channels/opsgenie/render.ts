@@ -100,6 +100,11 @@ function decide(
     case 'maintenance.started':
     case 'maintenance.completed':
       return null;
+    // As for PagerDuty: each member incident alerts on its own, and a silent vendor is a note
+    // for people, not an alert for whoever is on call.
+    case 'outage.correlated':
+    case 'incident.stuck':
+      return null;
   }
 }
 
