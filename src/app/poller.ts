@@ -6,18 +6,19 @@ import type { Fetcher } from '../fetch/types.js';
 import type { Logger } from '../logger.js';
 import { createNetworkWatch } from '../poll/network-watch.js';
 import { startScheduler } from '../poll/scheduler.js';
-import { releaseLeases, syncVendors, type Store } from '../store/index.js';
+import { syncVendors, type Store } from '../store/index.js';
 import type { EventBus } from '../web/event-bus.js';
 import type { Metrics } from '../web/metrics.js';
 import { configuredVendors } from './fetcher.js';
 import { startNotifier, type Notifier } from './notifier.js';
+import { startWorkerLease } from './worker-lease.js';
 
 interface PollerDeps {
   config: AppConfig;
   store: Store;
   fetcher: Fetcher;
-  /** This worker's lease name. */
-  owner: string;
+  /** --worker-id / VENDORWATCH_WORKER_ID; null for the lowest free slot of this host. */
+  workerId: string | null;
   logger: Logger;
   metrics: Metrics;
   bus: EventBus;
@@ -26,16 +27,20 @@ interface PollerDeps {
 
 export interface RunningPoller {
   notifier: Notifier;
+  workerId: string;
   /** Stops polling and notifying, and hands this worker's leases back. */
   stop(): Promise<void>;
 }
 
 export async function startPoller(deps: PollerDeps): Promise<RunningPoller> {
-  const { config, store, fetcher, owner, logger, metrics, bus, now } = deps;
-  await releaseLeases(store.db, owner);
+  const { config, store, fetcher, logger, metrics, bus, now } = deps;
+  // Taking the id hands back what a dead predecessor under it still held.
+  const lease = await startWorkerLease({ db: store.db, requestedId: deps.workerId, logger, now });
+  const owner = lease.id;
+  metrics.setWorker(owner);
   const vendors = configuredVendors(config.vendors);
   await syncVendors(store.db, vendors, 'config', now().toISOString());
-  const notifier = await startNotifier(config, store.db, owner, logger);
+  const notifier = await startNotifier(config, store.db, owner, logger, { lease });
   const { routeEvent, dispatcher } = notifier;
   // One "poller degraded" signal per transition, however many vendors it concerns.
   const networkWatch = createNetworkWatch({
@@ -53,7 +58,9 @@ export async function startPoller(deps: PollerDeps): Promise<RunningPoller> {
     db: store.db,
     owner,
     concurrency: config.poller.concurrency,
-    leaseSeconds: Math.max(60, config.network.timeout * 3),
+    leaseSeconds: lease.leaseSeconds,
+    lease,
+    onClaim: (ms) => lease.countClaim(ms),
     pollDeps: {
       db: store.db,
       fetcher,
@@ -70,6 +77,7 @@ export async function startPoller(deps: PollerDeps): Promise<RunningPoller> {
       onHealthChange: (change) => bus.publishHealth(change),
     },
     onOutcome: (outcome) => {
+      lease.countPoll();
       metrics.observePoll(outcome);
       if (outcome.kind === 'failed' || outcome.kind === 'crashed') {
         logger.warn(
@@ -88,10 +96,11 @@ export async function startPoller(deps: PollerDeps): Promise<RunningPoller> {
   logger.info({ vendors: vendors.length, owner }, 'poller started');
   return {
     notifier,
+    workerId: owner,
     async stop() {
       await scheduler.stop();
       await notifier.stop();
-      await releaseLeases(store.db, owner);
+      await lease.stop();
     },
   };
 }

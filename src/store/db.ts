@@ -91,6 +91,9 @@ async function openPostgres(url: string, options: StoreOptions): Promise<Store> 
     connectionString: url,
     max: options.maxConnections ?? defaultMaxConnections,
     types: { getTypeParser: int8AsNumber },
+    // A connection to a server behind a partition errors within a minute instead of hanging.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
   });
   pool.on('error', options.onPoolError ?? (() => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

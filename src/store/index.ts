@@ -68,3 +68,14 @@ export {
   maxRangeRows,
   type RangeIncidents,
 } from './range-reads.js';
+export {
+  heartbeatWorker,
+  listWorkers,
+  markWorkerStopped,
+  registerWorker,
+  sweepGoneWorkers,
+  WorkerIdInUseError,
+  workerLeaseSeconds,
+  type WorkerStats,
+  type WorkerView,
+} from './workers.js';

@@ -15,6 +15,7 @@ import { createUptimeApi } from './api/uptime.js';
 import { createTargetApi, type TargetRouteDeps } from './api/targets.js';
 import { createVendorApi } from './api/vendors.js';
 import { createVendorWrite, type VendorWriteDeps } from './api/vendors-write.js';
+import { createWorkerApi } from './api/workers.js';
 import type { EventSource } from './event-bus.js';
 import { createFeeds } from './feeds/index.js';
 import { HttpError } from './http-error.js';
@@ -67,6 +68,7 @@ export function createApp(deps: AppDeps): Hono {
     onError: logError,
   });
   const deliveries = createDeliveryApi(db);
+  const workers = createWorkerApi(db, now);
   const targets = deps.targets ? createTargetApi(deps.targets) : null;
   const uptimeWeights = deps.uptimeWeights ?? defaultImpactWeights;
   const uptime = createUptimeApi({ db, now, vendorName, weights: uptimeWeights });
@@ -103,6 +105,7 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/api/v1/events', (c) => events.list(c));
   app.get('/api/v1/events/stream', (c) => events.stream(c));
   app.get('/api/v1/deliveries', (c) => deliveries.list(c));
+  app.get('/api/v1/workers', (c) => workers.list(c));
 
   // HTML pages (pages/), each with a strict CSP and hardening headers (pages/shared/html.ts).
   app.get('/', (c) => pages.dashboard(c));

@@ -17,6 +17,7 @@ import * as incidentSearch from './2026_12_04_0001_incident_search.js';
 import * as firstSuccess from './2026_12_04_0002_first_success.js';
 import * as incidentRegions from './2026_12_04_0006_incident_regions.js';
 import * as vendorWarnings from './2026_12_04_0007_vendor_warnings.js';
+import * as workers from './2026_12_04_0008_workers.js';
 
 const migrations: Record<string, Migration> = {
   '2026_11_26_0001_initial': initial,
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_0002_first_success': firstSuccess,
   '2026_12_04_0006_incident_regions': incidentRegions,
   '2026_12_04_0007_vendor_warnings': vendorWarnings,
+  '2026_12_04_0008_workers': workers,
 };
 
 const provider: MigrationProvider = {
