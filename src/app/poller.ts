@@ -6,7 +6,7 @@ import type { Fetcher } from '../fetch/types.js';
 import type { Logger } from '../logger.js';
 import { createNetworkWatch } from '../poll/network-watch.js';
 import { startScheduler } from '../poll/scheduler.js';
-import { syncVendors, type Store } from '../store/index.js';
+import { openStore, syncVendors, type Store } from '../store/index.js';
 import type { EventBus } from '../web/event-bus.js';
 import type { Metrics } from '../web/metrics.js';
 import { configuredVendors } from './fetcher.js';
@@ -34,8 +34,19 @@ export interface RunningPoller {
 
 export async function startPoller(deps: PollerDeps): Promise<RunningPoller> {
   const { config, store, fetcher, logger, metrics, bus, now } = deps;
+  // The heartbeat has its own PostgreSQL connection: queued behind a busy pool of polls it would
+  // miss its deadline and fence a healthy worker. (SQLite has one writer and one poller anyway.)
+  const heartbeatStore =
+    store.dialect === 'postgres'
+      ? await openStore(config.databaseUrl, { maxConnections: 1 })
+      : null;
   // Taking the id hands back what a dead predecessor under it still held.
-  const lease = await startWorkerLease({ db: store.db, requestedId: deps.workerId, logger, now });
+  const lease = await startWorkerLease({
+    db: (heartbeatStore ?? store).db,
+    requestedId: deps.workerId,
+    logger,
+    now,
+  });
   const owner = lease.id;
   metrics.setWorker(owner);
   const vendors = configuredVendors(config.vendors);
@@ -101,6 +112,7 @@ export async function startPoller(deps: PollerDeps): Promise<RunningPoller> {
       await scheduler.stop();
       await notifier.stop();
       await lease.stop();
+      await heartbeatStore?.close();
     },
   };
 }

@@ -4,6 +4,7 @@
 // leases may have run out because heartbeats failed (the database is unreachable). Another worker
 // can take a lease only after its end, and this worker stops using it a margin before that end.
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
 import type { Logger } from '../logger.js';
@@ -54,7 +55,7 @@ export async function startWorkerLease(options: WorkerLeaseOptions): Promise<Wor
   const host = hostname();
   const stats = { pollsTotal: 0, claimsTotal: 0, claimMsTotal: 0 };
   const rateSamples: Array<{ at: number; polls: number }> = [];
-  let fence = new AbortController();
+  let fence = newFence();
   let fenced = false;
   let validUntil = 0;
   let live = 1;
@@ -89,7 +90,7 @@ export async function startWorkerLease(options: WorkerLeaseOptions): Promise<Wor
     validUntil = startedAt + workerLeaseSeconds * 1000 - fenceMarginMs;
     if (fenced) {
       fenced = false;
-      fence = new AbortController();
+      fence = newFence();
       log.info({ worker: id }, 'database reachable again: polling and delivering resume');
     }
     if (fenceTimer) clearTimeout(fenceTimer);
@@ -182,6 +183,13 @@ export async function startWorkerLease(options: WorkerLeaseOptions): Promise<Wor
       await markWorkerStopped(db, { id, instance, now: now().toISOString() });
     },
   };
+}
+
+/** Every poll and send in flight listens to the one fence: no listener limit applies. */
+function newFence(): AbortController {
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  return controller;
 }
 
 function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {

@@ -124,6 +124,7 @@ export async function heartbeatWorker(
 ): Promise<{ ok: boolean; liveWorkers: number }> {
   const at = storedInstant(now);
   const until = addSeconds(at, leaseSeconds);
+  const postgres = dialectOf(db) === 'postgres';
   return db.transaction().execute(async (trx) => {
     const proved = await trx
       .updateTable('workers')
@@ -139,14 +140,29 @@ export async function heartbeatWorker(
       .where('gone_at', 'is', null)
       .executeTakeFirst();
     if (Number(proved.numUpdatedRows) !== 1) return { ok: false, liveWorkers: 0 };
+    // Rows locked right now are being recorded by this worker's own commits, which end their
+    // lease: skipping them (not waiting) keeps the heartbeat from deadlocking with a batch of
+    // bookkeeping writes that locks the same rows in another order.
+    let heldVendors = trx
+      .selectFrom('vendor_state')
+      .select('vendor_state.slug')
+      .where('vendor_state.lease_owner', '=', id);
+    if (postgres) heldVendors = heldVendors.forUpdate().skipLocked();
     await trx
       .updateTable('vendor_state')
       .set({ lease_until: until, next_poll_at: until })
+      .where('slug', 'in', heldVendors)
       .where('lease_owner', '=', id)
       .execute();
+    let heldTargets = trx
+      .selectFrom('notify_targets')
+      .select('notify_targets.name')
+      .where('notify_targets.lease_owner', '=', id);
+    if (postgres) heldTargets = heldTargets.forUpdate().skipLocked();
     await trx
       .updateTable('notify_targets')
       .set({ lease_until: until })
+      .where('name', 'in', heldTargets)
       .where('lease_owner', '=', id)
       .execute();
     const live = await trx

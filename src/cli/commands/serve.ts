@@ -58,7 +58,7 @@ export async function runServe(
 ): Promise<number> {
   const { values } = parseCommandArgs(argv, serveCommand.options, 0);
   const port = parseIntegerOption(values.port, 'port', 0, 65535);
-  const workerId = values['worker-id'] ?? io.env.VENDORWATCH_WORKER_ID ?? null;
+  const workerId = values['worker-id'] ?? (io.env.VENDORWATCH_WORKER_ID || null);
   if (workerId !== null && !workerIdPattern.test(workerId)) {
     throw new UsageError(
       `worker id "${workerId}" is not valid: use up to 100 letters, digits, ".", "_", ":" or "-"`,
