@@ -11,6 +11,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from '../../src/notify/test-support/receiver.js';
 import { checks } from '../../src/notify/test-support/service-shapes.js';
@@ -74,6 +75,23 @@ function allLogs(): string {
   return procs.map((p) => `--- pid ${p.child.pid}\n${p.log.join('').slice(-4000)}`).join('\n');
 }
 
+/** What the database's sessions are doing, to explain a wait that timed out. */
+async function activity(): Promise<string> {
+  const { rows } = await sql<{
+    pid: number;
+    state: string;
+    wait: string;
+    age: string;
+    query: string;
+  }>`
+    select pid, state, coalesce(wait_event_type || ':' || wait_event, '') as wait,
+      (now() - query_start)::text as age, left(query, 160) as query
+    from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`.execute(
+    store!.db,
+  );
+  return rows.map((r) => `${r.pid} ${r.state} ${r.wait} ${r.age} ${r.query}`).join('\n');
+}
+
 async function workers(): Promise<WorkerView[]> {
   const response = await fetch(`${webUrl}/api/v1/workers`);
   return ((await response.json()) as { workers: WorkerView[] }).workers;
@@ -90,7 +108,7 @@ async function until<T>(
     if (found !== null) return found;
     await sleep(100);
   }
-  throw new Error(`${what}: not within ${ms} ms\n${allLogs()}`);
+  throw new Error(`${what}: not within ${ms} ms\n${await activity()}\n${allLogs()}`);
 }
 
 /** When each slug was first seen polled after `since` (a poll's start, as the store records it). */
