@@ -4,6 +4,7 @@
 // the workers' mean claim time and each one's share (from /api/v1/workers when the build has it).
 // Usage: node bench/workers.mjs [--postgres URL] [--vendors 1000] [--interval 5] [--window 20]
 // [--workers 1,2,3] [--bin dist/cli/bin.js]. Each phase runs well under a minute.
+/* global fetch -- Node 20 has it */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
