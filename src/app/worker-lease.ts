@@ -18,10 +18,10 @@ import {
   type Database,
 } from '../store/index.js';
 
-/** Heartbeat period: a lease survives three missed heartbeats before its holder fences itself. */
-const heartbeatMs = 1500;
+/** Heartbeat period: a worker fences itself after five periods without a successful one. */
+const heartbeatMs = 1000;
 /** A worker stops using its leases this long before they end (clock skew, a commit in flight). */
-const fenceMarginMs = 1500;
+const fenceMarginMs = 1000;
 /** Polls per second are counted over this window. */
 const rateWindowMs = 10_000;
 
@@ -145,9 +145,9 @@ export async function startWorkerLease(options: WorkerLeaseOptions): Promise<Wor
   function scheduleBeat(): void {
     if (stopped) return;
     beatTimer = setTimeout(() => {
-      // A heartbeat stuck on a dead connection is given up after two periods (the next one tries
-      // another connection); the fence timer runs regardless.
-      beating ??= withDeadline(beat(), heartbeatMs * 2)
+      // A heartbeat stuck on a dead connection is given up after a lease (the fence timer runs
+      // regardless); a slow one is not abandoned early, as the next would only queue behind it.
+      beating ??= withDeadline(beat(), workerLeaseSeconds * 1000)
         .catch((error: unknown) => {
           if (error instanceof WorkerIdInUseError) log.error({ err: error }, 'worker id taken');
           else log.warn({ err: error }, 'heartbeat failed');
