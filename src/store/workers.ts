@@ -125,6 +125,7 @@ export async function heartbeatWorker(
   const at = storedInstant(now);
   const until = addSeconds(at, leaseSeconds);
   const postgres = dialectOf(db) === 'postgres';
+  if (postgres) return heartbeatStatement(db, { id, instance, at, until, leaseSeconds, stats });
   return db.transaction().execute(async (trx) => {
     const proved = await trx
       .updateTable('workers')
@@ -176,6 +177,49 @@ export async function heartbeatWorker(
 }
 
 /**
+ * PostgreSQL's heartbeat as one statement, so a worker whose event loop is busy with polls still
+ * renews in one round trip: the data-modifying CTEs all run, and the renewals only when the
+ * worker row was proved this process's. Rows locked at this instant are skipped (see above).
+ */
+async function heartbeatStatement(
+  db: Kysely<Database>,
+  options: {
+    id: string;
+    instance: string;
+    at: string;
+    until: string;
+    leaseSeconds: number;
+    stats: WorkerStats;
+  },
+): Promise<{ ok: boolean; liveWorkers: number }> {
+  const { id, instance, at, until, stats } = options;
+  const { rows } = await sql<{ ok: number; live: number }>`
+    with proved as (
+      update workers set heartbeat_at = ${at}, polls_total = ${stats.pollsTotal},
+        polls_per_second = ${stats.pollsPerSecond}, claims_total = ${stats.claimsTotal},
+        claim_ms_total = ${stats.claimMsTotal}
+      where id = ${id} and instance = ${instance} and gone_at is null
+      returning id
+    ), vendors as (
+      update vendor_state set lease_until = ${until}, next_poll_at = ${until}
+      where lease_owner = ${id} and exists (select 1 from proved) and slug in (
+        select slug from vendor_state where lease_owner = ${id} for update skip locked)
+    ), targets as (
+      update notify_targets set lease_until = ${until}
+      where lease_owner = ${id} and exists (select 1 from proved) and name in (
+        select name from notify_targets where lease_owner = ${id} for update skip locked)
+    )
+    select (select count(*) from proved)::int as ok,
+      (select count(*) from workers where gone_at is null
+        and heartbeat_at > ${addSeconds(at, -options.leaseSeconds)})::int as live`.execute(db);
+  const row = rows[0]!;
+  // The live count was read before this statement's own update: this worker counts once.
+  return row.ok === 1
+    ? { ok: true, liveWorkers: Math.max(1, Number(row.live)) }
+    : { ok: false, liveWorkers: 0 };
+}
+
+/**
  * Finds workers whose heartbeat is older than a lease, marks them gone and hands their leases
  * back (their leases have expired by then, so this only records the takeover and tidies). Also
  * forgets workers gone for a day. Returns the ids taken over.
@@ -185,6 +229,7 @@ export async function sweepGoneWorkers(
   { now, leaseSeconds }: { now: string; leaseSeconds: number },
 ): Promise<string[]> {
   const at = storedInstant(now);
+  if (dialectOf(db) === 'postgres') return sweepStatement(db, at, leaseSeconds);
   return db.transaction().execute(async (trx) => {
     const gone = await trx
       .updateTable('workers')
@@ -298,4 +343,28 @@ export async function listWorkers(
     };
   });
   return [...views.filter((w) => w.state === 'live'), ...views.filter((w) => w.state === 'gone')];
+}
+
+/** PostgreSQL's sweep as one statement (one round trip, like the heartbeat). */
+async function sweepStatement(
+  db: Kysely<Database>,
+  at: string,
+  leaseSeconds: number,
+): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`
+    with gone as (
+      update workers set gone_at = ${at}, gone_reason = 'heartbeat lost', taken_over_at = ${at}
+      where gone_at is null and heartbeat_at <= ${addSeconds(at, -leaseSeconds)}
+      returning id
+    ), vendors as (
+      update vendor_state set lease_owner = null, lease_until = null, next_poll_at = ${dueAtOnce}
+      where lease_owner in (select id from gone)
+    ), targets as (
+      update notify_targets set lease_owner = null, lease_until = null
+      where lease_owner in (select id from gone)
+    ), forgotten as (
+      delete from workers where gone_at <= ${addSeconds(at, -goneRetentionSeconds)}
+    )
+    select id from gone order by id`.execute(db);
+  return rows.map((row) => row.id);
 }
