@@ -31,7 +31,7 @@ const vendorCount = 150;
 const intervalSeconds = 5;
 /** The bound the issue sets: a vendor is polled again within max(its interval, 10 s). */
 const failoverBoundMs = Math.max(intervalSeconds, 10) * 1000;
-const kills = Number(process.env.VENDORWATCH_FAILOVER_KILLS ?? 10);
+const kills = Number(process.env.VENDORWATCH_FAILOVER_KILLS ?? 7);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface WorkerView {
