@@ -155,10 +155,10 @@ export interface ClaimedPoll {
 }
 
 /**
- * claimDueVendors, with each vendor's poll state read in the same query. A claimed vendor's
- * next_poll_at moves to its lease's end (and moves with it while heartbeats renew the lease), so
- * vendors in flight leave the due range of the next_poll_at index: a claim reads only what it
- * takes, however many polls the workers have in flight. On PostgreSQL the claim is one statement
+ * claimDuePolls, with each vendor's poll state read in the same query. A claimed vendor's
+ * next_poll_at moves to its first lease's end, so vendors in flight leave the due range of the
+ * next_poll_at index: a claim reads only what it takes, however many polls the workers have in
+ * flight (a poll longer than a lease comes back in range, filtered by its renewed lease_until). On PostgreSQL the claim is one statement
  * (one round trip, row locks held for that statement only); SQLite takes its write lock instead.
  */
 export async function claimDuePolls(

@@ -113,8 +113,8 @@ export interface WorkerStats {
 }
 
 /**
- * Proves the worker alive and renews every lease it holds until now + leaseSeconds (a held
- * vendor's next_poll_at moves with its lease: claims never rescan vendors in flight). Not ok when
+ * Proves the worker alive and renews every lease it holds until now + leaseSeconds (only
+ * lease_until, which no index covers, so a renewal is a cheap in-place update). Not ok when
  * the id is no longer this process's (it was found gone and its leases handed back); also counts
  * the live workers, which a claim's fair share divides by.
  */
@@ -151,7 +151,7 @@ export async function heartbeatWorker(
     if (postgres) heldVendors = heldVendors.forUpdate().skipLocked();
     await trx
       .updateTable('vendor_state')
-      .set({ lease_until: until, next_poll_at: until })
+      .set({ lease_until: until })
       .where('slug', 'in', heldVendors)
       .where('lease_owner', '=', id)
       .execute();
@@ -201,7 +201,7 @@ async function heartbeatStatement(
       where id = ${id} and instance = ${instance} and gone_at is null
       returning id
     ), vendors as (
-      update vendor_state set lease_until = ${until}, next_poll_at = ${until}
+      update vendor_state set lease_until = ${until}
       where lease_owner = ${id} and exists (select 1 from proved) and slug in (
         select slug from vendor_state where lease_owner = ${id} for update skip locked)
     ), targets as (
