@@ -6,6 +6,7 @@ import { parseNotificationTarget, type AppConfig } from '../config/load.js';
 import type { RouteEvent } from '../domain/routing.js';
 import type { AddressPolicy } from '../fetch/address-guard.js';
 import type { Logger } from '../logger.js';
+import type { WorkerLease } from './worker-lease.js';
 import {
   createDispatcher,
   defaultDispatcherOptions,
@@ -156,6 +157,8 @@ interface NotifierConfig {
 type NotifierOptions = Partial<DispatcherOptions> & {
   /** How often the admin API's targets are re-read (default targetRefreshMs). */
   targetRefreshMs?: number;
+  /** The worker's lease standing, when a heartbeat renews the target leases. */
+  lease?: WorkerLease;
 };
 
 export async function startNotifier(
@@ -163,7 +166,7 @@ export async function startNotifier(
   db: Kysely<Database>,
   owner: string,
   logger: Logger,
-  { targetRefreshMs: refreshMs = targetRefreshMs, ...options }: NotifierOptions = {},
+  { targetRefreshMs: refreshMs = targetRefreshMs, lease, ...options }: NotifierOptions = {},
 ): Promise<Notifier> {
   const log = logger.child({ component: 'notify' });
   const configured = notifyTargets(config);
@@ -188,6 +191,7 @@ export async function startNotifier(
     targets: configured,
     io,
     owner,
+    ...(lease ? { lease } : {}),
     options: merged,
     log,
   });

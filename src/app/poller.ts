@@ -8,20 +8,21 @@ import type { Logger } from '../logger.js';
 import { sweepFlags } from '../poll/flag-sweep.js';
 import { createNetworkWatch } from '../poll/network-watch.js';
 import { startScheduler } from '../poll/scheduler.js';
-import { releaseLeases, syncVendors, type Store } from '../store/index.js';
+import { openStore, syncVendors, type Store } from '../store/index.js';
 import type { EventBus } from '../web/event-bus.js';
 import type { Metrics } from '../web/metrics.js';
 import { correlationSettings } from './correlation.js';
 import { configuredVendors } from './fetcher.js';
 import { flagSettingsOf, flagSweepEveryMs } from './flag-settings.js';
 import { startNotifier, type Notifier } from './notifier.js';
+import { startWorkerLease } from './worker-lease.js';
 
 interface PollerDeps {
   config: AppConfig;
   store: Store;
   fetcher: Fetcher;
-  /** This worker's lease name. */
-  owner: string;
+  /** --worker-id / VENDORWATCH_WORKER_ID; null for the lowest free slot of this host. */
+  workerId: string | null;
   logger: Logger;
   metrics: Metrics;
   bus: EventBus;
@@ -30,16 +31,31 @@ interface PollerDeps {
 
 export interface RunningPoller {
   notifier: Notifier;
+  workerId: string;
   /** Stops polling and notifying, and hands this worker's leases back. */
   stop(): Promise<void>;
 }
 
 export async function startPoller(deps: PollerDeps): Promise<RunningPoller> {
-  const { config, store, fetcher, owner, logger, metrics, bus, now } = deps;
-  await releaseLeases(store.db, owner);
+  const { config, store, fetcher, logger, metrics, bus, now } = deps;
+  // The heartbeat has its own PostgreSQL connection: queued behind a busy pool of polls it would
+  // miss its deadline and fence a healthy worker. (SQLite has one writer and one poller anyway.)
+  const heartbeatStore =
+    store.dialect === 'postgres'
+      ? await openStore(config.databaseUrl, { maxConnections: 1 })
+      : null;
+  // Taking the id hands back what a dead predecessor under it still held.
+  const lease = await startWorkerLease({
+    db: (heartbeatStore ?? store).db,
+    requestedId: deps.workerId,
+    logger,
+    now,
+  });
+  const owner = lease.id;
+  metrics.setWorker(owner);
   const vendors = configuredVendors(config.vendors);
   await syncVendors(store.db, vendors, 'config', now().toISOString());
-  const notifier = await startNotifier(config, store.db, owner, logger);
+  const notifier = await startNotifier(config, store.db, owner, logger, { lease });
   const { routeEvent, dispatcher } = notifier;
   // One "poller degraded" signal per transition, however many vendors it concerns.
   const networkWatch = createNetworkWatch({
@@ -62,7 +78,9 @@ export async function startPoller(deps: PollerDeps): Promise<RunningPoller> {
     db: store.db,
     owner,
     concurrency: config.poller.concurrency,
-    leaseSeconds: Math.max(60, config.network.timeout * 3),
+    leaseSeconds: lease.leaseSeconds,
+    lease,
+    onClaim: (ms) => lease.countClaim(ms),
     pollDeps: {
       db: store.db,
       fetcher,
@@ -90,6 +108,7 @@ export async function startPoller(deps: PollerDeps): Promise<RunningPoller> {
         }),
     },
     onOutcome: (outcome) => {
+      lease.countPoll();
       metrics.observePoll(outcome);
       if (outcome.kind === 'failed' || outcome.kind === 'crashed') {
         logger.warn(
@@ -108,10 +127,12 @@ export async function startPoller(deps: PollerDeps): Promise<RunningPoller> {
   logger.info({ vendors: vendors.length, owner }, 'poller started');
   return {
     notifier,
+    workerId: owner,
     async stop() {
       await scheduler.stop();
       await notifier.stop();
-      await releaseLeases(store.db, owner);
+      await lease.stop();
+      await heartbeatStore?.close();
     },
   };
 }

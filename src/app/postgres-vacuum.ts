@@ -1,4 +1,5 @@
-// Every poll rewrites its vendor's bookkeeping row and every notification turn its target's row.
+// Every poll rewrites its vendor's bookkeeping row, every notification turn its target's row and
+// every heartbeat its worker's row.
 // On PostgreSQL each rewrite leaves a dead row version until VACUUM: with autovacuum off or behind
 // (it was off on the machine the benchmarks ran on), vendor_state grew by about 200 bytes per poll
 // without end. Vacuuming these few small, hot tables every minute keeps them bounded whatever the
@@ -7,7 +8,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Logger } from '../logger.js';
 import type { Database } from '../store/index.js';
 
-export const hotTables = ['vendor_state', 'notify_targets'] as const;
+export const hotTables = ['vendor_state', 'notify_targets', 'workers'] as const;
 
 const vacuumEveryMs = 60_000;
 

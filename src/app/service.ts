@@ -1,11 +1,10 @@
 // Composition root: config → store → fetcher → poller (scheduler + notifier) and web server;
 // clean shutdown in the reverse order.
-import { hostname } from 'node:os';
 import type { AppConfig } from '../config/load.js';
 import type { Fetcher } from '../fetch/types.js';
 import type { Logger } from '../logger.js';
 import { createVendorDetector } from '../poll/detect-vendor.js';
-import { migrateToLatest, openStore, type Store } from '../store/index.js';
+import { migrateToLatest, openStore, WorkerIdInUseError, type Store } from '../store/index.js';
 import { createApp } from '../web/app.js';
 import { createEventBus } from '../web/event-bus.js';
 import { createMetrics } from '../web/metrics.js';
@@ -21,6 +20,8 @@ import { createTargetAdmin } from './target-admin.js';
 export interface ServiceParts {
   poller: boolean;
   web: boolean;
+  /** The poller's worker id (--worker-id); by default the lowest free slot of this host. */
+  workerId?: string | null;
 }
 
 export interface RunningService {
@@ -99,17 +100,27 @@ export async function startService(
     }
     if (parts.poller) {
       if (store.dialect === 'sqlite') lock = acquireInstanceLock(config.databaseUrl);
-      // SQLite has one poller per file, so its lease name is stable and a restart after kill -9
-      // takes its vendors back at once; PostgreSQL workers are many, a dead one's leases expire.
-      const owner = store.dialect === 'sqlite' ? 'local' : `${hostname()}:${process.pid}`;
-      poller = await startPoller({ config, store, fetcher, owner, logger, metrics, bus, now });
+      // A worker's id survives its restarts (src/app/worker-lease.ts), so a restart after kill -9
+      // takes its leases back at once; a dead worker's leases are taken over within seconds.
+      poller = await startPoller({
+        config,
+        store,
+        fetcher,
+        workerId: parts.workerId ?? null,
+        logger,
+        metrics,
+        bus,
+        now,
+      });
       if (config.deliveryRetentionSeconds !== null) {
         const keepSeconds = config.deliveryRetentionSeconds;
         retention = startRetentionSweep({ db: store.db, keepSeconds, now, logger });
       }
       if (store.dialect === 'postgres') vacuum = startHotTableVacuum({ db: store.db, logger });
     }
-  } catch (error) {
+  } catch (thrown) {
+    const error =
+      thrown instanceof WorkerIdInUseError ? new ServiceStartError(thrown.message) : thrown;
     shutdown.abort();
     await server?.close();
     await fetcher.close();

@@ -46,6 +46,12 @@ interface DispatcherDeps {
   io: SendIo;
   /** This process's lease name. */
   owner: string;
+  /**
+   * A worker's heartbeat renews its target leases (src/app/worker-lease.ts): they are then short,
+   * nothing is claimed while the worker is fenced, and its signal aborts the sends in flight.
+   * Without one, a lease outlives a hung attempt by a wide margin.
+   */
+  lease?: { leaseSeconds: number; valid(): boolean; signal(): AbortSignal };
   options?: Partial<DispatcherOptions>;
   now?: () => Date;
   random?: () => number;
@@ -85,8 +91,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   useTargets(deps.targets);
   const draining = new Map<string, Promise<void>>();
   const stopping = new AbortController();
-  // Leases outlive a hung attempt by a wide margin, so a live dispatcher never loses one.
-  const leaseSeconds = Math.max(60, Math.ceil((options.timeoutMs * 3) / 1000));
+  const leaseSeconds =
+    deps.lease?.leaseSeconds ?? Math.max(60, Math.ceil((options.timeoutMs * 3) / 1000));
   let timer: NodeJS.Timeout | null = null;
   let loop: Promise<void> | null = null;
   let lastHousekeeping = 0;
@@ -125,7 +131,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       now,
       random,
       log,
-      signal: stopping.signal,
+      signal: deps.lease
+        ? AbortSignal.any([stopping.signal, deps.lease.signal()])
+        : stopping.signal,
       lastSend: lastSend.get(name)!,
     })
       .catch((error: unknown) =>
@@ -157,7 +165,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   async function claim(): Promise<Array<Promise<void>>> {
     await housekeeping();
     const room = options.maxConcurrentTargets - draining.size;
-    if (room <= 0 || stopping.signal.aborted) return [];
+    if (room <= 0 || stopping.signal.aborted || deps.lease?.valid() === false) return [];
     const claimed = await port.claimTargets({
       names: names.filter((name) => !draining.has(name)),
       owner,

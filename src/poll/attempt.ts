@@ -29,6 +29,8 @@ export interface PollDeps {
   onHealthChange?: (change: HealthChange) => void;
   /** Sees every poll's outcome; while it says degraded, vendor.unreachable is held back. */
   networkWatch?: NetworkWatch;
+  /** Aborted when this worker's lease may have run out: the poll stops and records nothing. */
+  signal?: AbortSignal;
   /** Gathers polls that only move the poll state into shared transactions (the scheduler's). */
   bookkeeping?: BookkeepingBatch;
   /** Groups committed incidents into outages that span vendors; off for one-off polls. */

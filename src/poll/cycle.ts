@@ -114,7 +114,11 @@ async function fetchEndpoints(attempt: Attempt, endpoints: Endpoint[]): Promise<
   // requests would open one each (polls are further apart than any keep-alive timeout).
   for (const endpoint of endpoints) {
     const validators = state.validators[endpoint.url] ?? null;
-    const result = await deps.fetcher.fetch({ url: endpoint.url, validators });
+    const result = await deps.fetcher.fetch({
+      url: endpoint.url,
+      validators,
+      ...(deps.signal ? { signal: deps.signal } : {}),
+    });
     if (!result.ok) {
       if (endpoint.required) {
         const error = `${lastPathSegment(endpoint.url)}: ${result.error.message}`;

@@ -127,6 +127,9 @@ async function commit(attempt: Attempt, recording: Recording): Promise<VendorEve
     consecutiveFailures,
     retryAfterSeconds,
   } = recording;
+  // Past this worker's lease another worker may be polling the vendor: record nothing (the next
+  // holder repeats this poll; no event is recorded twice or under another id).
+  deps.signal?.throwIfAborted();
   const delaySeconds = nextPollDelaySeconds({
     intervalSeconds: vendor.intervalSeconds,
     consecutiveFailures,

@@ -1,6 +1,7 @@
 // The only timers of the poller: claim due vendors through the store, poll them with bounded
 // concurrency, flush the polls' shared bookkeeping writes, and stop cleanly. Claiming through the
 // store lets several workers share the work.
+import { performance } from 'node:perf_hooks';
 import type { Kysely } from 'kysely';
 import {
   bookkeepingGatherMs,
@@ -20,13 +21,29 @@ interface SchedulerOptions {
   concurrency: number;
   /** How long a claimed vendor stays ours if this process dies mid-poll. */
   leaseSeconds: number;
-  /** How often to look for due vendors when idle. */
+  /** How often to look for due vendors when idle (jittered ±20 % so workers do not align). */
   tickMs?: number;
+  /**
+   * This worker's standing (src/app/worker-lease.ts): nothing is claimed while it is not valid,
+   * and its signal aborts the polls in flight when the leases may have run out.
+   */
+  lease?: SchedulerLease;
+  onClaim?(ms: number, claimed: number): void;
   onOutcome?(outcome: PollOutcome): void;
   onError?(error: unknown): void;
   /** A periodic task of the polling process (the hygiene flag sweep): one run at a time. */
   sweep?: { everyMs: number; run(): Promise<unknown> };
 }
+
+export interface SchedulerLease {
+  valid(): boolean;
+  signal(): AbortSignal;
+  /** Live workers sharing the vendors: a claim takes at most its share of the free slots. */
+  liveWorkers(): number;
+}
+
+/** The smallest claim: below this, claims cost more round trips than the spreading is worth. */
+const minClaim = 8;
 
 export interface Scheduler {
   /** Resolves once in-flight polls finished (or the deadline passed). */
@@ -72,7 +89,8 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   };
 
   const run = ({ vendor, state }: ClaimedPoll) => {
-    const task = pollVendor(pollDeps, vendor, state)
+    const deps = options.lease ? { ...pollDeps, signal: options.lease.signal() } : pollDeps;
+    const task = pollVendor(deps, vendor, state)
       .then((outcome) => options.onOutcome?.(outcome))
       .catch((error: unknown) => options.onError?.(error))
       .finally(() => {
@@ -88,21 +106,34 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     claiming = true;
     try {
       const free = options.concurrency - running.size;
-      if (free > 0) {
+      const lease = options.lease;
+      if (free > 0 && (!lease || lease.valid())) {
+        // With others live, one claim takes a share, so due vendors spread over the workers
+        // instead of going to whichever claims first.
+        const share = lease
+          ? Math.max(minClaim, Math.ceil(options.concurrency / lease.liveWorkers()))
+          : free;
+        const limit = Math.min(free, share);
+        const started = performance.now();
         const claimed = await claimDuePolls(options.db, {
           owner: options.owner,
           now: options.pollDeps.now().toISOString(),
           leaseSeconds: options.leaseSeconds,
-          limit: free,
+          limit,
         });
-        backlog = claimed.length === free;
+        options.onClaim?.(performance.now() - started, claimed.length);
+        backlog = claimed.length === limit;
         for (const poll of claimed) if (!stopped) run(poll);
       }
     } catch (error) {
       options.onError?.(error);
     } finally {
       claiming = false;
-      schedule(backlog && running.size < options.concurrency ? batchDelayMs : tickMs);
+      schedule(
+        backlog && running.size < options.concurrency
+          ? batchDelayMs
+          : Math.round(tickMs * (0.8 + Math.random() * 0.4)),
+      );
     }
   }
 

@@ -91,8 +91,16 @@ async function openPostgres(url: string, options: StoreOptions): Promise<Store> 
     connectionString: url,
     max: options.maxConnections ?? defaultMaxConnections,
     types: { getTypeParser: int8AsNumber },
+    // A connection to a server behind a partition errors within a minute instead of hanging.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
   });
-  pool.on('error', options.onPoolError ?? (() => {}));
+  const onError = options.onPoolError ?? (() => {});
+  pool.on('error', onError);
+  // A connection that drops while checked out (between a transaction's statements, or when a
+  // partition heals) emits 'error' on its client, which the pool does not listen to then: without
+  // this listener that would end the process. The statement in progress still gets the error.
+  pool.on('connect', (client) => client.on('error', onError));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
     await checkReady(db);

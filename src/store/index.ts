@@ -119,3 +119,14 @@ export {
 } from './sessions.js';
 export { addressLockedUntil, recordAddressFailure } from './sign-in-failures.js';
 export { appendAudit, listAudit, type AuditEntry, type NewAuditEntry } from './audit.js';
+export {
+  heartbeatWorker,
+  listWorkers,
+  markWorkerStopped,
+  registerWorker,
+  sweepGoneWorkers,
+  WorkerIdInUseError,
+  workerLeaseSeconds,
+  type WorkerStats,
+  type WorkerView,
+} from './workers.js';

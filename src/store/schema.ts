@@ -222,6 +222,28 @@ export interface OutageMemberTable {
   joined_at: string;
 }
 
+/** One row per worker (a process that polls and delivers), kept a day after it is gone. */
+export interface WorkerTable {
+  /** Stable across restarts: --worker-id, VENDORWATCH_WORKER_ID, or a slot on its host. */
+  id: string;
+  /** Random per process start: tells a restarted worker from its dead predecessor. */
+  instance: string;
+  host: string;
+  pid: number;
+  started_at: string;
+  heartbeat_at: string;
+  /** When the worker stopped, or another worker found its heartbeat too old. */
+  gone_at: string | null;
+  /** 'stopped' (a clean stop) or 'heartbeat lost'. */
+  gone_reason: string | null;
+  /** When its leases were handed back for others to take (its vendors taken over). */
+  taken_over_at: string | null;
+  polls_total: Generated<number>;
+  polls_per_second: Generated<number>;
+  claims_total: Generated<number>;
+  claim_ms_total: Generated<number>;
+}
+
 export interface Database {
   vendors: VendorTable;
   vendor_state: VendorStateTable;
@@ -235,6 +257,7 @@ export interface Database {
   events: EventTable;
   outbox: OutboxTable;
   notify_targets: NotifyTargetTable;
+  workers: WorkerTable;
   outages: OutageTable;
   outage_members: OutageMemberTable;
   accounts: AccountTable;

@@ -154,39 +154,34 @@ export interface ClaimedPoll {
   state: PollState;
 }
 
-/** claimDueVendors, with each vendor's poll state read in the same query. */
+/**
+ * claimDuePolls, with each vendor's poll state read in the same query. A claimed vendor's
+ * next_poll_at moves to its first lease's end, so vendors in flight leave the due range of the
+ * next_poll_at index: a claim reads only what it takes, however many polls the workers have in
+ * flight (a poll longer than a lease comes back in range, filtered by its renewed lease_until). On PostgreSQL the claim is one statement
+ * (one round trip, row locks held for that statement only); SQLite takes its write lock instead.
+ */
 export async function claimDuePolls(
   db: Kysely<Database>,
-  { owner, now, leaseSeconds, limit }: ClaimOptions,
+  options: ClaimOptions,
 ): Promise<ClaimedPoll[]> {
-  const at = storedInstant(now);
-  const leaseUntil = addSeconds(at, leaseSeconds);
-  const postgres = dialectOf(db) === 'postgres';
+  const limit = Math.max(0, Math.floor(options.limit));
+  if (limit === 0) return [];
+  if (dialectOf(db) === 'postgres') {
+    const rows = await claimStatement(db, { ...options, limit }).execute();
+    return rows.map((row) => ({ vendor: vendorFromRow(row), state: pollStateFromRow(row) }));
+  }
+  const at = storedInstant(options.now);
+  const leaseUntil = addSeconds(at, options.leaseSeconds);
   return db.transaction().execute(async (trx) => {
-    let due = trx
-      .selectFrom('vendor_state')
-      .innerJoin('vendors', 'vendors.slug', 'vendor_state.slug')
-      .select([...vendorColumns, ...pollStateColumns])
-      .where('vendors.enabled', '=', 1)
-      .where('vendor_state.next_poll_at', '<=', at)
-      .where((eb) =>
-        eb.or([
-          eb('vendor_state.lease_until', 'is', null),
-          eb('vendor_state.lease_until', '<=', at),
-        ]),
-      )
-      .orderBy('vendor_state.next_poll_at')
-      .orderBy('vendor_state.slug')
-      .limit(Math.max(0, Math.floor(limit)));
-    if (postgres) due = due.forUpdate('vendor_state').skipLocked();
-    const rows = await due.execute();
+    const rows = await dueVendors(trx, at, limit).execute();
     for (const slugs of chunk(
       rows.map((row) => row.slug),
       maxInListSize,
     )) {
       await trx
         .updateTable('vendor_state')
-        .set({ lease_owner: owner, lease_until: leaseUntil })
+        .set({ lease_owner: options.owner, lease_until: leaseUntil, next_poll_at: leaseUntil })
         .where('slug', 'in', slugs)
         .execute();
     }
@@ -194,12 +189,62 @@ export async function claimDuePolls(
   });
 }
 
+/** Due, enabled, unleased vendors, soonest due first: a range of the next_poll_at index. */
+function dueVendors(db: Kysely<Database>, at: string, limit: number) {
+  return db
+    .selectFrom('vendor_state')
+    .innerJoin('vendors', 'vendors.slug', 'vendor_state.slug')
+    .select([...vendorColumns, ...pollStateColumns])
+    .where('vendor_state.next_poll_at', '<=', at)
+    .where((eb) =>
+      eb.or([eb('vendor_state.lease_until', 'is', null), eb('vendor_state.lease_until', '<=', at)]),
+    )
+    .where('vendors.enabled', '=', 1)
+    .orderBy('vendor_state.next_poll_at')
+    .orderBy('vendor_state.slug')
+    .limit(limit);
+}
+
+/**
+ * PostgreSQL's claim as one statement: the due rows locked (skipping rows another worker is
+ * claiming this instant), leased, and returned as they were before the lease. Exported for the
+ * EXPLAIN in bench/claim-plan.mjs.
+ */
+export function claimStatement(db: Kysely<Database>, options: ClaimOptions) {
+  const at = storedInstant(options.now);
+  const leaseUntil = addSeconds(at, options.leaseSeconds);
+  return db
+    .with('picked', () =>
+      dueVendors(db, at, Math.max(0, Math.floor(options.limit)))
+        .forUpdate('vendor_state')
+        .skipLocked(),
+    )
+    .with('leased', (qb) =>
+      qb
+        .updateTable('vendor_state')
+        .set({ lease_owner: options.owner, lease_until: leaseUntil, next_poll_at: leaseUntil })
+        .where('vendor_state.slug', 'in', (eb) => eb.selectFrom('picked').select('picked.slug'))
+        .returning('vendor_state.slug'),
+    )
+    .selectFrom('picked')
+    .innerJoin('leased', 'leased.slug', 'picked.slug')
+    .selectAll('picked')
+    .orderBy('picked.next_poll_at')
+    .orderBy('picked.slug');
+}
+
+/**
+ * The next_poll_at of a vendor whose lease was handed back before its poll was recorded (a
+ * worker stopping, or found dead): due at once, ahead of the rest, as its poll is overdue.
+ */
+export const dueAtOnce = '1970-01-01T00:00:00.000Z';
+
 /** Gives back every lease an owner holds (a worker shutting down), so others poll at once. */
 export async function releaseLeases(db: Kysely<Database>, owner: string): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const result = await trx
       .updateTable('vendor_state')
-      .set({ lease_owner: null, lease_until: null })
+      .set({ lease_owner: null, lease_until: null, next_poll_at: dueAtOnce })
       .where('lease_owner', '=', owner)
       .executeTakeFirst();
     return Number(result.numUpdatedRows);

@@ -22,6 +22,7 @@ import { createCalendars } from './calendar/index.js';
 import { compatEndpoints, createCompat } from './compat/index.js';
 import { createAuth } from './auth/service.js';
 import type { AuthSettings } from './auth/settings.js';
+import { createWorkerApi } from './api/workers.js';
 import type { EventSource } from './event-bus.js';
 import { createFeeds } from './feeds/index.js';
 import { HttpError } from './http-error.js';
@@ -94,6 +95,7 @@ export function createApp(deps: AppDeps): Hono {
   });
   const deliveries = createDeliveryApi(db);
   const outages = createOutageApi(db);
+  const workers = createWorkerApi(db, now);
   const targets = deps.targets ? createTargetApi({ ...deps.targets, ...writeAccess }) : null;
   const uptime = createUptimeApi({ db, now, vendorName, weights: uptimeWeights });
   const report = createReportApi({ db, now, vendorName });
@@ -166,6 +168,7 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/api/v1/events', (c) => events.list(c));
   app.get('/api/v1/events/stream', (c) => events.stream(c));
   app.get('/api/v1/deliveries', (c) => deliveries.list(c));
+  app.get('/api/v1/workers', (c) => workers.list(c));
 
   // HTML pages (pages/), each with a strict CSP and hardening headers (pages/shared/html.ts).
   app.get('/', (c) => pages.dashboard(c));

@@ -14,7 +14,10 @@ import {
   listIncidentsSinceWithUpdates,
   listVendorStatuses,
   listWatchedComponents,
+  listWorkers,
+  workerLeaseSeconds,
   type Database,
+  type WorkerView,
 } from '../store/index.js';
 
 /** What the poller reports about one poll (a PollOutcome, without importing poll/). */
@@ -31,6 +34,8 @@ const severityHelp =
 export interface Metrics {
   registry: Registry;
   observePoll(observation: PollObservation): void;
+  /** Labels this process's poll metrics with its worker id (once it has one). */
+  setWorker(id: string): void;
   /** The poller's network watch says most vendors cannot be reached (poll/network-watch). */
   setNetworkDegraded(degraded: boolean): void;
 }
@@ -42,6 +47,34 @@ interface Instruments extends Metrics {
   componentStatus: Gauge<'vendor' | 'component' | 'group'>;
   activeIncidents: Gauge<'vendor' | 'impact'>;
   reportGauges: ReportGauges;
+  workerGauges: WorkerGauges;
+}
+
+/** Every worker's figures as its heartbeats write them to the store (any process can serve them). */
+interface WorkerGauges {
+  up: Gauge<'worker' | 'host'>;
+  pollsPerSecond: Gauge<'worker'>;
+  polls: Gauge<'worker'>;
+  vendorsHeld: Gauge<'worker'>;
+  heartbeatAge: Gauge<'worker'>;
+}
+
+function workerGauges(registers: Registry[]): WorkerGauges {
+  const gauge = <L extends string>(name: string, help: string, labelNames: L[]) =>
+    new Gauge<L>({ name: `vendorwatch_worker_${name}`, help, labelNames, registers });
+  return {
+    up: gauge('up', '1 for a live worker, 0 for one gone within the last day.', ['worker', 'host']),
+    pollsPerSecond: gauge('polls_per_second', "Polls per second over the worker's last seconds.", [
+      'worker',
+    ]),
+    polls: gauge('polls', 'Polls the worker made since it started (as of its last heartbeat).', [
+      'worker',
+    ]),
+    vendorsHeld: gauge('vendors_held', 'Vendors the worker is polling now (leased).', ['worker']),
+    heartbeatAge: gauge('heartbeat_age_seconds', "Seconds since the worker's last heartbeat.", [
+      'worker',
+    ]),
+  };
 }
 
 /** The report card's headline figures (docs/contract.md#vendor-report-card), over this window. */
@@ -77,24 +110,26 @@ const instruments = new WeakMap<Metrics, Instruments>();
 
 export function createMetrics(options: { processMetrics?: boolean } = {}): Metrics {
   const registry = new Registry();
+  let worker: { worker: string } | Record<string, never> = {};
   if (options.processMetrics) collectDefaultMetrics({ register: registry, prefix: 'vendorwatch_' });
   const registers = [registry];
   const pollDuration = new Histogram({
     name: 'vendorwatch_poll_duration_seconds',
-    help: 'Duration of one vendor poll (fetch, parse, diff, commit), by outcome.',
-    labelNames: ['outcome'],
+    help: 'Duration of one vendor poll (fetch, parse, diff, commit), by outcome and worker.',
+    labelNames: ['outcome', 'worker'],
     buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers,
   });
   const pollErrors = new Counter({
     name: 'vendorwatch_poll_errors_total',
-    help: 'Polls that failed (the page could not be fetched or read) or crashed, by vendor.',
-    labelNames: ['vendor', 'kind'],
+    help: 'Polls that failed (the page could not be fetched or read) or crashed, by vendor and worker.',
+    labelNames: ['vendor', 'kind', 'worker'],
     registers,
   });
   const eventsRecorded = new Counter({
     name: 'vendorwatch_events_recorded_total',
-    help: 'Change events recorded by polls in this process.',
+    help: 'Change events recorded by polls in this process, by worker.',
+    labelNames: ['worker'],
     registers,
   });
   const networkDegraded = new Gauge({
@@ -107,11 +142,14 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): Metri
   const metrics: Instruments = {
     registry,
     observePoll(observation) {
-      pollDuration.observe({ outcome: observation.kind }, observation.durationMs / 1000);
+      pollDuration.observe({ outcome: observation.kind, ...worker }, observation.durationMs / 1000);
       if (observation.kind === 'failed' || observation.kind === 'crashed') {
-        pollErrors.inc({ vendor: observation.vendorSlug, kind: observation.kind });
+        pollErrors.inc({ vendor: observation.vendorSlug, kind: observation.kind, ...worker });
       }
-      if (observation.events > 0) eventsRecorded.inc(observation.events);
+      if (observation.events > 0) eventsRecorded.inc(worker, observation.events);
+    },
+    setWorker(id) {
+      worker = { worker: id };
     },
     setNetworkDegraded(degraded) {
       networkDegraded.set(degraded ? 1 : 0);
@@ -147,6 +185,7 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): Metri
       registers,
     }),
     reportGauges: reportGauges(registers),
+    workerGauges: workerGauges(registers),
   };
   instruments.set(metrics, metrics);
   return metrics;
@@ -160,12 +199,14 @@ export async function serveMetrics(
   now: string,
 ): Promise<Response> {
   const own = instruments.get(metrics)!;
-  const [vendors, components, active, window] = await Promise.all([
+  const [vendors, components, active, window, workers] = await Promise.all([
     listVendorStatuses(db, now),
     listWatchedComponents(db),
     countActiveIncidents(db),
     listIncidentsSinceWithUpdates(db, addSeconds(now, -reportWindowDays * 86_400)),
+    listWorkers(db, { now, leaseSeconds: workerLeaseSeconds }),
   ]);
+  setWorkerGauges(own.workerGauges, workers, Date.parse(now));
   for (const gauge of [own.vendorStatus, own.vendorUp, own.dataAge, own.componentStatus]) {
     gauge.reset();
   }
@@ -198,6 +239,18 @@ export async function serveMetrics(
     'content-type': metrics.registry.contentType,
     'cache-control': 'no-store',
   });
+}
+
+function setWorkerGauges(gauges: WorkerGauges, workers: readonly WorkerView[], nowMs: number) {
+  for (const gauge of Object.values(gauges) as Array<Gauge<string>>) gauge.reset();
+  for (const view of workers) {
+    const worker = { worker: view.id };
+    gauges.up.set({ ...worker, host: view.host }, view.state === 'live' ? 1 : 0);
+    gauges.polls.set(worker, view.polls);
+    gauges.pollsPerSecond.set(worker, view.pollsPerSecond);
+    gauges.vendorsHeld.set(worker, view.vendorsHeld);
+    gauges.heartbeatAge.set(worker, Math.max(0, (nowMs - Date.parse(view.lastHeartbeatAt)) / 1000));
+  }
 }
 
 function setReportGauges(

@@ -4,7 +4,14 @@
 import { failureReason } from '../../domain/failure-reason.js';
 import { healthPhrase } from '../../domain/health.js';
 import { looksLikeOwnNetworkDown } from '../../domain/own-network.js';
-import { listVendorStatuses, migrateToLatest, openStore } from '../../store/index.js';
+import {
+  listVendorStatuses,
+  listWorkers,
+  migrateToLatest,
+  openStore,
+  workerLeaseSeconds,
+  type WorkerView,
+} from '../../store/index.js';
 import { defineCommand, parseCommandArgs } from '../args.js';
 import { configFor, print, type CommandIo } from '../io.js';
 import { formatAge, formatTable } from '../table.js';
@@ -25,12 +32,16 @@ export async function runStatus(argv: string[], io: CommandIo): Promise<number> 
     await migrateToLatest(store);
     const now = new Date();
     const vendors = await listVendorStatuses(store.db, now.toISOString());
+    const workers = await listWorkers(store.db, {
+      now: now.toISOString(),
+      leaseSeconds: workerLeaseSeconds,
+    });
     if (values.json) {
-      // errorReason beside error, as GET /api/v1/vendors gives it.
+      // errorReason beside error, as GET /api/v1/vendors gives it; workers as /api/v1/workers.
       const withReasons = vendors.map((v) =>
         v.error === null ? v : { ...v, errorReason: failureReason(v.error) },
       );
-      print(io.stdout, JSON.stringify({ vendors: withReasons }, null, 2));
+      print(io.stdout, JSON.stringify({ vendors: withReasons, workers }, null, 2));
       return 0;
     }
     if (vendors.length === 0) {
@@ -60,8 +71,26 @@ export async function runStatus(argv: string[], io: CommandIo): Promise<number> 
           "vendorwatch's own network may be down; vendor-unreachable alerts are held until it recovers",
       );
     }
+    if (workers.length > 0) print(io.stdout, `\n${workerTable(workers, now)}`);
     return 0;
   } finally {
     await store.close();
   }
+}
+
+/** Live workers, then those gone within the last day with when their vendors were taken over. */
+function workerTable(workers: readonly WorkerView[], now: Date): string {
+  const rows = workers.map((w) => [
+    w.id,
+    w.state === 'live' ? 'live' : `gone (${w.goneReason ?? 'heartbeat lost'})`,
+    w.host,
+    String(w.pid),
+    formatAge(w.startedAt, now),
+    formatAge(w.lastHeartbeatAt, now),
+    w.state === 'live' ? String(w.vendorsHeld) : '',
+    w.state === 'live' ? w.pollsPerSecond.toFixed(1) : '',
+    w.takenOverAt ? formatAge(w.takenOverAt, now) : '',
+  ]);
+  const headers = ['WORKER', 'STATE', 'HOST', 'PID', 'STARTED', 'HEARTBEAT', 'HELD', 'POLLS/S'];
+  return formatTable([...headers, 'TAKEN OVER'], rows);
 }

@@ -21,6 +21,7 @@ import * as incidentKindIndexes from './2026_12_04_0010_incident_kind_indexes.js
 import * as outages from './2026_12_04_0011_outages.js';
 import * as incidentFlags from './2026_12_04_0012_incident_flags.js';
 import * as accounts from './2026_12_04_0013_accounts.js';
+import * as workers from './2026_12_04_0014_workers.js';
 
 const migrations: Record<string, Migration> = {
   '2026_11_26_0001_initial': initial,
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_0011_outages': outages,
   '2026_12_04_0012_incident_flags': incidentFlags,
   '2026_12_04_0013_accounts': accounts,
+  '2026_12_04_0014_workers': workers,
 };
 
 const provider: MigrationProvider = {

@@ -11,6 +11,7 @@ import { registerPollInstantsContract } from './poll-instants.contract.js';
 import { registerQueryContract } from './queries.contract.js';
 import { registerSearchContract } from './search.contract.js';
 import { registerVendorContract } from './vendors.contract.js';
+import { registerWorkersContract } from './workers.contract.js';
 
 export type { StoreHarness } from './harness.js';
 
@@ -25,4 +26,5 @@ export function registerStoreContract(harness: StoreHarness): void {
   registerPollInstantsContract(harness);
   registerOutboxContract(harness);
   registerNotifyContract(harness);
+  registerWorkersContract(harness);
 }

@@ -312,6 +312,25 @@ const schemas = {
       category: { type: 'string', enum: [...categories] },
     },
   },
+  Worker: object({
+    id: { type: 'string', description: 'Stable across restarts: --worker-id, or <host>-<n>.' },
+    host: { type: 'string' },
+    pid: { type: 'integer' },
+    state: { type: 'string', enum: ['live', 'gone'] },
+    startedAt: instant,
+    lastHeartbeatAt: instant,
+    vendorsHeld: { type: 'integer', description: 'Vendors it is polling now (leased).' },
+    targetsHeld: { type: 'integer', description: 'Notification targets it is delivering to now.' },
+    polls: { type: 'integer', description: 'Polls since it started, as of its last heartbeat.' },
+    pollsPerSecond: { type: 'number' },
+    claimMsMean: nullable({ type: 'number' }),
+    goneAt: nullable(instant),
+    goneReason: nullable({ type: 'string', enum: ['stopped', 'heartbeat lost'] }),
+    takenOverAt: nullable({
+      ...instant,
+      description: 'When its leases were handed back to the other workers.',
+    }),
+  }),
   Delivery: object({
     deliveryKey: {
       type: 'string',
@@ -893,6 +912,22 @@ export const openApiDocument = {
               targets: { type: 'array', items: ref('NotifyTarget') },
               deliveries: { type: 'array', items: ref('Delivery') },
               nextCursor: nullable({ type: 'string' }),
+            }),
+          ),
+          ...errors,
+        },
+      },
+    },
+    '/api/v1/workers': {
+      get: {
+        summary:
+          'The workers polling this database: live ones first, then those gone within the last day.',
+        responses: {
+          '200': json(
+            'The lease length and every worker.',
+            object({
+              leaseSeconds: { type: 'integer' },
+              workers: { type: 'array', items: ref('Worker') },
             }),
           ),
           ...errors,
