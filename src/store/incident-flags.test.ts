@@ -37,7 +37,7 @@ async function outboxFor(store: Store, eventIds: string[]) {
 describe.each(databaseKinds)('hygiene flags on %s', (kind) => {
   const opener = openerFor(kind);
 
-  it('upgrades a store migrated before flags existed: the flags migration alone runs', async () => {
+  it('upgrades a store that ran later-numbered migrations first: the flags migration alone runs', async () => {
     const { store } = await opener.fresh();
     await sql`drop table incident_flags`.execute(store.db);
     await sql`delete from kysely_migration where name = '2026_12_04_0012_incident_flags'`.execute(

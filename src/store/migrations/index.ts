@@ -61,6 +61,9 @@ async function migrate(
   const migrator = new Migrator({
     db: store.db,
     provider,
+    // Work on parallel branches takes migration numbers when it starts, so a store may have run a
+    // later-numbered migration before an earlier-numbered one lands; each stands on its own.
+    allowUnorderedMigrations: true,
     migrationTableSchema: store.dialect === 'postgres' ? await currentSchema(store) : undefined,
   });
   const { error, results = [] } = await run(migrator);
