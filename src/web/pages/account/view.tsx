@@ -12,7 +12,7 @@ export interface AccountPageProps {
 export const AccountPage: FC<AccountPageProps> = ({ assets, viewer }) => (
   <Layout title="Your account" assets={assets} current="account">
     <h1>Your account</h1>
-    <dl class="facts">
+    <dl class="account-facts">
       <dt>Email</dt>
       <dd>{viewer.email}</dd>
       <dt>Role</dt>
