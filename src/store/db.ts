@@ -94,6 +94,10 @@ async function openPostgres(url: string, options: StoreOptions): Promise<Store> 
     // A connection to a server behind a partition errors within a minute instead of hanging.
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,
+    // A worker cut off mid-transaction leaves it open on the server, holding its row locks and the
+    // event-log lock every other worker's commit waits for; the server ends it after 10 s (no
+    // transaction of ours waits between statements that long).
+    idle_in_transaction_session_timeout: 10_000,
   });
   const onError = options.onPoolError ?? (() => {});
   pool.on('error', onError);
