@@ -1,7 +1,6 @@
 // An invitation link: the invited person chooses a password and is signed in.
 import type { FC } from 'hono/jsx';
-import { minPasswordLength } from '../../auth/password.js';
-import { ErrorNotice, Field } from '../shared/form-parts.js';
+import { ErrorNotice, NewPasswordFields } from '../shared/form-parts.js';
 import { Layout, type AssetUrls } from '../shared/layout.js';
 
 export interface InvitePageProps {
@@ -24,25 +23,7 @@ export const InvitePage: FC<InvitePageProps> = (props) => (
       <ErrorNotice message={props.error} />
       <form method="post" action={props.action} class="form-stack">
         <input type="hidden" name="email" value={props.email} autocomplete="username" />
-        <Field
-          id="password"
-          label="Password"
-          name="password"
-          type="password"
-          autocomplete="new-password"
-          hint={`At least ${minPasswordLength} characters.`}
-          minlength={minPasswordLength}
-          required
-          autofocus
-        />
-        <Field
-          id="confirm"
-          label="Password again"
-          name="confirm"
-          type="password"
-          autocomplete="new-password"
-          required
-        />
+        <NewPasswordFields autofocus />
         <button type="submit">Set password and sign in</button>
       </form>
     </section>

@@ -1,7 +1,6 @@
 // First run: the form that creates the first admin. Shown only while no account exists.
 import type { FC } from 'hono/jsx';
-import { minPasswordLength } from '../../auth/password.js';
-import { ErrorNotice, Field } from '../shared/form-parts.js';
+import { ErrorNotice, Field, NewPasswordFields } from '../shared/form-parts.js';
 import { Layout, type AssetUrls } from '../shared/layout.js';
 
 export interface SetupPageProps {
@@ -30,24 +29,7 @@ export const SetupPage: FC<SetupPageProps> = (props) => (
           required
           autofocus
         />
-        <Field
-          id="password"
-          label="Password"
-          name="password"
-          type="password"
-          autocomplete="new-password"
-          hint={`At least ${minPasswordLength} characters.`}
-          minlength={minPasswordLength}
-          required
-        />
-        <Field
-          id="confirm"
-          label="Password again"
-          name="confirm"
-          type="password"
-          autocomplete="new-password"
-          required
-        />
+        <NewPasswordFields />
         <button type="submit">Create admin and sign in</button>
       </form>
     </section>

@@ -1,6 +1,7 @@
 // The pieces every account and management form is built from: a labelled field with its hint, a
 // notice (role=status) and an error (role=alert) the page shows above the form.
 import type { Child, FC } from 'hono/jsx';
+import { minPasswordLength } from '../../auth/password.js';
 
 interface FieldProps {
   id: string;
@@ -31,6 +32,31 @@ export const Field: FC<FieldProps> = ({ id, label, hint, type = 'text', ...input
       </p>
     )}
   </div>
+);
+
+/** A new password and its confirmation, as setup and invitations ask for them. */
+export const NewPasswordFields: FC<{ autofocus?: boolean }> = ({ autofocus }) => (
+  <>
+    <Field
+      id="password"
+      label="Password"
+      name="password"
+      type="password"
+      autocomplete="new-password"
+      hint={`At least ${minPasswordLength} characters.`}
+      minlength={minPasswordLength}
+      required
+      {...(autofocus ? { autofocus: true } : {})}
+    />
+    <Field
+      id="confirm"
+      label="Password again"
+      name="confirm"
+      type="password"
+      autocomplete="new-password"
+      required
+    />
+  </>
 );
 
 export const ErrorNotice: FC<{ message: string | null | undefined }> = ({ message }) =>
