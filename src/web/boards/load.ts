@@ -28,7 +28,7 @@ export interface BoardState {
   vendors: BoardVendorState[];
   /** Board vendors not in the store yet (a web process started before the poller synced). */
   pending: string[];
-  /** The worst of its vendors' board statuses; `unknown` for a board with no data at all. */
+  /** The worst of its vendors' board statuses; `unknown` for a board with none stored yet. */
   status: ComponentStatus;
 }
 
@@ -40,10 +40,9 @@ export function incidentOnBoard(
   return boardCovers(board, incident.vendorSlug, incident.components);
 }
 
+/** The worst of its vendors' (unknown above operational, as for a vendor: no data is no news). */
 export function boardStatus(vendors: readonly { status: ComponentStatus }[]): ComponentStatus {
-  if (vendors.length === 0) return 'unknown';
-  const known = vendors.map((vendor) => vendor.status).filter((status) => status !== 'unknown');
-  return known.length === 0 ? 'unknown' : worstStatus(known);
+  return vendors.length === 0 ? 'unknown' : worstStatus(vendors.map((vendor) => vendor.status));
 }
 
 /** The vendor's state limited to the board's components (unchanged for a whole vendor). */
