@@ -79,6 +79,7 @@ describe.each(databaseKinds)('boards on %s', (kind) => {
     // Limited to some components: no vendor-wide live rewrite of its rows.
     expect(html).toContain('id="board-table"');
     expect(html).toContain('href="/status/payments"');
+    expect(html).toContain('Acme: Nope');
 
     const ops = await (await get('/boards/ops')).text();
     expect(ops).toMatch(/data-vendor="acme"[^>]*data-status="partial_outage"/);

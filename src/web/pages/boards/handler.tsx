@@ -106,6 +106,9 @@ export async function boardPage(
         limited: state.vendors.some((vendor) => vendor.limited),
         statusPage: board.public ? `/status/${encodeURIComponent(board.slug)}` : null,
         pending: state.pending,
+        missing: state.vendors.flatMap((vendor) =>
+          vendor.missingComponents.map((name) => `${vendor.name}: ${name}`),
+        ),
       }}
     />,
   );

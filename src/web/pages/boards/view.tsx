@@ -32,7 +32,7 @@ export const BoardsPage: FC<{ boards: readonly BoardSummary[]; assets: AssetUrls
   boards,
   assets,
 }) => (
-  <Layout title="Boards" assets={assets}>
+  <Layout title="Boards" assets={assets} current="boards">
     <h1>Boards</h1>
     <p class="note">
       A board is a named selection of vendors and their components, with its own dashboard, feeds,

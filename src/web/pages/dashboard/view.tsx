@@ -59,6 +59,8 @@ export interface DashboardBoard {
   statusPage: string | null;
   /** Board vendors the store does not know yet. */
   pending: readonly string[];
+  /** `Vendor: name` for each board component the vendor's page does not list. */
+  missing: readonly string[];
 }
 
 type StatusFilter = 'all' | 'problems' | ComponentStatus;
@@ -198,6 +200,12 @@ const BoardHeading: FC<{ board: DashboardBoard; home: string }> = ({ board, home
         Not stored yet (the poller adds them when it starts): {board.pending.join(', ')}.
       </p>
     )}
+    {board.missing.length > 0 && (
+      <p class="banner" role="status">
+        Not on the vendor's page (check the board's <code>components:</code> in the configuration
+        file): {board.missing.join('; ')}.
+      </p>
+    )}
     <p class="note board-links">
       {board.statusPage && (
         <>
@@ -232,7 +240,7 @@ export const DashboardPage: FC<DashboardProps> = (props) => {
     <Layout
       title={board ? board.name : 'Dashboard'}
       assets={props.assets}
-      current={board ? undefined : 'dashboard'}
+      current={board ? 'boards' : 'dashboard'}
       feeds={
         board
           ? { title: `${board.name} incidents`, atom: `${home}/feed.atom`, rss: `${home}/feed.rss` }

@@ -27,7 +27,7 @@ interface LayoutProps {
   assets: AssetUrls;
   preview?: PagePreview;
   /** Which navigation entry is the current page. */
-  current?: 'dashboard' | 'incidents' | 'deliveries' | 'manage' | 'account';
+  current?: 'dashboard' | 'incidents' | 'boards' | 'deliveries' | 'manage' | 'account';
   feeds?: FeedLinks;
   /** A page's own stylesheets and deferred scripts, after the shared ones (all 'self'). */
   extra?: { styles: string[]; scripts: string[] };
@@ -113,6 +113,9 @@ export const Layout: FC<LayoutProps> = ({
           </a>
           <a href="/incidents" aria-current={current === 'incidents' ? 'page' : undefined}>
             Incidents
+          </a>
+          <a href="/boards" aria-current={current === 'boards' ? 'page' : undefined}>
+            Boards
           </a>
           <a href="/deliveries" aria-current={current === 'deliveries' ? 'page' : undefined}>
             Deliveries
