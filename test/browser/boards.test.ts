@@ -67,8 +67,10 @@ describe('boards in Chromium', () => {
       try {
         const board = await open(context, `${server.url}/boards/ops`);
         expect(await board.textContent('h1')).toBe('Operations');
-        const rows = await board.$$eval('tbody tr[data-vendor]', (trs) =>
-          trs.map((tr) => tr.getAttribute('data-vendor')),
+        const rows = await board.evaluate(() =>
+          Array.from(document.querySelectorAll('tbody tr[data-vendor]')).map((tr) =>
+            tr.getAttribute('data-vendor'),
+          ),
         );
         expect(rows.sort()).toEqual(['acme', 'gamma']);
         expect(await canary(board)).toBeUndefined();

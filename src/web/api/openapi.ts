@@ -567,51 +567,57 @@ const compatSummaries: Readonly<Record<CompatEndpoint, string>> = {
   'scheduled-maintenances/active': 'maintenances in progress or verifying',
 };
 
+/** Every vendor, and every board as one page, in Statuspage's format. */
 function compatPaths() {
-  return Object.fromEntries([
-    ...compatEndpoints.map((endpoint) => [
-      `/compat/board/{slug}/api/v2/${endpoint}.json`,
-      {
-        get: {
-          summary: `A board as one Statuspage page: ${compatSummaries[endpoint]}.`,
-          parameters: [path('slug', 'Board slug.')],
-          responses: {
-            '200': {
-              description:
-                'Each board vendor a component group, each component named "Vendor – Component".',
-              content: { 'application/json': { schema: { type: 'object' } } },
-            },
-            '304': { description: 'Not modified (If-None-Match or If-Modified-Since).' },
-            '404': {
-              description: 'No such board: `{ error: "not_found", message }`.',
-              content: { 'application/json': { schema: { type: 'object' } } },
-            },
-          },
-        },
-      },
-    ]),
-    ...compatEndpoints.map((endpoint) => [
-      `/compat/{slug}/api/v2/${endpoint}.json`,
-      {
-        get: {
-          summary: `The vendor in Statuspage's public v2 format: ${compatSummaries[endpoint]}.`,
-          parameters: [path('slug', 'Vendor slug.')],
-          responses: {
-            '200': {
-              description:
-                "Statuspage's shape (docs/compat.md); weak ETag, Last-Modified, CORS for any origin.",
-              content: { 'application/json': { schema: { type: 'object' } } },
-            },
-            '304': { description: 'Not modified (If-None-Match or If-Modified-Since).' },
-            '404': {
-              description: 'No such vendor: `{ error: "not_found", message }` (Statuspage-style).',
-              content: { 'application/json': { schema: { type: 'object' } } },
+  return {
+    ...Object.fromEntries(
+      compatEndpoints.map((endpoint) => [
+        `/compat/{slug}/api/v2/${endpoint}.json`,
+        {
+          get: {
+            summary: `The vendor in Statuspage's public v2 format: ${compatSummaries[endpoint]}.`,
+            parameters: [path('slug', 'Vendor slug.')],
+            responses: {
+              '200': {
+                description:
+                  "Statuspage's shape (docs/compat.md); weak ETag, Last-Modified, CORS for any origin.",
+                content: { 'application/json': { schema: { type: 'object' } } },
+              },
+              '304': { description: 'Not modified (If-None-Match or If-Modified-Since).' },
+              '404': {
+                description:
+                  'No such vendor: `{ error: "not_found", message }` (Statuspage-style).',
+                content: { 'application/json': { schema: { type: 'object' } } },
+              },
             },
           },
         },
-      },
-    ]),
-  ]);
+      ]),
+    ),
+    ...Object.fromEntries(
+      compatEndpoints.map((endpoint) => [
+        `/compat/board/{slug}/api/v2/${endpoint}.json`,
+        {
+          get: {
+            summary: `A board as one Statuspage page: ${compatSummaries[endpoint]}.`,
+            parameters: [path('slug', 'Board slug.')],
+            responses: {
+              '200': {
+                description:
+                  'Each board vendor a component group, each component named "Vendor – Component".',
+                content: { 'application/json': { schema: { type: 'object' } } },
+              },
+              '304': { description: 'Not modified (If-None-Match or If-Modified-Since).' },
+              '404': {
+                description: 'No such board: `{ error: "not_found", message }`.',
+                content: { 'application/json': { schema: { type: 'object' } } },
+              },
+            },
+          },
+        },
+      ]),
+    ),
+  };
 }
 
 const errors = {

@@ -114,9 +114,6 @@ export const Layout: FC<LayoutProps> = ({
           <a href="/incidents" aria-current={current === 'incidents' ? 'page' : undefined}>
             Incidents
           </a>
-          <a href="/boards" aria-current={current === 'boards' ? 'page' : undefined}>
-            Boards
-          </a>
           <a href="/deliveries" aria-current={current === 'deliveries' ? 'page' : undefined}>
             Deliveries
           </a>
@@ -127,6 +124,9 @@ export const Layout: FC<LayoutProps> = ({
         {children}
       </main>
       <footer class="site-footer">
+        <a href="/boards" aria-current={current === 'boards' ? 'page' : undefined}>
+          Boards
+        </a>
         <a href="/api/docs">API</a>
         <a href={feeds?.atom ?? '/feed.atom'}>Atom feed</a>
         <a href={feeds?.rss ?? '/feed.rss'}>RSS feed</a>

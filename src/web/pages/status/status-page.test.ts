@@ -108,6 +108,7 @@ describe('a board status page', () => {
     const response = await app.request('http://vw.test/status/ops');
     const html = await response.text();
     expect(html).toContain('&lt;img src=x');
+    expect(html).not.toContain(hostileTitle);
     expect(html).not.toContain('<img src=x');
     expect(html).toContain('href="https://status.example/incidents/open1"');
     for (const href of anchors(html)) expect(href).toMatch(/^https:\/\//);
