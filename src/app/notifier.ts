@@ -157,7 +157,7 @@ interface NotifierConfig {
   network: Pick<AppConfig['network'], 'allowPrivateAddresses' | 'allowedPrivateRanges'>;
   server: AppConfig['server'];
   notifier?: AppConfig['notifier'];
-  boards?: AppConfig['boards'];
+  boards?: readonly Board[];
 }
 
 type NotifierOptions = Partial<DispatcherOptions> & {
