@@ -32,6 +32,8 @@ const allowedLinks = [
 ];
 let store: Store;
 let server: RunningServer;
+/** The same store without boards: the list's empty state. */
+let bare: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
@@ -49,8 +51,9 @@ beforeAll(async () => {
       adminToken: null,
     },
   });
-  [server, browser] = await Promise.all([
+  [server, bare, browser] = await Promise.all([
     startServer(app, { host: '127.0.0.1', port: 0 }),
+    startServer(createApp({ db: store.db, now: () => now }), { host: '127.0.0.1', port: 0 }),
     launchBrowser(),
   ]);
 }, 60_000);
@@ -58,6 +61,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  await bare?.close();
 });
 
 describe('boards in Chromium', () => {
@@ -75,6 +79,18 @@ describe('boards in Chromium', () => {
         expect(rows.sort()).toEqual(['acme', 'gamma']);
         expect(await canary(board)).toBeUndefined();
         expect(await scrollWidth(board), 'board dashboard overflows').toBeLessThanOrEqual(
+          viewport.width,
+        );
+
+        // The list, and its empty state with a config example that must not widen the page.
+        await board.goto(`${server.url}/boards`);
+        expect(await board.locator('tr[data-board]').count()).toBe(2);
+        expect(await scrollWidth(board), 'board list overflows').toBeLessThanOrEqual(
+          viewport.width,
+        );
+        await board.goto(`${bare.url}/boards`);
+        expect(await board.textContent('main')).toContain('No board is configured yet');
+        expect(await scrollWidth(board), 'empty board list overflows').toBeLessThanOrEqual(
           viewport.width,
         );
 

@@ -118,7 +118,7 @@ export const StatusPage: FC<{ data: StatusPageData; assets: AssetUrls }> = ({ da
         </p>
       </header>
       <section aria-labelledby="open-title">
-        <h2 id="open-title">Open incidents</h2>
+        <h2 id="open-title">Open incidents and maintenance</h2>
         {open.length === 0 ? (
           <p class="empty-state">No provider reports an open incident or maintenance.</p>
         ) : (
