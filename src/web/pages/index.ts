@@ -25,7 +25,7 @@ import { auditPage } from './manage-audit/handler.js';
 import { usersPages } from './manage-users/handler.js';
 import { setupPages } from './setup/handler.js';
 import { signInPages } from './sign-in/handler.js';
-import { statusPage } from './status/handler.js';
+import { createStatusPages } from './status/handler.js';
 
 interface Pages {
   dashboard(c: Context): Promise<Response>;
@@ -71,6 +71,7 @@ export function createPages(options: PagesOptions): Pages {
   const findBoard = boardFinder(boards);
   const deps: PageDeps = { ...shared, assets: loadAssets() };
   const incidentPage = createIncidentPage(deps);
+  const statusPages = createStatusPages(deps, findBoard);
   let renderer: RendererAssets | undefined;
   const rendererAssets = () => (renderer ??= loadRendererAssets());
   const notFound = (c: Context) =>
@@ -85,7 +86,7 @@ export function createPages(options: PagesOptions): Pages {
     deliveries: (c) => deliveriesPage(c, deps),
     boards: (c) => boardsPage(c, deps, boards),
     board: (c, slug) => boardPage(c, deps, findBoard(slug)),
-    status: (c, name) => statusPage(c, deps, findBoard, name),
+    status: (c, name) => statusPages(c, name),
     apiDocs: (c) => apiDocsPage(c, deps, rendererAssets()),
     rendererAsset: (c, version, name) => rendererAssets().serve(c, version, name) ?? notFound(c),
     asset: (c, name) =>

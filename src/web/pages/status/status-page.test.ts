@@ -133,6 +133,15 @@ describe('a board status page', () => {
     const database = body.vendors[0].components[0];
     expect(database).toMatchObject({ name: 'Database', status: 'operational' });
     expect(database.days).toHaveLength(90);
+    const etag = answer.headers.get('etag')!;
+    const again = await server.client().get('/status/payments.json', { 'if-none-match': etag });
+    expect(again.status).toBe(304);
+    const page = await server.client().get('/status/payments');
+    const revalidated = await server
+      .client()
+      .get('/status/payments', { 'if-none-match': page.headers.get('etag')! });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.headers.get('content-security-policy')).toBe(expectedPolicy);
   });
 
   for (const readAccess of ['public', 'signed-in'] as const) {
