@@ -1,7 +1,7 @@
 // The admin API's notification targets, composed: the config file's rules check a new target, the
 // address guard checks where it sends, the store keeps it, and the running notifier reloads.
 import type { Kysely } from 'kysely';
-import { parseNotificationTarget, type AppConfig } from '../config/load.js';
+import { parseNotificationTarget, unknownBoardRefusal, type AppConfig } from '../config/load.js';
 import { destinationRefusal } from '../notify/destination.js';
 import { describeDestination, targetFingerprint } from '../notify/targets.js';
 import type { NotifyTarget } from '../notify/types.js';
@@ -17,7 +17,7 @@ import {
 import type { WebTargetAdmin, WebTargetView } from '../web/api/targets.js';
 
 interface TargetAdminDeps {
-  config: Pick<AppConfig, 'notifications' | 'network'>;
+  config: Pick<AppConfig, 'notifications' | 'network'> & Partial<Pick<AppConfig, 'boards'>>;
   db: Kysely<Database>;
   now: () => string;
   /** Called after a target was added or removed (the notifier in this process reloads). */
@@ -31,6 +31,7 @@ function view(target: NotifyTarget, stored: NotifyTargetRecord | undefined): Web
     origin: stored?.origin ?? 'config',
     destination: describeDestination(target),
     vendors: target.vendors ? [...target.vendors] : null,
+    boards: target.boards ? [...target.boards] : null,
     components: target.components
       ? Object.fromEntries(Object.entries(target.components).map(([k, v]) => [k, [...v]]))
       : null,
@@ -64,6 +65,13 @@ export function createTargetAdmin(deps: TargetAdminDeps): WebTargetAdmin {
       if (!parsed.ok)
         return { ok: false, status: 400, code: 'invalid_body', message: parsed.error };
       const target: NotifyTarget = parsed.target;
+      const boardRefusal = unknownBoardRefusal(
+        target,
+        (config.boards ?? []).map((board) => board.slug),
+      );
+      if (boardRefusal !== null) {
+        return { ok: false, status: 400, code: 'invalid_body', message: `boards: ${boardRefusal}` };
+      }
       if (configuredNames.has(target.name)) {
         const message = `the config file already defines a target "${target.name}"`;
         return { ok: false, status: 409, code: 'conflict', message };
