@@ -27,16 +27,38 @@ if (!mirrors) {
 }
 
 const catalogPath = new URL('../catalog/vendors.json', import.meta.url);
-const current = JSON.parse(readFileSync(catalogPath, 'utf8'));
+/**
+ * The base is the catalog as it stood before per-entry sources (this repository's commit
+ * 7d94a6a: 361 vendors), so a re-run gives the same file whatever the current one holds.
+ */
+const baseCommit = '7d94a6a';
+const current = JSON.parse(
+  execFileSync('git', ['show', `${baseCommit}:catalog/vendors.json`], {
+    cwd: new URL('..', import.meta.url),
+    encoding: 'utf8',
+  }),
+);
 
 /** The pinned snapshots. */
 const repos = {
   stts: { repo: 'inket/stts', commit: '240c03a40fe69052036ce325d061437d65e3082a' },
-  statuspile: { repo: 'dogsbodytech/statuspile', commit: 'b590b42031f90f96bf900449c3da0ef0230f97b1' },
-  multistatus: { repo: 'lwindolf/multi-status', commit: '3c18f063bdc315bd36b5bce0eb154e736866a93b' },
+  statuspile: {
+    repo: 'dogsbodytech/statuspile',
+    commit: 'b590b42031f90f96bf900449c3da0ef0230f97b1',
+  },
+  multistatus: {
+    repo: 'lwindolf/multi-status',
+    commit: '3c18f063bdc315bd36b5bce0eb154e736866a93b',
+  },
   sahin: { repo: 'sahin/status-page', commit: '34678e4ea82114ca5a6c352aa8c0dfc2236da59b' },
-  statusphere: { repo: 'metoro-io/statusphere', commit: '8d0ccbb7fd850db0318b0f05d23bb8edb99d6e8e' },
-  sentry: { repo: 'getsentry/status-page-list', commit: '23958886e21c5b16992aa983b5f394d8527ea713' },
+  statusphere: {
+    repo: 'metoro-io/statusphere',
+    commit: '8d0ccbb7fd850db0318b0f05d23bb8edb99d6e8e',
+  },
+  sentry: {
+    repo: 'getsentry/status-page-list',
+    commit: '23958886e21c5b16992aa983b5f394d8527ea713',
+  },
 };
 /** Carried over from the catalog as built before sources were recorded per entry. */
 const earlierCatalog = 'vendorwatch:catalog/vendors.json@90eb947';
@@ -86,7 +108,8 @@ function cleanName(raw) {
     .trim()
     .replace(/\s+(status page|status|system status)$/i, '')
     .trim();
-  if (name === name.toLowerCase() && /^[a-z]/.test(name)) name = name[0].toUpperCase() + name.slice(1);
+  if (name === name.toLowerCase() && /^[a-z]/.test(name))
+    name = name[0].toUpperCase() + name.slice(1);
   return name;
 }
 function slugify(text) {
@@ -104,17 +127,50 @@ function slugify(text) {
 // ---- category: keywords over name and host, else the list's own section, else other --------
 
 const categoryWords = [
-  ['ai', /\b(ai|openai|anthropic|llm|gpt|ml|machine learning|cohere|mistral|replicate|huggingface|elevenlabs|deepgram|assemblyai|perplexity|stability|midjourney|clarifai)\b|\.ai$/],
-  ['payments', /\b(pay|pays|payment|payments|paypal|stripe|braintree|adyen|checkout|billing|invoice|recurly|chargebee|chargify|square|wallet|bank|banking|plaid|finance|financial|tax|accounting|coinbase|crypto|bitpay|gocardless|mollie|klarna|affirm|paddle|zuora|expensify|brex|ramp|payroll|quickbooks|xero|freshbooks)\b/],
-  ['identity', /\b(auth|auth0|okta|identity|sso|login|onelogin|duo|jumpcloud|lastpass|1password|bitwarden|keeper|dashlane|ping|clerk|stytch|fusionauth|passport|iam|mfa|sailpoint|cyberark|secret|vault|zscaler|crowdstrike|security|secure|sentinelone|snyk|cloudflare access)\b/],
-  ['communications', /\b(mail|email|e-mail|sendgrid|mailgun|postmark|mandrill|sparkpost|sms|voice|call|calls|phone|telephony|twilio|vonage|nexmo|plivo|bandwidth|sinch|messagebird|chat|messaging|message|slack|discord|zoom|meet|meeting|webinar|video|teams|webex|gotomeeting|ringcentral|dialpad|aircall|talkdesk|intercom|zendesk|freshdesk|helpscout|drift|crisp|front|push|notification|notifications|onesignal|pusher|pubnub|ably|stream|sendbird|mailchimp|campaign|newsletter|hubspot|marketing|social|contact center|support)\b/],
-  ['observability', /\b(monitor|monitoring|log|logs|logging|loggly|papertrail|datadog|new ?relic|sentry|rollbar|bugsnag|honeybadger|airbrake|raygun|splunk|sumo|grafana|prometheus|elastic|apm|trace|tracing|observability|pagerduty|opsgenie|victorops|incident|uptime|pingdom|statuspage|status|checkly|honeycomb|lightstep|dynatrace|appdynamics|instana|librato|scout|skylight|metrics|analytics|mixpanel|amplitude|segment|heap|hotjar|fullstory|posthog|pendo|logrocket)\b/],
-  ['databases', /\b(db|database|databases|sql|mysql|postgres|postgresql|mongo|mongodb|redis|cassandra|couchbase|dynamo|elasticsearch|algolia|search|snowflake|bigquery|clickhouse|cockroach|planetscale|supabase|firebase|fauna|neon|timescale|influx|data|datastax|aiven|compose|graphenedb|cloudamqp|kafka|confluent|rabbitmq|queue|storage|backblaze|wasabi|s3|warehouse|etl|fivetran|airbyte|dbt|stitch)\b/],
-  ['cdn-dns', /\b(cdn|dns|domain|domains|registrar|fastly|akamai|cloudflare|bunny|keycdn|stackpath|maxcdn|imgix|cloudinary|edge|dnsimple|ns1|route|godaddy|namecheap|gandi|hover|incapsula|imperva|ddos)\b/],
-  ['cloud', /\b(cloud|host|hosting|hosted|server|servers|vps|compute|aws|azure|gcp|digitalocean|linode|vultr|ovh|hetzner|heroku|netlify|vercel|render|fly|railway|platform|paas|iaas|kubernetes|k8s|container|docker|serverless|lambda|rackspace|ibm|oracle|alibaba|scaleway|upcloud|equinix|datacenter|data center|wpengine|pantheon|acquia|kinsta|engine yard|engineyard|fastcomet|dreamhost|bluehost|hostgator|siteground|cloudways|platform\.sh|shopify|bigcommerce|magento|ecommerce|e-commerce|store|commerce)\b/],
-  ['devtools', /\b(git|github|gitlab|bitbucket|ci|cd|ci\/cd|build|builds|deploy|deployment|circleci|travis|jenkins|buildkite|bitrise|codeship|appveyor|semaphore|codefresh|harness|test|testing|browserstack|saucelabs|sauce labs|lambdatest|cypress|api|apis|sdk|developer|developers|dev|code|codeclimate|sonar|npm|pypi|rubygems|packagist|docker hub|registry|artifact|jfrog|postman|ngrok|launchdarkly|feature|flags|split|optimizely|statsig|expo|app center|firebase|contentful|cms|headless|sanity|strapi|prismic|storyblok|graphql|hasura|webhook|zapier|ifttt|integration|automation|workflow|n8n|make|retool|low-code|no-code|bubble|webflow|wix|squarespace|figma|sketch|design)\b/],
-  ['productivity', /\b(jira|confluence|trello|asana|monday|notion|clickup|basecamp|airtable|smartsheet|todoist|evernote|dropbox|box|google workspace|office|microsoft 365|docs|document|documents|docusign|pandadoc|hellosign|calendar|calendly|scheduling|crm|salesforce|pipedrive|hr|hris|payroll|personio|bamboohr|gusto|workday|greenhouse|lever|recruit|recruiting|learning|lms|education|survey|typeform|forms|surveymonkey|qualtrics|project|projects|task|tasks|wiki|knowledge|collaboration|whiteboard|miro|mural|lucid|productivity|workspace|office|erp|netsuite|sap|file|files|sharefile|drive|sync|backup|password manager|remote|teamviewer|anydesk|splashtop|loom|grammarly|canva|adobe)\b/],
-  ['iot', /\b(iot|device|devices|hardware|sensor|particle|arduino|tesla|smart home|nest|ring|hue|sonos|fleet|telematics|lora|sigfox|samsara)\b/],
+  [
+    'ai',
+    /\b(ai|openai|anthropic|llm|gpt|ml|machine learning|cohere|mistral|replicate|huggingface|elevenlabs|deepgram|assemblyai|perplexity|stability|midjourney|clarifai)\b|\.ai$/,
+  ],
+  [
+    'payments',
+    /\b(pay|pays|payment|payments|paypal|stripe|braintree|adyen|checkout|billing|invoice|recurly|chargebee|chargify|square|wallet|bank|banking|plaid|finance|financial|tax|accounting|coinbase|crypto|bitpay|gocardless|mollie|klarna|affirm|paddle|zuora|expensify|brex|ramp|payroll|quickbooks|xero|freshbooks)\b/,
+  ],
+  [
+    'identity',
+    /\b(auth|auth0|okta|identity|sso|login|onelogin|duo|jumpcloud|lastpass|1password|bitwarden|keeper|dashlane|ping|clerk|stytch|fusionauth|passport|iam|mfa|sailpoint|cyberark|secret|vault|zscaler|crowdstrike|security|secure|sentinelone|snyk|cloudflare access)\b/,
+  ],
+  [
+    'communications',
+    /\b(mail|email|e-mail|sendgrid|mailgun|postmark|mandrill|sparkpost|sms|voice|call|calls|phone|telephony|twilio|vonage|nexmo|plivo|bandwidth|sinch|messagebird|chat|messaging|message|slack|discord|zoom|meet|meeting|webinar|video|teams|webex|gotomeeting|ringcentral|dialpad|aircall|talkdesk|intercom|zendesk|freshdesk|helpscout|drift|crisp|front|push|notification|notifications|onesignal|pusher|pubnub|ably|stream|sendbird|mailchimp|campaign|newsletter|hubspot|marketing|social|contact center|support)\b/,
+  ],
+  [
+    'observability',
+    /\b(monitor|monitoring|log|logs|logging|loggly|papertrail|datadog|new ?relic|sentry|rollbar|bugsnag|honeybadger|airbrake|raygun|splunk|sumo|grafana|prometheus|elastic|apm|trace|tracing|observability|pagerduty|opsgenie|victorops|incident|uptime|pingdom|statuspage|status|checkly|honeycomb|lightstep|dynatrace|appdynamics|instana|librato|scout|skylight|metrics|analytics|mixpanel|amplitude|segment|heap|hotjar|fullstory|posthog|pendo|logrocket)\b/,
+  ],
+  [
+    'databases',
+    /\b(db|database|databases|sql|mysql|postgres|postgresql|mongo|mongodb|redis|cassandra|couchbase|dynamo|elasticsearch|algolia|search|snowflake|bigquery|clickhouse|cockroach|planetscale|supabase|firebase|fauna|neon|timescale|influx|data|datastax|aiven|compose|graphenedb|cloudamqp|kafka|confluent|rabbitmq|queue|storage|backblaze|wasabi|s3|warehouse|etl|fivetran|airbyte|dbt|stitch)\b/,
+  ],
+  [
+    'cdn-dns',
+    /\b(cdn|dns|domain|domains|registrar|fastly|akamai|cloudflare|bunny|keycdn|stackpath|maxcdn|imgix|cloudinary|edge|dnsimple|ns1|route|godaddy|namecheap|gandi|hover|incapsula|imperva|ddos)\b/,
+  ],
+  [
+    'cloud',
+    /\b(cloud|host|hosting|hosted|server|servers|vps|compute|aws|azure|gcp|digitalocean|linode|vultr|ovh|hetzner|heroku|netlify|vercel|render|fly|railway|platform|paas|iaas|kubernetes|k8s|container|docker|serverless|lambda|rackspace|ibm|oracle|alibaba|scaleway|upcloud|equinix|datacenter|data center|wpengine|pantheon|acquia|kinsta|engine yard|engineyard|fastcomet|dreamhost|bluehost|hostgator|siteground|cloudways|platform\.sh|shopify|bigcommerce|magento|ecommerce|e-commerce|store|commerce)\b/,
+  ],
+  [
+    'devtools',
+    /\b(git|github|gitlab|bitbucket|ci|cd|ci\/cd|build|builds|deploy|deployment|circleci|travis|jenkins|buildkite|bitrise|codeship|appveyor|semaphore|codefresh|harness|test|testing|browserstack|saucelabs|sauce labs|lambdatest|cypress|api|apis|sdk|developer|developers|dev|code|codeclimate|sonar|npm|pypi|rubygems|packagist|docker hub|registry|artifact|jfrog|postman|ngrok|launchdarkly|feature|flags|split|optimizely|statsig|expo|app center|firebase|contentful|cms|headless|sanity|strapi|prismic|storyblok|graphql|hasura|webhook|zapier|ifttt|integration|automation|workflow|n8n|make|retool|low-code|no-code|bubble|webflow|wix|squarespace|figma|sketch|design)\b/,
+  ],
+  [
+    'productivity',
+    /\b(jira|confluence|trello|asana|monday|notion|clickup|basecamp|airtable|smartsheet|todoist|evernote|dropbox|box|google workspace|office|microsoft 365|docs|document|documents|docusign|pandadoc|hellosign|calendar|calendly|scheduling|crm|salesforce|pipedrive|hr|hris|payroll|personio|bamboohr|gusto|workday|greenhouse|lever|recruit|recruiting|learning|lms|education|survey|typeform|forms|surveymonkey|qualtrics|project|projects|task|tasks|wiki|knowledge|collaboration|whiteboard|miro|mural|lucid|productivity|workspace|office|erp|netsuite|sap|file|files|sharefile|drive|sync|backup|password manager|remote|teamviewer|anydesk|splashtop|loom|grammarly|canva|adobe)\b/,
+  ],
+  [
+    'iot',
+    /\b(iot|device|devices|hardware|sensor|particle|arduino|tesla|smart home|nest|ring|hue|sonos|fleet|telematics|lora|sigfox|samsara)\b/,
+  ],
 ];
 /** multi-status's own section names, where the keyword table says nothing. */
 const sectionCategory = {
@@ -146,11 +202,201 @@ const sectionCategory = {
 };
 function categorize(name, url, section) {
   if (section && sectionCategory[section]) return sectionCategory[section];
-  const host = (parseUrl(url)?.hostname ?? '').replace(/^(www|status)\./, '').replace(/status/g, ' ');
+  const host = (parseUrl(url)?.hostname ?? '')
+    .replace(/^(www|status)\./, '')
+    .replace(/status/g, ' ');
   const haystack = `${name} ${host.replace(/[.-]/g, ' ')}`.toLowerCase();
   for (const [category, pattern] of categoryWords) if (pattern.test(haystack)) return category;
   return 'other';
 }
+
+/**
+ * Categories read off each vendor's own product (what the name says it is), where the keyword
+ * table above has nothing to go on. Keyed by the cleaned name.
+ */
+const categoryOf = {
+  BuildJet: 'devtools',
+  Keygen: 'devtools',
+  Unraid: 'other',
+  'Strategic Roadmaps': 'productivity',
+  Tempo: 'productivity',
+  Bitmovin: 'communications',
+  Instatus: 'observability',
+  Primcloud: 'cloud',
+  Threader: 'productivity',
+  Whereby: 'communications',
+  CoreWeave: 'cloud',
+  Roblox: 'other',
+  Acoustic: 'communications',
+  Airbase: 'payments',
+  'Alert Logic': 'identity',
+  'Atlassian Access': 'identity',
+  'Atlassian Partners': 'devtools',
+  'Atlassian Support': 'productivity',
+  AuroraSolar: 'other',
+  Blend: 'payments',
+  Bullhorn: 'productivity',
+  Click: 'communications',
+  Cloud66: 'cloud',
+  CloudApp: 'productivity',
+  Clubhouse: 'productivity',
+  CocoaPods: 'devtools',
+  CoderPad: 'devtools',
+  Compass: 'devtools',
+  Cybersource: 'payments',
+  EasyPost: 'devtools',
+  Egnyte: 'productivity',
+  Emailable: 'communications',
+  Filestack: 'devtools',
+  Fleek: 'cloud',
+  FreeAgent: 'payments',
+  HouseCanary: 'other',
+  'Internet Computer': 'cloud',
+  JAMF: 'identity',
+  KeenIO: 'observability',
+  Kentik: 'observability',
+  Kustomer: 'communications',
+  Lattice: 'productivity',
+  Lob: 'devtools',
+  Medium: 'other',
+  MeridianLink: 'payments',
+  Mozilla: 'other',
+  Pardot: 'communications',
+  'Planning Center': 'productivity',
+  PlayFab: 'devtools',
+  Poka: 'productivity',
+  Productboard: 'productivity',
+  Recruiterbox: 'productivity',
+  'Red Hat': 'cloud',
+  Robin: 'productivity',
+  Robinhood: 'payments',
+  SecurID: 'identity',
+  Smarty: 'devtools',
+  Twitch: 'communications',
+  Unsplash: 'other',
+  WeTransfer: 'productivity',
+  Wiz: 'identity',
+  Wodby: 'cloud',
+  Workflowy: 'productivity',
+  Xandr: 'other',
+  Zwift: 'other',
+  Atlassian: 'productivity',
+  BetterCloud: 'identity',
+  Bill: 'payments',
+  Bitly: 'devtools',
+  Contentstack: 'devtools',
+  Eventbrite: 'other',
+  Glitch: 'cloud',
+  'Goto Connect': 'communications',
+  Hyper: 'payments',
+  MuleSoft: 'devtools',
+  Prism: 'devtools',
+  StopLight: 'devtools',
+  Swagger: 'devtools',
+  Tableau: 'observability',
+  TestRail: 'devtools',
+  openSUSE: 'other',
+  Sonassi: 'cloud',
+  'NTP Pool': 'other',
+  OpenSRS: 'cdn-dns',
+  Tresorit: 'productivity',
+  Ubiquiti: 'iot',
+  VTEX: 'cloud',
+  Weebly: 'cloud',
+  Currents: 'devtools',
+  'Permit.io': 'identity',
+  Xporter: 'devtools',
+  Athennian: 'productivity',
+  Flagsmith: 'devtools',
+  Ngenix: 'cdn-dns',
+  Bitfinex: 'payments',
+  Apwide: 'devtools',
+  'Ghost Inspector': 'devtools',
+  Height: 'productivity',
+  Jexo: 'productivity',
+  Gladly: 'communications',
+  'IT Portal': 'productivity',
+  Magensa: 'payments',
+  Sapling: 'productivity',
+  Speakap: 'communications',
+  TeamRetro: 'productivity',
+  'TPx Communications': 'communications',
+  Lucidchart: 'productivity',
+  RealVNC: 'productivity',
+  SavvyCal: 'productivity',
+  SmartPass: 'other',
+  Tettra: 'productivity',
+  'Barracuda MSP': 'identity',
+  Canary: 'identity',
+  GitGuardian: 'identity',
+  GuardRails: 'identity',
+  Huntress: 'identity',
+  IPVanish: 'identity',
+  MxToolbox: 'cdn-dns',
+  Sertifi: 'productivity',
+  'Jostle AP': 'communications',
+  Degreed: 'productivity',
+  Docaposte: 'productivity',
+  Apigee: 'devtools',
+  AppNeta: 'observability',
+  Assembla: 'devtools',
+  BlazeMeter: 'devtools',
+  'Block.io': 'payments',
+  BlueJeans: 'communications',
+  Bonsai: 'databases',
+  CallFire: 'communications',
+  Clearbit: 'devtools',
+  CloudSigma: 'cloud',
+  Drchrono: 'other',
+  Dyn: 'cdn-dns',
+  Envoy: 'productivity',
+  'Flying Sphinx': 'databases',
+  Formstack: 'productivity',
+  Helium: 'iot',
+  'I Want My Name': 'cdn-dns',
+  'Iron.io': 'cloud',
+  Kickbox: 'communications',
+  'Loader.io': 'devtools',
+  Lookback: 'productivity',
+  Meteor: 'cloud',
+  'One.com': 'cloud',
+  'Packagecloud.io': 'devtools',
+  Packet: 'cloud',
+  Podio: 'productivity',
+  Proxyclick: 'productivity',
+  Quay: 'devtools',
+  Rapid7: 'identity',
+  SalesforceIQ: 'productivity',
+  Runscope: 'devtools',
+  Sendwithus: 'communications',
+  Shippo: 'devtools',
+  ShopKeep: 'payments',
+  'Threat Stack': 'identity',
+  Totango: 'productivity',
+  'Tray.io': 'devtools',
+  'Google Ads': 'other',
+  'Google Search': 'other',
+  Credsimple: 'other',
+  Gemini: 'ai',
+  'Files.com': 'productivity',
+  Anthropic: 'ai',
+  'Visual Studio App Center': 'devtools',
+  'VMware Workspace ONE': 'identity',
+};
+/** Pages a list names that are not a vendor's public status page (tests, personal pages). */
+const notVendors = new Set(['SG Test', 'Pdq', 'Simplyq', 'Docevent']);
+/** Names cleaned beyond what cleanName does. */
+const nameFixes = {
+  'Permit-io': 'Permit.io',
+  Engineyard: 'Engine Yard',
+  Serverdensity: 'Server Density',
+  Cdnjs: 'cdnjs',
+  Servint: 'ServInt',
+  Gearhost: 'GearHost',
+  Sonarcloud: 'SonarCloud',
+  Credsimple: 'CredSimple',
+  Urllo: 'urllo',
+};
 
 // ---- the lists ------------------------------------------------------------------------------
 
@@ -194,6 +440,25 @@ function listed(url, source) {
   }
 }
 
+// hwartig/saas-status-scraper: the companies its scraper polls, with the adapter it uses. The
+// repository is too large to snapshot; the file was read through the code index and kept next to
+// this script (same character count as the index reported: 3,929).
+{
+  const path = 'companies.tsv';
+  const source = `github:hwartig/saas-status-scraper@a5e8459f780f5dd2a381772d48af650912116cfe:${path}`;
+  const text = readFileSync(
+    new URL('catalog-sources/hwartig-saas-status-scraper-companies.tsv', import.meta.url),
+    'utf8',
+  );
+  for (const line of text.trim().split('\n').slice(1)) {
+    const [, name, raw, adapter] = line.split('\t');
+    listed(raw, source);
+    const url = pageUrl(raw);
+    if (adapter === 'statuspage' && url)
+      confirmed.push({ name, url, platform: 'statuspage', source });
+  }
+}
+
 // dogsbodytech/statuspile: provider table with a `type` per page.
 {
   const path = 'src/providers.js';
@@ -203,7 +468,8 @@ function listed(url, source) {
     listed(raw, sourceOf('statuspile', path));
     const platform = { statuspage: 'statuspage', cachet: 'cachet' }[type];
     const url = pageUrl(raw);
-    if (platform && url) confirmed.push({ name, url, platform, source: sourceOf('statuspile', path) });
+    if (platform && url)
+      confirmed.push({ name, url, platform, source: sourceOf('statuspile', path) });
   }
 }
 
@@ -224,7 +490,13 @@ function listed(url, source) {
     // A feed on Statuspage's own hosting domain is a Statuspage page: poll its API instead.
     if (url.hostname.endsWith('.statuspage.io')) {
       const page = `https://${url.hostname.toLowerCase()}`;
-      confirmed.push({ name, url: page, platform: 'statuspage', source: sourceOf('multistatus', path), section });
+      confirmed.push({
+        name,
+        url: page,
+        platform: 'statuspage',
+        source: sourceOf('multistatus', path),
+        section,
+      });
       continue;
     }
     if (!/\.(rss|atom|xml)$|\/feed\/?$/.test(url.pathname)) continue;
@@ -302,6 +574,7 @@ for (const { name, raw, source } of listedOnly) {
 
 const byKey = new Map();
 const slugs = new Set();
+const names = new Set();
 const vendors = [];
 const stats = { existingWithSource: 0, existingCarried: 0, platformDiffers: [], added: 0 };
 
@@ -318,9 +591,10 @@ for (const vendor of current.vendors) {
     vendor.platform = other.platform;
     vendor.url = other.url;
   }
-  const source = (match ?? other)?.platform === vendor.platform
-    ? (match ?? other).source
-    : (vendor.source ?? earlierCatalog);
+  const source =
+    (match ?? other)?.platform === vendor.platform
+      ? (match ?? other).source
+      : (vendor.source ?? earlierCatalog);
   if (source === earlierCatalog) stats.existingCarried++;
   else stats.existingWithSource++;
   const { dependsOn, ...rest } = vendor;
@@ -329,6 +603,7 @@ for (const vendor of current.vendors) {
   vendors.push(entry);
   byKey.set(key, entry);
   slugs.add(vendor.slug);
+  names.add(vendor.name.toLowerCase().replace(/[^a-z0-9]/g, ''));
 }
 
 // New pages: strongest evidence first (platform tables, hosting domains, payloads, then feeds).
@@ -336,16 +611,19 @@ const ordered = [...confirmed.filter((c) => !c.weak), ...confirmed.filter((c) =>
 for (const candidate of ordered) {
   const key = pageKey(candidate.url);
   if (!key || byKey.has(key)) continue;
-  const name = cleanName(candidate.name);
-  if (!name) continue;
+  const cleaned = cleanName(candidate.name);
+  const name = nameFixes[cleaned] ?? cleaned;
+  if (!name || notVendors.has(name) || /\btest\b/i.test(name)) continue;
   // The same name is the same vendor: an alias host (`x.statuspage.io`, an old domain, a feed)
   // of a page already in the catalog is not a second page.
   const slug = slugify(name);
-  if (!slug || slugs.has(slug)) continue;
+  const compact = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (!slug || slugs.has(slug) || names.has(compact)) continue;
+  names.add(compact);
   const entry = {
     slug,
     name,
-    category: categorize(name, candidate.url, candidate.section),
+    category: categoryOf[name] ?? categorize(name, candidate.url, candidate.section),
     url: candidate.url,
     platform: candidate.platform,
     source: candidate.source,
@@ -357,7 +635,8 @@ for (const candidate of ordered) {
 }
 
 const perPlatform = {};
-for (const vendor of vendors) perPlatform[vendor.platform] = (perPlatform[vendor.platform] ?? 0) + 1;
+for (const vendor of vendors)
+  perPlatform[vendor.platform] = (perPlatform[vendor.platform] ?? 0) + 1;
 console.log(
   JSON.stringify(
     {

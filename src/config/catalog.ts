@@ -18,7 +18,8 @@ const catalogSchema = z.object({
         platform: z.enum(platforms),
         /** Where the entry was checked (docs/catalog.md): one or more sources joined by ` + `. */
         source: z.string().refine(isCatalogSource, {
-          message: 'must be github:OWNER/REPO@COMMIT:PATH (or the earlier catalog), joined by " + "',
+          message:
+            'must be github:OWNER/REPO@COMMIT:PATH (or the earlier catalog), joined by " + "',
         }),
         /** Upstreams the vendor is publicly known to run on: `slug` or `slug:region`. */
         dependsOn: z.array(dependencySchema).optional(),
