@@ -650,6 +650,11 @@ console.log(
 );
 if (write) {
   const out = { defaultWatchList: current.defaultWatchList, vendors };
-  writeFileSync(catalogPath, `${JSON.stringify(out, null, 2)}\n`);
+  // Short string arrays on one line, as prettier writes them, so the file stays prettier-clean.
+  const json = JSON.stringify(out, null, 2).replace(
+    /"dependsOn": \[([^\]]*)\]/g,
+    (_, items) => `"dependsOn": [${items.trim().split(/,\s*/).join(', ')}]`,
+  );
+  writeFileSync(catalogPath, `${json}\n`);
   console.log(`wrote ${vendors.length} vendors to catalog/vendors.json`);
 }
