@@ -59,6 +59,7 @@ const repos = {
     repo: 'getsentry/status-page-list',
     commit: '23958886e21c5b16992aa983b5f394d8527ea713',
   },
+  statuscheck: { repo: 'amureki/statuscheck', commit: '36f33073a0b2cbe32f0cde08bd64c42c102b5e89' },
 };
 /** Carried over from the catalog as built before sources were recorded per entry. */
 const earlierCatalog = 'vendorwatch:catalog/vendors.json@90eb947';
@@ -456,6 +457,27 @@ function listed(url, source) {
     const url = pageUrl(raw);
     if (adapter === 'statuspage' && url)
       confirmed.push({ name, url, platform: 'statuspage', source });
+  }
+}
+
+// amureki/statuscheck: one module per service, a Statuspage one naming its page id (2022).
+{
+  const files = git(
+    'statuscheck',
+    'ls-tree',
+    '--name-only',
+    repos.statuscheck.commit,
+    'statuscheck/services/',
+  )
+    .split('\n')
+    .filter((file) => file.endsWith('.py'));
+  for (const path of files) {
+    const text = show('statuscheck', path);
+    if (!/\(BaseStatusPageAPI\)/.test(text) || !/domain_id = "[a-z0-9]{12}"/.test(text)) continue;
+    const name = /\bname = "([^"]+)"/.exec(text)?.[1];
+    const url = pageUrl(/status_url = "([^"]+)"/.exec(text)?.[1] ?? '');
+    if (name && url)
+      confirmed.push({ name, url, platform: 'statuspage', source: sourceOf('statuscheck', path) });
   }
 }
 
