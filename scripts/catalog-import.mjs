@@ -1208,6 +1208,19 @@ for (const candidate of ordered) {
   stats.added++;
 }
 
+// The newest poll wins on the platform: where vendor-status-watch's 2026-09 poll read another
+// platform than an entry has (a ULID page id where a list said Statuspage, the Statuspage API
+// behind a feed, Better Stack where a 2016 payload said Statuspage), the page has moved since.
+// The entry keeps its slug, name and category.
+for (const entry of vendors) {
+  const late = confirmed.find((c) => c.late && pageKey(c.url) === pageKey(entry.url));
+  if (!late || late.platform === entry.platform) continue;
+  stats.platformDiffers.push(`${entry.slug}: ${entry.platform} -> ${late.platform}`);
+  entry.platform = late.platform;
+  entry.url = late.url;
+  entry.source = late.source;
+}
+
 const perPlatform = {};
 for (const vendor of vendors)
   perPlatform[vendor.platform] = (perPlatform[vendor.platform] ?? 0) + 1;
