@@ -397,7 +397,7 @@ const watchListCategories = {
     'BitMEX',
     'Bitpanda',
     'Bitso',
-    'Blockchain',
+    'Blockchain.com',
     'Bluefin',
     'Carta',
     'CEX.IO',
@@ -499,7 +499,7 @@ const watchListCategories = {
     'WatchGuard',
     'Webroot',
     'Forticlient Cloud',
-    'Code 42',
+    'Code42',
     'Nightfall',
     'Ivanti Cloud',
   ],
@@ -526,7 +526,7 @@ const watchListCategories = {
     'Keeping',
     'LoopUp',
     'LuxSci',
-    'Matrix',
+    'Matrix.org',
     'Mimecast',
     'Ortto',
     'Playvox',
@@ -578,7 +578,7 @@ const watchListCategories = {
     'Swiftype',
     'Trifacta',
     'Coveo Cloud',
-    'Netapp',
+    'NetApp',
   ],
   'cdn-dns': [
     'DNSFilter',
@@ -911,6 +911,10 @@ const nameFixes = {
   Ipdata: 'ipdata',
   Esa: 'esa',
   'Radware Cloud Waf': 'Radware Cloud WAF',
+  'Code 42': 'Code42',
+  Netapp: 'NetApp',
+  Blockchain: 'Blockchain.com',
+  Matrix: 'Matrix.org',
 };
 
 // ---- the lists ------------------------------------------------------------------------------
