@@ -18,6 +18,7 @@ import { IncidentTable } from '../shared/incident-table.js';
 import { FailureReason, FreshnessNote } from '../shared/freshness.js';
 import { Layout, type AssetUrls } from '../shared/layout.js';
 import { HealthBadge, StatusBadge } from '../shared/parts.js';
+import { VendorAvatar } from '../shared/vendor-avatar.js';
 import { OutageBanner } from './outage-banner.js';
 import { compareByName, orderRanksJson } from './vendor-order.js';
 
@@ -165,6 +166,7 @@ const VendorRow: FC<{
     hidden={hidden}
   >
     <td>
+      <VendorAvatar slug={vendor.slug} name={vendor.name} />
       <a href={`/vendors/${encodeURIComponent(vendor.slug)}`}>{vendor.name}</a>
       {vendor.boardComponents && (
         <span class="note board-scope"> · {vendor.boardComponents.join(', ')}</span>
