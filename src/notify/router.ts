@@ -2,6 +2,7 @@
 // with it). Pure: the event, what is known of its incident, and the targets' filters.
 import type { RoutedDelivery } from '../domain/delivery.js';
 import type { PlannedEvent } from '../domain/diff.js';
+import { touchesFollowed } from '../domain/followed-components.js';
 import type { RoutingContext } from '../domain/routing.js';
 import { compareImpact, impactRankOf } from '../domain/status.js';
 import type { ComponentStatus, EventType, Impact } from '../domain/vocabulary.js';
@@ -79,6 +80,9 @@ export function wants(
     if (names !== null && !names.some((name) => filter.some((wanted) => sameName(name, wanted)))) {
       return false;
     }
+  } else if (!touchesFollowed(context.followedComponents ?? null, affected(event, context))) {
+    // No filter of its own: the vendor's followed components decide.
+    return false;
   }
   return true;
 }
