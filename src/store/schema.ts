@@ -17,7 +17,7 @@ export interface VendorTable {
   /** 1 while paused from the watch list: not polled, still shown with its history. */
   paused: Generated<number>;
   /** JSON array of the component names followed; null follows all (domain/followed-components.ts). */
-  followed_components: string | null;
+  followed_components: Generated<string | null>;
 }
 
 /** Poll bookkeeping, one row per vendor; also the lease that lets several workers share polls. */

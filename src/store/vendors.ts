@@ -11,7 +11,6 @@ import {
   rowsPerInsert,
   storableText,
   storedInstant,
-  toJson,
 } from './codec.js';
 import { dialectOf } from './db.js';
 import { refreshVendorSearchWords } from './incident-search.js';
@@ -84,7 +83,7 @@ export async function syncVendors(
       for (const row of rows) existing.set(row.slug, row.name);
     }
 
-    for (const batch of chunk(vendors, rowsPerInsert(10))) {
+    for (const batch of chunk(vendors, rowsPerInsert(9))) {
       await trx
         .insertInto('vendors')
         .values(batch.map((vendor) => vendorRow(vendor, source, at)))
@@ -97,9 +96,6 @@ export async function syncVendors(
             interval_seconds: eb.ref('excluded.interval_seconds'),
             source: eb.ref('excluded.source'),
             enabled: 1,
-            // Added again (or listed in the config file): watched afresh, as the caller says.
-            paused: 0,
-            followed_components: eb.ref('excluded.followed_components'),
           })),
         )
         .execute();
@@ -146,7 +142,6 @@ function vendorRow(vendor: Vendor, source: VendorSource, at: string) {
     source,
     enabled: flag(true),
     created_at: at,
-    followed_components: vendor.followedComponents ? toJson(vendor.followedComponents) : null,
   };
 }
 
