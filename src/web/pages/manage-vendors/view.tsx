@@ -375,7 +375,7 @@ const DetectedForm: FC<{ detected: DetectedPage }> = ({ detected }) => (
           type="text"
           value={detected.slug}
           maxlength={63}
-          pattern="[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+          pattern="[a-z0-9]([a-z0-9\-]{0,61}[a-z0-9])?"
           required
         />
       </div>
