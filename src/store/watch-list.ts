@@ -206,10 +206,11 @@ async function deleteVendorRows(trx: Kysely<Database>, slug: string): Promise<vo
     await trx
       .deleteFrom('outages')
       .where('id', 'in', ids)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('outage_members')
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('outage_members')
               .select('outage_members.outage_id')
               .whereRef('outage_members.outage_id', '=', 'outages.id'),
           ),

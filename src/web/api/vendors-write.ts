@@ -238,7 +238,7 @@ export function validatePatch(body: Record<string, unknown>): VendorSettings {
   }
   return {
     ...(body.interval === undefined ? {} : { intervalSeconds: validInterval(body.interval) }),
-    ...(body.paused === undefined ? {} : { paused: body.paused as boolean }),
+    ...(body.paused === undefined ? {} : { paused: body.paused }),
     ...(body.followedComponents === undefined
       ? {}
       : { followedComponents: validFollowed(body.followedComponents) }),
