@@ -60,10 +60,13 @@ export function routeCycle(
   facts: CycleFacts,
   notified: ReadonlyMap<string, readonly string[]>,
   route: RouteEvent,
-  followedComponents: readonly string[] | null = null,
+  /** The followed components of the events' vendor, or per vendor (a sweep spans vendors). */
+  followed: readonly string[] | null | ((vendorSlug: string) => readonly string[] | null) = null,
 ): RoutedEvent[] {
   const told = new Map<string, Set<string>>();
   return events.map((event) => {
+    const followedComponents =
+      typeof followed === 'function' ? followed(event.vendorSlug) : followed;
     const context: RoutingContext = {
       ...contextOf(event, facts, notified, told),
       ...(followedComponents === null ? {} : { followedComponents }),

@@ -13,6 +13,7 @@ export {
 export {
   getWatchedVendor,
   listWatchedVendors,
+  loadFollowedComponents,
   removeVendor,
   updateVendorSettings,
   type VendorSettings,

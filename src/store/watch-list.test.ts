@@ -9,6 +9,7 @@ import {
   findWatchConflict,
   getWatchedVendor,
   listWatchedVendors,
+  loadFollowedComponents,
   removeVendor,
   syncVendors,
   updateVendorSettings,
@@ -122,6 +123,11 @@ describe.each(databaseKinds)('watch list store on %s', (kind) => {
       followedComponents: ['API'],
       intervalSeconds: 300,
     });
+
+    // What the hygiene flag sweep reads for the vendors of its events.
+    expect(await loadFollowedComponents(store.db, ['acme', 'acme', 'nobody'])).toEqual(
+      new Map([['acme', ['API']]]),
+    );
 
     // Back to all: stored as null, and the vendor reads as one that follows everything.
     await updateVendorSettings(store.db, 'acme', { followedComponents: null }, at(4));

@@ -79,6 +79,27 @@ export async function listWatchedVendors(db: Kysely<Database>): Promise<WatchedV
   }));
 }
 
+/** The followed components of these vendors, by slug; vendors that follow all are left out. */
+export async function loadFollowedComponents(
+  db: Kysely<Database>,
+  slugs: readonly string[],
+): Promise<Map<string, string[]>> {
+  const followed = new Map<string, string[]>();
+  for (const batch of chunk([...new Set(slugs)], maxInListSize)) {
+    const rows = await db
+      .selectFrom('vendors')
+      .select(['slug', 'followed_components'])
+      .where('slug', 'in', batch)
+      .where('followed_components', 'is not', null)
+      .execute();
+    for (const row of rows) {
+      const names = fromJsonOrNull<string[]>(row.followed_components);
+      if (names) followed.set(row.slug, names);
+    }
+  }
+  return followed;
+}
+
 /** One watched vendor as listWatchedVendors gives it, or null when none is watched by that slug. */
 export async function getWatchedVendor(
   db: Kysely<Database>,
