@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { databaseOpeners } from '../../src/store/test-support/database-openers.js';
 import { syncVendors } from '../../src/store/index.js';
+import { hostileComponents, hostileName } from '../../src/web/pages/test-support/xss-vectors.js';
 import { databaseKinds } from '../test-support/databases.js';
 import {
   adminToken,
@@ -167,6 +168,85 @@ describe.each(databaseKinds)('watch list API on %s', (kind) => {
       expect(form.body).toContain('comes from the config file');
       expect(await auditLines(admin)).toEqual([]);
     });
+  });
+
+  it('edits interval and followed components on the page, escapes hostile names, and says why a pasted URL fails', async () => {
+    const { store } = await opener.fresh();
+    const server = await startAuthServer(store);
+    try {
+      const admin = await setUpAdmin(server, 'ops@example.com', adminPassword);
+      const csrf = await admin.csrf('/manage/vendors');
+      await admin.request('POST', '/manage/vendors/add', {
+        form: { _csrf: csrf, catalog: 'balena' },
+      });
+      // What a poll would have stored: a hostile vendor name and components.
+      await store.db
+        .updateTable('vendors')
+        .set({ name: hostileName })
+        .where('slug', '=', 'balena')
+        .execute();
+      await store.db
+        .insertInto('components')
+        .values(
+          ['API', hostileComponents[0]!].map((name, position) => ({
+            vendor_slug: 'balena',
+            id: `c${position}`,
+            name,
+            group_name: null,
+            status: 'operational',
+            position,
+            updated_at: '2026-12-04T12:00:00.000Z',
+          })),
+        )
+        .execute();
+      const page = await admin.get('/manage/vendors');
+      expect(page.body).not.toContain('<img src=x');
+      expect(page.body).toContain('&lt;img src=x');
+      expect(page.body).toContain('name="component-1"');
+
+      const bad = await admin.request('POST', '/manage/vendors/balena/edit', {
+        form: { _csrf: csrf, interval: '2d' },
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.body).toContain('the interval must be from 1s to 1d');
+      const edited = await admin.request('POST', '/manage/vendors/balena/edit', {
+        form: {
+          _csrf: csrf,
+          interval: '5m',
+          'listed-0': 'API',
+          'listed-1': hostileComponents[0]!,
+          'component-0': 'API',
+        },
+      });
+      expect([edited.status, edited.location]).toEqual([303, '/manage/vendors?done=edited']);
+      const vendor = JSON.parse((await server.client().get('/api/v1/vendors/balena')).body);
+      expect(vendor).toMatchObject({ followedComponents: ['API'] });
+      expect((await admin.get('/manage/vendors')).body).toContain('1 of 2 components');
+      expect(await auditLines(admin)).toEqual([
+        'vendor.added ops@example.com balena',
+        'vendor.edited ops@example.com balena',
+      ]);
+
+      // Loopback is not allowed here: the page says so and keeps what was typed.
+      const refused = await admin.request('POST', '/manage/vendors/detect', {
+        form: { _csrf: csrf, url: 'http://127.0.0.1:9/' },
+      });
+      expect(refused.status).toBe(422);
+      expect(refused.body).toContain('vendorwatch may not fetch this address');
+      expect(refused.body).toContain('value="http://127.0.0.1:9/"');
+      const notUrl = await admin.request('POST', '/manage/vendors/detect', {
+        form: { _csrf: csrf, url: 'status.example.com' },
+      });
+      expect(notUrl.status).toBe(400);
+      expect(notUrl.body).toContain('paste the http(s) address of a status page');
+      const taken = await admin.request('POST', '/manage/vendors/add', {
+        form: { _csrf: csrf, catalog: 'balena' },
+      });
+      expect(taken.status).toBe(409);
+      expect(taken.body).toContain('already exists');
+    } finally {
+      await server.close();
+    }
   });
 
   it('gives a viewer 403 on every watch list route, form and API call, and refuses cross-origin forms', async () => {
