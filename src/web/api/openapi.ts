@@ -290,6 +290,12 @@ const schemas = {
     failures: { type: 'integer', minimum: 0 },
     lastError: nullable({ type: 'string', description: 'Secrets redacted.' }),
     lastSuccessAt: nullable(instant),
+    enabled: {
+      type: 'boolean',
+      description: 'False while an admin has it turned off (/manage/targets): nothing is sent.',
+    },
+    turnedOffAt: nullable(instant),
+    turnedOffBy: nullable({ type: 'string' }),
   }),
   NewTarget: targetJsonSchema,
   NewVendor: {

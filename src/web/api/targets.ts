@@ -28,7 +28,49 @@ export interface WebTargetView {
   failures: number;
   lastError: string | null;
   lastSuccessAt: string | null;
+  /** False while an admin has it turned off (/manage/targets): nothing is delivered to it. */
+  enabled: boolean;
+  turnedOffAt: string | null;
+  turnedOffBy: string | null;
 }
+
+/** One field of a channel's form, as its channel describes it (src/notify/channel.ts). */
+export interface WebChannelField {
+  key: string;
+  label: string;
+  /** 'list': several values (e.g. email recipients), one per line or comma-separated. */
+  kind: 'text' | 'list';
+  required: boolean;
+  /** Write-only: never shown back, only whether it is set. */
+  secret: boolean;
+  hint: string | null;
+}
+
+/** The form to add a target of one channel type. */
+export interface WebChannelForm {
+  type: string;
+  label: string;
+  summary: string;
+  fields: WebChannelField[];
+}
+
+/** What the edit form may show of a stored target: its non-secret fields and which secrets are set. */
+export interface WebTargetEditable {
+  values: Record<string, string>;
+  secretsSet: string[];
+}
+
+export type TestSendView =
+  { ok: true; detail: string; ms: number } | { ok: false; kind: string; error: string; ms: number };
+
+export type TargetChangeResult =
+  | { ok: true; target: WebTargetView }
+  | {
+      ok: false;
+      status: 400 | 404 | 409 | 422;
+      code: 'invalid_body' | 'not_found' | 'conflict' | 'url_refused';
+      message: string;
+    };
 
 export type TargetAddResult =
   | { ok: true; target: WebTargetView }
@@ -47,6 +89,23 @@ export interface WebTargetAdmin {
   list(): Promise<WebTargetView[]>;
   add(body: Record<string, unknown>): Promise<TargetAddResult>;
   remove(name: string): Promise<TargetRemoveResult>;
+  /** A form per channel type, derived from the channel registry (the management page). */
+  channelForms?: readonly WebChannelForm[];
+  /** An API target's non-secret fields, for its edit form; null for a config or unknown one. */
+  editable?(name: string): Promise<WebTargetEditable | null>;
+  /**
+   * Replaces an API target's fields and filters; a secret left out keeps its stored value and
+   * one named in `clearSecrets` is dropped. The same checks as `add`.
+   */
+  update?(
+    name: string,
+    body: Record<string, unknown>,
+    clearSecrets: readonly string[],
+  ): Promise<TargetChangeResult>;
+  /** Turns an API target off (nothing delivered, pending deliveries skipped) or back on. */
+  setEnabled?(name: string, enabled: boolean, actor: string): Promise<TargetChangeResult>;
+  /** Sends the sample message to one target now; null when no target has the name. */
+  sendTest?(name: string): Promise<TestSendView | null>;
 }
 
 export interface TargetRouteDeps {
