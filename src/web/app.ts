@@ -29,6 +29,7 @@ import { HttpError } from './http-error.js';
 import { sendError, sendJson } from './json.js';
 import { createMetrics, serveMetrics, type Metrics } from './metrics.js';
 import { createPages } from './pages/index.js';
+import { isManagedTargets } from './pages/manage-targets/handler.js';
 
 interface AppLogger {
   error(fields: object, message: string): void;
@@ -130,6 +131,20 @@ export function createApp(deps: AppDeps): Hono {
     app.post('/manage/users/:id/role', (c) => accounts.users.changeRole(c, c.req.param('id')));
     app.post('/manage/users/:id/remove', (c) => accounts.users.remove(c, c.req.param('id')));
     app.get('/manage/audit', (c) => accounts.audit(c));
+    const managed = deps.targets?.admin;
+    if (managed && isManagedTargets(managed)) {
+      const targetPage = accounts.targets(managed);
+      const name = (c: Context) => c.req.param('name') ?? '';
+      app.get('/manage/targets', (c) => targetPage.list(c));
+      app.get('/manage/targets/new/:type', (c) => targetPage.newForm(c, c.req.param('type')));
+      app.post('/manage/targets/new/:type', (c) => targetPage.add(c, c.req.param('type')));
+      app.get('/manage/targets/:name', (c) => targetPage.detail(c, name(c)));
+      app.post('/manage/targets/:name/test', (c) => targetPage.test(c, name(c)));
+      app.post('/manage/targets/:name/disable', (c) => targetPage.setEnabled(c, name(c), false));
+      app.post('/manage/targets/:name/enable', (c) => targetPage.setEnabled(c, name(c), true));
+      app.post('/manage/targets/:name/remove', (c) => targetPage.remove(c, name(c)));
+      app.post('/manage/targets/:name/edit', (c) => targetPage.edit(c, name(c)));
+    }
   }
   // The audit log reads like the management API: an admin's session or the admin token.
   const adminToken = deps.targets?.adminToken ?? null;

@@ -20,6 +20,7 @@ import { accountPage } from './account/handler.js';
 import { invitePages } from './invite/handler.js';
 import { auditPage } from './manage-audit/handler.js';
 import { usersPages } from './manage-users/handler.js';
+import { targetPages, type ManagedTargets } from './manage-targets/handler.js';
 import { setupPages } from './setup/handler.js';
 import { signInPages } from './sign-in/handler.js';
 
@@ -48,6 +49,7 @@ interface AccountPages {
   users: ReturnType<typeof usersPages>;
   account(c: Context): Promise<Response>;
   audit(c: Context): Promise<Response>;
+  targets(admin: ManagedTargets): ReturnType<typeof targetPages>;
 }
 
 interface PagesOptions {
@@ -95,6 +97,7 @@ export function createPages(options: PagesOptions): Pages {
       users: usersPages(deps, auth),
       account: (c) => accountPage(c, deps),
       audit: (c) => auditPage(c, deps),
+      targets: (admin) => targetPages(deps, auth, admin, notFound),
     }),
     failed: (c) =>
       errorPage(

@@ -23,6 +23,7 @@ export const AuditPage: FC<AuditPageProps> = (props) => (
     <h1>Audit log</h1>
     <nav class="sub-nav" aria-label="Management">
       <a href="/manage/users">Users</a>
+      <a href="/manage/targets">Notification targets</a>
       <a href="/manage/audit" aria-current="page">
         Audit log
       </a>

@@ -94,6 +94,7 @@ export const UsersPage: FC<UsersPageProps> = (props) => (
       <a href="/manage/users" aria-current="page">
         Users
       </a>
+      <a href="/manage/targets">Notification targets</a>
       <a href="/manage/audit">Audit log</a>
     </nav>
     {props.done && (
