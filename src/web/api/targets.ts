@@ -92,20 +92,20 @@ export interface WebTargetAdmin {
   /** A form per channel type, derived from the channel registry (the management page). */
   channelForms?: readonly WebChannelForm[];
   /** An API target's non-secret fields, for its edit form; null for a config or unknown one. */
-  editable?(name: string): Promise<WebTargetEditable | null>;
+  editable?: (name: string) => Promise<WebTargetEditable | null>;
   /**
    * Replaces an API target's fields and filters; a secret left out keeps its stored value and
    * one named in `clearSecrets` is dropped. The same checks as `add`.
    */
-  update?(
+  update?: (
     name: string,
     body: Record<string, unknown>,
     clearSecrets: readonly string[],
-  ): Promise<TargetChangeResult>;
+  ) => Promise<TargetChangeResult>;
   /** Turns an API target off (nothing delivered, pending deliveries skipped) or back on. */
-  setEnabled?(name: string, enabled: boolean, actor: string): Promise<TargetChangeResult>;
+  setEnabled?: (name: string, enabled: boolean, actor: string) => Promise<TargetChangeResult>;
   /** Sends the sample message to one target now; null when no target has the name. */
-  sendTest?(name: string): Promise<TestSendView | null>;
+  sendTest?: (name: string) => Promise<TestSendView | null>;
 }
 
 export interface TargetRouteDeps {
