@@ -39,6 +39,7 @@ it('never shows, answers or logs a target secret', async () => {
     mattermostKey: 'mattermostsecret5a6b',
     telegramToken: '123456:telegram-bot-secret-7c8dAAAAAAAA',
     replacedSlack: 'slack-replaced-secret-9e0f',
+    configPath: 'config-file-secret-path-4d5e',
   };
   const fields: Record<string, Record<string, string>> = {
     webhook: { url: `${r}/wh/${secrets.webhookPath}`, secret: secrets.webhookHmac },
@@ -83,6 +84,8 @@ it('never shows, answers or logs a target secret', async () => {
       'vendors: []',
       'server: { port: 0 }',
       'network: { allowedPrivateRanges: [127.0.0.0/8] }',
+      'notifications:',
+      `  - { name: config-hook, type: webhook, url: "${r}/cfg/${secrets.configPath}" }`,
     ].join('\n'),
   );
   const config = loadConfig({ env: {}, cwd: dir });
@@ -131,8 +134,26 @@ it('never shows, answers or logs a target secret', async () => {
       `/services/${secrets.replacedSlack}`,
     ]);
 
+    // The config file's target: read-only here ("change it in the config file"), but testable.
+    const configured = await admin.get('/manage/targets/config-hook');
+    expect(configured.body).toContain('change it in the config file');
+    expect(configured.body).toContain('action="/manage/targets/config-hook/test"');
+    for (const action of ['disable', 'enable', 'edit', 'remove']) {
+      expect(configured.body).not.toContain(`action="/manage/targets/config-hook/${action}"`);
+      const refused = await admin.request('POST', `/manage/targets/config-hook/${action}`, {
+        form: { _csrf: csrf, 'field-url': `${r}/elsewhere` },
+      });
+      expect(refused.status, action).toBe(409);
+      expect(refused.body).toContain('is defined in the config file');
+    }
+    const configTest = await admin.request('POST', '/manage/targets/config-hook/test', {
+      form: { _csrf: csrf },
+    });
+    expect(configTest.body.replace(/<[^>]+>/g, ' ')).toMatch(/Test sent: +HTTP 200/);
+
     for (const path of [
       '/manage/targets',
+      '/manage/targets/config-hook',
       ...Object.keys(fields).map((type) => `/manage/targets/${type}-target`),
       ...Object.keys(fields).map((type) => `/manage/targets/new/${type}`),
       '/manage/audit',
