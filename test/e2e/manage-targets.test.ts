@@ -16,6 +16,12 @@ import {
   type Client,
 } from '../test-support/auth-server.js';
 import { startReceiver, type LoopbackReceiver } from '../test-support/loopback-receiver.js';
+import { findActiveContent, visibleText } from '../../src/web/pages/test-support/inert-html.js';
+import {
+  hostileComponents,
+  hostileName,
+  xssVectors,
+} from '../../src/web/pages/test-support/xss-vectors.js';
 
 const openerFor = databaseOpeners('manage-targets');
 const adminPassword = 'targets-admin-password-41';
@@ -380,6 +386,49 @@ describe.each(databaseKinds)('/manage/targets on %s', (kind) => {
         'target.removed team-slack',
       ]),
     );
+  });
+
+  it('shows hostile vendor and component names as text in the pickers', async () => {
+    const at = server.clock.now;
+    await store.db
+      .insertInto('vendors')
+      .values({
+        slug: 'evil',
+        name: hostileName,
+        status_page_url: 'https://status.evil.example',
+        platform: 'statuspage',
+        category: 'cloud',
+        interval_seconds: 60,
+        source: 'api',
+        enabled: 1,
+        created_at: at,
+      })
+      .execute();
+    const names = [...hostileComponents, ...xssVectors];
+    await store.db
+      .insertInto('components')
+      .values(
+        names.map((name, position) => ({
+          vendor_slug: 'evil',
+          id: `x${position}`,
+          name,
+          group_name: null,
+          status: 'operational',
+          position,
+          updated_at: at,
+        })),
+      )
+      .execute();
+    const ownScript = /<script src="([^"]+)"/.exec((await admin.get('/manage/targets')).body)![1]!;
+    const ours = /^form posting to "\/(manage\/targets\/|signout)/;
+    for (const path of ['/manage/targets/new/slack', '/manage/targets/ops-hook']) {
+      const page = await admin.get(path);
+      expect(page.status).toBe(200);
+      const problems = findActiveContent(page.body, ownScript).filter((p) => !ours.test(p));
+      expect(problems, path).toEqual([]);
+      expect(visibleText(page.body)).toContain(hostileName);
+      for (const name of hostileComponents) expect(visibleText(page.body)).toContain(name);
+    }
   });
 
   it('a viewer gets 403 on every route and form; a cross-origin or tokenless form is refused', async () => {
