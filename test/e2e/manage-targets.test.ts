@@ -162,6 +162,13 @@ describe.each(databaseKinds)('/manage/targets on %s', (kind) => {
     expect(badUrl.status).toBe(400);
     expect(textOf(badUrl.body)).toContain('Not added: url: must be an http(s) URL');
     expect(badUrl.body).toContain('value="team-alerts"');
+    // Beside the field too: the input marked invalid and described by the message.
+    expect(badUrl.body).toMatch(
+      /<input id="new-field-url"[^>]*aria-invalid="true"[^>]*aria-describedby="new-field-url-error new-field-url-hint"/,
+    );
+    expect(badUrl.body).toContain(
+      '<p class="field-error" id="new-field-url-error">must be an http(s) URL</p>',
+    );
     expect(badUrl.body).toMatch(/<option value="major" selected/);
 
     const missing = await admin.request('POST', '/manage/targets/new/email', {
@@ -186,6 +193,7 @@ describe.each(databaseKinds)('/manage/targets on %s', (kind) => {
     });
     expect(badName.status).toBe(400);
     expect(textOf(badName.body)).toContain('name: must be lowercase letters, digits and dashes');
+    expect(badName.body).toContain('<p class="field-error" id="new-name-error">');
     expect(badName.body).not.toContain('signing-secret-0c9d8e');
     expect(badName.body).not.toContain('hook-secret-path-77aa');
 
@@ -293,11 +301,21 @@ describe.each(databaseKinds)('/manage/targets on %s', (kind) => {
     const again = receiver.received.length;
     await admin.request('POST', '/manage/targets/ops-hook/test', { form: { _csrf: csrf } });
     expect(receiver.received.slice(again)[0]?.path).toBe('/hooks/ops-hook-path-5e6f');
+    const cleared = await admin.request('POST', '/manage/targets/ops-hook/edit', {
+      form: { _csrf: csrf, clear: 'secret', minImpact: 'minor' },
+    });
+    expect(cleared.status).toBe(303);
+    const unsigned = receiver.received.length;
+    await admin.request('POST', '/manage/targets/ops-hook/test', { form: { _csrf: csrf } });
+    const last = receiver.received.slice(unsigned)[0];
+    expect(last?.path).toBe('/hooks/ops-hook-path-5e6f');
+    expect(last?.headers['x-vendorwatch-signature']).toBeUndefined();
     const invalid = await admin.request('POST', '/manage/targets/ops-hook/edit', {
       form: { _csrf: csrf, 'field-url': 'ftp://nope', events: 'incident.opened' },
     });
     expect(invalid.status).toBe(400);
     expect(textOf(invalid.body)).toContain('Not saved: url: must be an http(s) URL');
+    expect(invalid.body).toContain('<p class="field-error" id="edit-field-url-error">');
   });
 
   it('disable skips pending deliveries and stops claims; enable and remove; all audited', async () => {

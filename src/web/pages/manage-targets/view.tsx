@@ -61,6 +61,25 @@ function filterSummary(target: WebTargetView): string {
 
 const targetPath = (name: string) => `/manage/targets/${encodeURIComponent(name)}`;
 
+/** The field a checker's message is about ("url: must be…" → url), to mark it beside its input. */
+export function erroredField(message: string | null): { key: string; text: string } | null {
+  const match = /^([A-Za-z]+)(?:\[\d+\])?(?:\.[^:]*)?: (.+)$/.exec(message ?? '');
+  return match ? { key: match[1]!, text: match[2]! } : null;
+}
+
+const FieldError: FC<{ id: string; text: string | null }> = ({ id, text }) =>
+  text ? (
+    <p class="field-error" id={id}>
+      {text}
+    </p>
+  ) : null;
+
+/** The ids an input is described by: its error first, then its hint. */
+function describedBy(...ids: Array<string | null>): string | undefined {
+  const present = ids.filter((id): id is string => id !== null);
+  return present.length > 0 ? present.join(' ') : undefined;
+}
+
 interface ListProps {
   assets: AssetUrls;
   targets: readonly WebTargetView[];
@@ -144,7 +163,8 @@ const ChannelInput: FC<{
   value: string;
   secretSet: boolean;
   idPrefix: string;
-}> = ({ field, value, secretSet, idPrefix }) => {
+  error: string | null;
+}> = ({ field, value, secretSet, idPrefix, error }) => {
   const id = `${idPrefix}-field-${field.key}`;
   const hints = [
     field.hint,
@@ -155,6 +175,10 @@ const ChannelInput: FC<{
       : null,
   ].filter((hint): hint is string => hint !== null);
   const required = field.required && !(field.secret && secretSet);
+  const described = describedBy(
+    error ? `${id}-error` : null,
+    hints.length > 0 ? `${id}-hint` : null,
+  );
   return (
     <div class="field">
       <label for={id}>
@@ -168,7 +192,8 @@ const ChannelInput: FC<{
           name={`field-${field.key}`}
           rows={3}
           required={required}
-          aria-describedby={hints.length > 0 ? `${id}-hint` : undefined}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={described}
         >
           {value}
         </textarea>
@@ -182,9 +207,11 @@ const ChannelInput: FC<{
           spellcheck={false}
           maxlength={2048}
           required={required}
-          aria-describedby={hints.length > 0 ? `${id}-hint` : undefined}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={described}
         />
       )}
+      <FieldError id={`${id}-error`} text={error} />
       {hints.length > 0 && (
         <p class="field-hint" id={`${id}-hint`}>
           {hints.join(' ')}
@@ -328,52 +355,59 @@ interface NewProps {
   error: string | null;
 }
 
-export const NewTargetPage: FC<NewProps> = (props) => (
-  <Layout title={`Add a ${props.form.label} target`} assets={props.assets} current="manage">
-    <h1>Add a {props.form.label} target</h1>
-    <ManageNav current="/manage/targets" />
-    <p>
-      <a href="/manage/targets">All notification targets</a>
-    </p>
-    <p class="field-hint">{props.form.summary}</p>
-    <ErrorNotice
-      message={props.error ? `Not added: ${props.error}. Fix it and add again.` : null}
-    />
-    <ProtectedForm
-      action={`/manage/targets/new/${props.form.type}`}
-      class="form-stack target-form"
-      aria-label={`Add a ${props.form.label} target`}
-    >
-      <div class="field">
-        <label for="new-name">Name</label>
-        <input
-          id="new-name"
-          name="name"
-          type="text"
-          value={props.state.name}
-          required
-          maxlength={63}
-          pattern="[a-z0-9][a-z0-9\-]{0,62}"
-          autocomplete="off"
-          aria-describedby="new-name-hint"
-        />
-        <p class="field-hint" id="new-name-hint">
-          Lowercase letters, digits and dashes, e.g. ops-slack. Deliveries are listed under it.
-        </p>
-      </div>
-      {props.form.fields.map((field) => (
-        <ChannelInput
-          field={field}
-          value={props.state.fields[field.key] ?? ''}
-          secretSet={false}
-          idPrefix="new"
-        />
-      ))}
-      <FilterFields state={props.state} vendors={props.vendors} idPrefix="new" />
-      <button type="submit">Add target</button>
-    </ProtectedForm>
-  </Layout>
-);
+export const NewTargetPage: FC<NewProps> = (props) => {
+  const errored = erroredField(props.error);
+  const nameError = errored?.key === 'name' ? errored.text : null;
+  return (
+    <Layout title={`Add a ${props.form.label} target`} assets={props.assets} current="manage">
+      <h1>Add a {props.form.label} target</h1>
+      <ManageNav current="/manage/targets" />
+      <p>
+        <a href="/manage/targets">All notification targets</a>
+      </p>
+      <p class="field-hint">{props.form.summary}</p>
+      <ErrorNotice
+        message={props.error ? `Not added: ${props.error}. Fix it and add again.` : null}
+      />
+      <ProtectedForm
+        action={`/manage/targets/new/${props.form.type}`}
+        class="form-stack target-form"
+        aria-label={`Add a ${props.form.label} target`}
+      >
+        <div class="field">
+          <label for="new-name">Name</label>
+          <input
+            id="new-name"
+            name="name"
+            type="text"
+            value={props.state.name}
+            required
+            maxlength={63}
+            pattern="[a-z0-9][a-z0-9\-]{0,62}"
+            autocomplete="off"
+            aria-invalid={nameError ? 'true' : undefined}
+            aria-describedby={describedBy(nameError ? 'new-name-error' : null, 'new-name-hint')}
+          />
+          <FieldError id="new-name-error" text={nameError} />
+          <p class="field-hint" id="new-name-hint">
+            Lowercase letters, digits and dashes, e.g. ops-slack. Deliveries are listed under it.
+          </p>
+        </div>
+        {props.form.fields.map((field) => (
+          <ChannelInput
+            field={field}
+            value={props.state.fields[field.key] ?? ''}
+            secretSet={false}
+            idPrefix="new"
+            error={errored?.key === field.key ? errored.text : null}
+          />
+        ))}
+        <FilterFields state={props.state} vendors={props.vendors} idPrefix="new" />
+        <button type="submit">Add target</button>
+      </ProtectedForm>
+    </Layout>
+  );
+};
 
 interface DetailProps {
   assets: AssetUrls;
@@ -415,6 +449,7 @@ export const TargetDetailPage: FC<DetailProps> = (props) => {
   const { target } = props;
   const state = stateText(target);
   const path = targetPath(target.name);
+  const editErrored = erroredField(props.edit?.error ?? null);
   return (
     <Layout title={`Target ${target.name}`} assets={props.assets} current="manage">
       <h1>Target {target.name}</h1>
@@ -547,6 +582,7 @@ export const TargetDetailPage: FC<DetailProps> = (props) => {
                 value={props.edit!.state.fields[field.key] ?? ''}
                 secretSet={props.edit!.secretsSet.includes(field.key)}
                 idPrefix="edit"
+                error={editErrored?.key === field.key ? editErrored.text : null}
               />
             ))}
             <FilterFields state={props.edit.state} vendors={props.edit.vendors} idPrefix="edit" />
