@@ -172,9 +172,11 @@ export function createApp(deps: AppDeps): Hono {
     app.get('/api/v1/targets', (c) => targets.list(c));
     app.get('/api/v1/targets/:name', (c) => targets.detail(c, c.req.param('name')));
     // The write routes exist only with an admin token.
-    const { add, remove } = targets;
+    const { add, remove, test, patch } = targets;
     if (add) app.post('/api/v1/targets', (c) => add(c));
     if (remove) app.delete('/api/v1/targets/:name', (c) => remove(c, c.req.param('name')));
+    if (patch) app.patch('/api/v1/targets/:name', (c) => patch(c, c.req.param('name')));
+    if (test) app.post('/api/v1/targets/:name/test', (c) => test(c, c.req.param('name')));
   }
   app.get('/api/v1/incidents', (c) => incidents.list(c));
   app.get('/api/v1/incidents/:id', (c) => incidents.detail(c, c.req.param('id')));

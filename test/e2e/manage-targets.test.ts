@@ -406,6 +406,44 @@ describe.each(databaseKinds)('/manage/targets on %s', (kind) => {
     );
   });
 
+  it('the API turns a target off and on and sends a test (admin token or session), audited', async () => {
+    const bearer = { authorization: `Bearer ${adminToken}` };
+    const off = await admin.request('PATCH', '/api/v1/targets/ops-hook', {
+      json: { enabled: false },
+      headers: bearer,
+    });
+    expect(off.status, off.body).toBe(200);
+    expect(JSON.parse(off.body)).toMatchObject({ name: 'ops-hook', enabled: false });
+    const bad = await admin.request('PATCH', '/api/v1/targets/ops-hook', {
+      json: { enabled: 'no' },
+      headers: bearer,
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body)).toMatchObject({ error: { code: 'invalid_body' } });
+    const csrf = await admin.csrf('/manage/targets');
+    const on = await admin.request('PATCH', '/api/v1/targets/ops-hook', {
+      json: { enabled: true },
+      headers: { 'x-csrf-token': csrf },
+    });
+    expect(JSON.parse(on.body)).toMatchObject({ enabled: true });
+    const before = receiver.received.length;
+    const tested = await admin.request('POST', '/api/v1/targets/ops-hook/test', {
+      headers: bearer,
+    });
+    expect(tested.status).toBe(200);
+    expect(JSON.parse(tested.body)).toMatchObject({ ok: true, detail: 'HTTP 200' });
+    expect(receiver.received.length).toBe(before + 1);
+    const missing = await admin.request('POST', '/api/v1/targets/nobody/test', { headers: bearer });
+    expect(missing.status).toBe(404);
+    const noToken = await server.client().request('POST', '/api/v1/targets/ops-hook/test');
+    expect(noToken.status).toBe(401);
+    expect((await auditActions(admin)).slice(-3)).toEqual([
+      'target.disabled ops-hook',
+      'target.enabled ops-hook',
+      'target.tested ops-hook',
+    ]);
+  });
+
   it('shows hostile vendor and component names as text in the pickers', async () => {
     const at = server.clock.now;
     await store.db
@@ -466,6 +504,16 @@ describe.each(databaseKinds)('/manage/targets on %s', (kind) => {
     for (const [method, path] of routes) {
       const form = { _csrf: viewerCsrf, name: 'sneaky', 'field-url': `${receiver.url}/x` };
       const answer = await viewer.request(method, path, method === 'POST' ? { form } : {});
+      expect(answer.status, `${method} ${path}`).toBe(403);
+    }
+    for (const [method, path] of [
+      ['PATCH', '/api/v1/targets/ops-hook'],
+      ['POST', '/api/v1/targets/ops-hook/test'],
+    ] as const) {
+      const answer = await viewer.request(method, path, {
+        json: { enabled: false },
+        headers: { 'x-csrf-token': viewerCsrf },
+      });
       expect(answer.status, `${method} ${path}`).toBe(403);
     }
     expect(receiver.received.length).toBe(before);

@@ -127,6 +127,10 @@ interface TargetApi {
   /** Absent without an admin token: the write API is off. */
   add?: (c: Context) => Promise<Response>;
   remove?: (c: Context, name: string) => Promise<Response>;
+  /** POST /api/v1/targets/{name}/test: the sample message, sent now. */
+  test?: (c: Context, name: string) => Promise<Response>;
+  /** PATCH /api/v1/targets/{name} with { enabled }: turns an API target off or on. */
+  patch?: (c: Context, name: string) => Promise<Response>;
 }
 
 export function createTargetApi(deps: TargetRouteDeps): TargetApi {
@@ -167,5 +171,41 @@ export function createTargetApi(deps: TargetRouteDeps): TargetApi {
       await audit(c, { actor, action: 'target.removed', subject: name });
       return sendJson(c, { removed: name, failedDeliveries: result.failedDeliveries });
     });
-  return { list, detail, add, remove };
+  const knownName = (name: string) => {
+    if (!targetNamePattern.test(name)) {
+      throw new WriteError(404, 'not_found', 'no notification target has that name');
+    }
+  };
+  const { sendTest, setEnabled } = admin;
+  const test =
+    sendTest &&
+    ((c: Context, name: string) =>
+      handleWrite(c, async () => {
+        const actor = await authorizeWrite(c);
+        knownName(name);
+        const result = await sendTest(name);
+        if (!result)
+          throw new WriteError(404, 'not_found', `no notification target named "${name}"`);
+        await audit(c, { actor, action: 'target.tested', subject: name });
+        return sendJson(c, result);
+      }));
+  const patch =
+    setEnabled &&
+    ((c: Context, name: string) =>
+      handleWrite(c, async () => {
+        const actor = await authorizeWrite(c);
+        knownName(name);
+        const body = await readJsonObject(c, 'change');
+        if (Object.keys(body).length !== 1 || typeof body.enabled !== 'boolean') {
+          const message =
+            'send { "enabled": false } to turn the target off, { "enabled": true } to turn it on';
+          throw new WriteError(400, 'invalid_body', message);
+        }
+        const result = await setEnabled(name, body.enabled, actor);
+        if (!result.ok) throw new WriteError(result.status, result.code, result.message);
+        const action = body.enabled ? 'target.enabled' : 'target.disabled';
+        await audit(c, { actor, action, subject: name });
+        return sendJson(c, result.target);
+      }));
+  return { list, detail, add, remove, ...(test ? { test } : {}), ...(patch ? { patch } : {}) };
 }
