@@ -165,7 +165,9 @@ async function listTargets(
       origin: state?.origin ?? 'config',
       destination: describeDestination(target),
       state: state?.state ?? 'active',
-      reason: state?.reason ?? null,
+      // An admin turned it off on /manage/targets: nothing is sent until it is turned on.
+      enabled: !state?.pausedAt,
+      reason: state?.pausedBy ? `turned off by ${state.pausedBy}` : (state?.reason ?? null),
       lastError: state?.lastError ?? null,
     };
   });
@@ -181,7 +183,7 @@ async function listTargets(
           r.type,
           r.origin,
           r.destination,
-          r.state,
+          r.enabled ? r.state : 'off',
           r.reason ?? r.lastError ?? '',
         ]),
       ),
