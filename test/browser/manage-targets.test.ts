@@ -125,6 +125,11 @@ describe('/manage/targets in Chromium', () => {
         expect(await page.isVisible('details[data-components-of="globex"]')).toBe(false);
         expect(await page.isVisible('input[value="acme:Dashboard"]')).toBe(true);
         await page.uncheck('input[data-vendor-choice="acme"]');
+        // Several boxes of one name (checkboxes post the name once per box) all count.
+        await page.check('input[name="events"][value="incident.opened"]');
+        await page.check('input[name="events"][value="incident.resolved"]');
+        await page.check('input[name="components"][value="acme:API"]');
+        await page.check('input[name="components"][value="acme:Dashboard"]');
 
         await page.focus('body');
         await tabTo(page, '#new-name');
@@ -136,6 +141,11 @@ describe('/manage/targets in Chromium', () => {
         await page.waitForURL(`${server.url}/manage/targets/team-slack?done=added`);
         expect(await page.textContent('main')).toContain('The target was added');
         expect(await page.content()).not.toContain(`${viewport.name}-slack-token`);
+        const stored = JSON.parse((await admin.get('/api/v1/targets/team-slack')).body) as object;
+        expect(stored).toMatchObject({
+          events: ['incident.opened', 'incident.resolved'],
+          components: { acme: ['API', 'Dashboard'] },
+        });
 
         await press(page, 'form[action="/manage/targets/team-slack/test"] button');
         await page.waitForSelector('[data-test-result]');
