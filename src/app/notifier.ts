@@ -2,7 +2,8 @@
 // → the router the poll cycle calls before recording, and the dispatcher over the store's outbox.
 // The one place that joins notify/ and store/.
 import type { Kysely } from 'kysely';
-import { parseNotificationTarget, type AppConfig } from '../config/load.js';
+import { parseNotificationTarget, unknownBoardRefusal, type AppConfig } from '../config/load.js';
+import type { Board } from '../domain/board.js';
 import type { RouteEvent } from '../domain/routing.js';
 import type { AddressPolicy } from '../fetch/address-guard.js';
 import type { Logger } from '../logger.js';
@@ -55,12 +56,14 @@ export function notifyTargets(config: Pick<AppConfig, 'notifications'>): readonl
  * uses is the config's). A stored definition that no longer passes the checks is skipped.
  */
 export async function loadTargets(
-  config: Pick<AppConfig, 'notifications'>,
+  config: Pick<AppConfig, 'notifications'> & { boards?: readonly Board[] },
   db: Kysely<Database>,
   onInvalid: (name: string, error: string) => void = () => {},
 ): Promise<NotifyTarget[]> {
   const configured = notifyTargets(config);
   const taken = new Set(configured.map((target) => target.name));
+  // A board removed from the config leaves a stored target that names it: skipped, and said.
+  const boardSlugs = (config.boards ?? []).map((board) => board.slug);
   const added: NotifyTarget[] = [];
   for (const stored of await listApiTargets(db)) {
     if (taken.has(stored.name)) continue;
@@ -72,7 +75,9 @@ export async function loadTargets(
     } catch {
       parsed = { ok: false, error: 'the stored definition is not JSON' };
     }
-    if (parsed.ok && parsed.target.name === stored.name) added.push(parsed.target);
+    const boardRefusal = parsed.ok ? unknownBoardRefusal(parsed.target, boardSlugs) : null;
+    if (parsed.ok && boardRefusal !== null) onInvalid(stored.name, boardRefusal);
+    else if (parsed.ok && parsed.target.name === stored.name) added.push(parsed.target);
     else onInvalid(stored.name, parsed.ok ? 'the stored name does not match' : parsed.error);
   }
   return [...configured, ...added];
@@ -152,6 +157,7 @@ interface NotifierConfig {
   network: Pick<AppConfig['network'], 'allowPrivateAddresses' | 'allowedPrivateRanges'>;
   server: AppConfig['server'];
   notifier?: AppConfig['notifier'];
+  boards?: readonly Board[];
 }
 
 type NotifierOptions = Partial<DispatcherOptions> & {
@@ -184,6 +190,7 @@ export async function startNotifier(
   let targets: readonly NotifyTarget[] = configured;
   const routeEvent = createRouteEvent(() => targets, {
     reminderLeadSeconds: merged.reminderLeadSeconds,
+    boards: config.boards ?? [],
   });
   const io = createSendIo(config);
   const dispatcher = createDispatcher({

@@ -77,6 +77,7 @@ export async function startService(
         log: logger,
         metrics,
         uptimeWeights: config.uptimeWeights,
+        boards: config.boards,
         vendorWrites: vendorWrites(config.adminToken, config, fetcher),
         auth: {
           ...config.auth,

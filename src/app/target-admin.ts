@@ -3,7 +3,7 @@
 // whether an admin turned it off), the running notifier reloads, and a test send goes out through
 // the same channel code as a delivery.
 import type { Kysely } from 'kysely';
-import { parseNotificationTarget, type AppConfig } from '../config/load.js';
+import { parseNotificationTarget, unknownBoardRefusal, type AppConfig } from '../config/load.js';
 import { destinationRefusal } from '../notify/destination.js';
 import { channels } from '../notify/registry.js';
 import { describeDestination, targetFingerprint } from '../notify/targets.js';
@@ -33,7 +33,7 @@ import type {
 const testTimeoutMs = 10_000;
 
 interface TargetAdminDeps {
-  config: Pick<AppConfig, 'notifications' | 'network'>;
+  config: Pick<AppConfig, 'notifications' | 'network'> & Partial<Pick<AppConfig, 'boards'>>;
   db: Kysely<Database>;
   now: () => string;
   /** Called after a target was added or removed (the notifier in this process reloads). */
@@ -49,6 +49,7 @@ function view(target: NotifyTarget, stored: NotifyTargetRecord | undefined): Web
     origin: stored?.origin ?? 'config',
     destination: describeDestination(target),
     vendors: target.vendors ? [...target.vendors] : null,
+    boards: target.boards ? [...target.boards] : null,
     components: target.components
       ? Object.fromEntries(Object.entries(target.components).map(([k, v]) => [k, [...v]]))
       : null,
@@ -76,6 +77,7 @@ export function createTargetAdmin(deps: TargetAdminDeps): WebTargetAdmin {
   const { config, db } = deps;
   const policy = addressPolicy(config.network);
   const configuredNames = new Set(notifyTargets(config).map((target) => target.name));
+  const boardSlugs = (config.boards ?? []).map((board) => board.slug);
 
   async function list(): Promise<WebTargetView[]> {
     const [targets, stored] = await Promise.all([loadTargets(config, db), listNotifyTargets(db)]);
@@ -144,6 +146,10 @@ export function createTargetAdmin(deps: TargetAdminDeps): WebTargetAdmin {
       if (!parsed.ok)
         return { ok: false, status: 400, code: 'invalid_body', message: parsed.error };
       const target: NotifyTarget = parsed.target;
+      const boardRefusal = unknownBoardRefusal(target, boardSlugs);
+      if (boardRefusal !== null) {
+        return { ok: false, status: 400, code: 'invalid_body', message: `boards: ${boardRefusal}` };
+      }
       const refusal = await destinationRefusal(target, policy);
       if (refusal !== null)
         return { ok: false, status: 422, code: 'url_refused', message: refusal };
@@ -196,6 +202,10 @@ export function createTargetAdmin(deps: TargetAdminDeps): WebTargetAdmin {
       if (!parsed.ok)
         return { ok: false, status: 400, code: 'invalid_body', message: parsed.error };
       const target: NotifyTarget = parsed.target;
+      const boardRefusal = unknownBoardRefusal(target, boardSlugs);
+      if (boardRefusal !== null) {
+        return { ok: false, status: 400, code: 'invalid_body', message: `boards: ${boardRefusal}` };
+      }
       if (configuredNames.has(target.name)) {
         const message = `the config file already defines a target "${target.name}"`;
         return { ok: false, status: 409, code: 'conflict', message };

@@ -99,7 +99,16 @@ export async function startWorkerLease(options: WorkerLeaseOptions): Promise<Wor
   }
 
   function fenceIfExpired(): void {
-    if (stopped || fenced || Date.now() < validUntil) return;
+    if (stopped || fenced) return;
+    const early = validUntil - Date.now();
+    if (early > 0) {
+      // A timer armed while the event loop's cached clock lagged fires that much early by the
+      // wall clock: arm it again, or the worker would never fence itself.
+      if (fenceTimer) clearTimeout(fenceTimer);
+      fenceTimer = setTimeout(fenceIfExpired, early);
+      fenceTimer.unref();
+      return;
+    }
     fenced = true;
     fence.abort(new Error('this worker could not renew its leases'));
     log.warn(
@@ -145,6 +154,7 @@ export async function startWorkerLease(options: WorkerLeaseOptions): Promise<Wor
   function scheduleBeat(): void {
     if (stopped) return;
     beatTimer = setTimeout(() => {
+      fenceIfExpired();
       // A heartbeat stuck on a dead connection is given up after a lease (the fence timer runs
       // regardless); a slow one is not abandoned early, as the next would only queue behind it.
       beating ??= withDeadline(beat(), workerLeaseSeconds * 1000)

@@ -16,12 +16,28 @@ const catalogSchema = z.object({
         category: z.enum(categories),
         url: z.string().url(),
         platform: z.enum(platforms),
+        /** Where the entry was checked (docs/catalog.md): one or more sources joined by ` + `. */
+        source: z.string().refine(isCatalogSource, {
+          message:
+            'must be github:OWNER/REPO@COMMIT:PATH (or the earlier catalog), joined by " + "',
+        }),
         /** Upstreams the vendor is publicly known to run on: `slug` or `slug:region`. */
         dependsOn: z.array(dependencySchema).optional(),
       })
       .strict(),
   ),
 });
+
+/**
+ * A public file at a pinned commit, or the catalog as it stood before sources were recorded per
+ * entry (commit 90eb947; docs/catalog.md says which entries carry it and why).
+ */
+const sourcePart =
+  /^(github:[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+@[0-9a-f]{40}:\S+|vendorwatch:catalog\/vendors\.json@90eb947)$/;
+
+export function isCatalogSource(value: string): boolean {
+  return value.split(' + ').every((part) => sourcePart.test(part));
+}
 
 type CatalogEntry = z.infer<typeof catalogSchema>['vendors'][number];
 export interface Catalog {
@@ -39,11 +55,19 @@ export function loadCatalog(): Catalog {
   const bySlug = new Map(parsed.vendors.map((vendor) => [vendor.slug, vendor]));
   if (bySlug.size !== parsed.vendors.length)
     throw new Error('catalog/vendors.json has duplicate slugs');
+  const hosts = new Set(parsed.vendors.map((vendor) => pageHost(vendor.url)));
+  if (hosts.size !== parsed.vendors.length)
+    throw new Error('catalog/vendors.json has two entries for one status page host');
   for (const slug of parsed.defaultWatchList) {
     if (!bySlug.has(slug)) throw new Error(`catalog default watch list names unknown slug ${slug}`);
   }
   cached = { vendors: parsed.vendors, defaultWatchList: parsed.defaultWatchList, bySlug };
   return cached;
+}
+
+/** A status page's identity in the catalog: its host, without a leading `www.`. */
+export function pageHost(url: string): string {
+  return new URL(url).hostname.toLowerCase().replace(/^www\./, '');
 }
 
 /** Case-insensitive search over slug, name, category and URL; every word must match. */

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
+import type { Board } from '../domain/board.js';
 import { parseDependency, type Dependency } from '../domain/correlation.js';
 import type { ImpactWeights } from '../domain/uptime.js';
 import type { Category, Platform } from '../domain/vocabulary.js';
@@ -44,6 +45,8 @@ export interface AppConfig {
   /** True when no config listed vendors and the catalog's default watch list is used. */
   usingDefaultVendors: boolean;
   notifications: NotificationTargetConfig[];
+  /** Named selections of vendors and components (docs/contract.md#boards), in config order. */
+  boards: Board[];
   notifier: { burstWindowSeconds: number; reminderLeadSeconds: number | null };
   /** SLA evidence: the share of an incident's time that is downtime, by impact. */
   uptimeWeights: ImpactWeights;
@@ -96,6 +99,8 @@ export function loadConfig(options: LoadOptions): AppConfig {
   const catalog = loadCatalog();
   const usingDefaultVendors = file.vendors === undefined;
   const vendors = resolveVendors(file, catalog, configPath);
+  const boards = resolveBoards(file, vendors, configPath);
+  checkTargetBoards(file.notifications, boards, configPath);
 
   const port =
     options.overrides?.port ?? numberFromEnv(options.env.PORT, 'PORT') ?? file.server.port;
@@ -117,6 +122,7 @@ export function loadConfig(options: LoadOptions): AppConfig {
     vendors,
     usingDefaultVendors,
     notifications: file.notifications,
+    boards,
     notifier: {
       burstWindowSeconds: file.notifier.burstWindow,
       reminderLeadSeconds: file.notifier.reminderLead > 0 ? file.notifier.reminderLead : null,
@@ -240,6 +246,77 @@ function resolveVendors(
       ),
     };
   });
+}
+
+/** Every board vendor must be watched: a board of a vendor nobody polls would stay empty. */
+function resolveBoards(
+  file: ConfigFile,
+  vendors: readonly ConfiguredVendor[],
+  configPath: string | null,
+): Board[] {
+  const watched = new Set(vendors.map((vendor) => vendor.slug));
+  const suffix = configPath ? ` (${configPath})` : '';
+  return file.boards.map((board, index) => {
+    const seen = new Set<string>();
+    const entries = board.vendors.map((entry, position) => {
+      const spec = typeof entry === 'string' ? { slug: entry } : entry;
+      const where = `boards[${index}].vendors[${position}]`;
+      if (!watched.has(spec.slug)) {
+        const near = nearest(spec.slug, [...watched]);
+        throw new ConfigError(
+          `config error at ${where}: board "${board.slug}" lists vendor "${spec.slug}", which is ` +
+            `not watched${near ? ` (did you mean "${near}"?)` : ''}; add it to vendors: or remove it from the board${suffix}`,
+        );
+      }
+      if (seen.has(spec.slug)) {
+        throw new ConfigError(
+          `config error at ${where}: board "${board.slug}" lists vendor "${spec.slug}" twice${suffix}`,
+        );
+      }
+      seen.add(spec.slug);
+      return { slug: spec.slug, components: spec.components ? [...spec.components] : null };
+    });
+    return {
+      slug: board.slug,
+      name: board.name,
+      description: board.description ?? null,
+      public: board.public,
+      company: board.company ?? null,
+      vendors: entries,
+    };
+  });
+}
+
+/** A target filtered by a board that does not exist would silently get nothing. */
+function checkTargetBoards(
+  targets: readonly NotificationTargetConfig[],
+  boards: readonly Board[],
+  configPath: string | null,
+): void {
+  const known = boards.map((board) => board.slug);
+  for (const [index, target] of targets.entries()) {
+    const refusal = unknownBoardRefusal(target, known);
+    if (refusal !== null) {
+      throw new ConfigError(
+        `config error at notifications[${index}].boards: ${refusal}${configPath ? ` (${configPath})` : ''}`,
+      );
+    }
+  }
+}
+
+/** Why a target's `boards` filter cannot be used (a name no board has), or null when it can. */
+export function unknownBoardRefusal(
+  target: { name: string; boards?: readonly string[] },
+  known: readonly string[],
+): string | null {
+  const unknown = (target.boards ?? []).find((slug) => !known.includes(slug));
+  if (unknown === undefined) return null;
+  const near = nearest(unknown, [...known]);
+  const choices = known.length === 0 ? 'no board is configured' : `boards: ${known.join(', ')}`;
+  return (
+    `target "${target.name}" names board "${unknown}", which does not exist` +
+    `${near ? ` (did you mean "${near}"?)` : ''}; ${choices}`
+  );
 }
 
 function numberFromEnv(value: string | undefined, name: string): number | undefined {

@@ -66,6 +66,48 @@ const vendorEntrySchema = z.union([
     .strict(),
 ]);
 
+/** A board's vendor: its slug (the whole vendor), or its slug and some of its components. */
+const boardVendorSchema = z.union([
+  z.string().regex(slugPattern, 'must be a watched vendor slug'),
+  z
+    .object({
+      slug: z.string().regex(slugPattern, 'must be a watched vendor slug'),
+      /** Only these components of the vendor (names as its status page writes them). */
+      components: z.array(z.string().trim().min(1).max(200)).min(1).max(500).optional(),
+    })
+    .strict(),
+]);
+
+/** A named selection of vendors and components (docs/contract.md#boards). */
+const boardSchema = z
+  .object({
+    slug: z.string().regex(slugPattern, 'must be lowercase letters, digits and dashes'),
+    name: z.string().trim().min(1).max(200),
+    description: z.string().max(2000).optional(),
+    /** Its status page /status/{slug} is served to anyone (a company's customers). */
+    public: z.boolean().default(false),
+    company: z
+      .object({ name: z.string().trim().min(1).max(200), url: httpUrl })
+      .strict()
+      .optional(),
+    vendors: z.array(boardVendorSchema).min(1).max(500),
+  })
+  .strict();
+
+const boardListSchema = z.array(boardSchema).superRefine((boards, ctx) => {
+  const seen = new Set<string>();
+  for (const [index, board] of boards.entries()) {
+    if (seen.has(board.slug)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [index, 'slug'],
+        message: `duplicate board slug "${board.slug}"`,
+      });
+    }
+    seen.add(board.slug);
+  }
+});
+
 /**
  * One notification target, as the config file and the admin API both give it: a variant per
  * channel type with that channel's fields, built by the channel registry.
@@ -188,6 +230,7 @@ export const configSchema = z
         lockDuration: defaultLockSeconds,
       }),
     vendors: z.array(vendorEntrySchema).optional(),
+    boards: boardListSchema.default([]),
     notifications: channels.listSchema.default([]),
   })
   .strict();

@@ -1,5 +1,6 @@
 // Which targets an event goes to, decided before the event is recorded (its outbox rows commit
 // with it). Pure: the event, what is known of its incident, and the targets' filters.
+import { boardCovers, type Board } from '../domain/board.js';
 import type { RoutedDelivery } from '../domain/delivery.js';
 import type { PlannedEvent } from '../domain/diff.js';
 import type { RoutingContext } from '../domain/routing.js';
@@ -14,6 +15,8 @@ export interface RouterOptions {
   reminderLeadSeconds: number | null;
   /** Whether targets of a type get maintenance reminders; the channel registry says by default. */
   reminders?: (type: TargetType) => boolean;
+  /** The config's boards, for targets filtered by `boards`; a board not here matches nothing. */
+  boards?: readonly Board[];
 }
 
 /** Without an `events` filter a target gets everything but per-component status noise. */
@@ -56,12 +59,32 @@ function impactOf(event: PlannedEvent, context: RoutingContext): Impact | null {
   return context.incident?.impact ?? null;
 }
 
+/**
+ * Whether the event concerns one of the target's boards: its vendor is on one (an outage's, any
+ * member vendor) and, when the board names components, the event touches one of them or does not
+ * say which it touches.
+ */
+function onBoards(
+  target: NotifyTarget,
+  event: PlannedEvent,
+  context: RoutingContext,
+  boards: readonly Board[],
+): boolean {
+  const named = boards.filter((board) => target.boards!.includes(board.slug));
+  const names = affected(event, context);
+  const vendors = [event.vendorSlug, ...(context.vendors ?? [])];
+  return named.some((board) =>
+    vendors.some((slug) => boardCovers(board, slug, slug === event.vendorSlug ? names : null)),
+  );
+}
+
 /** Whether `target` wants an event of `type` (the event's own, or a reminder's). */
 export function wants(
   target: NotifyTarget,
   type: EventType,
   event: PlannedEvent,
   context: RoutingContext,
+  boards: readonly Board[] = [],
 ): boolean {
   const { vendors } = target;
   if (vendors && !vendors.includes(event.vendorSlug)) {
@@ -69,6 +92,7 @@ export function wants(
   }
   if (!(target.events ?? defaultEventTypes).includes(type)) return false;
   if (closingTypes.includes(type) && context.notifiedTargets.includes(target.name)) return true;
+  if (target.boards && !onBoards(target, event, context, boards)) return false;
   if (target.minImpact) {
     const impact = impactOf(event, context);
     if (impact !== null && impactRankOf(impact) < impactRankOf(target.minImpact)) return false;
@@ -110,12 +134,12 @@ export function routeEvent(
   const reminderAt = reminderTime(event, context, options);
   const reminders = options.reminders ?? channels.reminders;
   for (const target of targets) {
-    if (wants(target, event.type, event, context))
+    if (wants(target, event.type, event, context, options.boards))
       routed.push({ target: target.name, kind: 'event' });
     if (
       reminderAt !== null &&
       reminders(target.type) &&
-      wants(target, 'maintenance.scheduled', event, context)
+      wants(target, 'maintenance.scheduled', event, context, options.boards)
     ) {
       routed.push({ target: target.name, kind: 'reminder', notBefore: reminderAt });
     }

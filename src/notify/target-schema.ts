@@ -14,6 +14,8 @@ export const commonFields = {
   name: z.string().regex(namePattern, 'must be lowercase letters, digits and dashes'),
   vendors: z.array(z.string().regex(namePattern)).optional(),
   components: z.record(z.string(), z.array(z.string().min(1))).optional(),
+  /** Only events of vendors (and components) on one of these boards (config `boards:`). */
+  boards: z.array(z.string().regex(namePattern)).min(1).optional(),
   minImpact: z.enum(impacts).optional(),
   events: z.array(z.enum(eventTypes)).optional(),
 };
@@ -78,7 +80,7 @@ export function buildTargetJsonSchema(channels: readonly ChannelDefinition[]): o
   return {
     description:
       'A target as in the config file: a name, a type, that type’s fields and the optional ' +
-      'filters (vendors, components, minImpact, events).',
+      'filters (vendors, components, boards, minImpact, events).',
     oneOf: channels.map((channel) => {
       const { $schema: _, ...schema } = z.toJSONSchema(variantShape(channel), { io: 'input' });
       return {

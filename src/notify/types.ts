@@ -14,6 +14,8 @@ interface TargetCommon {
   type: TargetType;
   vendors?: readonly string[];
   components?: Readonly<Record<string, readonly string[]>>;
+  /** Board slugs: only events of what one of these boards covers (domain/board.ts). */
+  boards?: readonly string[];
   minImpact?: Impact;
   events?: readonly EventType[];
 }

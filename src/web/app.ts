@@ -3,9 +3,12 @@
 // /api and as an HTML page elsewhere.
 import { Hono, type Context } from 'hono';
 import type { Kysely } from 'kysely';
+import type { Board } from '../domain/board.js';
 import { defaultImpactWeights, type ImpactWeights } from '../domain/uptime.js';
 import { InvalidQueryError, type Database } from '../store/index.js';
 import { createAuditApi } from './api/audit.js';
+import { createBoardApi } from './api/boards.js';
+import { boardFinder } from './boards/load.js';
 import { tokenAuthorizer } from './api/write-support.js';
 import { createDeliveryApi } from './api/deliveries.js';
 import { createEventApi } from './api/events.js';
@@ -63,6 +66,8 @@ interface AppDeps {
   targets?: TargetRouteDeps;
   /** SLA evidence: the share of an incident's time that is downtime, by impact (config). */
   uptimeWeights?: Readonly<ImpactWeights>;
+  /** The config's boards (docs/contract.md#boards); none by default. */
+  boards?: readonly Board[];
 }
 
 export function createApp(deps: AppDeps): Hono {
@@ -71,7 +76,9 @@ export function createApp(deps: AppDeps): Hono {
     deps.log?.error({ ...fields, err: error }, 'web request failed');
 
   const uptimeWeights = deps.uptimeWeights ?? defaultImpactWeights;
-  const pages = createPages({ db, now, vendorName, uptimeWeights });
+  const boards = deps.boards ?? [];
+  const findBoard = boardFinder(boards);
+  const pages = createPages({ db, now, vendorName, uptimeWeights, boards });
   const auth = deps.auth ? createAuth({ db, now, settings: deps.auth, pages }) : null;
   const writeAccess = auth
     ? {
@@ -103,6 +110,7 @@ export function createApp(deps: AppDeps): Hono {
   const feeds = createFeeds({ db, now, vendorName, notFound: (c) => pages.notFound(c) });
   const calendars = createCalendars({ db, now, vendorName, notFound: (c) => pages.notFound(c) });
   const compat = createCompat({ db, now, vendorName });
+  const boardApi = createBoardApi({ db, now, vendorName, boards, findBoard });
   const metrics = deps.metrics ?? createMetrics();
   const app = new Hono();
 
@@ -186,6 +194,8 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/api/v1/events/stream', (c) => events.stream(c));
   app.get('/api/v1/deliveries', (c) => deliveries.list(c));
   app.get('/api/v1/workers', (c) => workers.list(c));
+  app.get('/api/v1/boards', (c) => boardApi.list(c));
+  app.get('/api/v1/boards/:slug', (c) => boardApi.detail(c, c.req.param('slug')));
 
   // HTML pages (pages/), each with a strict CSP and hardening headers (pages/shared/html.ts).
   app.get('/', (c) => pages.dashboard(c));
@@ -195,6 +205,10 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/vendors/:slug/uptime', (c) => pages.uptime(c, c.req.param('slug')));
   app.get('/outages/:id', (c) => pages.outage(c, c.req.param('id')));
   app.get('/deliveries', (c) => pages.deliveries(c));
+  app.get('/boards', (c) => pages.boards(c));
+  app.get('/boards/:slug', (c) => pages.board(c, c.req.param('slug')));
+  // A board's public status page for a company's customers, and its JSON twin (slug.json).
+  app.get('/status/:slug', (c) => pages.status(c, c.req.param('slug')));
   app.get('/assets/:name', (c) => pages.asset(c, c.req.param('name')));
   app.get('/assets/swagger-ui/:version/:name', (c) =>
     pages.rendererAsset(c, c.req.param('version'), c.req.param('name')),
@@ -205,14 +219,22 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/feed.rss', (c) => feeds.all(c, 'rss'));
   app.get('/vendors/:slug/feed.atom', (c) => feeds.vendor(c, c.req.param('slug'), 'atom'));
   app.get('/vendors/:slug/feed.rss', (c) => feeds.vendor(c, c.req.param('slug'), 'rss'));
-  app.get('/metrics', (c) => serveMetrics(c, metrics, db, now()));
+  app.get('/boards/:slug/feed.atom', (c) => feeds.board(c, findBoard(c.req.param('slug')), 'atom'));
+  app.get('/boards/:slug/feed.rss', (c) => feeds.board(c, findBoard(c.req.param('slug')), 'rss'));
+  app.get('/metrics', (c) => serveMetrics(c, metrics, db, now(), boards));
 
   // Maintenance calendars (calendar/) and every vendor in Statuspage's format (compat/).
   app.get('/maintenances.ics', (c) => calendars.all(c));
   app.get('/vendors/:slug/maintenances.ics', (c) => calendars.vendor(c, c.req.param('slug')));
+  app.get('/boards/:slug/maintenances.ics', (c) =>
+    calendars.board(c, findBoard(c.req.param('slug'))),
+  );
   for (const endpoint of compatEndpoints) {
     app.get(`/compat/:slug/api/v2/${endpoint}.json`, (c) =>
       compat.serve(c, c.req.param('slug'), endpoint),
+    );
+    app.get(`/compat/board/:slug/api/v2/${endpoint}.json`, (c) =>
+      compat.serveBoard(c, findBoard(c.req.param('slug')), endpoint),
     );
   }
 

@@ -4,6 +4,7 @@
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Board } from '../domain/board.js';
 import type { IncidentWithUpdates } from '../domain/model.js';
 import { vendorFigures } from '../domain/report-card.js';
 import { statusRankOf } from '../domain/status.js';
@@ -19,6 +20,7 @@ import {
   type Database,
   type WorkerView,
 } from '../store/index.js';
+import { loadBoardState } from './boards/load.js';
 
 /** What the poller reports about one poll (a PollOutcome, without importing poll/). */
 interface PollObservation {
@@ -48,6 +50,8 @@ interface Instruments extends Metrics {
   activeIncidents: Gauge<'vendor' | 'impact'>;
   reportGauges: ReportGauges;
   workerGauges: WorkerGauges;
+  boardStatus: Gauge<'board'>;
+  boardAffected: Gauge<'board'>;
 }
 
 /** Every worker's figures as its heartbeats write them to the store (any process can serve them). */
@@ -186,6 +190,19 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): Metri
     }),
     reportGauges: reportGauges(registers),
     workerGauges: workerGauges(registers),
+    // One series per board (a handful): its vendors judged on the board's components only.
+    boardStatus: new Gauge({
+      name: 'vendorwatch_board_status',
+      help: `Worst status of the board's vendors on its components: ${severityHelp}.`,
+      labelNames: ['board'],
+      registers,
+    }),
+    boardAffected: new Gauge({
+      name: 'vendorwatch_board_vendors_affected',
+      help: "The board's vendors not fully operational on its components (unknown not counted).",
+      labelNames: ['board'],
+      registers,
+    }),
   };
   instruments.set(metrics, metrics);
   return metrics;
@@ -197,15 +214,27 @@ export async function serveMetrics(
   metrics: Metrics,
   db: Kysely<Database>,
   now: string,
+  boards: readonly Board[] = [],
 ): Promise<Response> {
   const own = instruments.get(metrics)!;
-  const [vendors, components, active, window, workers] = await Promise.all([
+  const [vendors, components, active, window, workers, boardStates] = await Promise.all([
     listVendorStatuses(db, now),
     listWatchedComponents(db),
     countActiveIncidents(db),
     listIncidentsSinceWithUpdates(db, addSeconds(now, -reportWindowDays * 86_400)),
     listWorkers(db, { now, leaseSeconds: workerLeaseSeconds }),
+    Promise.all(boards.map((board) => loadBoardState(db, board, now))),
   ]);
+  own.boardStatus.reset();
+  own.boardAffected.reset();
+  for (const state of boardStates) {
+    const labels = { board: state.board.slug };
+    own.boardStatus.set(labels, statusRankOf(state.status));
+    own.boardAffected.set(
+      labels,
+      state.vendors.filter((v) => v.status !== 'operational' && v.status !== 'unknown').length,
+    );
+  }
   setWorkerGauges(own.workerGauges, workers, Date.parse(now));
   for (const gauge of [own.vendorStatus, own.vendorUp, own.dataAge, own.componentStatus]) {
     gauge.reset();

@@ -101,7 +101,16 @@ describe.each(databaseKinds)('/manage/targets on %s', (kind) => {
 
   beforeAll(async () => {
     store = (await openerFor(kind).fresh()).store;
-    server = await startAuthServer(store);
+    server = await startAuthServer(store, {}, [
+      {
+        slug: 'payments',
+        name: 'Payments & <Checkout>',
+        description: null,
+        public: false,
+        company: null,
+        vendors: [{ slug: 'acme', components: null }],
+      },
+    ]);
     admin = await setUpAdmin(server, 'ops@example.com', adminPassword);
     viewer = (
       await inviteAndAccept(server, admin, 'reader@example.com', 'viewer', 'viewer-password-3b1')
@@ -202,6 +211,11 @@ describe.each(databaseKinds)('/manage/targets on %s', (kind) => {
     });
     expect(textOf(telegram.body)).toContain('token: must be a bot token like 123456:ABC-DEF');
 
+    const unknownBoard = await admin.request('POST', '/manage/targets/new/slack', {
+      form: { _csrf: csrf, name: 'boarded', 'field-url': `${receiver.url}/b`, boards: 'paymnts' },
+    });
+    expect(unknownBoard.status).toBe(400);
+    expect(textOf(unknownBoard.body)).toContain('did you mean "payments"?');
     const refused = await admin.request('POST', '/manage/targets/new/slack', {
       form: { _csrf: csrf, name: 'meta', 'field-url': 'http://169.254.169.254/latest' },
     });
@@ -219,6 +233,7 @@ describe.each(databaseKinds)('/manage/targets on %s', (kind) => {
         events: 'incident.opened',
         vendors: 'acme',
         components: 'acme:Dashboard & "Console"',
+        boards: 'payments',
       },
     });
     expect(added.status, added.body).toBe(303);
@@ -233,9 +248,12 @@ describe.each(databaseKinds)('/manage/targets on %s', (kind) => {
     expect(json).toMatchObject({
       vendors: ['acme'],
       components: { acme: ['Dashboard & "Console"'] },
+      boards: ['payments'],
       events: ['incident.opened'],
       enabled: true,
     });
+    expect(detail.body).toMatch(/name="boards" value="payments" checked/);
+    expect(detail.body).toContain('Payments &amp; &lt;Checkout&gt;');
     expect(detail.body).not.toContain('slack-token-abc123');
     expect(textOf(detail.body)).toContain('Set. Leave empty to keep it');
 

@@ -4,6 +4,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Board } from '../../src/domain/board.js';
 import type { VendorEvent } from '../../src/domain/model.js';
 import type { VendorSnapshot } from '../../src/domain/snapshot.js';
 import { createRouteEvent, createSendIo, storeOutboxPort } from '../../src/app/notifier.js';
@@ -152,11 +153,12 @@ export async function startNotifyingPoller(
   notifications: NotificationTargetConfig[],
   options: Partial<DispatcherOptions>,
   logger: Logger,
+  boards: readonly Board[] = [],
 ): Promise<NotifyingPoller> {
   await syncVendors(store.db, vendors, 'config', new Date().toISOString());
   const owner = 'local';
   const notifier = await startNotifier(
-    { notifications, ...loopbackNetwork, server: { host: '127.0.0.1', port: 3000 } },
+    { notifications, boards, ...loopbackNetwork, server: { host: '127.0.0.1', port: 3000 } },
     store.db,
     owner,
     logger,

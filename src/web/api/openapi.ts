@@ -167,7 +167,56 @@ const outageProperties = {
   },
 };
 
+const boardProperties = {
+  slug: { type: 'string' },
+  name: { type: 'string' },
+  description: nullable({ type: 'string' }),
+  public: { type: 'boolean', description: 'Its status page /status/{slug} is open to anyone.' },
+  company: nullable(object({ name: { type: 'string' }, url: { type: 'string' } })),
+  status: {
+    type: 'string',
+    enum: [...componentStatuses],
+    description: "The worst of its vendors' statuses on its components.",
+  },
+  affectedVendors: {
+    ...stringList,
+    description: 'Slugs of its vendors not fully operational on its components.',
+  },
+};
+
 const schemas = {
+  Board: object({
+    ...boardProperties,
+    vendors: {
+      type: 'array',
+      items: object({
+        slug: { type: 'string' },
+        components: nullable({ ...stringList, description: 'null: the whole vendor.' }),
+      }),
+    },
+  }),
+  BoardDetail: object({
+    ...boardProperties,
+    vendors: {
+      type: 'array',
+      description: 'Each vendor as /api/v1/vendors lists it, judged on the board components only.',
+      items: object(
+        {
+          ...vendorProperties,
+          activeIncidents: { type: 'integer', minimum: 0 },
+          boardComponents: nullable(stringList),
+          components: { type: 'array', items: ref('Component') },
+          missingComponents: {
+            ...stringList,
+            description: "Board component names the vendor's page does not list.",
+          },
+        },
+        ['error', 'errorReason'],
+      ),
+    },
+    pendingVendors: { ...stringList, description: 'Board vendors not stored yet.' },
+    openIncidents: { type: 'array', items: ref('Incident') },
+  }),
   Outage: object(outageProperties),
   OutageDetail: object({
     ...outageProperties,
@@ -282,6 +331,7 @@ const schemas = {
       description: 'Scheme and host only (the path of a webhook URL is often its secret).',
     },
     vendors: nullable(stringList),
+    boards: nullable({ ...stringList, description: 'Board slugs (config boards:).' }),
     components: nullable({ type: 'object', additionalProperties: stringList }),
     minImpact: nullable({ type: 'string', enum: [...impacts] }),
     events: nullable({ type: 'array', items: { type: 'string', enum: [...eventTypes] } }),
@@ -523,30 +573,57 @@ const compatSummaries: Readonly<Record<CompatEndpoint, string>> = {
   'scheduled-maintenances/active': 'maintenances in progress or verifying',
 };
 
+/** Every vendor, and every board as one page, in Statuspage's format. */
 function compatPaths() {
-  return Object.fromEntries(
-    compatEndpoints.map((endpoint) => [
-      `/compat/{slug}/api/v2/${endpoint}.json`,
-      {
-        get: {
-          summary: `The vendor in Statuspage's public v2 format: ${compatSummaries[endpoint]}.`,
-          parameters: [path('slug', 'Vendor slug.')],
-          responses: {
-            '200': {
-              description:
-                "Statuspage's shape (docs/compat.md); weak ETag, Last-Modified, CORS for any origin.",
-              content: { 'application/json': { schema: { type: 'object' } } },
-            },
-            '304': { description: 'Not modified (If-None-Match or If-Modified-Since).' },
-            '404': {
-              description: 'No such vendor: `{ error: "not_found", message }` (Statuspage-style).',
-              content: { 'application/json': { schema: { type: 'object' } } },
+  return {
+    ...Object.fromEntries(
+      compatEndpoints.map((endpoint) => [
+        `/compat/{slug}/api/v2/${endpoint}.json`,
+        {
+          get: {
+            summary: `The vendor in Statuspage's public v2 format: ${compatSummaries[endpoint]}.`,
+            parameters: [path('slug', 'Vendor slug.')],
+            responses: {
+              '200': {
+                description:
+                  "Statuspage's shape (docs/compat.md); weak ETag, Last-Modified, CORS for any origin.",
+                content: { 'application/json': { schema: { type: 'object' } } },
+              },
+              '304': { description: 'Not modified (If-None-Match or If-Modified-Since).' },
+              '404': {
+                description:
+                  'No such vendor: `{ error: "not_found", message }` (Statuspage-style).',
+                content: { 'application/json': { schema: { type: 'object' } } },
+              },
             },
           },
         },
-      },
-    ]),
-  );
+      ]),
+    ),
+    ...Object.fromEntries(
+      compatEndpoints.map((endpoint) => [
+        `/compat/board/{slug}/api/v2/${endpoint}.json`,
+        {
+          get: {
+            summary: `A board as one Statuspage page: ${compatSummaries[endpoint]}.`,
+            parameters: [path('slug', 'Board slug.')],
+            responses: {
+              '200': {
+                description:
+                  'Each board vendor a component group, each component named "Vendor – Component".',
+                content: { 'application/json': { schema: { type: 'object' } } },
+              },
+              '304': { description: 'Not modified (If-None-Match or If-Modified-Since).' },
+              '404': {
+                description: 'No such board: `{ error: "not_found", message }`.',
+                content: { 'application/json': { schema: { type: 'object' } } },
+              },
+            },
+          },
+        },
+      ]),
+    ),
+  };
 }
 
 const errors = {
@@ -975,6 +1052,82 @@ export const openApiDocument = {
             }),
           ),
           ...errors,
+        },
+      },
+    },
+    '/api/v1/boards': {
+      get: {
+        summary: 'Every board of the config file with its status.',
+        responses: {
+          '200': json('The boards.', object({ boards: { type: 'array', items: ref('Board') } })),
+          ...errors,
+        },
+      },
+    },
+    '/api/v1/boards/{slug}': {
+      get: {
+        summary: 'One board: its vendors and components with their status, its open incidents.',
+        parameters: [path('slug', 'Board slug.')],
+        responses: { '200': json('The board.', ref('BoardDetail')), ...notFound, ...errors },
+      },
+    },
+    '/boards': {
+      get: {
+        summary: 'The boards (HTML), or how to configure one.',
+        responses: { '200': html('The page.'), '304': errors['304'] },
+      },
+    },
+    '/boards/{slug}': {
+      get: {
+        summary: "A board's dashboard (HTML): the dashboard over its vendors and components.",
+        parameters: [
+          path('slug', 'Board slug.'),
+          query('q', 'Words in the vendor name.'),
+          query('status', 'any, problems, or a component status.'),
+          query('category', 'A vendor category.'),
+        ],
+        responses: { '200': html('The page.'), '304': errors['304'], ...htmlNotFound },
+      },
+    },
+    '/status/{slug}': {
+      get: {
+        summary:
+          "A board's status page for a company's customers (HTML, no script, its own CSP); " +
+          '`{slug}.json` is its JSON twin, open to any origin. A private board answers 404 ' +
+          'without a session.',
+        parameters: [path('slug', 'Board slug, or the slug followed by .json.')],
+        responses: {
+          '200': {
+            description: 'The page, or the JSON for a name ending in .json.',
+            content: {
+              'text/html': { schema: { type: 'string' } },
+              'application/json': { schema: { type: 'object' } },
+            },
+          },
+          '304': errors['304'],
+          '404': html('No public status page here (an unknown or a private board).'),
+        },
+      },
+    },
+    '/boards/{slug}/feed.atom': {
+      get: {
+        ...feed('atom', "Atom 1.0 feed of a board's latest incidents."),
+        parameters: [path('slug', 'Board slug.')],
+      },
+    },
+    '/boards/{slug}/feed.rss': {
+      get: {
+        ...feed('rss', "RSS 2.0 feed of a board's latest incidents."),
+        parameters: [path('slug', 'Board slug.')],
+      },
+    },
+    '/boards/{slug}/maintenances.ics': {
+      get: {
+        ...calendar("A board's maintenance windows as a calendar to subscribe to."),
+        parameters: [path('slug', 'Board slug.')],
+        responses: {
+          ...calendar('').responses,
+          ...htmlNotFound,
         },
       },
     },

@@ -20,6 +20,7 @@ export interface WebTargetView {
   origin: 'config' | 'api';
   destination: string;
   vendors: string[] | null;
+  boards: string[] | null;
   components: Record<string, string[]> | null;
   minImpact: string | null;
   events: string[] | null;

@@ -79,8 +79,12 @@ interface AuthDeps {
 }
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-/** Reachable by anyone under readAccess signed-in: signing in, assets, probes. */
+/**
+ * Reachable by anyone under readAccess signed-in: signing in, assets, probes, and boards' status
+ * pages, which are made for a company's customers (a private board's answers 404 without a session).
+ */
 const openPaths = [
+  /^\/status\/[^/]+$/,
   /^\/signin$/,
   /^\/setup$/,
   /^\/invite\/[^/]+$/,

@@ -1,8 +1,11 @@
-// GET /maintenances.ics and /vendors/{slug}/maintenances.ics: every maintenance window of the last
-// 90 days and every one still open or ahead, one VEVENT each (docs/compat.md#maintenance-calendar).
+// GET /maintenances.ics, /vendors/{slug}/maintenances.ics and /boards/{slug}/maintenances.ics: every
+// maintenance window of the last 90 days and every one still open or ahead, one VEVENT each
+// (docs/compat.md#maintenance-calendar); a board's are its vendors' that touch its components.
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
+import type { Board } from '../../domain/board.js';
 import { addSeconds } from '../../domain/time.js';
+import { incidentOnBoard } from '../boards/load.js';
 import {
   findVendorRecord,
   listCalendarWindows,
@@ -25,6 +28,8 @@ interface CalendarDeps {
 interface Calendars {
   all(c: Context): Promise<Response>;
   vendor(c: Context, slug: string): Promise<Response>;
+  /** Null: no board by that slug (a 404). */
+  board(c: Context, board: Board | null): Promise<Response>;
 }
 
 /** How far back windows stay in the calendar. */
@@ -98,6 +103,30 @@ export function createCalendars(deps: CalendarDeps): Calendars {
         { name: `${name} maintenance (vendorwatch)`, vendorName: () => name },
         windows,
       );
+    },
+    async board(c, board) {
+      if (!board) return deps.notFound(c);
+      const [lists, vendors] = await Promise.all([
+        Promise.all(
+          board.vendors.map((entry) =>
+            listCalendarWindows(deps.db, { vendor: entry.slug, since: since() }),
+          ),
+        ),
+        listVendorStatuses(deps.db, deps.now()),
+      ]);
+      const windows = lists
+        .flat()
+        .filter((window) => incidentOnBoard(board, window.maintenance))
+        .sort((a, b) =>
+          a.maintenance.startedAt < b.maintenance.startedAt
+            ? 1
+            : a.maintenance.startedAt > b.maintenance.startedAt
+              ? -1
+              : 0,
+        );
+      const stored = new Map(vendors.map((vendor) => [vendor.slug, vendor.name]));
+      const vendorName = (slug: string) => deps.vendorName?.(slug) ?? stored.get(slug) ?? slug;
+      return respond(c, { name: `${board.name} maintenance (vendorwatch)`, vendorName }, windows);
     },
   };
 }

@@ -1,8 +1,11 @@
-// GET /feed.atom, /feed.rss, /vendors/{slug}/feed.atom, /vendors/{slug}/feed.rss: the latest
-// incidents (and every open one, however old), each with all its updates.
+// GET /feed.atom, /feed.rss, /vendors/{slug}/feed.atom, /vendors/{slug}/feed.rss and
+// /boards/{slug}/feed.atom|rss: the latest incidents (and every open one, however old), each with
+// all its updates; a board's are its vendors' that touch its components.
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
+import type { Board } from '../../domain/board.js';
 import type { Incident, IncidentWithUpdates } from '../../domain/model.js';
+import { incidentOnBoard } from '../boards/load.js';
 import {
   findVendorRecord,
   listIncidents,
@@ -29,6 +32,8 @@ interface FeedDeps {
 interface Feeds {
   all(c: Context, format: FeedFormat): Promise<Response>;
   vendor(c: Context, slug: string, format: FeedFormat): Promise<Response>;
+  /** Null: no board by that slug (a 404). */
+  board(c: Context, board: Board | null, format: FeedFormat): Promise<Response>;
 }
 
 const entryCount = 50;
@@ -50,6 +55,16 @@ export function createFeeds(deps: FeedDeps): Feeds {
     return [...byId.values()]
       .map((incident) => ({ ...incident, updates: updates.get(incident.id) ?? [] }))
       .sort((a, b) => (lastChange(a) < lastChange(b) ? 1 : lastChange(a) > lastChange(b) ? -1 : 0));
+  }
+
+  /** Each board vendor's latest, kept when they touch the board, the newest `entryCount`. */
+  async function boardIncidents(board: Board): Promise<IncidentWithUpdates[]> {
+    const lists = await Promise.all(board.vendors.map((entry) => incidentsWithUpdates(entry.slug)));
+    return lists
+      .flat()
+      .filter((incident) => incidentOnBoard(board, incident))
+      .sort((a, b) => (lastChange(a) < lastChange(b) ? 1 : lastChange(a) > lastChange(b) ? -1 : 0))
+      .slice(0, entryCount);
   }
 
   function respond(
@@ -118,6 +133,29 @@ export function createFeeds(deps: FeedDeps): Feeds {
         },
         await incidentsWithUpdates(slug),
         () => name,
+      );
+    },
+    async board(c, board, format) {
+      if (!board) return deps.notFound(c);
+      const origin = new URL(c.req.url).origin;
+      const [incidents, vendors] = await Promise.all([
+        boardIncidents(board),
+        listVendorStatuses(deps.db, deps.now()),
+      ]);
+      const stored = new Map(vendors.map((vendor) => [vendor.slug, vendor.name]));
+      const names = (slug: string) => deps.vendorName?.(slug) ?? stored.get(slug) ?? slug;
+      const path = `/boards/${encodeURIComponent(board.slug)}`;
+      return respond(
+        c,
+        format,
+        {
+          id: `urn:vendorwatch:feed:board:${encodeURIComponent(board.slug)}`,
+          title: `${board.name} incidents (vendorwatch)`,
+          link: `${origin}${path}`,
+          self: `${origin}${path}/feed.${format}`,
+        },
+        incidents,
+        names,
       );
     },
   };

@@ -1,10 +1,13 @@
 // The HTML pages as handlers for the route table in app.ts.
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
+import type { Board } from '../../domain/board.js';
 import type { ImpactWeights } from '../../domain/uptime.js';
+import { boardFinder } from '../boards/load.js';
 import type { Database } from '../../store/index.js';
 import { apiDocsPage } from './api-docs/handler.js';
 import { loadRendererAssets, type RendererAssets } from './api-docs/renderer-assets.js';
+import { boardPage, boardsPage } from './boards/handler.js';
 import { dashboardPage } from './dashboard/handler.js';
 import { deliveriesPage } from './deliveries/handler.js';
 import { errorPage } from './error/handler.js';
@@ -23,6 +26,7 @@ import { usersPages } from './manage-users/handler.js';
 import { targetPages, type ManagedTargets } from './manage-targets/handler.js';
 import { setupPages } from './setup/handler.js';
 import { signInPages } from './sign-in/handler.js';
+import { createStatusPages } from './status/handler.js';
 
 interface Pages {
   dashboard(c: Context): Promise<Response>;
@@ -32,6 +36,10 @@ interface Pages {
   uptime(c: Context, slug: string): Promise<Response>;
   outage(c: Context, id: string): Promise<Response>;
   deliveries(c: Context): Promise<Response>;
+  boards(c: Context): Promise<Response>;
+  board(c: Context, slug: string): Promise<Response>;
+  /** A board's public status page, or its JSON twin for a name ending in .json. */
+  status(c: Context, name: string): Promise<Response>;
   apiDocs(c: Context): Promise<Response>;
   rendererAsset(c: Context, version: string, name: string): Response | Promise<Response>;
   asset(c: Context, name: string): Response | Promise<Response>;
@@ -57,12 +65,15 @@ interface PagesOptions {
   now: () => string;
   vendorName?: (slug: string) => string | undefined;
   uptimeWeights: Readonly<ImpactWeights>;
+  boards?: readonly Board[];
 }
 
 export function createPages(options: PagesOptions): Pages {
-  const { uptimeWeights, ...shared } = options;
+  const { uptimeWeights, boards = [], ...shared } = options;
+  const findBoard = boardFinder(boards);
   const deps: PageDeps = { ...shared, assets: loadAssets() };
   const incidentPage = createIncidentPage(deps);
+  const statusPages = createStatusPages(deps, findBoard);
   let renderer: RendererAssets | undefined;
   const rendererAssets = () => (renderer ??= loadRendererAssets());
   const notFound = (c: Context) =>
@@ -75,6 +86,9 @@ export function createPages(options: PagesOptions): Pages {
     uptime: (c, slug) => uptimePage(c, deps, uptimeWeights, slug),
     outage: (c, id) => outagePage(c, deps, id),
     deliveries: (c) => deliveriesPage(c, deps),
+    boards: (c) => boardsPage(c, deps, boards),
+    board: (c, slug) => boardPage(c, deps, findBoard(slug)),
+    status: (c, name) => statusPages(c, name),
     apiDocs: (c) => apiDocsPage(c, deps, rendererAssets()),
     rendererAsset: (c, version, name) => rendererAssets().serve(c, version, name) ?? notFound(c),
     asset: (c, name) =>
@@ -97,7 +111,7 @@ export function createPages(options: PagesOptions): Pages {
       users: usersPages(deps, auth),
       account: (c) => accountPage(c, deps),
       audit: (c) => auditPage(c, deps),
-      targets: (admin) => targetPages(deps, auth, admin, notFound),
+      targets: (admin) => targetPages(deps, auth, admin, notFound, boards),
     }),
     failed: (c) =>
       errorPage(

@@ -18,6 +18,7 @@ import { IncidentTable } from '../shared/incident-table.js';
 import { FailureReason, FreshnessNote } from '../shared/freshness.js';
 import { Layout, type AssetUrls } from '../shared/layout.js';
 import { HealthBadge, StatusBadge } from '../shared/parts.js';
+import { VendorAvatar } from '../shared/vendor-avatar.js';
 import { OutageBanner } from './outage-banner.js';
 import { compareByName, orderRanksJson } from './vendor-order.js';
 
@@ -44,6 +45,23 @@ export interface DashboardVendor {
   intervalSeconds: number;
   /** Open incidents and maintenances, newest first. */
   openIncidents: readonly OpenIncidentLink[];
+  /** On a board that takes only some of its components: their names (the row is about those). */
+  boardComponents?: readonly string[];
+}
+
+/** A board's dashboard: the same page over the board's vendors (pages/boards). */
+export interface DashboardBoard {
+  slug: string;
+  name: string;
+  description: string | null;
+  /** Some vendor is limited to some components: rows must not follow vendor-wide live updates. */
+  limited: boolean;
+  /** Its public status page, when it has one. */
+  statusPage: string | null;
+  /** Board vendors the store does not know yet. */
+  pending: readonly string[];
+  /** `Vendor: name` for each board component the vendor's page does not list. */
+  missing: readonly string[];
 }
 
 type StatusFilter = 'all' | 'problems' | ComponentStatus;
@@ -67,10 +85,11 @@ interface DashboardProps {
   vendorNames: ReadonlyMap<string, string>;
   now: string;
   assets: AssetUrls;
+  board?: DashboardBoard;
 }
 
-const FilterForm: FC<{ filters: DashboardFilters }> = ({ filters }) => (
-  <form class="filters" method="get" action="/" role="search" data-filter-form="">
+const FilterForm: FC<{ filters: DashboardFilters; action: string }> = ({ filters, action }) => (
+  <form class="filters" method="get" action={action} role="search" data-filter-form="">
     <label>
       Search vendors
       <input type="search" name="q" value={filters.q} maxlength={200} autocomplete="off" />
@@ -147,7 +166,11 @@ const VendorRow: FC<{
     hidden={hidden}
   >
     <td>
+      <VendorAvatar slug={vendor.slug} name={vendor.name} />
       <a href={`/vendors/${encodeURIComponent(vendor.slug)}`}>{vendor.name}</a>
+      {vendor.boardComponents && (
+        <span class="note board-scope"> · {vendor.boardComponents.join(', ')}</span>
+      )}
       <OpenIncidentList vendor={vendor} />
     </td>
     <td class="status-cell" data-label="Status" data-cell="status">
@@ -166,6 +189,41 @@ const VendorRow: FC<{
   </tr>
 );
 
+/** A board's name, what it is for, and where else it is served. */
+const BoardHeading: FC<{ board: DashboardBoard; home: string }> = ({ board, home }) => (
+  <>
+    <p class="note">
+      <a href="/boards">Boards</a> ›
+    </p>
+    <h1>{board.name}</h1>
+    {board.description && <p>{board.description}</p>}
+    {board.pending.length > 0 && (
+      <p class="banner" role="status">
+        Not stored yet (the poller adds them when it starts): {board.pending.join(', ')}.
+      </p>
+    )}
+    {board.missing.length > 0 && (
+      <p class="banner" role="status">
+        Not on the vendor's page (check the board's <code>components:</code> in the configuration
+        file): {board.missing.join('; ')}.
+      </p>
+    )}
+    <p class="note board-links">
+      {board.statusPage && (
+        <>
+          <a href={board.statusPage}>Public status page</a> ·{' '}
+        </>
+      )}
+      <a href={`${home}/feed.atom`}>Atom feed</a> · <a href={`${home}/feed.rss`}>RSS feed</a> ·{' '}
+      <a href={`${home}/maintenances.ics`}>Maintenance calendar</a> ·{' '}
+      <a href={`/compat/board/${encodeURIComponent(board.slug)}/api/v2/summary.json`}>
+        Statuspage-compatible API
+      </a>{' '}
+      · <a href={`/api/v1/boards/${encodeURIComponent(board.slug)}`}>JSON</a>
+    </p>
+  </>
+);
+
 export const DashboardPage: FC<DashboardProps> = (props) => {
   const { vendors } = props;
   // Unknown is no news either way: counted apart, not as "not fully operational".
@@ -178,9 +236,20 @@ export const DashboardPage: FC<DashboardProps> = (props) => {
     [...vendors].sort(compareByName).map((vendor, index) => [vendor.slug, index]),
   );
   const nothingShown = vendors.length > 0 && props.shown.size === 0;
+  const { board } = props;
+  const home = board ? `/boards/${encodeURIComponent(board.slug)}` : '/';
   return (
-    <Layout title="Dashboard" assets={props.assets} current="dashboard">
-      <h1>Your vendors</h1>
+    <Layout
+      title={board ? board.name : 'Dashboard'}
+      assets={props.assets}
+      current={board ? 'boards' : 'dashboard'}
+      feeds={
+        board
+          ? { title: `${board.name} incidents`, atom: `${home}/feed.atom`, rss: `${home}/feed.rss` }
+          : undefined
+      }
+    >
+      {board ? <BoardHeading board={board} home={home} /> : <h1>Your vendors</h1>}
       {props.ownNetworkDown && (
         <p class="banner banner-failing" role="alert" data-testid="network-banner">
           Most status pages cannot be reached: vendorwatch's own network may be down.
@@ -193,25 +262,34 @@ export const DashboardPage: FC<DashboardProps> = (props) => {
         {unknown > 0 && <> · {unknown} with unknown status</>} · {unhealthy} with failing or stale
         data
       </p>
-      <FilterForm filters={props.filters} />
+      <FilterForm filters={props.filters} action={home} />
       <p class="note" aria-live="polite" data-filter-count="">
         Showing {props.shown.size} of {vendors.length}
       </p>
       {vendors.length > 0 && (
         <p class="empty-state" data-filter-empty="" hidden={!nothingShown}>
-          No vendor matches these filters. Try another name, or <a href="/">show every vendor</a>.
+          No vendor matches these filters. Try another name, or <a href={home}>show every vendor</a>
+          .
         </p>
       )}
       {vendors.length === 0 ? (
-        <p class="empty-state">
-          No vendor is watched yet: add some to the configuration file's <code>vendors:</code> list,
-          or run <code>vendorwatch add URL</code>.
-        </p>
+        board ? (
+          <p class="empty-state">
+            None of this board's vendors has been stored yet: the poller adds the configuration
+            file's vendors when it starts. Check that it runs, then reload.
+          </p>
+        ) : (
+          <p class="empty-state">
+            No vendor is watched yet: add some to the configuration file's <code>vendors:</code>{' '}
+            list, or run <code>vendorwatch add URL</code>.
+          </p>
+        )
       ) : (
         <div class="table-wrap">
           <table
             class="stack-table vendor-table"
-            id="vendor-table"
+            // app.js follows vendor-wide status: not for a board that takes some components only.
+            id={board?.limited ? 'board-table' : 'vendor-table'}
             data-order-ranks={orderRanksJson()}
           >
             <caption class="visually-hidden">Watched vendors, worst first</caption>
@@ -247,7 +325,9 @@ export const DashboardPage: FC<DashboardProps> = (props) => {
             incidents={props.recent}
             now={props.now}
             vendorNames={props.vendorNames}
-            caption="Latest incidents across vendors"
+            caption={
+              board ? `Latest incidents of ${board.name}` : 'Latest incidents across vendors'
+            }
           />
         )}
         <p>

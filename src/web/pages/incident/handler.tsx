@@ -5,7 +5,9 @@ import type { Context } from 'hono';
 import { incidentDurationSeconds, summarizeIncident } from '../../../domain/summary.js';
 import {
   findIncidentStamp,
+  findOutageOfIncident,
   getIncident,
+  getOutage,
   listIncidentFlags,
   listRevisions,
 } from '../../../store/index.js';
@@ -27,7 +29,12 @@ export function createIncidentPage(deps: PageDeps) {
     errorPage(c, deps, 404, 'No such incident', 'vendorwatch has no incident with this id.');
 
   return async function incidentPage(c: Context, id: string): Promise<Response> {
-    const stamp = id.length <= maxPathIdLength ? await findIncidentStamp(deps.db, id) : null;
+    if (id.length > maxPathIdLength) return notFound(c);
+    // Joining an outage does not touch the incident's row, so the outage is part of the key.
+    const [stamp, outageId] = await Promise.all([
+      findIncidentStamp(deps.db, id),
+      findOutageOfIncident(deps.db, id),
+    ]);
     if (!stamp) return notFound(c);
     const now = deps.now();
     const vendor = {
@@ -36,16 +43,23 @@ export function createIncidentPage(deps: PageDeps) {
       statusPageUrl: stamp.vendorStatusPageUrl,
     };
     const minute = stamp.resolvedAt ? '' : String(Math.floor(Date.parse(now) / 60_000));
-    const key = JSON.stringify([stamp.updatedAt, vendor.name, vendor.statusPageUrl, minute]);
+    const key = JSON.stringify([
+      stamp.updatedAt,
+      vendor.name,
+      vendor.statusPageUrl,
+      minute,
+      outageId,
+    ]);
     // The header differs per signed-in account: only the anonymous page is cached.
     const viewer = c.get('viewer');
     const cached = viewer ? undefined : cache.get(id, key);
     if (cached) return sendDocument(c, cached.html, cached.etag);
 
-    const [incident, revisions, flags] = await Promise.all([
+    const [incident, revisions, flags, outage] = await Promise.all([
       getIncident(deps.db, id),
       listRevisions(deps.db, id),
       listIncidentFlags(deps.db, [id]),
+      outageId ? getOutage(deps.db, outageId) : null,
     ]);
     if (!incident) return notFound(c);
     const html = await renderDocument(
@@ -56,6 +70,14 @@ export function createIncidentPage(deps: PageDeps) {
           vendor={vendor}
           revisions={revisions}
           flags={flags.get(incident.id) ?? []}
+          outage={
+            outage
+              ? {
+                  id: outage.id,
+                  upstream: [outage.upstreamName, outage.region].filter(Boolean).join(' '),
+                }
+              : null
+          }
           summary={summarizeIncident(incident, vendor.name, now)}
           durationSeconds={incidentDurationSeconds(incident, now)}
           assets={deps.assets.urls}

@@ -20,6 +20,11 @@ interface IncidentPageProps {
   vendor: { slug: string; name: string; statusPageUrl: string | null };
   revisions: readonly Revision[];
   flags: readonly IncidentFlag[];
+  /**
+   * The correlated outage this incident was grouped into, if any, named by its likely upstream
+   * (which stays put while more vendors join; the cached page is keyed by the outage id only).
+   */
+  outage?: { id: string; upstream: string } | null;
   summary: string;
   durationSeconds: number;
   assets: AssetUrls;
@@ -162,6 +167,17 @@ export const IncidentPage: FC<IncidentPageProps> = (props) => {
             <dt>Detected by vendorwatch</dt>
             <Detection incident={incident} />
           </div>
+          {props.outage && (
+            <div data-testid="incident-outage">
+              <dt>Correlated outage</dt>
+              <dd>
+                <a href={`/outages/${encodeURIComponent(props.outage.id)}`}>
+                  Likely {props.outage.upstream} outage
+                </a>
+                <span class="note"> — other vendors were hit at the same time</span>
+              </dd>
+            </div>
+          )}
         </dl>
         <section aria-labelledby="components-title" data-live-part="components">
           <h2 id="components-title">Affected components</h2>

@@ -1,6 +1,12 @@
 // GET /incidents[?vendor=&impact=&active=&since=&until=&q=&cursor=]: all incidents, filtered.
 import type { Context } from 'hono';
-import { InvalidQueryError, listIncidents, listVendorStatuses } from '../../../store/index.js';
+import type { FlagKind } from '../../../domain/hygiene-flags.js';
+import {
+  InvalidQueryError,
+  listIncidentFlags,
+  listIncidents,
+  listVendorStatuses,
+} from '../../../store/index.js';
 import type { PageDeps } from '../shared/context.js';
 import { sendHtml } from '../shared/html.js';
 import { filterSearch, parseIncidentFilters } from './filters.js';
@@ -27,9 +33,19 @@ export async function incidentsPage(c: Context, deps: PageDeps): Promise<Respons
       problems.push('This page link is not valid.');
     }
   }
+  const flags = await listIncidentFlags(
+    deps.db,
+    page.incidents.map((incident) => incident.id),
+  );
+  const holdingFlags = new Map<string, FlagKind[]>();
+  for (const [id, list] of flags) {
+    const holding = list.filter((flag) => flag.clearedAt === null).map((flag) => flag.kind);
+    if (holding.length > 0) holdingFlags.set(id, holding);
+  }
   return sendHtml(
     c,
     <IncidentsPage
+      holdingFlags={holdingFlags}
       filters={filters}
       problems={problems}
       vendors={vendors}

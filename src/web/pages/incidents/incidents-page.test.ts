@@ -52,6 +52,16 @@ describe('all incidents', () => {
     expect(bad.text).toContain('The flag must be one of stuck, backdated');
   });
 
+  it('badges each row with the hygiene flags holding on it, and only those rows', async () => {
+    const { html } = await page('/incidents?vendor=balena');
+    const row = (id: string) =>
+      new RegExp(`<tr data-incident-id="${id}">([\\s\\S]*?)</tr>`).exec(html)?.[1] ?? '';
+    expect(row('balena-8gq2x9k1mlh4')).toContain(
+      '<span class="badge flag-badge" data-flag="rewritten">Rewritten</span>',
+    );
+    expect(row('balena-mnt1')).not.toContain('flag-badge');
+  });
+
   it('answers 400 with the reasons for filters it cannot apply', async () => {
     const bad = await page('/incidents?since=2025-02-31&impact=purple&vendor=%3Cx%3E');
     expect(bad.status).toBe(400);

@@ -3,7 +3,7 @@
 import type { FC } from 'hono/jsx';
 import type { Incident } from '../../../domain/model.js';
 import { impacts } from '../../../domain/vocabulary.js';
-import { flagKinds } from '../../../domain/hygiene-flags.js';
+import { flagKinds, type FlagKind } from '../../../domain/hygiene-flags.js';
 import { flagLabels, impactLabels } from '../shared/format.js';
 import { IncidentTable, Pager } from '../shared/incident-table.js';
 import { Layout, type AssetUrls } from '../shared/layout.js';
@@ -21,6 +21,8 @@ interface IncidentsPageProps {
   base: string;
   now: string;
   assets: AssetUrls;
+  /** Hygiene flags holding now on the listed incidents. */
+  holdingFlags?: ReadonlyMap<string, readonly FlagKind[]>;
 }
 
 const Filters: FC<{ filters: IncidentFilters; vendors: IncidentsPageProps['vendors'] }> = ({
@@ -118,6 +120,7 @@ export const IncidentsPage: FC<IncidentsPageProps> = (props) => {
             now={props.now}
             vendorNames={vendorNames}
             caption="Incidents, newest first"
+            holdingFlags={props.holdingFlags}
           />
         ))}
       <Pager

@@ -50,6 +50,8 @@ export function targetPages(
   auth: Auth,
   admin: ManagedTargets,
   notFound: (c: Context) => Promise<Response>,
+  /** The config's boards, offered as a filter (a target may name only these). */
+  boards: readonly { slug: string; name: string }[] = [],
 ) {
   const actor = (c: Context) => c.get('viewer')?.email ?? 'unknown';
   const channelOf = (type: string): WebChannelForm | undefined =>
@@ -92,6 +94,7 @@ export function targetPages(
         form={form}
         state={state}
         vendors={await listVendorChoices(deps.db)}
+        boards={boards}
         error={error}
       />,
       status,
@@ -122,6 +125,7 @@ export function targetPages(
             state: extra.editState ?? storedFormState(target, editable.values),
             secretsSet: editable.secretsSet,
             vendors,
+            boards,
             error: extra.editError ?? null,
           }
         : null;

@@ -1,7 +1,8 @@
 // A posted target form → the target the config file and the API would take, and back: what the
 // form shows again after a validation error (never a secret). Field names: `name`, `field-<key>`
 // for the channel's own fields, `vendors` (checkboxes) and `vendors-other` (slugs), `components`
-// (checkboxes, "slug:name"), `minImpact`, `events` (checkboxes), `clear` (secrets to drop).
+// (checkboxes, "slug:name"), `boards` (checkboxes), `minImpact`, `events` (checkboxes), `clear`
+// (secrets to drop).
 import type { Context } from 'hono';
 import { HttpError } from '../../http-error.js';
 import type { WebChannelForm, WebTargetView } from '../../api/targets.js';
@@ -14,6 +15,7 @@ export interface TargetFormState {
   fields: Record<string, string>;
   vendors: string[];
   components: string[];
+  boards: string[];
   minImpact: string;
   events: string[];
 }
@@ -23,6 +25,7 @@ export const emptyFormState: TargetFormState = {
   fields: {},
   vendors: [],
   components: [],
+  boards: [],
   minImpact: '',
   events: [],
 };
@@ -78,6 +81,8 @@ export function targetBody(form: PostedForm, channel: WebChannelForm): Record<st
   if (vendors.length > 0) body.vendors = vendors;
   const components = componentFilter(all(form, 'components'));
   if (components) body.components = components;
+  const boards = all(form, 'boards');
+  if (boards.length > 0) body.boards = boards;
   const minImpact = first(form, 'minImpact');
   if (minImpact !== '') body.minImpact = minImpact;
   const events = all(form, 'events');
@@ -102,6 +107,7 @@ export function formState(form: PostedForm, channel: WebChannelForm): TargetForm
     fields,
     vendors: [...all(form, 'vendors'), ...words(first(form, 'vendors-other'))],
     components: all(form, 'components'),
+    boards: all(form, 'boards'),
     minImpact: first(form, 'minImpact'),
     events: all(form, 'events'),
   };
@@ -119,6 +125,7 @@ export function storedFormState(
     components: Object.entries(target.components ?? {}).flatMap(([slug, names]) =>
       names.map((name) => `${slug}:${name}`),
     ),
+    boards: target.boards ?? [],
     minImpact: target.minImpact ?? '',
     events: target.events ?? [],
   };

@@ -20,6 +20,12 @@ import { Ago, Time } from '../shared/parts.js';
 import { ProtectedForm } from '../shared/protected-form.js';
 import type { TargetFormState } from './target-form.js';
 
+/** A configured board a target may be limited to. */
+export interface BoardChoice {
+  slug: string;
+  name: string;
+}
+
 export const ManageNav: FC<{ current: string }> = ({ current }) => {
   const links = [
     ['/manage/users', 'Users'],
@@ -49,6 +55,7 @@ function stateText(target: WebTargetView): { label: string; css: string } {
 function filterSummary(target: WebTargetView): string {
   const parts: string[] = [];
   parts.push(target.vendors ? `vendors: ${target.vendors.join(', ')}` : 'every vendor');
+  if (target.boards) parts.push(`boards: ${target.boards.join(', ')}`);
   if (target.components) {
     const count = Object.values(target.components).reduce((sum, names) => sum + names.length, 0);
     parts.push(`${count} component${count === 1 ? '' : 's'} followed`);
@@ -231,8 +238,9 @@ const ChannelInput: FC<{
 const FilterFields: FC<{
   state: TargetFormState;
   vendors: readonly VendorChoice[];
+  boards: readonly BoardChoice[];
   idPrefix: string;
-}> = ({ state, vendors, idPrefix }) => {
+}> = ({ state, vendors, boards, idPrefix }) => {
   const watched = new Set(vendors.map((vendor) => vendor.slug));
   const other = state.vendors.filter((slug) => !watched.has(slug));
   return (
@@ -313,6 +321,28 @@ const FilterFields: FC<{
             })}
         </fieldset>
       )}
+      {boards.length > 0 && (
+        <fieldset>
+          <legend>Boards</legend>
+          <p class="field-hint">
+            Chosen: only events of the vendors and components on these boards. None: no board
+            filter.
+          </p>
+          <div class="check-grid">
+            {boards.map((board) => (
+              <label class="check">
+                <input
+                  type="checkbox"
+                  name="boards"
+                  value={board.slug}
+                  checked={state.boards.includes(board.slug)}
+                />{' '}
+                {board.name}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      )}
       <div class="field">
         <label for={`${idPrefix}-min-impact`}>Minimum impact</label>
         <select id={`${idPrefix}-min-impact`} name="minImpact">
@@ -352,6 +382,7 @@ interface NewProps {
   form: WebChannelForm;
   state: TargetFormState;
   vendors: readonly VendorChoice[];
+  boards: readonly BoardChoice[];
   error: string | null;
 }
 
@@ -402,7 +433,12 @@ export const NewTargetPage: FC<NewProps> = (props) => {
             error={errored?.key === field.key ? errored.text : null}
           />
         ))}
-        <FilterFields state={props.state} vendors={props.vendors} idPrefix="new" />
+        <FilterFields
+          state={props.state}
+          vendors={props.vendors}
+          boards={props.boards}
+          idPrefix="new"
+        />
         <button type="submit">Add target</button>
       </ProtectedForm>
     </Layout>
@@ -422,6 +458,7 @@ interface DetailProps {
     state: TargetFormState;
     secretsSet: readonly string[];
     vendors: readonly VendorChoice[];
+    boards: readonly BoardChoice[];
     error: string | null;
   } | null;
   deliveries: readonly DeliveryView[];
@@ -585,7 +622,12 @@ export const TargetDetailPage: FC<DetailProps> = (props) => {
                 error={editErrored?.key === field.key ? editErrored.text : null}
               />
             ))}
-            <FilterFields state={props.edit.state} vendors={props.edit.vendors} idPrefix="edit" />
+            <FilterFields
+              state={props.edit.state}
+              vendors={props.edit.vendors}
+              boards={props.edit.boards}
+              idPrefix="edit"
+            />
             <button type="submit">Save changes</button>
           </ProtectedForm>
         </>

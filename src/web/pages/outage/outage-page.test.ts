@@ -99,6 +99,19 @@ describe('outages on the web', () => {
     expect((await get('/outages/o-nothing')).status).toBe(404);
   });
 
+  it('links each member incident page to its outage, and leaves the unrelated incident alone', async () => {
+    const member = await get('/incidents/acme-a1');
+    expect(member.status).toBe(200);
+    expect(member.body).toContain(`href="/outages/${outageId}"`);
+    expect(visibleText(member.body)).toContain(
+      'Correlated outageLikely Amazon Web Services us-east-1 outage',
+    );
+    const unrelated = await get('/incidents/delta-d1');
+    expect(unrelated.status).toBe(200);
+    expect(unrelated.body).not.toContain('/outages/');
+    expect(visibleText(unrelated.body)).not.toContain('Correlated outage');
+  });
+
   it('puts a banner on the dashboard while the outage is open', async () => {
     const { body } = await get('/');
     expect(body).toContain(`href="/outages/${outageId}"`);

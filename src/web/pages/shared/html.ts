@@ -26,11 +26,26 @@ const trustedTypes = "require-trusted-types-for 'script'";
  * /api/docs: Swagger UI writes the markdown of our own OpenAPI document (no vendor text) through
  * innerHTML after its own sanitizer. Scripts and styles stay 'self' (docs/security.md).
  */
-export type PagePolicy = 'page' | 'api-docs';
+export type PagePolicy = 'page' | 'api-docs' | 'public-status';
+
+/**
+ * A board's public status page (/status/{slug}): no script at all, its stylesheet and icon only,
+ * no form, and framable by any site (a company embeds it; the page has nothing to click that
+ * changes anything, so framing cannot be turned against its reader). docs/security.md.
+ */
+const publicStatusDirectives = [
+  "default-src 'none'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  'frame-ancestors *',
+];
 
 const policies: Readonly<Record<PagePolicy, string>> = {
   page: [...directives, trustedTypes].join('; '),
   'api-docs': directives.join('; '),
+  'public-status': publicStatusDirectives.join('; '),
 };
 
 const securityHeaders: Readonly<Record<string, string>> = {
@@ -58,20 +73,26 @@ export async function sendHtml(
   const html = await renderDocument(withViewer(c.get('viewer'), page));
   return status === 200
     ? sendDocument(c, html, weakEtag(html), policy)
-    : errorDocument(html, status);
+    : errorDocument(html, status, policy);
 }
 
 function headers(policy: PagePolicy = 'page'): Record<string, string> {
+  // frame-ancestors decides framing; X-Frame-Options DENY would still forbid the status page's.
+  const { 'x-frame-options': _, ...framable } = securityHeaders;
   return {
-    ...securityHeaders,
+    ...(policy === 'public-status' ? framable : securityHeaders),
     'content-security-policy': policies[policy],
     'content-type': htmlType,
     'cache-control': 'no-cache',
   };
 }
 
-function errorDocument(html: string, status: ContentfulStatusCode): Response {
-  return new Response(html, { status, headers: headers() });
+function errorDocument(
+  html: string,
+  status: ContentfulStatusCode,
+  policy: PagePolicy = 'page',
+): Response {
+  return new Response(html, { status, headers: headers(policy) });
 }
 
 /** A 200 document whose ETag is already known (e.g. from a render cache). */

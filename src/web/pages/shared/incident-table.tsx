@@ -3,8 +3,10 @@
 // Paging is by the store's keyset cursor: "older" links carry it.
 import type { FC } from 'hono/jsx';
 import { formatDuration } from '../../../domain/duration.js';
+import type { FlagKind } from '../../../domain/hygiene-flags.js';
 import type { Incident } from '../../../domain/model.js';
 import { secondsBetween } from '../../../domain/time.js';
+import { flagLabels } from './format.js';
 import { ImpactBadge, PhaseBadge, Time } from './parts.js';
 
 interface IncidentTableProps {
@@ -13,9 +15,17 @@ interface IncidentTableProps {
   /** Vendor names by slug, when the list spans vendors; omit for one vendor's history. */
   vendorNames?: ReadonlyMap<string, string>;
   caption: string;
+  /** Hygiene flags holding now, by incident id: a small badge each beside the title. */
+  holdingFlags?: ReadonlyMap<string, readonly FlagKind[]>;
 }
 
-export const IncidentTable: FC<IncidentTableProps> = ({ incidents, now, vendorNames, caption }) => (
+export const IncidentTable: FC<IncidentTableProps> = ({
+  incidents,
+  now,
+  vendorNames,
+  caption,
+  holdingFlags,
+}) => (
   <div class="table-wrap">
     <table class="stack-table incident-table">
       <caption class="visually-hidden">{caption}</caption>
@@ -34,6 +44,14 @@ export const IncidentTable: FC<IncidentTableProps> = ({ incidents, now, vendorNa
           <tr data-incident-id={incident.id}>
             <td class="lead-cell">
               <a href={`/incidents/${encodeURIComponent(incident.id)}`}>{incident.title}</a>
+              {(holdingFlags?.get(incident.id) ?? []).map((kind) => (
+                <>
+                  {' '}
+                  <span class="badge flag-badge" data-flag={kind}>
+                    {flagLabels[kind]}
+                  </span>
+                </>
+              ))}
             </td>
             {vendorNames && (
               <td data-label="Vendor">

@@ -27,7 +27,7 @@ interface LayoutProps {
   assets: AssetUrls;
   preview?: PagePreview;
   /** Which navigation entry is the current page. */
-  current?: 'dashboard' | 'incidents' | 'deliveries' | 'manage' | 'account';
+  current?: 'dashboard' | 'incidents' | 'boards' | 'deliveries' | 'manage' | 'account';
   feeds?: FeedLinks;
   /** A page's own stylesheets and deferred scripts, after the shared ones (all 'self'). */
   extra?: { styles: string[]; scripts: string[] };
@@ -124,6 +124,9 @@ export const Layout: FC<LayoutProps> = ({
         {children}
       </main>
       <footer class="site-footer">
+        <a href="/boards" aria-current={current === 'boards' ? 'page' : undefined}>
+          Boards
+        </a>
         <a href="/api/docs">API</a>
         <a href={feeds?.atom ?? '/feed.atom'}>Atom feed</a>
         <a href={feeds?.rss ?? '/feed.rss'}>RSS feed</a>

@@ -37,10 +37,11 @@ function barSummary(cells: readonly DayCell[]): string {
   return `Last ${cells.length} days: ${parts.join(', ')}`;
 }
 
-const ComponentBar: FC<{ component: Component; cells: readonly DayCell[] }> = ({
-  component,
-  cells,
-}) => {
+const ComponentBar: FC<{
+  component: Component;
+  cells: readonly DayCell[];
+  linkIncidents: boolean;
+}> = ({ component, cells, linkIncidents }) => {
   const problems = cells.filter(isProblem);
   return (
     <li class="component" data-component={component.id}>
@@ -67,7 +68,13 @@ const ComponentBar: FC<{ component: Component; cells: readonly DayCell[] }> = ({
                   {cell.incidents.map((incident) => (
                     <>
                       {' — '}
-                      <a href={`/incidents/${encodeURIComponent(incident.id)}`}>{incident.title}</a>
+                      {linkIncidents ? (
+                        <a href={`/incidents/${encodeURIComponent(incident.id)}`}>
+                          {incident.title}
+                        </a>
+                      ) : (
+                        incident.title
+                      )}
                     </>
                   ))}
                 </li>
@@ -84,9 +91,33 @@ const ComponentBar: FC<{ component: Component; cells: readonly DayCell[] }> = ({
 interface ComponentGroupsProps {
   components: readonly Component[];
   bars: ReadonlyMap<string, DayCell[]>;
+  /** Days name their incidents with links to vendorwatch's pages (not on a public status page). */
+  linkIncidents?: boolean;
+  /** The colour legend (a page with several lists shows it once). */
+  legend?: boolean;
+  /** The heading level of group names (3 under the vendor page's h2). */
+  groupHeading?: 3 | 4;
 }
 
-export const ComponentGroups: FC<ComponentGroupsProps> = ({ components, bars }) => {
+/** The bar colours, in words. */
+export const BarLegend: FC = () => (
+  <ul class="legend" aria-label="Bar colours">
+    {legendOrder.map((level) => (
+      <li>
+        <span class={`day-${level}`}></span>
+        {levelWords[level]}
+      </li>
+    ))}
+  </ul>
+);
+
+export const ComponentGroups: FC<ComponentGroupsProps> = ({
+  components,
+  bars,
+  linkIncidents = true,
+  legend = true,
+  groupHeading = 3,
+}) => {
   const groups = new Map<string, Component[]>();
   for (const component of components) {
     const key = component.group ?? '';
@@ -94,20 +125,22 @@ export const ComponentGroups: FC<ComponentGroupsProps> = ({ components, bars }) 
   }
   return (
     <>
-      <ul class="legend" aria-label="Bar colours">
-        {legendOrder.map((level) => (
-          <li>
-            <span class={`day-${level}`}></span>
-            {levelWords[level]}
-          </li>
-        ))}
-      </ul>
+      {legend && <BarLegend />}
       {[...groups].map(([group, members]) => (
         <section class="component-group" aria-label={group || 'Other components'}>
-          {(group || groups.size > 1) && <h3>{group || 'Other components'}</h3>}
+          {(group || groups.size > 1) &&
+            (groupHeading === 3 ? (
+              <h3>{group || 'Other components'}</h3>
+            ) : (
+              <h4>{group || 'Other components'}</h4>
+            ))}
           <ul class="cards component-list">
             {members.map((component) => (
-              <ComponentBar component={component} cells={bars.get(component.id) ?? []} />
+              <ComponentBar
+                component={component}
+                cells={bars.get(component.id) ?? []}
+                linkIncidents={linkIncidents}
+              />
             ))}
           </ul>
         </section>

@@ -26,6 +26,7 @@ import {
   StatusBadge,
   Time,
 } from '../shared/parts.js';
+import { VendorAvatar } from '../shared/vendor-avatar.js';
 import { ComponentGroups } from './component-bars.js';
 import type { DayCell } from './daily-bars.js';
 import type { WindowFigures } from './figures.js';
@@ -233,7 +234,10 @@ export const VendorPage: FC<VendorPageProps> = (props) => {
         <p class="eyebrow">
           {vendor.category} · {vendor.platform}
         </p>
-        <h1>{vendor.name}</h1>
+        <div class="vendor-title">
+          <VendorAvatar slug={vendor.slug} name={vendor.name} />
+          <h1>{vendor.name}</h1>
+        </div>
         <p class="badges" data-testid="vendor-status" data-live-part="status">
           <StatusBadge status={vendor.status} />
           <HealthBadge health={vendor.health} />
