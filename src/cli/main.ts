@@ -16,6 +16,14 @@ import { runSimulate, simulateCommand } from './commands/simulate.js';
 import { runStatus, statusCommand } from './commands/status.js';
 import { runUser, userCommand } from './commands/user.js';
 import { runVendors, vendorsCommand } from './commands/vendors.js';
+import {
+  pauseCommand,
+  removeCommand,
+  resumeCommand,
+  runPause,
+  runRemove,
+  runResume,
+} from './commands/watch.js';
 import { didYouMean, nearestNames } from '../config/nearest.js';
 import { print, printError, type CommandIo } from './io.js';
 
@@ -50,6 +58,9 @@ const commands: Record<string, { run: Command; spec: CommandSpec<OptionSpec> }> 
   detect: { run: runDetect, spec: detectCommand },
   capture: { run: runCapture, spec: captureCommand },
   add: { run: runAdd, spec: addCommand },
+  remove: { run: runRemove, spec: removeCommand },
+  pause: { run: runPause, spec: pauseCommand },
+  resume: { run: runResume, spec: resumeCommand },
   status: { run: runStatus, spec: statusCommand },
   incidents: { run: runIncidents, spec: incidentsCommand },
   vendors: { run: runVendors, spec: vendorsCommand },

@@ -18,6 +18,8 @@ export interface Vendor {
   category: Category;
   /** Poll interval in whole seconds. */
   intervalSeconds: number;
+  /** The component names followed (domain/followed-components.ts); absent or null: all. */
+  followedComponents?: readonly string[] | null;
 }
 
 export interface Component {

@@ -24,6 +24,11 @@ export interface RoutingContext {
   notifiedTargets: readonly string[];
   /** An outage's member vendors: a target filtered to any of them wants the outage event. */
   vendors?: readonly string[];
+  /**
+   * The components the event's vendor follows (absent or null: all). A target without its own
+   * `components` filter for the vendor hears only of what touches them (followed-components.ts).
+   */
+  followedComponents?: readonly string[] | null;
 }
 
 /** The router as the poll cycle calls it: target names, or deliveries with a kind. */
@@ -55,10 +60,17 @@ export function routeCycle(
   facts: CycleFacts,
   notified: ReadonlyMap<string, readonly string[]>,
   route: RouteEvent,
+  /** The followed components of the events' vendor, or per vendor (a sweep spans vendors). */
+  followed: readonly string[] | null | ((vendorSlug: string) => readonly string[] | null) = null,
 ): RoutedEvent[] {
   const told = new Map<string, Set<string>>();
   return events.map((event) => {
-    const context = contextOf(event, facts, notified, told);
+    const followedComponents =
+      typeof followed === 'function' ? followed(event.vendorSlug) : followed;
+    const context: RoutingContext = {
+      ...contextOf(event, facts, notified, told),
+      ...(followedComponents === null ? {} : { followedComponents }),
+    };
     const routed = new Map<string, RoutedDelivery>();
     for (const entry of route(event, context)) {
       const delivery =

@@ -3,6 +3,7 @@
 import { boardCovers, type Board } from '../domain/board.js';
 import type { RoutedDelivery } from '../domain/delivery.js';
 import type { PlannedEvent } from '../domain/diff.js';
+import { touchesFollowed } from '../domain/followed-components.js';
 import type { RoutingContext } from '../domain/routing.js';
 import { compareImpact, impactRankOf } from '../domain/status.js';
 import type { ComponentStatus, EventType, Impact } from '../domain/vocabulary.js';
@@ -103,6 +104,9 @@ export function wants(
     if (names !== null && !names.some((name) => filter.some((wanted) => sameName(name, wanted)))) {
       return false;
     }
+  } else if (!touchesFollowed(context.followedComponents ?? null, affected(event, context))) {
+    // No filter of its own: the vendor's followed components decide.
+    return false;
   }
   return true;
 }

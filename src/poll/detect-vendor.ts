@@ -21,6 +21,10 @@ type VendorDetection =
       suggestedName: string;
       /** Only a catalog entry knows the vendor's category. */
       suggestedCategory?: Category;
+      /** The components the page lists, in its order; absent when the page was not read. */
+      components?: string[];
+      /** The name the page gives itself (null: none); absent when the page was not read. */
+      pageName?: string | null;
     }
   | {
       ok: false;
@@ -56,9 +60,9 @@ export function createVendorDetector(fetcher: Fetcher, policy: AddressPolicy): D
       return { ok: false, refused: true, error, tried: detection.tried };
     }
     const label = hostLabel(new URL(detection.statusPageUrl));
-    const ownName = options.nameGiven
+    const page = options.nameGiven
       ? null
-      : await readPageName(fetcher, detection.platform, detection.statusPageUrl, signal);
+      : await readPage(fetcher, detection.platform, detection.statusPageUrl, signal);
     return {
       ok: true,
       platform: detection.platform,
@@ -66,7 +70,8 @@ export function createVendorDetector(fetcher: Fetcher, policy: AddressPolicy): D
       evidence: detection.evidence,
       statusPageUrl: detection.statusPageUrl,
       suggestedSlug: suggestSlug(label),
-      suggestedName: ownName ?? label,
+      suggestedName: page?.name ?? label,
+      ...(page ? { components: page.components, pageName: page.name } : {}),
     };
   };
 }
@@ -96,13 +101,16 @@ function fromCatalog(slug: string): VendorDetection {
 const anyAdapterBody =
   'application/json,application/atom+xml,application/rss+xml;q=0.9,application/xml;q=0.8,*/*;q=0.5';
 
-/** The name the page gives itself (Statuspage page.name, a feed's title), read as one poll would. */
-async function readPageName(
+/**
+ * The name the page gives itself (Statuspage page.name, a feed's title) and the components it
+ * lists, read as one poll would; null when the page could not be read.
+ */
+async function readPage(
   fetcher: Fetcher,
   platform: Platform,
   statusPageUrl: string,
   signal: AbortSignal | undefined,
-): Promise<string | null> {
+): Promise<{ name: string | null; components: string[] } | null> {
   const adapter = getAdapter(platform);
   if (!adapter) return null;
   const bodies: Record<string, string | null> = {};
@@ -117,8 +125,10 @@ async function readPageName(
     else bodies[endpoint.key] = null;
   }
   const parsed = adapter.parse(bodies, { statusPageUrl });
-  const name = parsed.ok ? parsed.snapshot.pageName?.trim() : undefined;
-  return name ? name.slice(0, 200) : null;
+  if (!parsed.ok) return null;
+  const name = parsed.snapshot.pageName?.trim();
+  const components = [...new Set(parsed.snapshot.components.map((component) => component.name))];
+  return { name: name ? name.slice(0, 200) : null, components };
 }
 
 /** The part of a status host that names the vendor: status.acme.com, acmestatus.com → acme. */

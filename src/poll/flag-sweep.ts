@@ -10,6 +10,7 @@ import type { VendorEvent } from '../domain/model.js';
 import { routeCycle, type CycleFacts, type RouteEvent } from '../domain/routing.js';
 import {
   commitFlagSweep,
+  loadFollowedComponents,
   loadNotifiedTargets,
   loadSweepHistories,
   type FlaggedHistory,
@@ -50,6 +51,13 @@ export async function sweepFlags(deps: FlagSweepDeps): Promise<VendorEvent[]> {
   });
   if (decided.length === 0) return [];
   const planned = decided.flatMap(({ event }) => (event ? [event] : []));
+  const followed =
+    planned.length === 0
+      ? new Map<string, string[]>()
+      : await loadFollowedComponents(
+          deps.db,
+          planned.map((event) => event.vendorSlug),
+        );
   const routed =
     planned.length === 0
       ? []
@@ -58,6 +66,7 @@ export async function sweepFlags(deps: FlagSweepDeps): Promise<VendorEvent[]> {
           factsOf(histories),
           await loadNotifiedTargets(deps.db, planned),
           deps.routeEvent,
+          (vendorSlug) => followed.get(vendorSlug) ?? null,
         );
   const routedByIncident = new Map(routed.map((entry) => [entry.event.incidentId, entry]));
   const decisions: SweepDecision[] = decided.map(({ history, writes, event }) => ({

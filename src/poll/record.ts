@@ -140,7 +140,7 @@ async function commit(attempt: Attempt, recording: Recording): Promise<VendorEve
     deps.db,
     {
       ...record,
-      events: await routeEvents(deps, planned, facts),
+      events: await routeEvents(deps, planned, facts, vendor.followedComponents ?? null),
       vendorSlug: vendor.slug,
       now: started.toISOString(),
       nextPollAt: addSeconds(started.toISOString(), delaySeconds),
@@ -157,10 +157,11 @@ async function routeEvents(
   deps: PollDeps,
   planned: readonly PlannedEvent[],
   facts: CycleFacts,
+  followedComponents: readonly string[] | null,
 ): Promise<RoutedEvent[]> {
   if (planned.length === 0) return [];
   const notified = await loadNotifiedTargets(deps.db, planned);
-  return routeCycle(planned, facts, notified, deps.routeEvent);
+  return routeCycle(planned, facts, notified, deps.routeEvent, followedComponents);
 }
 
 function vendorEvent(

@@ -10,6 +10,16 @@ export {
   storeDetectedPlatform,
   syncVendors,
 } from './vendors.js';
+export {
+  getWatchedVendor,
+  listWatchedVendors,
+  loadFollowedComponents,
+  removeVendor,
+  updateVendorSettings,
+  type VendorSettings,
+  type WatchChange,
+  type WatchedVendor,
+} from './watch-list.js';
 export { loadPollState, loadRawPayload, type PollState } from './poll-state.js';
 export { loadPreviousState } from './previous-state.js';
 export { commitCycle, type CycleRecord } from './commit-cycle.js';

@@ -14,6 +14,10 @@ export interface VendorTable {
   /** 1 while the vendor is watched; vendors dropped from config keep their history. */
   enabled: number;
   created_at: string;
+  /** 1 while paused from the watch list: not polled, still shown with its history. */
+  paused: Generated<number>;
+  /** JSON array of the component names followed; null follows all (domain/followed-components.ts). */
+  followed_components: Generated<string | null>;
 }
 
 /** Poll bookkeeping, one row per vendor; also the lease that lets several workers share polls. */

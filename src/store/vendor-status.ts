@@ -1,6 +1,7 @@
 // Vendors as the API and dashboard show them: status from components and open incidents
 // (domain/status.ts), health from poll freshness (domain/health.ts), both at `now`.
 import type { Kysely } from 'kysely';
+import { followedStatus, type StatusFacts } from '../domain/followed-components.js';
 import { vendorHealth } from '../domain/health.js';
 import type { Component, Incident } from '../domain/model.js';
 import { vendorStatus } from '../domain/status.js';
@@ -11,7 +12,7 @@ import type {
   Platform,
   VendorHealth,
 } from '../domain/vocabulary.js';
-import { fromJson, storableText } from './codec.js';
+import { chunk, fromJson, maxInListSize, storableText } from './codec.js';
 import { incidentFromRow } from './incident-rows.js';
 import type { Database } from './schema.js';
 import { vendorColumns, vendorFromRow } from './vendors.js';
@@ -39,6 +40,12 @@ export interface VendorSummary {
   failingSince: string | null;
   /** Failed polls in a row up to the last one (0 after a success). */
   consecutiveFailures: number;
+  /** Paused from the watch list: not polled until resumed. */
+  paused: boolean;
+  /** The component names followed; null follows all (domain/followed-components.ts). */
+  followedComponents: string[] | null;
+  /** `status` over the followed components and the open incidents touching them. */
+  followedStatus: ComponentStatus;
 }
 
 interface VendorDetail extends Omit<VendorSummary, 'activeIncidents'> {
@@ -57,6 +64,7 @@ const stateColumns = [
   'vendor_state.first_success_at',
   'vendor_state.failing_since',
   'vendor_state.consecutive_failures',
+  'vendors.paused',
 ] as const;
 
 /** Every watched (enabled) vendor, by slug. */
@@ -95,9 +103,63 @@ export async function listVendorStatuses(
     for (let i = 0; i < Number(row.open); i++) list.push(row.impact as Impact);
     impacts.set(row.vendor_slug, list);
   }
-  return vendors.map((row) =>
-    summarize(row, statuses.get(row.slug) ?? [], impacts.get(row.slug) ?? [], now),
+  const followedFacts = await loadFollowedFacts(
+    db,
+    vendors.filter((row) => row.followed_components !== null).map((row) => row.slug),
   );
+  return vendors.map((row) =>
+    summarize(
+      row,
+      statuses.get(row.slug) ?? [],
+      impacts.get(row.slug) ?? [],
+      now,
+      followedFacts.get(row.slug),
+    ),
+  );
+}
+
+/**
+ * For vendors that follow some components only: their components' names and statuses and their
+ * open incidents' components, which the counts by status above do not carry.
+ */
+async function loadFollowedFacts(
+  db: Kysely<Database>,
+  slugs: readonly string[],
+): Promise<Map<string, StatusFacts>> {
+  const facts = new Map<
+    string,
+    {
+      components: StatusFacts['components'][number][];
+      openIncidents: StatusFacts['openIncidents'][number][];
+    }
+  >();
+  for (const batch of chunk(slugs, maxInListSize)) {
+    for (const slug of batch) facts.set(slug, { components: [], openIncidents: [] });
+    const components = await db
+      .selectFrom('components')
+      .select(['vendor_slug', 'name', 'status'])
+      .where('vendor_slug', 'in', batch)
+      .execute();
+    for (const row of components) {
+      facts.get(row.vendor_slug)!.components.push({
+        name: row.name,
+        status: row.status as ComponentStatus,
+      });
+    }
+    const incidents = await db
+      .selectFrom('incidents')
+      .select(['vendor_slug', 'impact', 'components'])
+      .where('active', '=', 1)
+      .where('vendor_slug', 'in', batch)
+      .execute();
+    for (const row of incidents) {
+      facts.get(row.vendor_slug)!.openIncidents.push({
+        impact: row.impact as Impact,
+        components: fromJson<string[]>(row.components),
+      });
+    }
+  }
+  return facts;
 }
 
 /** One vendor (also one no longer watched, whose history stays) or null. */
@@ -142,6 +204,7 @@ export async function getVendorDetail(
     components.map((component) => component.status),
     activeIncidents.map((incident) => incident.impact),
     now,
+    { components, openIncidents: activeIncidents },
   );
   const warnings = row.warnings === null ? [] : fromJson<string[]>(row.warnings);
   return { ...summary, warnings, components, activeIncidents };
@@ -155,6 +218,7 @@ type VendorStatusRow = Parameters<typeof vendorFromRow>[0] & {
   first_success_at: string | null;
   failing_since: string | null;
   consecutive_failures: number | null;
+  paused: number;
 };
 
 function summarize(
@@ -162,14 +226,18 @@ function summarize(
   componentStatuses: ComponentStatus[],
   openImpacts: Impact[],
   now: string,
+  /** What followedStatus needs; absent for a vendor that follows every component. */
+  facts?: StatusFacts,
 ): VendorSummary {
   const vendor = vendorFromRow(row);
+  const followed = vendor.followedComponents ? [...vendor.followedComponents] : null;
   const record = {
     lastPolledAt: row.last_polled_at,
     lastSuccessAt: row.last_success_at,
     lastError: row.last_error,
     intervalSeconds: vendor.intervalSeconds,
   };
+  const status = record.lastSuccessAt ? vendorStatus(componentStatuses, openImpacts) : 'unknown';
   return {
     slug: vendor.slug,
     name: vendor.name,
@@ -177,7 +245,7 @@ function summarize(
     statusPageUrl: vendor.statusPageUrl,
     category: vendor.category,
     intervalSeconds: vendor.intervalSeconds,
-    status: record.lastSuccessAt ? vendorStatus(componentStatuses, openImpacts) : 'unknown',
+    status,
     activeIncidents: openImpacts.length,
     health: vendorHealth(record, now),
     lastPolledAt: record.lastPolledAt,
@@ -188,5 +256,11 @@ function summarize(
     // A streak is only told while the last poll failed.
     failingSince: record.lastError === null ? null : row.failing_since,
     consecutiveFailures: record.lastError === null ? 0 : (row.consecutive_failures ?? 0),
+    paused: Number(row.paused) === 1,
+    followedComponents: followed,
+    followedStatus:
+      followed === null || facts === undefined || status === 'unknown'
+        ? status
+        : followedStatus(followed, facts),
   };
 }

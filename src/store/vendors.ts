@@ -3,7 +3,15 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Vendor } from '../domain/model.js';
 import { addSeconds } from '../domain/time.js';
 import type { Category } from '../domain/vocabulary.js';
-import { chunk, flag, maxInListSize, rowsPerInsert, storableText, storedInstant } from './codec.js';
+import {
+  chunk,
+  flag,
+  fromJsonOrNull,
+  maxInListSize,
+  rowsPerInsert,
+  storableText,
+  storedInstant,
+} from './codec.js';
 import { dialectOf } from './db.js';
 import { refreshVendorSearchWords } from './incident-search.js';
 import { pollStateColumns, pollStateFromRow, type PollState } from './poll-state.js';
@@ -24,14 +32,22 @@ export const vendorColumns = [
   'vendors.platform',
   'vendors.category',
   'vendors.interval_seconds',
+  'vendors.followed_components',
 ] as const;
 
 type VendorRow = Pick<
   Selectable<VendorTable>,
-  'slug' | 'name' | 'status_page_url' | 'platform' | 'category' | 'interval_seconds'
+  | 'slug'
+  | 'name'
+  | 'status_page_url'
+  | 'platform'
+  | 'category'
+  | 'interval_seconds'
+  | 'followed_components'
 >;
 
 export function vendorFromRow(row: VendorRow): Vendor {
+  const followed = fromJsonOrNull<string[]>(row.followed_components);
   return {
     slug: row.slug,
     name: row.name,
@@ -40,6 +56,8 @@ export function vendorFromRow(row: VendorRow): Vendor {
     // Written only from typed domain values.
     category: row.category as Category,
     intervalSeconds: row.interval_seconds,
+    // Absent when every component is followed, so such a vendor reads as it always did.
+    ...(followed === null ? {} : { followedComponents: followed }),
   };
 }
 
@@ -191,18 +209,25 @@ export async function claimDuePolls(
 
 /** Due, enabled, unleased vendors, soonest due first: a range of the next_poll_at index. */
 function dueVendors(db: Kysely<Database>, at: string, limit: number) {
-  return db
-    .selectFrom('vendor_state')
-    .innerJoin('vendors', 'vendors.slug', 'vendor_state.slug')
-    .select([...vendorColumns, ...pollStateColumns])
-    .where('vendor_state.next_poll_at', '<=', at)
-    .where((eb) =>
-      eb.or([eb('vendor_state.lease_until', 'is', null), eb('vendor_state.lease_until', '<=', at)]),
-    )
-    .where('vendors.enabled', '=', 1)
-    .orderBy('vendor_state.next_poll_at')
-    .orderBy('vendor_state.slug')
-    .limit(limit);
+  return (
+    db
+      .selectFrom('vendor_state')
+      .innerJoin('vendors', 'vendors.slug', 'vendor_state.slug')
+      .select([...vendorColumns, ...pollStateColumns])
+      .where('vendor_state.next_poll_at', '<=', at)
+      .where((eb) =>
+        eb.or([
+          eb('vendor_state.lease_until', 'is', null),
+          eb('vendor_state.lease_until', '<=', at),
+        ]),
+      )
+      .where('vendors.enabled', '=', 1)
+      // A paused vendor stays due: resumed, it is polled at once.
+      .where('vendors.paused', '=', 0)
+      .orderBy('vendor_state.next_poll_at')
+      .orderBy('vendor_state.slug')
+      .limit(limit)
+  );
 }
 
 /**
@@ -282,7 +307,7 @@ interface WatchConflict {
 }
 
 /**
- * Which vendor already has `slug` or watches one of `urls`. URLs compare by scheme, host and
+ * Which watched vendor already has `slug` or watches one of `urls`. URLs compare by scheme, host and
  * path without a trailing slash (URL parsing lower-cases the host), so spellings of one page match.
  */
 export async function findWatchConflict(
@@ -290,7 +315,14 @@ export async function findWatchConflict(
   query: { slug?: string | null; urls?: readonly string[] },
 ): Promise<WatchConflict | null> {
   if (query.slug) {
-    const name = await findVendorName(db, query.slug);
+    // A removed vendor whose history was kept frees its slug: adding it again resumes that history.
+    const row = await db
+      .selectFrom('vendors')
+      .select('name')
+      .where('slug', '=', storableText(query.slug))
+      .where('enabled', '=', 1)
+      .executeTakeFirst();
+    const name = row?.name ?? null;
     if (name !== null)
       return {
         slug: query.slug,

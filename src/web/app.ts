@@ -5,7 +5,7 @@ import { Hono, type Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Board } from '../domain/board.js';
 import { defaultImpactWeights, type ImpactWeights } from '../domain/uptime.js';
-import { InvalidQueryError, type Database } from '../store/index.js';
+import { InvalidQueryError, type Database, type NewAuditEntry } from '../store/index.js';
 import { createAuditApi } from './api/audit.js';
 import { createBoardApi } from './api/boards.js';
 import { boardFinder } from './boards/load.js';
@@ -20,6 +20,7 @@ import { createReportApi } from './api/report.js';
 import { createUptimeApi } from './api/uptime.js';
 import { createTargetApi, type TargetRouteDeps } from './api/targets.js';
 import { createVendorApi } from './api/vendors.js';
+import { createVendorManage } from './api/vendors-manage.js';
 import { createVendorWrite, type VendorWriteDeps } from './api/vendors-write.js';
 import { createCalendars } from './calendar/index.js';
 import { compatEndpoints, createCompat } from './compat/index.js';
@@ -93,6 +94,21 @@ export function createApp(deps: AppDeps): Hono {
     deps.vendorWrites &&
     (deps.vendorWrites.adminToken !== null || auth) &&
     createVendorWrite({ db, now, ...deps.vendorWrites, ...writeAccess });
+  // PATCH and DELETE /api/v1/vendors/{slug}: the same credentials as adding one.
+  const vendorAuthorizer =
+    auth?.managementActor ??
+    (deps.vendorWrites?.adminToken ? tokenAuthorizer(deps.vendorWrites.adminToken) : null);
+  const vendorManage =
+    vendorWrite && vendorAuthorizer
+      ? createVendorManage({
+          db,
+          now,
+          authorizeWrite: vendorAuthorizer,
+          ...(auth
+            ? { audit: (c: Context, entry: Omit<NewAuditEntry, 'address'>) => auth.audit(c, entry) }
+            : {}),
+        })
+      : null;
   const incidents = createIncidentApi({ db, now, vendorName });
   const events = createEventApi({
     db,
@@ -139,6 +155,16 @@ export function createApp(deps: AppDeps): Hono {
     app.post('/manage/users/:id/role', (c) => accounts.users.changeRole(c, c.req.param('id')));
     app.post('/manage/users/:id/remove', (c) => accounts.users.remove(c, c.req.param('id')));
     app.get('/manage/audit', (c) => accounts.audit(c));
+    if (deps.vendorWrites) {
+      const watchList = pages.watchList(auth, deps.vendorWrites);
+      app.get('/manage/vendors', (c) => watchList.show(c));
+      app.post('/manage/vendors/detect', (c) => watchList.detect(c));
+      app.post('/manage/vendors/add', (c) => watchList.add(c));
+      app.post('/manage/vendors/:slug/pause', (c) => watchList.pause(c, c.req.param('slug')));
+      app.post('/manage/vendors/:slug/resume', (c) => watchList.resume(c, c.req.param('slug')));
+      app.post('/manage/vendors/:slug/edit', (c) => watchList.edit(c, c.req.param('slug')));
+      app.post('/manage/vendors/:slug/remove', (c) => watchList.remove(c, c.req.param('slug')));
+    }
     const managed = deps.targets?.admin;
     if (managed && isManagedTargets(managed)) {
       const targetPage = accounts.targets(managed);
@@ -176,6 +202,10 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/api/v1/vendors/:slug/report', (c) => report(c, c.req.param('slug')));
   app.get('/api/v1/vendors/:slug/uptime', (c) => uptime(c, c.req.param('slug')));
   if (vendorWrite) app.post('/api/v1/vendors', (c) => vendorWrite(c));
+  if (vendorManage) {
+    app.patch('/api/v1/vendors/:slug', (c) => vendorManage.patch(c, c.req.param('slug')));
+    app.delete('/api/v1/vendors/:slug', (c) => vendorManage.remove(c, c.req.param('slug')));
+  }
   if (targets) {
     app.get('/api/v1/targets', (c) => targets.list(c));
     app.get('/api/v1/targets/:name', (c) => targets.detail(c, c.req.param('name')));

@@ -101,16 +101,21 @@ describe.each(databaseKinds)('/manage/targets on %s', (kind) => {
 
   beforeAll(async () => {
     store = (await openerFor(kind).fresh()).store;
-    server = await startAuthServer(store, {}, [
-      {
-        slug: 'payments',
-        name: 'Payments & <Checkout>',
-        description: null,
-        public: false,
-        company: null,
-        vendors: [{ slug: 'acme', components: null }],
-      },
-    ]);
+    server = await startAuthServer(
+      store,
+      {},
+      [],
+      [
+        {
+          slug: 'payments',
+          name: 'Payments & <Checkout>',
+          description: null,
+          public: false,
+          company: null,
+          vendors: [{ slug: 'acme', components: null }],
+        },
+      ],
+    );
     admin = await setUpAdmin(server, 'ops@example.com', adminPassword);
     viewer = (
       await inviteAndAccept(server, admin, 'reader@example.com', 'viewer', 'viewer-password-3b1')

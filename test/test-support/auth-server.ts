@@ -27,12 +27,18 @@ export const adminToken = 'admin-token-0f3a9c1e77d24b58';
 export async function startAuthServer(
   store: Store,
   settings: Partial<AuthSettings> = {},
+  /** Private ranges detection may reach (as network.allowedPrivateRanges), e.g. loopback pages. */
+  allowedPrivateRanges: string[] = [],
   boards: readonly Board[] = [],
 ): Promise<AuthServer> {
   const clock = { now: '2026-12-04T12:00:00.000Z' };
   const now = () => clock.now;
   const config = loadConfig({ env: {}, cwd: '/nonexistent-for-tests' });
-  const fetcher = createFetcher({ ...defaultFetcherSettings, totalTimeoutMs: 5_000 });
+  const fetcher = createFetcher({
+    ...defaultFetcherSettings,
+    totalTimeoutMs: 5_000,
+    allowedPrivateRanges,
+  });
   const app = createApp({
     db: store.db,
     now,
@@ -47,7 +53,10 @@ export async function startAuthServer(
     },
     vendorWrites: {
       adminToken,
-      detectVendor: createVendorDetector(fetcher, { allowPrivateAddresses: false }),
+      detectVendor: createVendorDetector(fetcher, {
+        allowPrivateAddresses: false,
+        allowedPrivateRanges,
+      }),
       defaultIntervalSeconds: 60,
     },
     targets: {

@@ -51,7 +51,8 @@ export async function runStatus(argv: string[], io: CommandIo): Promise<number> 
     const rows = vendors.map((v) => [
       v.slug,
       v.status,
-      healthPhrase(v.health, v.lastSuccessAt),
+      // A paused vendor is not polled: its age is no failure.
+      v.paused ? 'paused (not polled)' : healthPhrase(v.health, v.lastSuccessAt),
       String(v.activeIncidents),
       formatAge(v.lastSuccessAt, now),
       formatAge(v.lastPolledAt, now),

@@ -118,6 +118,9 @@ export function registerVendorContract(harness: StoreHarness): void {
           firstSuccessAt: at(1),
           failingSince: null,
           consecutiveFailures: 0,
+          paused: false,
+          followedComponents: null,
+          followedStatus: 'partial_outage',
         },
         expect.objectContaining({
           slug: 'quiet',

@@ -57,6 +57,16 @@ const vendorProperties = {
     minimum: 0,
     description: 'Failed polls in a row up to the last one; 0 when it succeeded.',
   },
+  paused: {
+    type: 'boolean',
+    description: 'Paused from the watch list (PATCH): not polled until resumed.',
+  },
+  followedComponents: nullable({
+    ...stringList,
+    description:
+      'The components followed; null follows all. They decide what counts as affected and what ' +
+      'targets without a components filter for the vendor hear.',
+  }),
   error: { type: 'string', description: 'Why the last poll failed; present only then.' },
   errorReason: {
     type: 'string',
@@ -366,6 +376,22 @@ const schemas = {
       name: { type: 'string', description: "Defaults to the page's own name." },
       interval: { oneOf: [{ type: 'integer' }, { type: 'string' }], description: '60 or "5m".' },
       category: { type: 'string', enum: [...categories] },
+      followedComponents: nullable({
+        ...stringList,
+        description: 'The components to follow; null or absent: all.',
+      }),
+    },
+  },
+  VendorSettings: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      interval: { oneOf: [{ type: 'integer' }, { type: 'string' }], description: '60 or "5m".' },
+      paused: { type: 'boolean', description: 'true pauses polling; false resumes it at once.' },
+      followedComponents: nullable({
+        ...stringList,
+        description: 'The components to follow; null: all.',
+      }),
     },
   },
   Worker: object({
@@ -862,6 +888,46 @@ export const openApiDocument = {
         summary: 'One vendor with its components and active incidents.',
         parameters: [path('slug', 'Vendor slug.')],
         responses: { '200': json('The vendor.', ref('VendorDetail')), ...notFound, ...errors },
+      },
+      patch: {
+        ...adminOnly,
+        summary:
+          "Changes a run-time vendor's interval, paused state or followed components (only the fields given).",
+        parameters: [path('slug', 'Vendor slug.')],
+        requestBody: body(ref('VendorSettings')),
+        responses: {
+          '200': json(
+            'The vendor as the watch list holds it.',
+            object({ vendor: { type: 'object' } }),
+          ),
+          ...writeErrors,
+          ...notFound,
+          '409': json('The vendor comes from the config file: change it there.', ref('Error')),
+        },
+      },
+      delete: {
+        ...adminOnly,
+        summary:
+          'Stops watching a run-time vendor, keeping its history (default) or deleting it (history=delete).',
+        parameters: [
+          path('slug', 'Vendor slug.'),
+          query('history', 'keep (default) or delete.', {
+            type: 'string',
+            enum: ['keep', 'delete'],
+          }),
+        ],
+        responses: {
+          '200': json(
+            'Removed.',
+            object({
+              removed: { type: 'string' },
+              history: { type: 'string', enum: ['keep', 'delete'] },
+            }),
+          ),
+          '401': writeErrors['401'],
+          ...notFound,
+          '409': json('The vendor comes from the config file: change it there.', ref('Error')),
+        },
       },
     },
     '/api/v1/vendors/{slug}/report': {

@@ -28,6 +28,8 @@ interface VendorState {
   failingSince: string | null;
   consecutiveFailures: number;
   error: string | null;
+  paused: boolean;
+  followedComponents: readonly string[] | null;
 }
 
 /** The vendor fields in the documented order, `activeIncidents` in its place, `error` if set. */
@@ -46,6 +48,8 @@ function presentVendorWith<Active>(vendor: VendorState, activeIncidents: Active)
     firstSuccessAt: vendor.firstSuccessAt,
     failingSince: vendor.failingSince,
     consecutiveFailures: vendor.consecutiveFailures,
+    paused: vendor.paused,
+    followedComponents: vendor.followedComponents === null ? null : [...vendor.followedComponents],
     ...(vendor.error === null
       ? {}
       : { error: vendor.error, errorReason: failureReason(vendor.error) }),

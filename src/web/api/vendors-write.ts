@@ -7,7 +7,13 @@ import { parseDurationSeconds } from '../../config/duration.js';
 import { slugPattern } from '../../config/schema.js';
 import type { Vendor } from '../../domain/model.js';
 import { categories, isOneOf, type Category, type Platform } from '../../domain/vocabulary.js';
-import { findWatchConflict, syncVendors, type Database } from '../../store/index.js';
+import {
+  findWatchConflict,
+  syncVendors,
+  updateVendorSettings,
+  type Database,
+  type VendorSettings,
+} from '../../store/index.js';
 import { sendJson } from '../json.js';
 import {
   handleWrite,
@@ -28,6 +34,9 @@ type WebVendorDetection =
       suggestedSlug: string;
       suggestedName: string;
       suggestedCategory?: Category;
+      /** The components the page lists; absent when the page was not read for them. */
+      components?: string[];
+      pageName?: string | null;
     }
   | { ok: false; refused: boolean; error: string; tried: string[] };
 
@@ -50,13 +59,15 @@ export interface VendorWriteDeps {
 
 const maxIntervalSeconds = 86_400;
 
-interface NewVendorBody {
+export interface NewVendorBody {
   /** Null when the slug names a catalog entry instead. */
   url: string | null;
   slug: string | null;
   name: string | null;
   intervalSeconds: number | null;
   category: Category | null;
+  /** Null follows every component. */
+  followedComponents?: string[] | null;
 }
 
 /** The POST /api/v1/vendors handler. */
@@ -68,36 +79,61 @@ export function createVendorWrite(deps: VendorWriteDeps): (c: Context) => Promis
     handleWrite(c, async () => {
       const actor = await authorizeWrite(c);
       const body = validateBody(await readJsonObject(c, 'vendor'));
-      // A given slug and the pasted URL are checked before any request goes out; a suggested
-      // slug and the URL detection settles on, after.
-      await assertNotWatched(deps.db, body.slug, body.url);
-      const detection = await deps.detectVendor(body.url ?? body.slug ?? '', c.req.raw.signal, {
-        nameGiven: body.name !== null,
-      });
-      if (!detection.ok) {
-        const code = detection.refused ? 'url_refused' : 'undetected';
-        return sendJson(
-          c,
-          { error: { code, message: detection.error, tried: detection.tried } },
-          422,
-        );
+      const added = await addVendor(deps, body, c.req.raw.signal);
+      if (!added.ok) {
+        const { code, message, tried } = added;
+        return sendJson(c, { error: { code, message, tried } }, 422);
       }
-      const vendor: Vendor = {
-        slug: body.slug ?? detection.suggestedSlug,
-        name: body.name ?? detection.suggestedName,
-        statusPageUrl: detection.statusPageUrl,
-        platform: detection.platform,
-        category: body.category ?? detection.suggestedCategory ?? 'other',
-        intervalSeconds: body.intervalSeconds ?? deps.defaultIntervalSeconds,
-      };
-      await assertNotWatched(deps.db, vendor.slug, vendor.statusPageUrl);
-      await syncVendors(deps.db, [vendor], 'api', deps.now());
+      const { vendor, confidence, evidence } = added;
       await deps.audit?.(c, { actor, action: 'vendor.added', subject: vendor.slug });
-      const { confidence, evidence } = detection;
       const created = sendJson(c, { vendor, detection: { confidence, evidence } }, 201);
       created.headers.set('location', `/api/v1/vendors/${vendor.slug}`);
       return created;
     });
+}
+
+type AddOutcome =
+  | { ok: true; vendor: Vendor; confidence: string; evidence: string }
+  | { ok: false; code: 'url_refused' | 'undetected'; message: string; tried: string[] };
+
+/**
+ * Detects and stores a new vendor, as POST /api/v1/vendors and the watch list page do. Throws a
+ * WriteError 409 when its slug or URL is watched already.
+ */
+export async function addVendor(
+  deps: Pick<VendorWriteDeps, 'db' | 'now' | 'detectVendor' | 'defaultIntervalSeconds'>,
+  body: NewVendorBody,
+  signal?: AbortSignal,
+): Promise<AddOutcome> {
+  // A given slug and the pasted URL are checked before any request goes out; a suggested
+  // slug and the URL detection settles on, after.
+  await assertNotWatched(deps.db, body.slug, body.url);
+  const detection = await deps.detectVendor(body.url ?? body.slug ?? '', signal, {
+    nameGiven: body.name !== null,
+  });
+  if (!detection.ok) {
+    const code = detection.refused ? 'url_refused' : 'undetected';
+    return { ok: false, code, message: detection.error, tried: detection.tried };
+  }
+  const vendor: Vendor = {
+    slug: body.slug ?? detection.suggestedSlug,
+    name: body.name ?? detection.suggestedName,
+    statusPageUrl: detection.statusPageUrl,
+    platform: detection.platform,
+    category: body.category ?? detection.suggestedCategory ?? 'other',
+    intervalSeconds: body.intervalSeconds ?? deps.defaultIntervalSeconds,
+    ...(body.followedComponents ? { followedComponents: body.followedComponents } : {}),
+  };
+  await assertNotWatched(deps.db, vendor.slug, vendor.statusPageUrl);
+  await syncVendors(deps.db, [vendor], 'api', deps.now());
+  // Set every time: a removed vendor added again follows what it is added with, not its old list.
+  await updateVendorSettings(
+    deps.db,
+    vendor.slug,
+    { followedComponents: body.followedComponents ?? null, paused: false },
+    deps.now(),
+  );
+  return { ok: true, vendor, confidence: detection.confidence, evidence: detection.evidence };
 }
 
 async function assertNotWatched(
@@ -115,11 +151,11 @@ async function assertNotWatched(
 function validateBody(body: Record<string, unknown>): NewVendorBody {
   const invalid = (message: string) => new WriteError(400, 'invalid_body', message);
   const unknownKey = Object.keys(body).find(
-    (key) => !['url', 'slug', 'name', 'interval', 'category'].includes(key),
+    (key) => !['url', 'slug', 'name', 'interval', 'category', 'followedComponents'].includes(key),
   );
   if (unknownKey !== undefined)
     throw invalid(`unknown field ${JSON.stringify(unknownKey.slice(0, 40))}`);
-  const { url, slug, name, interval, category } = body;
+  const { url, slug, name, interval, category, followedComponents } = body;
   if (slug !== undefined && (typeof slug !== 'string' || !slugPattern.test(slug))) {
     throw invalid('slug must be lowercase letters, digits and dashes (at most 63)');
   }
@@ -137,13 +173,7 @@ function validateBody(body: Record<string, unknown>): NewVendorBody {
   if (name !== undefined && (!trimmedName || trimmedName.length > 200)) {
     throw invalid('name must be a string of 1 to 200 characters');
   }
-  const seconds = interval === undefined ? null : parseDurationSeconds(interval);
-  if (
-    interval !== undefined &&
-    (seconds === null || !Number.isInteger(seconds) || seconds < 1 || seconds > maxIntervalSeconds)
-  ) {
-    throw invalid('interval must be whole seconds between 1 and 86400 (a number or "60s", "5m")');
-  }
+  const seconds = interval === undefined ? null : validInterval(interval);
   if (category !== undefined && !isOneOf(categories, category)) {
     throw invalid(`category must be one of ${categories.join(', ')}`);
   }
@@ -153,5 +183,64 @@ function validateBody(body: Record<string, unknown>): NewVendorBody {
     name: trimmedName ?? null,
     intervalSeconds: seconds,
     category: category ?? null,
+    followedComponents: followedComponents === undefined ? null : validFollowed(followedComponents),
+  };
+}
+
+function validInterval(interval: unknown): number {
+  const seconds = parseDurationSeconds(interval);
+  if (
+    seconds === null ||
+    !Number.isInteger(seconds) ||
+    seconds < 1 ||
+    seconds > maxIntervalSeconds
+  ) {
+    throw new WriteError(
+      400,
+      'invalid_body',
+      'interval must be whole seconds between 1 and 86400 (a number or "60s", "5m")',
+    );
+  }
+  return seconds;
+}
+
+/** At most 500 names of 1 to 200 characters, or null for every component. */
+export function validFollowed(value: unknown): string[] | null {
+  if (value === null) return null;
+  if (
+    !Array.isArray(value) ||
+    value.length > 500 ||
+    !value.every((name) => typeof name === 'string' && name.trim() !== '' && name.length <= 200)
+  ) {
+    throw new WriteError(
+      400,
+      'invalid_body',
+      'followedComponents must be null (all) or a list of component names (at most 500)',
+    );
+  }
+  return [...new Set((value as string[]).map((name) => name.trim()))];
+}
+
+/** The body of PATCH /api/v1/vendors/{slug}: only the fields given change. */
+export function validatePatch(body: Record<string, unknown>): VendorSettings {
+  const unknownKey = Object.keys(body).find(
+    (key) => !['interval', 'paused', 'followedComponents'].includes(key),
+  );
+  if (unknownKey !== undefined) {
+    throw new WriteError(
+      400,
+      'invalid_body',
+      `unknown field ${JSON.stringify(unknownKey.slice(0, 40))} (interval, paused, followedComponents)`,
+    );
+  }
+  if (body.paused !== undefined && typeof body.paused !== 'boolean') {
+    throw new WriteError(400, 'invalid_body', 'paused must be true or false');
+  }
+  return {
+    ...(body.interval === undefined ? {} : { intervalSeconds: validInterval(body.interval) }),
+    ...(body.paused === undefined ? {} : { paused: body.paused }),
+    ...(body.followedComponents === undefined
+      ? {}
+      : { followedComponents: validFollowed(body.followedComponents) }),
   };
 }

@@ -42,6 +42,8 @@ describe('GET /api/v1/vendors', () => {
         firstSuccessAt: '2025-09-10T13:00:00.000Z',
         failingSince: null,
         consecutiveFailures: 0,
+        paused: false,
+        followedComponents: null,
       },
       {
         slug: 'flaky',
@@ -57,6 +59,8 @@ describe('GET /api/v1/vendors', () => {
         firstSuccessAt: '2025-09-10T22:08:00.000Z',
         failingSince: '2025-09-10T22:09:00.000Z',
         consecutiveFailures: 1,
+        paused: false,
+        followedComponents: null,
         error: 'HTTP 503 from https://status.flaky.example.com',
         errorReason: 'HTTP 503',
       },
@@ -74,6 +78,8 @@ describe('GET /api/v1/vendors', () => {
         firstSuccessAt: '2025-09-10T13:00:00.000Z',
         failingSince: null,
         consecutiveFailures: 0,
+        paused: false,
+        followedComponents: null,
       },
       {
         slug: 'stripe',
@@ -90,6 +96,8 @@ describe('GET /api/v1/vendors', () => {
         firstSuccessAt: null,
         failingSince: null,
         consecutiveFailures: 0,
+        paused: false,
+        followedComponents: null,
       },
     ]);
     for (const item of body.vendors) expect(schemaProblems(item, 'Vendor')).toEqual([]);

@@ -23,6 +23,7 @@ import { accountPage } from './account/handler.js';
 import { invitePages } from './invite/handler.js';
 import { auditPage } from './manage-audit/handler.js';
 import { usersPages } from './manage-users/handler.js';
+import { watchListPages, type WatchListDeps } from './manage-vendors/handler.js';
 import { targetPages, type ManagedTargets } from './manage-targets/handler.js';
 import { setupPages } from './setup/handler.js';
 import { signInPages } from './sign-in/handler.js';
@@ -48,6 +49,8 @@ interface Pages {
   failed(c: Context): Promise<Response>;
   /** Sign-in, setup, invitations, the account page and the management pages. */
   accounts(auth: Auth): AccountPages;
+  /** /manage/vendors: the watch list (admin), adding through the write API's detection. */
+  watchList(auth: Auth, writes: WatchListDeps): ReturnType<typeof watchListPages>;
 }
 
 interface AccountPages {
@@ -113,6 +116,7 @@ export function createPages(options: PagesOptions): Pages {
       audit: (c) => auditPage(c, deps),
       targets: (admin) => targetPages(deps, auth, admin, notFound, boards),
     }),
+    watchList: (auth, writes) => watchListPages(deps, auth, writes),
     failed: (c) =>
       errorPage(
         c,

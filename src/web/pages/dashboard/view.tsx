@@ -2,6 +2,7 @@
 // with it (app.js follows the event stream, rewrites a row's cells in place and moves the row
 // when its place in the worst-first order changed). Each row explains itself: why its page
 // fails, how fresh its data is, and which incidents are open.
+import { isAffected } from '../../../domain/followed-components.js';
 import type { FC } from 'hono/jsx';
 import type { Incident } from '../../../domain/model.js';
 import type { Outage } from '../../../domain/outage.js';
@@ -47,6 +48,10 @@ export interface DashboardVendor {
   openIncidents: readonly OpenIncidentLink[];
   /** On a board that takes only some of its components: their names (the row is about those). */
   boardComponents?: readonly string[];
+  /** `status` over the followed components only (domain/followed-components.ts); absent: all. */
+  followedStatus?: ComponentStatus;
+  /** Paused from the watch list: not polled, so its data ages without failing. */
+  paused?: boolean;
 }
 
 /** A board's dashboard: the same page over the board's vendors (pages/boards). */
@@ -175,11 +180,20 @@ const VendorRow: FC<{
     </td>
     <td class="status-cell" data-label="Status" data-cell="status">
       <StatusBadge status={vendor.status} />
+      {vendor.followedStatus !== undefined &&
+        isAffected(vendor.status) &&
+        !isAffected(vendor.followedStatus) && (
+          <span class="note" data-testid="unfollowed-only">
+            {' '}
+            unfollowed components only
+          </span>
+        )}
     </td>
     <td class="num" data-label="Open incidents" data-cell="active">
       {vendor.activeIncidents}
     </td>
     <td data-label="Data" data-cell="health">
+      {vendor.paused && <strong data-testid="paused">Paused · </strong>}
       <HealthBadge health={vendor.health} /> <FailureReason error={vendor.error} />{' '}
       <span class="note" data-cell="checked">
         <FreshnessNote vendor={vendor} now={now} />
@@ -228,10 +242,13 @@ export const DashboardPage: FC<DashboardProps> = (props) => {
   const { vendors } = props;
   // Unknown is no news either way: counted apart, not as "not fully operational".
   const unknown = vendors.filter((vendor) => vendor.status === 'unknown').length;
-  const problems = vendors.filter(
-    (vendor) => vendor.status !== 'operational' && vendor.status !== 'unknown',
+  // Affected counts what a vendor's followed components say: an unfollowed component down is
+  // shown in its row but not counted.
+  const problems = vendors.filter((vendor) =>
+    isAffected(vendor.followedStatus ?? vendor.status),
   ).length;
-  const unhealthy = vendors.filter((vendor) => vendor.health !== 'ok').length;
+  // A paused vendor's data ages because it is not polled, not because its page fails.
+  const unhealthy = vendors.filter((vendor) => vendor.health !== 'ok' && !vendor.paused).length;
   const nameOrder = new Map(
     [...vendors].sort(compareByName).map((vendor, index) => [vendor.slug, index]),
   );

@@ -1,6 +1,7 @@
 // /manage/audit: who changed what and when, newest first, 50 a page.
 import type { FC } from 'hono/jsx';
 import type { AuditEntry } from '../../../store/index.js';
+import { ManageNav } from '../shared/manage-nav.js';
 import { Layout, type AssetUrls } from '../shared/layout.js';
 
 export interface AuditPageProps {
@@ -21,13 +22,7 @@ function detailText(detail: Record<string, unknown> | null): string {
 export const AuditPage: FC<AuditPageProps> = (props) => (
   <Layout title="Audit log" assets={props.assets} current="manage">
     <h1>Audit log</h1>
-    <nav class="sub-nav" aria-label="Management">
-      <a href="/manage/users">Users</a>
-      <a href="/manage/targets">Notification targets</a>
-      <a href="/manage/audit" aria-current="page">
-        Audit log
-      </a>
-    </nav>
+    <ManageNav current="audit" />
     {props.entries.length === 0 ? (
       <p class="empty-state">
         {props.paged ? (

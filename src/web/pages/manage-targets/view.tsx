@@ -17,6 +17,7 @@ import { eventLabels, impactLabels } from '../shared/format.js';
 import { ErrorNotice, Notice } from '../shared/form-parts.js';
 import { Layout, type AssetUrls } from '../shared/layout.js';
 import { Ago, Time } from '../shared/parts.js';
+import { ManageNav } from '../shared/manage-nav.js';
 import { ProtectedForm } from '../shared/protected-form.js';
 import type { TargetFormState } from './target-form.js';
 
@@ -25,23 +26,6 @@ export interface BoardChoice {
   slug: string;
   name: string;
 }
-
-export const ManageNav: FC<{ current: string }> = ({ current }) => {
-  const links = [
-    ['/manage/users', 'Users'],
-    ['/manage/targets', 'Notification targets'],
-    ['/manage/audit', 'Audit log'],
-  ];
-  return (
-    <nav class="sub-nav" aria-label="Management">
-      {links.map(([href, label]) => (
-        <a href={href} aria-current={href === current ? 'page' : undefined}>
-          {label}
-        </a>
-      ))}
-    </nav>
-  );
-};
 
 /** The state as people read it; "Turned off" is an admin's doing, the others the dispatcher's. */
 function stateText(target: WebTargetView): { label: string; css: string } {
@@ -98,7 +82,7 @@ interface ListProps {
 export const TargetListPage: FC<ListProps> = (props) => (
   <Layout title="Notification targets" assets={props.assets} current="manage">
     <h1>Notification targets</h1>
-    <ManageNav current="/manage/targets" />
+    <ManageNav current="targets" />
     {props.done && (
       <Notice>
         <p>{props.done}</p>
@@ -392,7 +376,7 @@ export const NewTargetPage: FC<NewProps> = (props) => {
   return (
     <Layout title={`Add a ${props.form.label} target`} assets={props.assets} current="manage">
       <h1>Add a {props.form.label} target</h1>
-      <ManageNav current="/manage/targets" />
+      <ManageNav current="targets" />
       <p>
         <a href="/manage/targets">All notification targets</a>
       </p>
@@ -490,7 +474,7 @@ export const TargetDetailPage: FC<DetailProps> = (props) => {
   return (
     <Layout title={`Target ${target.name}`} assets={props.assets} current="manage">
       <h1>Target {target.name}</h1>
-      <ManageNav current="/manage/targets" />
+      <ManageNav current="targets" />
       <p>
         <a href="/manage/targets">All notification targets</a>
       </p>

@@ -4,6 +4,7 @@
 import type { FC } from 'hono/jsx';
 import type { AccountRecord } from '../../../store/index.js';
 import { ErrorNotice, Field, Notice } from '../shared/form-parts.js';
+import { ManageNav } from '../shared/manage-nav.js';
 import { Layout, type AssetUrls } from '../shared/layout.js';
 import { ProtectedForm } from '../shared/protected-form.js';
 
@@ -90,13 +91,7 @@ const AccountRow: FC<{ account: AccountRecord; now: string; self: boolean }> = (
 export const UsersPage: FC<UsersPageProps> = (props) => (
   <Layout title="Users" assets={props.assets} current="manage">
     <h1>Users</h1>
-    <nav class="sub-nav" aria-label="Management">
-      <a href="/manage/users" aria-current="page">
-        Users
-      </a>
-      <a href="/manage/targets">Notification targets</a>
-      <a href="/manage/audit">Audit log</a>
-    </nav>
+    <ManageNav current="users" />
     {props.done && (
       <Notice>
         <p>{props.done}</p>

@@ -52,6 +52,10 @@ interface VendorView {
   /** When vendorwatch started watching it. */
   watchedSince: string;
   warnings: readonly string[];
+  /** Paused from the watch list: not polled until resumed. */
+  paused?: boolean;
+  /** The components followed; null or absent: all. */
+  followedComponents?: readonly string[] | null;
 }
 
 interface VendorPageProps {
@@ -256,7 +260,21 @@ export const VendorPage: FC<VendorPageProps> = (props) => {
       </header>
       {/* Always there, empty while the vendor is fine, so a live swap can fill it. */}
       <div data-live-part="banner">
-        <HealthBanner vendor={vendor} watchedSince={vendor.watchedSince} now={now} />
+        {vendor.paused ? (
+          <div class="banner banner-stale" role="status" data-testid="paused-banner">
+            <strong>Paused.</strong> vendorwatch does not poll this vendor until an admin resumes it
+            on the watch list; what is shown below is the last data read.
+          </div>
+        ) : (
+          <HealthBanner vendor={vendor} watchedSince={vendor.watchedSince} now={now} />
+        )}
+        {vendor.followedComponents && (
+          <p class="note" data-testid="followed-note">
+            Following {plural(vendor.followedComponents.length, 'component')} (
+            {vendor.followedComponents.join(', ')}): the others are shown but do not count as
+            affected, and notify only targets that filter on them.
+          </p>
+        )}
         <AdapterWarnings warnings={vendor.warnings} />
       </div>
       <section aria-labelledby="active-title" data-live-part="active">
