@@ -211,11 +211,16 @@ export async function startNotifier(
       invalidReported.add(name);
       log.warn({ target: name, error }, 'stored notification target skipped');
     });
+    // A target an admin turned off gets nothing routed to it (docs/contract.md#manage-targets).
+    const off = new Set(
+      (await listNotifyTargets(db)).filter((t) => t.pausedAt !== null).map((t) => t.name),
+    );
+    const on = off.size === 0 ? loaded : loaded.filter((target) => !off.has(target.name));
     const before = targets.map((target) => target.name).join(',');
-    targets = loaded;
-    dispatcher.setTargets(loaded);
-    if (loaded.map((target) => target.name).join(',') !== before) {
-      log.info({ targets: loaded.map((t) => `${t.name} (${t.type})`) }, 'notification targets');
+    targets = on;
+    dispatcher.setTargets(on);
+    if (on.map((target) => target.name).join(',') !== before) {
+      log.info({ targets: on.map((t) => `${t.name} (${t.type})`) }, 'notification targets');
     }
   }
   // One load at a time, in order, so an older read never overwrites a newer one; requests made

@@ -16,6 +16,7 @@ import { startPoller, type RunningPoller } from './poller.js';
 import { startHotTableVacuum, type HotTableVacuum } from './postgres-vacuum.js';
 import { startRetentionSweep, type RetentionSweep } from './retention.js';
 import { createTargetAdmin } from './target-admin.js';
+import { localPublicUrl } from './notifier.js';
 
 export interface ServiceParts {
   poller: boolean;
@@ -89,6 +90,7 @@ export async function startService(
             config,
             db: store.db,
             now: () => now().toISOString(),
+            publicUrl: config.server.publicUrl ?? localPublicUrl(config.server),
             // A separate poller process picks the change up within its refresh interval.
             ...(parts.poller
               ? { onChanged: () => poller?.notifier.refreshTargets() ?? Promise.resolve() }

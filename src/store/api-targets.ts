@@ -122,3 +122,94 @@ export async function listApiTargets(
     row.definition === null ? [] : [{ name: row.name, definition: row.definition }],
   );
 }
+
+type ApiTargetChange =
+  | { changed: true; skippedDeliveries: number }
+  | { changed: false; reason: 'missing' | 'configured' };
+
+/** What waits for a target that is off is skipped, not kept: it would arrive late, all at once. */
+async function skipPendingDeliveries(
+  db: Kysely<Database>,
+  target: string,
+  reason: string,
+): Promise<number> {
+  const result = await db
+    .updateTable('outbox')
+    .set({ status: 'skipped', last_error: storableText(reason), lease_until: null })
+    .where('target', '=', target)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/**
+ * Turns an API target off (`paused` given) or on (null). Off: no dispatcher claims it and what
+ * waits for it is skipped. On: what was queued meanwhile (by a process that had not yet seen the
+ * change) is skipped too, so it starts with the next event. The config file's targets stay on.
+ */
+export async function setApiTargetPaused(
+  db: Kysely<Database>,
+  name: string,
+  paused: { at: string; by: string } | null,
+  configuredNames: ReadonlySet<string> = new Set(),
+): Promise<ApiTargetChange> {
+  if (configuredNames.has(name)) return { changed: false, reason: 'configured' };
+  return db.transaction().execute(async (trx) => {
+    const known = await trx
+      .selectFrom('notify_targets')
+      .select('origin')
+      .where('name', '=', storableText(name))
+      .executeTakeFirst();
+    if (!known) return { changed: false, reason: 'missing' };
+    if (known.origin !== 'api') return { changed: false, reason: 'configured' };
+    await trx
+      .updateTable('notify_targets')
+      .set(
+        paused
+          ? { paused_at: storedInstant(paused.at), paused_by: storableText(paused.by) }
+          : { paused_at: null, paused_by: null },
+      )
+      .where('name', '=', name)
+      .execute();
+    const reason = paused
+      ? 'target turned off by an admin'
+      : 'queued while the target was turned off';
+    return { changed: true, skippedDeliveries: await skipPendingDeliveries(trx, name, reason) };
+  });
+}
+
+/**
+ * Replaces an API target's definition (an edit on /manage/targets). A new destination or
+ * credential (another fingerprint) starts the target afresh, as a fixed config file does.
+ */
+export async function replaceApiTarget(
+  db: Kysely<Database>,
+  target: ApiTargetDefinition,
+  now: string,
+): Promise<'replaced' | 'missing'> {
+  const at = storedInstant(now);
+  return db.transaction().execute(async (trx) => {
+    const known = await trx
+      .selectFrom('notify_targets')
+      .select(['origin', 'fingerprint'])
+      .where('name', '=', storableText(target.name))
+      .executeTakeFirst();
+    if (known?.origin !== 'api') return 'missing';
+    const fresh =
+      known.fingerprint === target.fingerprint
+        ? {}
+        : { state: 'active', reason: null, failures: 0, failing_since: null, next_attempt_at: at };
+    await trx
+      .updateTable('notify_targets')
+      .set({
+        type: target.type,
+        fingerprint: target.fingerprint,
+        definition: target.definition,
+        updated_at: at,
+        ...fresh,
+      })
+      .where('name', '=', target.name)
+      .execute();
+    return 'replaced';
+  });
+}

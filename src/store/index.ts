@@ -69,7 +69,10 @@ export {
   failOrphanedDeliveries,
   insertApiTarget,
   listApiTargets,
+  replaceApiTarget,
+  setApiTargetPaused,
 } from './api-targets.js';
+export { listVendorChoices, type VendorChoice } from './vendor-choices.js';
 export { InvalidQueryError } from './cursor.js';
 export { deliveryKey, newEventId } from './ids.js';
 export type { Database } from './schema.js';

@@ -14,6 +14,9 @@ export interface NotifyTargetRecord extends TargetStatus {
   updatedAt: string;
   /** Where the target is defined: the config file, or the admin API. */
   origin: 'config' | 'api';
+  /** When an admin turned it off and who (null while it is on): no deliveries then. */
+  pausedAt: string | null;
+  pausedBy: string | null;
 }
 
 interface ConfiguredTarget {
@@ -37,6 +40,8 @@ function recordFromRow(row: Selectable<NotifyTargetTable>): NotifyTargetRecord {
     nextAttemptAt: row.next_attempt_at,
     updatedAt: row.updated_at,
     origin: row.origin === 'api' ? 'api' : 'config',
+    pausedAt: row.paused_at ?? null,
+    pausedBy: row.paused_by ?? null,
   };
 }
 
@@ -70,6 +75,9 @@ export async function syncNotifyTargets(
         type: target.type,
         origin: 'config',
         definition: null,
+        // Only API targets are turned off from the page; the config file's are always on.
+        paused_at: null,
+        paused_by: null,
       };
       if (known.fingerprint !== target.fingerprint) {
         Object.assign(changes, { fingerprint: target.fingerprint }, fresh(at));
@@ -103,7 +111,10 @@ interface ClaimTargetsOptions {
   limit: number;
 }
 
-/** Targets with a due delivery, not disabled, not backing off and not leased; leased to `owner`. */
+/**
+ * Targets with a due delivery, not disabled, not turned off by an admin, not backing off and not
+ * leased; leased to `owner`.
+ */
 export async function claimNotifyTargets(
   db: Kysely<Database>,
   { names, owner, now, leaseSeconds, limit }: ClaimTargetsOptions,
@@ -117,6 +128,7 @@ export async function claimNotifyTargets(
       .select('name')
       .where('name', 'in', [...names])
       .where('state', '!=', 'disabled')
+      .where('paused_at', 'is', null)
       .where('next_attempt_at', '<=', at)
       .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<=', at)]))
       .where((eb) =>

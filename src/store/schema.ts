@@ -195,6 +195,10 @@ export interface NotifyTargetTable {
   origin: Generated<string>;
   /** An API target's definition as JSON, secrets included; null for config targets. */
   definition: string | null;
+  /** When an admin turned the target off (/manage/targets); null while it is on. */
+  paused_at: string | null;
+  /** Who turned it off (an account's email), for the page and the audit trail. */
+  paused_by: string | null;
 }
 
 /** A correlated outage: incidents of several vendors with one likely upstream. */

@@ -33,6 +33,7 @@ import { HttpError } from './http-error.js';
 import { sendError, sendJson } from './json.js';
 import { createMetrics, serveMetrics, type Metrics } from './metrics.js';
 import { createPages } from './pages/index.js';
+import { isManagedTargets } from './pages/manage-targets/handler.js';
 
 interface AppLogger {
   error(fields: object, message: string): void;
@@ -164,6 +165,20 @@ export function createApp(deps: AppDeps): Hono {
       app.post('/manage/vendors/:slug/edit', (c) => watchList.edit(c, c.req.param('slug')));
       app.post('/manage/vendors/:slug/remove', (c) => watchList.remove(c, c.req.param('slug')));
     }
+    const managed = deps.targets?.admin;
+    if (managed && isManagedTargets(managed)) {
+      const targetPage = accounts.targets(managed);
+      const name = (c: Context) => c.req.param('name') ?? '';
+      app.get('/manage/targets', (c) => targetPage.list(c));
+      app.get('/manage/targets/new/:type', (c) => targetPage.newForm(c, c.req.param('type')));
+      app.post('/manage/targets/new/:type', (c) => targetPage.add(c, c.req.param('type')));
+      app.get('/manage/targets/:name', (c) => targetPage.detail(c, name(c)));
+      app.post('/manage/targets/:name/test', (c) => targetPage.test(c, name(c)));
+      app.post('/manage/targets/:name/disable', (c) => targetPage.setEnabled(c, name(c), false));
+      app.post('/manage/targets/:name/enable', (c) => targetPage.setEnabled(c, name(c), true));
+      app.post('/manage/targets/:name/remove', (c) => targetPage.remove(c, name(c)));
+      app.post('/manage/targets/:name/edit', (c) => targetPage.edit(c, name(c)));
+    }
   }
   // The audit log reads like the management API: an admin's session or the admin token.
   const adminToken = deps.targets?.adminToken ?? null;
@@ -195,9 +210,11 @@ export function createApp(deps: AppDeps): Hono {
     app.get('/api/v1/targets', (c) => targets.list(c));
     app.get('/api/v1/targets/:name', (c) => targets.detail(c, c.req.param('name')));
     // The write routes exist only with an admin token.
-    const { add, remove } = targets;
+    const { add, remove, test, patch } = targets;
     if (add) app.post('/api/v1/targets', (c) => add(c));
     if (remove) app.delete('/api/v1/targets/:name', (c) => remove(c, c.req.param('name')));
+    if (patch) app.patch('/api/v1/targets/:name', (c) => patch(c, c.req.param('name')));
+    if (test) app.post('/api/v1/targets/:name/test', (c) => test(c, c.req.param('name')));
   }
   app.get('/api/v1/incidents', (c) => incidents.list(c));
   app.get('/api/v1/incidents/:id', (c) => incidents.detail(c, c.req.param('id')));

@@ -10,6 +10,7 @@ import type { Store } from '../../src/store/index.js';
 import { createApp } from '../../src/web/app.js';
 import { startServer, type RunningServer } from '../../src/web/server.js';
 import type { AuthSettings } from '../../src/web/auth/settings.js';
+import type { Board } from '../../src/domain/board.js';
 
 export interface AuthServer {
   url: string;
@@ -28,6 +29,7 @@ export async function startAuthServer(
   settings: Partial<AuthSettings> = {},
   /** Private ranges detection may reach (as network.allowedPrivateRanges), e.g. loopback pages. */
   allowedPrivateRanges: string[] = [],
+  boards: readonly Board[] = [],
 ): Promise<AuthServer> {
   const clock = { now: '2026-12-04T12:00:00.000Z' };
   const now = () => clock.now;
@@ -40,6 +42,7 @@ export async function startAuthServer(
   const app = createApp({
     db: store.db,
     now,
+    boards,
     auth: {
       readAccess: 'public',
       sessionIdleSeconds: 3600,
@@ -62,6 +65,7 @@ export async function startAuthServer(
         config: {
           notifications: [],
           network: { ...config.network, allowedPrivateRanges: ['127.0.0.0/8'] },
+          boards: [...boards],
         },
         db: store.db,
         now,

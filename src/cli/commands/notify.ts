@@ -1,17 +1,13 @@
 // notify: `notify test NAME` sends a sample message to one configured target through the same
 // channel, guard and redaction as the dispatcher and prints what happened; a success puts a
 // disabled or quarantined target back in service. `notify list` shows every target's state.
-import { createSendIo, loadTargets, localPublicUrl, notifyTargets } from '../../app/notifier.js';
-import { getChannel } from '../../notify/registry.js';
-import { sampleMessage } from '../../notify/sample.js';
-import { redactSecrets, targetSecrets } from '../../notify/secrets.js';
+import { loadTargets, localPublicUrl, notifyTargets } from '../../app/notifier.js';
+import { sendTestMessage } from '../../app/test-send.js';
 import { describeDestination } from '../../notify/targets.js';
-import type { NotifyTarget, SendOutcome } from '../../notify/types.js';
+import type { NotifyTarget } from '../../notify/types.js';
 import {
-  deliveryKey,
   listNotifyTargets,
   migrateToLatest,
-  newEventId,
   openStore,
   reactivateNotifyTarget,
   type Store,
@@ -64,54 +60,37 @@ export async function runNotify(argv: string[], io: CommandIo): Promise<number> 
     });
   }
 
-  const now = new Date();
-  const eventId = newEventId(now.getTime());
-  const { event, context } = sampleMessage(eventId, now, localPublicUrl(config.server));
-  const message = getChannel(target.type).compose(event, context);
   const where = `${target.name} (${target.type}, ${describeDestination(target)})`;
-  if (!message) {
-    printError(io, 'notify', `${where}: this channel sends nothing for a test event`);
+  const sent = await sendTestMessage(target, {
+    config,
+    publicUrl: localPublicUrl(config.server),
+    timeoutMs: timeoutSeconds * 1000,
+  });
+  if (!sent.ok && sent.kind === 'silent') {
+    printError(io, 'notify', `${where}: ${sent.error}`);
     return 1;
   }
-  const sendIo = createSendIo(config);
-  const started = Date.now();
-  let outcome: SendOutcome;
-  try {
-    outcome = await message.send({
-      target,
-      deliveryKey: deliveryKey(target.name, eventId),
-      progress: null,
-      now: () => new Date(),
-      timeoutMs: timeoutSeconds * 1000,
-      io: sendIo,
-    });
-  } finally {
-    await sendIo.poster.close();
-  }
-  const ms = Date.now() - started;
-  const secrets = targetSecrets(target);
-  const result =
-    outcome.kind === 'sent'
-      ? { ok: true, target: target.name, type: target.type, result: outcome.detail, ms }
-      : {
-          ok: false,
-          target: target.name,
-          type: target.type,
-          result: outcome.kind,
-          error: redactSecrets(outcome.error, secrets),
-          ms,
-        };
+  const { ms } = sent;
+  const result = sent.ok
+    ? { ok: true, target: target.name, type: target.type, result: sent.detail, ms }
+    : {
+        ok: false,
+        target: target.name,
+        type: target.type,
+        result: sent.kind,
+        error: sent.error,
+        ms,
+      };
   if (values.json) print(io.stdout, JSON.stringify(result));
   else if (result.ok) print(io.stdout, `sent to ${where}: ${result.result} in ${ms} ms`);
   else
     printError(
       io,
       'notify',
-      `${where}: ${outcome.kind === 'retry' ? 'failed (temporary)' : 'failed'}: ${result.error}`,
+      `${where}: ${!sent.ok && sent.kind === 'retry' ? 'failed (temporary)' : 'failed'}: ${result.error}`,
     );
-  if (outcome.kind === 'sent')
-    await reactivate(io, config.databaseUrl, target, values.json === true);
-  return outcome.kind === 'sent' ? 0 : 1;
+  if (sent.ok) await reactivate(io, config.databaseUrl, target, values.json === true);
+  return sent.ok ? 0 : 1;
 }
 
 /**
@@ -186,7 +165,9 @@ async function listTargets(
       origin: state?.origin ?? 'config',
       destination: describeDestination(target),
       state: state?.state ?? 'active',
-      reason: state?.reason ?? null,
+      // An admin turned it off on /manage/targets: nothing is sent until it is turned on.
+      enabled: !state?.pausedAt,
+      reason: state?.pausedBy ? `turned off by ${state.pausedBy}` : (state?.reason ?? null),
       lastError: state?.lastError ?? null,
     };
   });
@@ -202,7 +183,7 @@ async function listTargets(
           r.type,
           r.origin,
           r.destination,
-          r.state,
+          r.enabled ? r.state : 'off',
           r.reason ?? r.lastError ?? '',
         ]),
       ),

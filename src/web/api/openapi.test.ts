@@ -13,7 +13,10 @@ const app = createApp({
   db: new Kysely<Database>({ dialect: new SqliteDialect({ database: unused }) }),
   now: () => '2025-09-10T22:10:00.000Z',
   vendorWrites: { adminToken: 't', detectVendor: unused, defaultIntervalSeconds: 60 },
-  targets: { adminToken: 't', admin: { list: unused, add: unused, remove: unused } },
+  targets: {
+    adminToken: 't',
+    admin: { list: unused, add: unused, remove: unused, sendTest: unused, setEnabled: unused },
+  },
 });
 
 type Operation = {

@@ -350,6 +350,12 @@ const schemas = {
     failures: { type: 'integer', minimum: 0 },
     lastError: nullable({ type: 'string', description: 'Secrets redacted.' }),
     lastSuccessAt: nullable(instant),
+    enabled: {
+      type: 'boolean',
+      description: 'False while an admin has it turned off (/manage/targets): nothing is sent.',
+    },
+    turnedOffAt: nullable(instant),
+    turnedOffBy: nullable({ type: 'string' }),
   }),
   NewTarget: targetJsonSchema,
   NewVendor: {
@@ -836,6 +842,44 @@ export const openApiDocument = {
           '401': writeErrors['401'],
           ...notFound,
           '409': json('The target is defined in the config file.', ref('Error')),
+        },
+      },
+      patch: {
+        ...adminOnly,
+        summary:
+          'Turns a target added through the API off ({ "enabled": false }: nothing is routed to it, pending deliveries are skipped) or on again.',
+        parameters: [path('name', 'Target name.')],
+        requestBody: body(object({ enabled: { type: 'boolean' } })),
+        responses: {
+          '200': json('The target as stored now.', ref('Target')),
+          ...writeErrors,
+          ...notFound,
+          '409': json('The target is defined in the config file.', ref('Error')),
+        },
+      },
+    },
+    '/api/v1/targets/{name}/test': {
+      post: {
+        ...adminOnly,
+        summary:
+          'Sends a sample message to the target now, as `vendorwatch notify test` does; a success puts a disabled (410) or quarantined target back in service.',
+        parameters: [path('name', 'Target name.')],
+        responses: {
+          '200': json(
+            'What happened: ok with the result (e.g. "HTTP 200"), or the kind of failure and its error, secrets redacted.',
+            object(
+              {
+                ok: { type: 'boolean' },
+                detail: { type: 'string' },
+                kind: { type: 'string', enum: ['retry', 'rejected', 'gone', 'silent'] },
+                error: { type: 'string', description: 'Secrets redacted.' },
+                ms: { type: 'integer', minimum: 0 },
+              },
+              ['detail', 'kind', 'error'],
+            ),
+          ),
+          '401': writeErrors['401'],
+          ...notFound,
         },
       },
     },

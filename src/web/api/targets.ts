@@ -29,7 +29,49 @@ export interface WebTargetView {
   failures: number;
   lastError: string | null;
   lastSuccessAt: string | null;
+  /** False while an admin has it turned off (/manage/targets): nothing is delivered to it. */
+  enabled: boolean;
+  turnedOffAt: string | null;
+  turnedOffBy: string | null;
 }
+
+/** One field of a channel's form, as its channel describes it (src/notify/channel.ts). */
+export interface WebChannelField {
+  key: string;
+  label: string;
+  /** 'list': several values (e.g. email recipients), one per line or comma-separated. */
+  kind: 'text' | 'list';
+  required: boolean;
+  /** Write-only: never shown back, only whether it is set. */
+  secret: boolean;
+  hint: string | null;
+}
+
+/** The form to add a target of one channel type. */
+export interface WebChannelForm {
+  type: string;
+  label: string;
+  summary: string;
+  fields: WebChannelField[];
+}
+
+/** What the edit form may show of a stored target: its non-secret fields and which secrets are set. */
+export interface WebTargetEditable {
+  values: Record<string, string>;
+  secretsSet: string[];
+}
+
+export type TestSendView =
+  { ok: true; detail: string; ms: number } | { ok: false; kind: string; error: string; ms: number };
+
+export type TargetChangeResult =
+  | { ok: true; target: WebTargetView }
+  | {
+      ok: false;
+      status: 400 | 404 | 409 | 422;
+      code: 'invalid_body' | 'not_found' | 'conflict' | 'url_refused';
+      message: string;
+    };
 
 export type TargetAddResult =
   | { ok: true; target: WebTargetView }
@@ -48,6 +90,23 @@ export interface WebTargetAdmin {
   list(): Promise<WebTargetView[]>;
   add(body: Record<string, unknown>): Promise<TargetAddResult>;
   remove(name: string): Promise<TargetRemoveResult>;
+  /** A form per channel type, derived from the channel registry (the management page). */
+  channelForms?: readonly WebChannelForm[];
+  /** An API target's non-secret fields, for its edit form; null for a config or unknown one. */
+  editable?: (name: string) => Promise<WebTargetEditable | null>;
+  /**
+   * Replaces an API target's fields and filters; a secret left out keeps its stored value and
+   * one named in `clearSecrets` is dropped. The same checks as `add`.
+   */
+  update?: (
+    name: string,
+    body: Record<string, unknown>,
+    clearSecrets: readonly string[],
+  ) => Promise<TargetChangeResult>;
+  /** Turns an API target off (nothing delivered, pending deliveries skipped) or back on. */
+  setEnabled?: (name: string, enabled: boolean, actor: string) => Promise<TargetChangeResult>;
+  /** Sends the sample message to one target now; null when no target has the name. */
+  sendTest?: (name: string) => Promise<TestSendView | null>;
 }
 
 export interface TargetRouteDeps {
@@ -69,6 +128,10 @@ interface TargetApi {
   /** Absent without an admin token: the write API is off. */
   add?: (c: Context) => Promise<Response>;
   remove?: (c: Context, name: string) => Promise<Response>;
+  /** POST /api/v1/targets/{name}/test: the sample message, sent now. */
+  test?: (c: Context, name: string) => Promise<Response>;
+  /** PATCH /api/v1/targets/{name} with { enabled }: turns an API target off or on. */
+  patch?: (c: Context, name: string) => Promise<Response>;
 }
 
 export function createTargetApi(deps: TargetRouteDeps): TargetApi {
@@ -109,5 +172,41 @@ export function createTargetApi(deps: TargetRouteDeps): TargetApi {
       await audit(c, { actor, action: 'target.removed', subject: name });
       return sendJson(c, { removed: name, failedDeliveries: result.failedDeliveries });
     });
-  return { list, detail, add, remove };
+  const knownName = (name: string) => {
+    if (!targetNamePattern.test(name)) {
+      throw new WriteError(404, 'not_found', 'no notification target has that name');
+    }
+  };
+  const { sendTest, setEnabled } = admin;
+  const test =
+    sendTest &&
+    ((c: Context, name: string) =>
+      handleWrite(c, async () => {
+        const actor = await authorizeWrite(c);
+        knownName(name);
+        const result = await sendTest(name);
+        if (!result)
+          throw new WriteError(404, 'not_found', `no notification target named "${name}"`);
+        await audit(c, { actor, action: 'target.tested', subject: name });
+        return sendJson(c, result);
+      }));
+  const patch =
+    setEnabled &&
+    ((c: Context, name: string) =>
+      handleWrite(c, async () => {
+        const actor = await authorizeWrite(c);
+        knownName(name);
+        const body = await readJsonObject(c, 'change');
+        if (Object.keys(body).length !== 1 || typeof body.enabled !== 'boolean') {
+          const message =
+            'send { "enabled": false } to turn the target off, { "enabled": true } to turn it on';
+          throw new WriteError(400, 'invalid_body', message);
+        }
+        const result = await setEnabled(name, body.enabled, actor);
+        if (!result.ok) throw new WriteError(result.status, result.code, result.message);
+        const action = body.enabled ? 'target.enabled' : 'target.disabled';
+        await audit(c, { actor, action, subject: name });
+        return sendJson(c, result.target);
+      }));
+  return { list, detail, add, remove, ...(test ? { test } : {}), ...(patch ? { patch } : {}) };
 }

@@ -43,7 +43,38 @@ var refreshAllMs = 60000;
   if (article) liveIncident(article);
   var vendorHeader = document.querySelector('header[data-vendor]');
   if (vendorHeader) liveVendor(vendorHeader);
+  var targetFilterSets = document.querySelectorAll('[data-target-filters]');
+  for (var f = 0; f < targetFilterSets.length; f++) componentPicker(targetFilterSets[f]);
 })();
+
+/**
+ * A target form's component picker (/manage/targets) shows the components of the vendors chosen
+ * above it, opened; with no vendor chosen (every vendor) it shows them all. A group with a checked
+ * component always stays, so nothing chosen is ever hidden.
+ */
+function componentPicker(root) {
+  var choices = root.querySelectorAll('input[data-vendor-choice]');
+  var groups = root.querySelectorAll('details[data-components-of]');
+  function sync() {
+    var chosen = {};
+    var any = false;
+    for (var i = 0; i < choices.length; i++) {
+      if (choices[i].checked) {
+        chosen[choices[i].value] = true;
+        any = true;
+      }
+    }
+    for (var g = 0; g < groups.length; g++) {
+      var group = groups[g];
+      var slug = group.getAttribute('data-components-of');
+      var checked = group.querySelector('input:checked') !== null;
+      group.hidden = any && !chosen[slug] && !checked;
+      if (any && chosen[slug]) group.open = true;
+    }
+  }
+  for (var c = 0; c < choices.length; c++) choices[c].addEventListener('change', sync);
+  sync();
+}
 
 /** <time data-local> in UTC → the reader's own zone, with the UTC text kept as a tooltip. */
 function localTimes(root) {

@@ -24,6 +24,7 @@ import { invitePages } from './invite/handler.js';
 import { auditPage } from './manage-audit/handler.js';
 import { usersPages } from './manage-users/handler.js';
 import { watchListPages, type WatchListDeps } from './manage-vendors/handler.js';
+import { targetPages, type ManagedTargets } from './manage-targets/handler.js';
 import { setupPages } from './setup/handler.js';
 import { signInPages } from './sign-in/handler.js';
 import { createStatusPages } from './status/handler.js';
@@ -59,6 +60,7 @@ interface AccountPages {
   users: ReturnType<typeof usersPages>;
   account(c: Context): Promise<Response>;
   audit(c: Context): Promise<Response>;
+  targets(admin: ManagedTargets): ReturnType<typeof targetPages>;
 }
 
 interface PagesOptions {
@@ -112,6 +114,7 @@ export function createPages(options: PagesOptions): Pages {
       users: usersPages(deps, auth),
       account: (c) => accountPage(c, deps),
       audit: (c) => auditPage(c, deps),
+      targets: (admin) => targetPages(deps, auth, admin, notFound, boards),
     }),
     watchList: (auth, writes) => watchListPages(deps, auth, writes),
     failed: (c) =>

@@ -3,6 +3,7 @@ import type { FC } from 'hono/jsx';
 
 const entries = [
   { key: 'vendors', href: '/manage/vendors', label: 'Watch list' },
+  { key: 'targets', href: '/manage/targets', label: 'Notification targets' },
   { key: 'users', href: '/manage/users', label: 'Users' },
   { key: 'audit', href: '/manage/audit', label: 'Audit log' },
 ] as const;
