@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { parseDependency, type Dependency } from '../domain/correlation.js';
+import type { ProbeSpec } from '../domain/probe.js';
 import type { ImpactWeights } from '../domain/uptime.js';
 import type { Category, Platform } from '../domain/vocabulary.js';
 import { categories, isOneOf } from '../domain/vocabulary.js';
@@ -31,6 +32,10 @@ export interface ConfiguredVendor {
   intervalSeconds: number;
   /** Upstreams it runs on: the config entry's, else the catalog's (outages that span vendors). */
   dependsOn?: Dependency[];
+  /** Requests to the vendor's real endpoints (docs/contract.md#probes); empty for none. */
+  probes?: ProbeSpec[];
+  /** Failing probe results in a row before the vendor is suspected. */
+  suspectAfter?: number;
 }
 
 export interface AppConfig {
@@ -238,6 +243,18 @@ function resolveVendors(
         'dependsOn' in spec && spec.dependsOn ? spec.dependsOn : known?.dependsOn,
         'dependsOn' in spec && spec.dependsOn ? 'config' : 'catalog',
       ),
+      probes: ('probes' in spec ? spec.probes : undefined)?.map(
+        (probe): ProbeSpec => ({
+          name: probe.name,
+          url: probe.url,
+          method: probe.method,
+          expectStatus: probe.expect.status,
+          bodyIncludes: probe.expect.bodyIncludes ?? null,
+          intervalSeconds: probe.interval,
+          timeoutSeconds: probe.timeout,
+        }),
+      ) ?? [],
+      suspectAfter: ('suspectAfter' in spec ? spec.suspectAfter : undefined) ?? file.suspectAfter,
     };
   });
 }

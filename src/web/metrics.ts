@@ -12,6 +12,7 @@ import { impacts } from '../domain/vocabulary.js';
 import {
   countActiveIncidents,
   listIncidentsSinceWithUpdates,
+  listProbeStates,
   listVendorStatuses,
   listWatchedComponents,
   listWorkers,
@@ -48,6 +49,8 @@ interface Instruments extends Metrics {
   activeIncidents: Gauge<'vendor' | 'impact'>;
   reportGauges: ReportGauges;
   workerGauges: WorkerGauges;
+  probeUp: Gauge<'vendor' | 'probe'>;
+  probeDuration: Gauge<'vendor' | 'probe'>;
 }
 
 /** Every worker's figures as its heartbeats write them to the store (any process can serve them). */
@@ -186,6 +189,18 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): Metri
     }),
     reportGauges: reportGauges(registers),
     workerGauges: workerGauges(registers),
+    probeUp: new Gauge({
+      name: 'vendorwatch_probe_up',
+      help: "1 when the probe's latest request met its expectation, else 0.",
+      labelNames: ['vendor', 'probe'],
+      registers,
+    }),
+    probeDuration: new Gauge({
+      name: 'vendorwatch_probe_duration_seconds',
+      help: "Duration of the probe's latest request, answered or not.",
+      labelNames: ['vendor', 'probe'],
+      registers,
+    }),
   };
   instruments.set(metrics, metrics);
   return metrics;
@@ -199,13 +214,21 @@ export async function serveMetrics(
   now: string,
 ): Promise<Response> {
   const own = instruments.get(metrics)!;
-  const [vendors, components, active, window, workers] = await Promise.all([
+  const [vendors, components, active, window, workers, probes] = await Promise.all([
     listVendorStatuses(db, now),
     listWatchedComponents(db),
     countActiveIncidents(db),
     listIncidentsSinceWithUpdates(db, addSeconds(now, -reportWindowDays * 86_400)),
     listWorkers(db, { now, leaseSeconds: workerLeaseSeconds }),
+    listProbeStates(db),
   ]);
+  own.probeUp.reset();
+  own.probeDuration.reset();
+  for (const probe of probes) {
+    const labels = { vendor: probe.vendorSlug, probe: probe.probe };
+    own.probeUp.set(labels, probe.ok ? 1 : 0);
+    own.probeDuration.set(labels, probe.durationMs / 1000);
+  }
   setWorkerGauges(own.workerGauges, workers, Date.parse(now));
   for (const gauge of [own.vendorStatus, own.vendorUp, own.dataAge, own.componentStatus]) {
     gauge.reset();
