@@ -40,7 +40,13 @@ export function timelineIdentity(vendor: TimelineVendor, slug = vendor.slug): Si
 
 /** Served before step 0 applies: every component operational, no history. */
 export function emptyState(vendor: TimelineVendor, now: number): SimVendorState {
-  const step: TimelineStep = { afterMs: 0, components: {}, incidents: [], maintenances: [] };
+  const step: TimelineStep = {
+    afterMs: 0,
+    components: {},
+    incidents: [],
+    maintenances: [],
+    api: 'up',
+  };
   return stepState(vendor, step, null, now);
 }
 
@@ -103,6 +109,7 @@ export function stepState(
     incidents: newestFirst(step.incidents.map(convert('incident'))),
     maintenances: newestFirst(step.maintenances.map(convert('maintenance'))),
     updatedAt: at,
+    apiDown: step.api === 'down',
   };
 }
 
