@@ -95,3 +95,38 @@ export function medianSeconds(values: readonly number[]): number | null {
     sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
   return Math.round(median);
 }
+
+/** The vendor's first post on an incident: its earliest update's own time; null without any. */
+export function vendorFirstPostAt(updates: ReadonlyArray<{ postedAt: string }>): string | null {
+  let first: string | null = null;
+  for (const { postedAt } of updates) {
+    if (first === null || Date.parse(postedAt) < Date.parse(first)) first = postedAt;
+  }
+  return first;
+}
+
+/** An incident's posting lag (see postingLagSeconds); null without a linked suspicion. */
+export function incidentPostingLagSeconds(incident: {
+  firstSignalAt?: string | null;
+  updates: ReadonlyArray<{ postedAt: string }>;
+}): number | null {
+  return postingLagSeconds(incident.firstSignalAt ?? null, vendorFirstPostAt(incident.updates));
+}
+
+/** `45 s`, `11 min`, `2 h 5 min`: a lag as people say it. */
+export function formatLag(seconds: number): string {
+  const s = Math.abs(Math.round(seconds));
+  if (s < 60) return `${s} s`;
+  const minutes = Math.round(s / 60);
+  if (minutes < 60) return `${minutes} min`;
+  const rest = minutes % 60;
+  return `${Math.floor(minutes / 60)} h${rest > 0 ? ` ${rest} min` : ''}`;
+}
+
+/** "vendorwatch's probes saw errors 11 min before Balena posted" (or after, when backdated). */
+export function describePostingLag(lagSeconds: number, vendorName: string): string {
+  if (lagSeconds >= 0) {
+    return `vendorwatch's probes saw errors ${formatLag(lagSeconds)} before ${vendorName} posted`;
+  }
+  return `${vendorName}'s first post is dated ${formatLag(lagSeconds)} before vendorwatch's probes saw errors`;
+}

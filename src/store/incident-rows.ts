@@ -43,6 +43,7 @@ export function incidentFromRow(row: IncidentRow): Incident {
     scheduledFor: row.scheduled_for,
     scheduledUntil: row.scheduled_until,
     regions: fromJson<string[]>(row.regions),
+    firstSignalAt: row.first_signal_at,
   };
 }
 

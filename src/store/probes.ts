@@ -440,7 +440,12 @@ export async function linkSuspicion(
     .execute();
   await trx
     .updateTable('incidents')
-    .set({ first_signal_at: open.firstSignalAt, suspicion_id: open.id })
+    // updated_at moves so the incident page's render cache sees the change.
+    .set({
+      first_signal_at: open.firstSignalAt,
+      suspicion_id: open.id,
+      updated_at: storedInstant(now),
+    })
     .where('id', '=', incidentId)
     .execute();
   return incidentId;

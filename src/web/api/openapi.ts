@@ -84,6 +84,11 @@ const incidentProperties = {
     ...stringList,
     description: 'Regions the vendor names apart from its components (Azure); empty otherwise.',
   },
+  firstSignalAt: nullable({
+    ...instant,
+    description:
+      "Observed: the earliest failing probe of the suspected outage linked to this incident (vendorwatch's own probes); null when none was.",
+  }),
 };
 
 const flagSchema = object({
@@ -235,6 +240,11 @@ const schemas = {
     updates: { type: 'array', items: ref('IncidentUpdate'), description: 'Oldest first.' },
     revisions: { type: 'array', items: ref('Revision'), description: 'Oldest first.' },
     durationSeconds: { type: 'integer', minimum: 0 },
+    postingLagSeconds: nullable({
+      type: 'integer',
+      description:
+        "The vendor's first post (its first update's own time) minus firstSignalAt: how long the probes saw errors before the vendor said so; null without a linked suspicion.",
+    }),
     summary: { type: 'string' },
   }),
   Event: object({
