@@ -243,20 +243,33 @@ function resolveVendors(
         'dependsOn' in spec && spec.dependsOn ? spec.dependsOn : known?.dependsOn,
         'dependsOn' in spec && spec.dependsOn ? 'config' : 'catalog',
       ),
-      probes: ('probes' in spec ? spec.probes : undefined)?.map(
-        (probe): ProbeSpec => ({
-          name: probe.name,
-          url: probe.url,
-          method: probe.method,
-          expectStatus: probe.expect.status,
-          bodyIncludes: probe.expect.bodyIncludes ?? null,
-          intervalSeconds: probe.interval,
-          timeoutSeconds: probe.timeout,
-        }),
-      ) ?? [],
-      suspectAfter: ('suspectAfter' in spec ? spec.suspectAfter : undefined) ?? file.suspectAfter,
+      // Only vendors with probes carry them (and their threshold): the rest keep their shape.
+      ...probesOf(
+        'probes' in spec ? spec.probes : undefined,
+        ('suspectAfter' in spec ? spec.suspectAfter : undefined) ?? file.suspectAfter,
+      ),
     };
   });
+}
+
+function probesOf(
+  probes:
+    NonNullable<Extract<NonNullable<ConfigFile['vendors']>[number], object>['probes']> | undefined,
+  suspectAfter: number,
+): Pick<ConfiguredVendor, 'probes' | 'suspectAfter'> {
+  if (!probes || probes.length === 0) return {};
+  return {
+    probes: probes.map((probe): ProbeSpec => ({
+      name: probe.name,
+      url: probe.url,
+      method: probe.method,
+      expectStatus: probe.expect.status,
+      bodyIncludes: probe.expect.bodyIncludes ?? null,
+      intervalSeconds: probe.interval,
+      timeoutSeconds: probe.timeout,
+    })),
+    suspectAfter,
+  };
 }
 
 function numberFromEnv(value: string | undefined, name: string): number | undefined {
