@@ -79,7 +79,7 @@ const stepSchema = z.strictObject({
   incidents: z.array(incidentSchema).default([]),
   maintenances: z.array(incidentSchema).default([]),
   /** The vendor's own API as probes see it (GET /api/health): 'down' answers 503. */
-  api: z.enum(['up', 'down']).default('up'),
+  api: z.enum(['up', 'down']).optional(),
 });
 
 const vendorSchema = z.strictObject({

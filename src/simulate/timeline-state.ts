@@ -40,13 +40,7 @@ export function timelineIdentity(vendor: TimelineVendor, slug = vendor.slug): Si
 
 /** Served before step 0 applies: every component operational, no history. */
 export function emptyState(vendor: TimelineVendor, now: number): SimVendorState {
-  const step: TimelineStep = {
-    afterMs: 0,
-    components: {},
-    incidents: [],
-    maintenances: [],
-    api: 'up',
-  };
+  const step: TimelineStep = { afterMs: 0, components: {}, incidents: [], maintenances: [] };
   return stepState(vendor, step, null, now);
 }
 
