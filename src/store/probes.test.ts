@@ -230,6 +230,6 @@ describe.each(databaseKinds)('probes in the store on %s', (kind) => {
     ).toEqual([]);
     // An incident posted with no suspicion open records none.
     await poll(store, 'acme', snapshot([posted, incident('i2')]), at(30));
-    expect((await getIncident(store.db, 'acme-i2'))?.firstSignalAt).toBeNull();
+    expect((await getIncident(store.db, 'acme-i2'))?.firstSignalAt ?? null).toBeNull();
   });
 });
