@@ -40,7 +40,9 @@ function readByPeople(type: TargetType): boolean {
 }
 
 /** The event types a target gets: its filter's, else its channel's defaults. */
-export function targetEventTypes(target: Pick<NotifyTarget, 'type' | 'events'>): readonly EventType[] {
+export function targetEventTypes(
+  target: Pick<NotifyTarget, 'type' | 'events'>,
+): readonly EventType[] {
   if (target.events) return target.events;
   return readByPeople(target.type) ? defaultPeopleEventTypes : defaultEventTypes;
 }

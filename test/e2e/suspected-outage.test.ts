@@ -59,12 +59,6 @@ async function until(what: string, check: () => Promise<boolean> | boolean, ms: 
   }
 }
 
-async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return (await response.json()) as T;
-}
-
 /** Real ms per scenario minute: the APIs fail 4 s in, Nimbus posts 6 s later. */
 const minuteMs = 250;
 const failAfterMinutes = 16;

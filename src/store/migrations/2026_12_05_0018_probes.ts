@@ -69,10 +69,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .unique()
     .where(sql.ref('ended_at'), 'is', null)
     .execute();
-  await db.schema
-    .alterTable('incidents')
-    .addColumn('first_signal_at', sortableText)
-    .execute();
+  await db.schema.alterTable('incidents').addColumn('first_signal_at', sortableText).execute();
   await db.schema.alterTable('incidents').addColumn('suspicion_id', sortableText).execute();
 }
 

@@ -64,7 +64,7 @@ beforeAll(async () => {
     .executeTakeFirstOrThrow();
   await db
     .updateTable('incidents')
-    .set({ first_signal_at: new Date(Date.parse(first.at!) - 11 * 60_000).toISOString() })
+    .set({ first_signal_at: new Date(Date.parse(first.at) - 11 * 60_000).toISOString() })
     .where('id', '=', balenaIncidentId)
     .execute();
   app = createApp({ db, now: () => now });
