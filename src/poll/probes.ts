@@ -140,6 +140,8 @@ export function startProbeRunner(deps: ProbeRunnerDeps): ProbeRunner {
     });
   }
   const timers = new Set<NodeJS.Timeout>();
+  // Stopping cuts probes in flight short: a shutdown never waits out a probe's timeout.
+  const stopping = new AbortController();
   const inFlight = new Set<Promise<unknown>>();
   let stopped = false;
   let workers: string[] = [];
@@ -228,7 +230,10 @@ export function startProbeRunner(deps: ProbeRunnerDeps): ProbeRunner {
       method: spec.method,
       accept: '*/*',
       timeoutMs: spec.timeoutSeconds * 1000,
+      signal: stopping.signal,
     });
+    // A probe cut short by the stop says nothing about the vendor: nothing is recorded.
+    if (stopping.signal.aborted) return;
     const durationMs = performance.now() - started;
     const verdict = judgeProbe(spec, responseOf(result));
     const at = startedAt.toISOString();
@@ -317,6 +322,7 @@ export function startProbeRunner(deps: ProbeRunnerDeps): ProbeRunner {
     rollUp,
     async stop() {
       stopped = true;
+      stopping.abort();
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
       await Promise.allSettled([ready, ...inFlight]);
