@@ -206,6 +206,11 @@ const schemas = {
           'What the adapter could not read on the last parsed poll (values outside its enums, ' +
           'skipped items, cuts): a format change at the vendor shows here, not as missing data.',
       },
+      suspicion: nullable({
+        ...object({ firstSignalAt: instant, suspectedAt: instant }),
+        description:
+          "A suspected outage (docs/contract.md#probes): the vendor's probes fail and its page shows no incident; null when none is open.",
+      }),
     },
     ['error', 'errorReason'],
   ),

@@ -109,6 +109,17 @@ describe('the Probes section', () => {
       postingLagSeconds: number;
     };
     expect(api.postingLagSeconds).toBe(660);
+    const vendor = (await (await app.request('/api/v1/vendors/balena')).json()) as {
+      suspicion: unknown;
+    };
+    expect(vendor.suspicion).toEqual({
+      firstSignalAt: minutesAgo(90),
+      suspectedAt: minutesAgo(60),
+    });
+    const github = (await (await app.request('/api/v1/vendors/github')).json()) as {
+      suspicion: unknown;
+    };
+    expect(github.suspicion).toBeNull();
   });
 
   it('escapes what a probe reported', async () => {
