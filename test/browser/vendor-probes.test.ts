@@ -76,7 +76,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  scenario?.testStore.dispose();
+  await scenario?.testStore.dispose();
 });
 
 describe('the vendor page shows probes in Chromium', () => {
