@@ -89,11 +89,12 @@ describe('the suspicion rule', () => {
       ['none', 'none', 'none'],
       false,
     ],
+    // The poll's commit already ended a linked suspicion, so this clear finds nothing to end.
     [
-      'incident posted while suspected → linked, no clear later',
+      'incident posted while suspected → ended, no clear later',
       ['fail', 'fail', 'open', 'pass'],
       2,
-      ['none', 'suspect', 'none', 'none'],
+      ['none', 'suspect', 'clear', 'none'],
       false,
     ],
     [
@@ -112,7 +113,13 @@ describe('the suspicion rule', () => {
   it('dates the suspicion from the first failure of the streak', () => {
     const { details } = play(['pass', 'fail', 'fail', 'fail', 'pass']);
     expect(details[2]).toEqual({ kind: 'suspect', firstSignalAt: t(10), failures: 2 });
-    expect(details[4]).toEqual({ kind: 'clear', firstSignalAt: t(10), suspectedAt: t(20) });
+    expect(details[4]).toEqual({
+      kind: 'clear',
+      firstSignalAt: t(10),
+      suspectedAt: t(20),
+      because: 'probes pass',
+    });
+    expect(play(['fail', 'fail', 'open']).details[2]).toMatchObject({ because: 'incident open' });
   });
 
   it('resumes an open suspicion a restarted worker loaded', () => {

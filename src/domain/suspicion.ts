@@ -29,7 +29,17 @@ export interface ProbeObservation {
 export type SuspicionAction =
   | { kind: 'none' }
   | { kind: 'suspect'; firstSignalAt: string; failures: number }
-  | { kind: 'clear'; firstSignalAt: string; suspectedAt: string };
+  | {
+      kind: 'clear';
+      firstSignalAt: string;
+      suspectedAt: string;
+      /**
+       * 'probes pass', or 'incident open': the vendor shows an incident. A poll that stores a new
+       * incident links the suspicion in its commit, so then there is nothing left to clear; this
+       * ends one the vendor's incident could not be linked to (it was already on the page).
+       */
+      because: 'probes pass' | 'incident open';
+    };
 
 export interface SuspicionStep {
   state: SuspicionState;
@@ -47,12 +57,21 @@ export function stepSuspicion(
     const calm = { streak: 0, streakStartedAt: null, open: null };
     if (!state.open) return { state: calm, action: none };
     const { firstSignalAt, suspectedAt } = state.open;
-    return { state: calm, action: { kind: 'clear', firstSignalAt, suspectedAt } };
+    return {
+      state: calm,
+      action: { kind: 'clear', firstSignalAt, suspectedAt, because: 'probes pass' },
+    };
   }
   if (observation.vendorHasOpenIncident) {
-    // The vendor already says so: nothing to suspect, and an open suspicion was linked to its
-    // incident when the poll stored it.
-    return { state: { streak: 0, streakStartedAt: null, open: null }, action: none };
+    // The vendor already says so: nothing to suspect. An open suspicion was linked to its
+    // incident when the poll stored it; one that could not be (see `because`) ends here.
+    const calm = { streak: 0, streakStartedAt: null, open: null };
+    if (!state.open) return { state: calm, action: none };
+    const { firstSignalAt, suspectedAt } = state.open;
+    return {
+      state: calm,
+      action: { kind: 'clear', firstSignalAt, suspectedAt, because: 'incident open' },
+    };
   }
   if (observation.networkDegraded) {
     // Held, and the streak starts over: a failure seen through a dead uplink is no evidence.

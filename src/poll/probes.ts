@@ -213,6 +213,7 @@ export function startProbeRunner(deps: ProbeRunnerDeps): ProbeRunner {
     const event = plannedEvent('vendor.suspicion_cleared', slug, at, {
       firstSignalAt: { from: null, to: action.firstSignalAt },
       suspectedAt: { from: null, to: action.suspectedAt },
+      because: { from: null, to: action.because },
     });
     return clearSuspicion(deps.db, slug, at, route(event));
   }

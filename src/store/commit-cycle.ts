@@ -134,7 +134,10 @@ export async function commitCycle(
 
 function insertedIncidentIds(plan: Pick<CyclePlan, 'incidents'>): string[] {
   return plan.incidents.flatMap((write) =>
-    write.action === 'insert' && write.incident.kind === 'incident' ? [write.incident.id] : [],
+    // A backfilled incident was on the page before vendorwatch read it: no suspicion led it.
+    write.action === 'insert' && write.incident.kind === 'incident' && !write.incident.backfilled
+      ? [write.incident.id]
+      : [],
   );
 }
 

@@ -199,6 +199,15 @@ describe.each(databaseKinds)('probes in the store on %s', (kind) => {
     expect(await isVendorSuspected(store.db, 'acme')).toBe(false);
   });
 
+  it('does not link an incident already on the page at the first poll (backfilled)', async () => {
+    const { store } = await opener.fresh();
+    await addVendors(store, ['acme']);
+    await suspect(store, 2);
+    await poll(store, 'acme', snapshot([incident('old')]), at(3));
+    expect(await isVendorSuspected(store.db, 'acme')).toBe(true);
+    expect((await getIncident(store.db, 'acme-old'))?.firstSignalAt ?? null).toBeNull();
+  });
+
   it('links the incident the vendor posts while suspected, with the probes first failure', async () => {
     const { store } = await opener.fresh();
     await addVendors(store, ['acme']);
