@@ -7,6 +7,7 @@ import type { VendorEvent } from '../domain/model.js';
 import type { Logger } from '../logger.js';
 import { sweepFlags } from '../poll/flag-sweep.js';
 import { createNetworkWatch } from '../poll/network-watch.js';
+import { startProbeRunner, type ProbeRunner } from '../poll/probes.js';
 import { startScheduler } from '../poll/scheduler.js';
 import { openStore, syncVendors, type Store } from '../store/index.js';
 import type { EventBus } from '../web/event-bus.js';
@@ -31,6 +32,8 @@ interface PollerDeps {
 
 export interface RunningPoller {
   notifier: Notifier;
+  /** Probes of vendors' real endpoints and the suspicions they raise. */
+  probes: ProbeRunner;
   workerId: string;
   /** Stops polling and notifying, and hands this worker's leases back. */
   stop(): Promise<void>;
@@ -124,11 +127,30 @@ export async function startPoller(deps: PollerDeps): Promise<RunningPoller> {
     },
     onError: (error) => logger.error({ err: error }, 'scheduler error'),
   });
+  const probes = startProbeRunner({
+    db: store.db,
+    fetcher,
+    vendors: config.vendors.map((vendor) => ({
+      slug: vendor.slug,
+      probes: vendor.probes ?? [],
+      suspectAfter: vendor.suspectAfter ?? 2,
+    })),
+    routeEvent,
+    now,
+    networkWatch,
+    owner,
+    leaseSeconds: lease.leaseSeconds,
+    leaseValid: () => lease.valid(),
+    onEvents,
+    onError: (error) => logger.error({ err: error }, 'probe runner error'),
+  });
   logger.info({ vendors: vendors.length, owner }, 'poller started');
   return {
     notifier,
+    probes,
     workerId: owner,
     async stop() {
+      await probes.stop();
       await scheduler.stop();
       await notifier.stop();
       await lease.stop();

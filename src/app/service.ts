@@ -115,10 +115,9 @@ export async function startService(
         bus,
         now,
       });
-      if (config.deliveryRetentionSeconds !== null) {
-        const keepSeconds = config.deliveryRetentionSeconds;
-        retention = startRetentionSweep({ db: store.db, keepSeconds, now, logger });
-      }
+      // Always: probe results are pruned even when deliveries are kept forever.
+      const keepSeconds = config.deliveryRetentionSeconds;
+      retention = startRetentionSweep({ db: store.db, keepSeconds, now, logger });
       if (store.dialect === 'postgres') vacuum = startHotTableVacuum({ db: store.db, logger });
     }
   } catch (thrown) {

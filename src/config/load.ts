@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import type { Board } from '../domain/board.js';
 import { parseDependency, type Dependency } from '../domain/correlation.js';
+import type { ProbeSpec } from '../domain/probe.js';
 import type { ImpactWeights } from '../domain/uptime.js';
 import type { Category, Platform } from '../domain/vocabulary.js';
 import { categories, isOneOf } from '../domain/vocabulary.js';
@@ -32,6 +33,10 @@ export interface ConfiguredVendor {
   intervalSeconds: number;
   /** Upstreams it runs on: the config entry's, else the catalog's (outages that span vendors). */
   dependsOn?: Dependency[];
+  /** Requests to the vendor's real endpoints (docs/contract.md#probes); empty for none. */
+  probes?: ProbeSpec[];
+  /** Failing probe results in a row before the vendor is suspected. */
+  suspectAfter?: number;
 }
 
 export interface AppConfig {
@@ -244,6 +249,11 @@ function resolveVendors(
         'dependsOn' in spec && spec.dependsOn ? spec.dependsOn : known?.dependsOn,
         'dependsOn' in spec && spec.dependsOn ? 'config' : 'catalog',
       ),
+      // Only vendors with probes carry them (and their threshold): the rest keep their shape.
+      ...probesOf(
+        'probes' in spec ? spec.probes : undefined,
+        ('suspectAfter' in spec ? spec.suspectAfter : undefined) ?? file.suspectAfter,
+      ),
     };
   });
 }
@@ -317,6 +327,26 @@ export function unknownBoardRefusal(
     `target "${target.name}" names board "${unknown}", which does not exist` +
     `${near ? ` (did you mean "${near}"?)` : ''}; ${choices}`
   );
+}
+
+function probesOf(
+  probes:
+    NonNullable<Extract<NonNullable<ConfigFile['vendors']>[number], object>['probes']> | undefined,
+  suspectAfter: number,
+): Pick<ConfiguredVendor, 'probes' | 'suspectAfter'> {
+  if (!probes || probes.length === 0) return {};
+  return {
+    probes: probes.map((probe): ProbeSpec => ({
+      name: probe.name,
+      url: probe.url,
+      method: probe.method,
+      expectStatus: probe.expect.status,
+      bodyIncludes: probe.expect.bodyIncludes ?? null,
+      intervalSeconds: probe.interval,
+      timeoutSeconds: probe.timeout,
+    })),
+    suspectAfter,
+  };
 }
 
 function numberFromEnv(value: string | undefined, name: string): number | undefined {

@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { parseDependency } from '../domain/correlation.js';
 import { defaultFlagSettings } from '../domain/hygiene-flags.js';
+import { probeMethods } from '../domain/probe.js';
+import { defaultSuspectAfter } from '../domain/suspicion.js';
 import { defaultImpactWeights } from '../domain/uptime.js';
 import { channels } from '../notify/registry.js';
 import { platforms } from './platforms.js';
@@ -48,6 +50,70 @@ export const dependencySchema = z
     message: 'must be a vendor slug, optionally with a region after a colon (e.g. aws:us-east-1)',
   });
 
+const defaultProbeIntervalSeconds = 30;
+const defaultProbeTimeoutSeconds = 10;
+
+const suspectAfterSchema = z
+  .number()
+  .int('must be a whole number of failures')
+  .min(1, 'must be at least 1')
+  .max(100, 'must be at most 100');
+
+/** One request to a vendor's real endpoint (docs/contract.md#probes). */
+const probeSchema = z
+  .object({
+    name: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,39}$/, 'must be 1–40 letters, digits, spaces, . _ -'),
+    url: httpUrl,
+    method: z.enum(probeMethods, { message: 'must be GET or HEAD' }).default('GET'),
+    expect: z
+      .object({
+        status: z
+          .union([
+            z.literal('2xx'),
+            z
+              .array(z.number().int().min(100).max(599))
+              .min(1, 'must list at least one status code'),
+          ])
+          .default('2xx'),
+        bodyIncludes: z.string().min(1).max(200).optional(),
+      })
+      .strict()
+      .default({ status: '2xx' }),
+    interval: intervalSchema.default(defaultProbeIntervalSeconds),
+    timeout: durationSchema
+      .refine((seconds) => seconds > 0 && seconds <= 60, { message: 'must be from 1s to 60s' })
+      .default(defaultProbeTimeoutSeconds),
+  })
+  .strict()
+  .superRefine((probe, ctx) => {
+    if (probe.method === 'HEAD' && probe.expect.bodyIncludes !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['expect', 'bodyIncludes'],
+        message: 'a HEAD probe reads no body; use method: GET to check its text',
+      });
+    }
+  });
+
+const probeListSchema = z
+  .array(probeSchema)
+  .max(20, 'at most 20 probes per vendor')
+  .superRefine((probes, ctx) => {
+    const seen = new Set<string>();
+    probes.forEach((probe, index) => {
+      if (seen.has(probe.name)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'name'],
+          message: `duplicate probe name "${probe.name}" for this vendor`,
+        });
+      }
+      seen.add(probe.name);
+    });
+  });
+
 const vendorEntrySchema = z.union([
   z.string().regex(slugPattern, 'must be a catalog slug (lowercase letters, digits, dashes)'),
   z
@@ -62,6 +128,10 @@ const vendorEntrySchema = z.union([
       dependsOn: z.array(dependencySchema).max(20).optional(),
       /** This vendor's threshold for the stuck hygiene flag; the global flags.stuckAfter else. */
       stuckAfter: intervalSchema.optional(),
+      /** Requests to the vendor's real endpoints: its own health, seen before it posts. */
+      probes: probeListSchema.optional(),
+      /** Failing probe results in a row before the vendor is suspected; the global one else. */
+      suspectAfter: suspectAfterSchema.optional(),
     })
     .strict(),
 ]);
@@ -231,6 +301,8 @@ export const configSchema = z
       }),
     vendors: z.array(vendorEntrySchema).optional(),
     boards: boardListSchema.default([]),
+    /** Failing probe results in a row before a vendor is suspected (vendors[].suspectAfter wins). */
+    suspectAfter: suspectAfterSchema.default(defaultSuspectAfter),
     notifications: channels.listSchema.default([]),
   })
   .strict();

@@ -68,6 +68,11 @@ export interface Incident {
   scheduledUntil: string | null;
   /** Regions the vendor names apart from its services (Azure); empty when it names none. */
   regions: string[];
+  /**
+   * Observed by vendorwatch: the earliest failing probe of the suspected outage linked to this
+   * incident (docs/contract.md#probes); null or absent when none was linked.
+   */
+  firstSignalAt?: string | null;
 }
 
 export interface IncidentWithUpdates extends Incident {

@@ -56,6 +56,10 @@ export const eventTypes = [
   'vendor.unreachable',
   'vendor.recovered',
   'outage.correlated',
+  /** The vendor's own probes keep failing and its page shows no open incident (docs/contract.md#probes). */
+  'vendor.suspected',
+  /** The probes pass again and the vendor never posted: the suspicion ends without an incident. */
+  'vendor.suspicion_cleared',
 ] as const;
 export type EventType = (typeof eventTypes)[number];
 

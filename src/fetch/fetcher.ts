@@ -152,6 +152,22 @@ export function createFetcher(config: FetcherConfig): Fetcher {
   ): Promise<HopOutcome> {
     const status = response.statusCode;
     if (status >= 200 && status < 300) {
+      if (options.method === 'HEAD') {
+        // A HEAD answer has no body, whatever its Content-Length says.
+        await discard(response);
+        const validators = responseValidators(response.headers, null);
+        return {
+          done: {
+            ok: true,
+            notModified: false,
+            status,
+            body: '',
+            bytes: 0,
+            finalUrl: url.href,
+            validators,
+          },
+        };
+      }
       return { done: await readSuccess(response, url, signal) };
     }
     await discard(response);
@@ -215,7 +231,7 @@ export function createFetcher(config: FetcherConfig): Fetcher {
         const response = await agent.request({
           origin: url.origin,
           path: `${url.pathname}${url.search}`,
-          method: 'GET',
+          method: options.method ?? 'GET',
           headers: buildRequestHeaders(
             config.userAgent,
             options.accept ?? 'application/json',
@@ -237,10 +253,11 @@ export function createFetcher(config: FetcherConfig): Fetcher {
     // than AbortSignal.any) leaves nothing behind on a long-lived caller signal.
     const controller = new AbortController();
     let deadlinePassed = false;
+    const limit = Math.min(config.totalTimeoutMs, options.timeoutMs ?? config.totalTimeoutMs);
     const timer = setTimeout(() => {
       deadlinePassed = true;
       controller.abort(new Error('total deadline passed'));
-    }, config.totalTimeoutMs);
+    }, limit);
     const onCancel = (): void => controller.abort(new Error('cancelled by caller'));
     if (options.signal?.aborted) onCancel();
     options.signal?.addEventListener('abort', onCancel, { once: true });
@@ -249,7 +266,6 @@ export function createFetcher(config: FetcherConfig): Fetcher {
       return await followRedirects(options, controller.signal, progress);
     } catch (error) {
       if (deadlinePassed) {
-        const limit = config.totalTimeoutMs;
         return failure('timeout', `no complete response from ${progress.host} within ${limit} ms`);
       }
       if (options.signal?.aborted) {

@@ -43,6 +43,10 @@ export interface FetchOptions {
   signal?: AbortSignal;
   /** Accept header for this request; defaults to application/json (feeds pass their XML types). */
   accept?: string;
+  /** GET unless a probe asks for HEAD (no body is read then). */
+  method?: 'GET' | 'HEAD';
+  /** A deadline shorter than the fetcher's total one (a probe's own timeout); never longer. */
+  timeoutMs?: number;
 }
 
 export interface Fetcher {

@@ -52,6 +52,8 @@ const labels: Record<EventType, string> = {
   'vendor.unreachable': 'Status page unreachable',
   'vendor.recovered': 'Status page reachable again',
   'outage.correlated': 'Outage across vendors',
+  'vendor.suspected': 'Suspected outage',
+  'vendor.suspicion_cleared': 'Suspicion cleared',
 };
 
 const impactTone: Record<Impact, Tone> = {
@@ -102,6 +104,8 @@ function subject(event: VendorEvent, title: string | null): string {
   }
   if (event.type === 'vendor.unreachable') return 'status page unreachable';
   if (event.type === 'vendor.recovered') return 'status page reachable again';
+  if (event.type === 'vendor.suspected') return 'probes failing, nothing posted yet';
+  if (event.type === 'vendor.suspicion_cleared') return 'probes pass again';
   const outage = event.type === 'outage.correlated' ? outageFactsOf(event.changes) : null;
   if (outage) return oneLine(outage.title, maxTitle);
   return labels[event.type];
@@ -128,6 +132,9 @@ function messageText(event: VendorEvent, context: MessageContext): string | null
     return `${from} → ${humanize(event.component.to)}`;
   }
   if (event.type === 'outage.correlated') return outageText(event);
+  if (event.type === 'vendor.suspected' || event.type === 'vendor.suspicion_cleared') {
+    return suspicionText(event);
+  }
   const error = event.changes.error?.to;
   if (event.type === 'vendor.unreachable') {
     return typeof error === 'string'
@@ -135,6 +142,18 @@ function messageText(event: VendorEvent, context: MessageContext): string | null
       : 'vendorwatch cannot read the status page.';
   }
   return null;
+}
+
+/** What the probes saw, from the event's own facts: when they began failing, and why. */
+function suspicionText(event: VendorEvent): string {
+  const since = event.changes.firstSignalAt?.to;
+  const at = typeof since === 'string' ? ` since ${since.replace('T', ' ').slice(0, 19)} UTC` : '';
+  if (event.type === 'vendor.suspicion_cleared') {
+    return `vendorwatch's probes of the vendor pass again (failing${at}); the vendor posted no incident.`;
+  }
+  const error = event.changes.error?.to;
+  const why = typeof error === 'string' ? `: ${oneLine(error, 300)}` : '.';
+  return `vendorwatch's probes of the vendor fail${at}, and its status page shows no incident${why}`;
 }
 
 /** "No update from the vendor since 09:10 UTC (more than 6h)": the stuck event's own facts. */
@@ -154,7 +173,9 @@ function formatHours(seconds: number): string {
 function tone(event: VendorEvent, context: MessageContext, phase: Phase | null): Tone {
   switch (event.type) {
     case 'incident.stuck':
+    case 'vendor.suspected':
       return 'minor';
+    case 'vendor.suspicion_cleared':
     case 'incident.resolved':
     case 'maintenance.completed':
     case 'vendor.recovered':

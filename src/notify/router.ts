@@ -20,10 +20,36 @@ export interface RouterOptions {
   boards?: readonly Board[];
 }
 
+/**
+ * Suspicions are vendorwatch's own evidence, not the vendor's word: machines (webhooks) get them
+ * by default, channels people read (those that fold bursts) only when their `events` names them.
+ */
+const optInTypes: readonly EventType[] = ['vendor.suspected', 'vendor.suspicion_cleared'];
+
 /** Without an `events` filter a target gets everything but per-component status noise. */
 const defaultEventTypes: readonly EventType[] = eventTypes.filter(
   (type) => type !== 'component.status_changed',
 );
+const defaultPeopleEventTypes: readonly EventType[] = defaultEventTypes.filter(
+  (type) => !optInTypes.includes(type),
+);
+
+/** Whether the target's channel is one people read (it folds bursts); unknown types count so. */
+function readByPeople(type: TargetType): boolean {
+  try {
+    return channels.get(type).coalesce;
+  } catch {
+    return true;
+  }
+}
+
+/** The event types a target gets: its filter's, else its channel's defaults. */
+export function targetEventTypes(
+  target: Pick<NotifyTarget, 'type' | 'events'>,
+): readonly EventType[] {
+  if (target.events) return target.events;
+  return readByPeople(target.type) ? defaultPeopleEventTypes : defaultEventTypes;
+}
 
 /** Events that close what a target was told about: they follow it past its filters. */
 const closingTypes: readonly EventType[] = ['incident.resolved', 'maintenance.completed'];
@@ -91,7 +117,7 @@ export function wants(
   if (vendors && !vendors.includes(event.vendorSlug)) {
     if (!context.vendors?.some((slug) => vendors.includes(slug))) return false;
   }
-  if (!(target.events ?? defaultEventTypes).includes(type)) return false;
+  if (!targetEventTypes(target).includes(type)) return false;
   if (closingTypes.includes(type) && context.notifiedTargets.includes(target.name)) return true;
   if (target.boards && !onBoards(target, event, context, boards)) return false;
   if (target.minImpact) {

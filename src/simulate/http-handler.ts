@@ -35,6 +35,7 @@ export function createRequestHandler(
       vendor = fleet.vendor(slug);
       rest = slashAt === -1 ? '/' : path.slice(slashAt);
     }
+    if (rest === apiHealthPath) return serveApiHealth(vendor, req, res);
     const incidentId = incidentIdOfPath(rest);
     if (incidentId !== null) return serveIncidentPage(fleet, vendor, incidentId, res);
     const platform = vendor ? platformOf(vendor.identity) : 'statuspage';
@@ -61,6 +62,25 @@ export function createRequestHandler(
     res.writeHead(200, headers);
     res.end(req.method === 'HEAD' ? undefined : served.body);
   };
+}
+
+/** The vendor's own API health endpoint: the thing probes watch, apart from its status page. */
+export const apiHealthPath = '/api/health';
+
+function serveApiHealth(
+  vendor: FleetVendor | undefined,
+  req: IncomingMessage,
+  res: ServerResponse,
+): void {
+  if (!vendor) return sendJson(res, 404, { error: 'not found' });
+  const down = vendor.state.apiDown === true;
+  const body = JSON.stringify(down ? { status: 'error' } : { status: 'ok' });
+  res.writeHead(down ? 503 : 200, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(body),
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
 }
 
 function serveIncidentPage(

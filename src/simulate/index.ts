@@ -12,6 +12,12 @@ export {
   upstreamOutageTimeline,
 } from './scenarios/upstream-outage.js';
 export {
+  suspectedOutageTimeline,
+  suspectedOutageVendors,
+  type SuspectedOutageOptions,
+} from './scenarios/suspected-outage.js';
+export { apiHealthPath } from './http-handler.js';
+export {
   hygieneScenario,
   hygieneScenarioNames,
   type HygieneScenarioName,

@@ -10,7 +10,8 @@
 //       "at"?: ISO,                    // recorded time of this state: page.updated_at, component updated_at
 //       "components"?: { "<id>": "degraded_performance" },   // leaves not listed are operational
 //       "incidents"?: [ Incident ],    // the vendor's whole incident list at this step
-//       "maintenances"?: [ Incident & { "scheduledFor": ISO, "scheduledUntil": ISO } ]
+//       "maintenances"?: [ Incident & { "scheduledFor": ISO, "scheduledUntil": ISO } ],
+//       "api"?: "up" | "down"          // the vendor's API (GET /api/health, for probes); default up
 //     } ] } ] }
 // Incident: { id, name, status, impact, components?: [ids], updates: [Update, oldest first],
 //   createdAt?, startedAt?, updatedAt?, monitoringAt?, resolvedAt?, shortlink? }; missing times
@@ -77,6 +78,8 @@ const stepSchema = z.strictObject({
   components: z.record(z.string(), componentStatus).default({}),
   incidents: z.array(incidentSchema).default([]),
   maintenances: z.array(incidentSchema).default([]),
+  /** The vendor's own API as probes see it (GET /api/health): 'down' answers 503. */
+  api: z.enum(['up', 'down']).optional(),
 });
 
 const vendorSchema = z.strictObject({

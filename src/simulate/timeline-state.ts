@@ -103,6 +103,7 @@ export function stepState(
     incidents: newestFirst(step.incidents.map(convert('incident'))),
     maintenances: newestFirst(step.maintenances.map(convert('maintenance'))),
     updatedAt: at,
+    apiDown: step.api === 'down',
   };
 }
 

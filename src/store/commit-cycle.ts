@@ -19,6 +19,7 @@ import {
   type CorrelationSettings,
 } from './outage-correlation.js';
 import type { RawPayload, ValidatorsByEndpoint } from './poll-state.js';
+import { linkSuspicion } from './probes.js';
 import type { Database } from './schema.js';
 
 type CycleOutcome =
@@ -107,8 +108,13 @@ export async function commitCycle(
     }
     const written =
       outcome.kind === 'success' && options.correlation ? writtenIncidentIds(outcome.plan) : [];
+    const inserted = outcome.kind === 'success' ? insertedIncidentIds(outcome.plan) : [];
     // The same lock serializes grouping: each commit sees the incidents of those before it.
-    if (record.events.length > 0 || written.length > 0) await lockEventLog(trx);
+    if (record.events.length > 0 || written.length > 0 || inserted.length > 0) {
+      await lockEventLog(trx);
+    }
+    // An incident the vendor posts while suspected ends the suspicion, linked to it.
+    await linkSuspicion(trx, record.vendorSlug, inserted, now);
     const events = await recordEvents(trx, record.events, now);
     if (written.length > 0 && options.correlation) {
       const grouped = await correlateWritten(trx, written, options.correlation, now);
@@ -124,6 +130,15 @@ export async function commitCycle(
     }
     return events;
   });
+}
+
+function insertedIncidentIds(plan: Pick<CyclePlan, 'incidents'>): string[] {
+  return plan.incidents.flatMap((write) =>
+    // A backfilled incident was on the page before vendorwatch read it: no suspicion led it.
+    write.action === 'insert' && write.incident.kind === 'incident' && !write.incident.backfilled
+      ? [write.incident.id]
+      : [],
+  );
 }
 
 /** Serializes event inserts on PostgreSQL until the transaction ends (SQLite has one writer). */

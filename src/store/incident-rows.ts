@@ -43,6 +43,8 @@ export function incidentFromRow(row: IncidentRow): Incident {
     scheduledFor: row.scheduled_for,
     scheduledUntil: row.scheduled_until,
     regions: fromJson<string[]>(row.regions),
+    // Only on incidents linked to a suspected outage: the rest keep their shape.
+    ...(row.first_signal_at === null ? {} : { firstSignalAt: row.first_signal_at }),
   };
 }
 

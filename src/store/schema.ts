@@ -86,6 +86,9 @@ export interface IncidentTable {
   active: number;
   /** When vendorwatch last changed this row. */
   updated_at: string;
+  /** The earliest failing probe of the suspicion linked to it (observed); null when none. */
+  first_signal_at: Generated<string | null>;
+  suspicion_id: Generated<string | null>;
 }
 
 export interface IncidentUpdateTable {
@@ -252,7 +255,62 @@ export interface WorkerTable {
   claim_ms_total: Generated<number>;
 }
 
+/** Each probe's latest result (metrics, the vendor page, the retention sweep's list). */
+export interface ProbeStateTable {
+  vendor_slug: string;
+  probe: string;
+  url: string;
+  last_at: string;
+  ok: number;
+  status: number | null;
+  duration_ms: number;
+  error: string | null;
+  /** The first failure of the current failing streak; null while passing. */
+  failing_since: string | null;
+}
+
+/** One probe request; kept 7 days. */
+export interface ProbeResultTable {
+  vendor_slug: string;
+  probe: string;
+  at: string;
+  ok: number;
+  status: number | null;
+  duration_ms: number;
+  error: string | null;
+}
+
+/** One probe's hour (the hour's start, ISO); kept a year. */
+export interface ProbeHourlyTable {
+  vendor_slug: string;
+  probe: string;
+  hour: string;
+  count: number;
+  failures: number;
+  p50_ms: number;
+  max_ms: number;
+}
+
+/** A suspected outage: probes failing while the vendor's page said nothing. */
+export interface VendorSuspicionTable {
+  id: string;
+  vendor_slug: string;
+  first_signal_at: string;
+  suspected_at: string;
+  ended_at: string | null;
+  /** 'open', 'cleared' (the probes passed) or 'linked' (the vendor posted incident_id). */
+  outcome: string;
+  incident_id: string | null;
+  /** JSON array of the failing probes' names. */
+  probes: string;
+  error: string | null;
+}
+
 export interface Database {
+  probe_state: ProbeStateTable;
+  probe_results: ProbeResultTable;
+  probe_hourly: ProbeHourlyTable;
+  vendor_suspicions: VendorSuspicionTable;
   vendors: VendorTable;
   vendor_state: VendorStateTable;
   vendor_payloads: VendorPayloadTable;

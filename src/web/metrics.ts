@@ -13,6 +13,7 @@ import { impacts } from '../domain/vocabulary.js';
 import {
   countActiveIncidents,
   listIncidentsSinceWithUpdates,
+  listProbeStates,
   listVendorStatuses,
   listWatchedComponents,
   listWorkers,
@@ -52,6 +53,8 @@ interface Instruments extends Metrics {
   workerGauges: WorkerGauges;
   boardStatus: Gauge<'board'>;
   boardAffected: Gauge<'board'>;
+  probeUp: Gauge<'vendor' | 'probe'>;
+  probeDuration: Gauge<'vendor' | 'probe'>;
 }
 
 /** Every worker's figures as its heartbeats write them to the store (any process can serve them). */
@@ -203,6 +206,18 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): Metri
       labelNames: ['board'],
       registers,
     }),
+    probeUp: new Gauge({
+      name: 'vendorwatch_probe_up',
+      help: "1 when the probe's latest request met its expectation, else 0.",
+      labelNames: ['vendor', 'probe'],
+      registers,
+    }),
+    probeDuration: new Gauge({
+      name: 'vendorwatch_probe_duration_seconds',
+      help: "Duration of the probe's latest request, answered or not.",
+      labelNames: ['vendor', 'probe'],
+      registers,
+    }),
   };
   instruments.set(metrics, metrics);
   return metrics;
@@ -217,13 +232,14 @@ export async function serveMetrics(
   boards: readonly Board[] = [],
 ): Promise<Response> {
   const own = instruments.get(metrics)!;
-  const [vendors, components, active, window, workers, boardStates] = await Promise.all([
+  const [vendors, components, active, window, workers, boardStates, probes] = await Promise.all([
     listVendorStatuses(db, now),
     listWatchedComponents(db),
     countActiveIncidents(db),
     listIncidentsSinceWithUpdates(db, addSeconds(now, -reportWindowDays * 86_400)),
     listWorkers(db, { now, leaseSeconds: workerLeaseSeconds }),
     Promise.all(boards.map((board) => loadBoardState(db, board, now))),
+    listProbeStates(db),
   ]);
   own.boardStatus.reset();
   own.boardAffected.reset();
@@ -234,6 +250,13 @@ export async function serveMetrics(
       labels,
       state.vendors.filter((v) => v.status !== 'operational' && v.status !== 'unknown').length,
     );
+  }
+  own.probeUp.reset();
+  own.probeDuration.reset();
+  for (const probe of probes) {
+    const labels = { vendor: probe.vendorSlug, probe: probe.probe };
+    own.probeUp.set(labels, probe.ok ? 1 : 0);
+    own.probeDuration.set(labels, probe.durationMs / 1000);
   }
   setWorkerGauges(own.workerGauges, workers, Date.parse(now));
   for (const gauge of [own.vendorStatus, own.vendorUp, own.dataAge, own.componentStatus]) {

@@ -103,6 +103,8 @@ export interface SimVendorState {
   maintenances: SimIncident[];
   /** page.updated_at */
   updatedAt: number;
+  /** The vendor's own API (/api/health) answers 503: what probes see before the vendor posts. */
+  apiDown?: boolean;
 }
 
 /** Statuspage lists only the 50 most recent incidents and maintenances. */

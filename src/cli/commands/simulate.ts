@@ -117,7 +117,8 @@ export async function runSimulate(argv: string[], io: CommandIo): Promise<number
       .map(([slug, upstreams]) => `${slug}: [${upstreams.join(', ')}]`)
       .join('; ');
     print(io.stdout, `scenario ${values.scenario}: ${scenario.summary}`);
-    print(io.stdout, `give these vendors dependsOn in your config: ${entries}`);
+    if (entries !== '') print(io.stdout, `give these vendors dependsOn in your config: ${entries}`);
+    if (scenario.advice) print(io.stdout, scenario.advice);
   }
   await io.untilSignal();
   await simulator.close();

@@ -1,6 +1,7 @@
 // The simulator's named scenarios: each a timeline built in code, with the config it expects.
 import type { Timeline } from '../timeline-schema.js';
 import { hygieneScenario, type HygieneScenarioName } from '../hygiene-scenarios.js';
+import { suspectedOutageTimeline } from './suspected-outage.js';
 import { upstreamOutageDependsOn, upstreamOutageTimeline } from './upstream-outage.js';
 
 export interface Scenario {
@@ -8,6 +9,8 @@ export interface Scenario {
   timeline(minuteMs: number): Timeline;
   /** The `dependsOn` entries a watching config needs, by vendor slug. */
   dependsOn: Readonly<Record<string, readonly string[]>>;
+  /** What else a watching config needs, for the CLI to print; absent when nothing. */
+  advice?: string;
 }
 
 /**
@@ -40,6 +43,14 @@ export const scenarios: Readonly<Record<string, Scenario>> = {
       'AWS us-east-1 down, three dependents posting 3–9 min apart, one unrelated incident at the same time',
     timeline: (minuteMs) => upstreamOutageTimeline({ minuteMs }),
     dependsOn: upstreamOutageDependsOn,
+  },
+  'suspected-outage': {
+    summary:
+      "Nimbus's API fails 11 min before Nimbus posts; Quartz Pay's fails for 3 min and recovers unannounced",
+    timeline: (minuteMs) => suspectedOutageTimeline({ minuteMs }),
+    dependsOn: {},
+    advice:
+      'give each vendor a probe of its API: probes: [{ name: api, url: <its url>/api/health, interval: 5s }]',
   },
 };
 

@@ -24,6 +24,7 @@ import * as accounts from './2026_12_04_0013_accounts.js';
 import * as workers from './2026_12_04_0014_workers.js';
 import * as watchList from './2026_12_05_0016_watch_list.js';
 import * as targetPause from './2026_12_05_0017_target_pause.js';
+import * as probes from './2026_12_05_0018_probes.js';
 
 const migrations: Record<string, Migration> = {
   '2026_11_26_0001_initial': initial,
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_0014_workers': workers,
   '2026_12_05_0016_watch_list': watchList,
   '2026_12_05_0017_target_pause': targetPause,
+  '2026_12_05_0018_probes': probes,
 };
 
 const provider: MigrationProvider = {

@@ -93,6 +93,7 @@ describe('GET /api/v1/incidents', () => {
       scheduledFor: null,
       scheduledUntil: null,
       regions: [],
+      firstSignalAt: null,
       // The seed renamed it after first sight: the title rewrite, old → new with both times.
       flags: [
         {

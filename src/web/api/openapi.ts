@@ -94,6 +94,11 @@ const incidentProperties = {
     ...stringList,
     description: 'Regions the vendor names apart from its components (Azure); empty otherwise.',
   },
+  firstSignalAt: nullable({
+    ...instant,
+    description:
+      "Observed: the earliest failing probe of the suspected outage linked to this incident (vendorwatch's own probes); null when none was.",
+  }),
 };
 
 const flagSchema = object({
@@ -260,6 +265,11 @@ const schemas = {
           'What the adapter could not read on the last parsed poll (values outside its enums, ' +
           'skipped items, cuts): a format change at the vendor shows here, not as missing data.',
       },
+      suspicion: nullable({
+        ...object({ firstSignalAt: instant, suspectedAt: instant }),
+        description:
+          "A suspected outage (docs/contract.md#probes): the vendor's probes fail and its page shows no incident; null when none is open.",
+      }),
     },
     ['error', 'errorReason'],
   ),
@@ -294,6 +304,11 @@ const schemas = {
     updates: { type: 'array', items: ref('IncidentUpdate'), description: 'Oldest first.' },
     revisions: { type: 'array', items: ref('Revision'), description: 'Oldest first.' },
     durationSeconds: { type: 'integer', minimum: 0 },
+    postingLagSeconds: nullable({
+      type: 'integer',
+      description:
+        "The vendor's first post (its first update's own time) minus firstSignalAt: how long the probes saw errors before the vendor said so; null without a linked suspicion.",
+    }),
     summary: { type: 'string' },
   }),
   Event: object({

@@ -11,6 +11,7 @@ import type {
 import { failureReason } from '../../domain/failure-reason.js';
 import type { IncidentFlag } from '../../domain/hygiene-flags.js';
 import { incidentDurationSeconds, summarizeIncident } from '../../domain/summary.js';
+import { incidentPostingLagSeconds } from '../../domain/suspicion.js';
 import type { Category, ComponentStatus, Platform, VendorHealth } from '../../domain/vocabulary.js';
 
 /** What the store reports for a vendor (the store's VendorSummary/VendorDetail carry more). */
@@ -103,6 +104,7 @@ export function presentIncident(incident: Incident) {
     scheduledFor: incident.scheduledFor,
     scheduledUntil: incident.scheduledUntil,
     regions: incident.regions,
+    firstSignalAt: incident.firstSignalAt ?? null,
   };
 }
 
@@ -156,6 +158,7 @@ export function presentIncidentDetail(
     updates: incident.updates.map(presentUpdate),
     revisions: revisions.map(presentRevision),
     durationSeconds: incidentDurationSeconds(incident, now),
+    postingLagSeconds: incidentPostingLagSeconds(incident),
     summary: summarizeIncident(incident, vendorName, now),
   };
 }

@@ -166,6 +166,7 @@ describe('GET /api/v1/vendors/{slug}', () => {
         scheduledFor: '2025-09-10T22:00:00.000Z',
         scheduledUntil: '2025-09-10T23:00:00.000Z',
         regions: [],
+        firstSignalAt: null,
       },
     ]);
   });

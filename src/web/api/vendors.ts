@@ -2,7 +2,12 @@
 // with its components and active incidents).
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
-import { getVendorDetail, listVendorStatuses, type Database } from '../../store/index.js';
+import {
+  findOpenSuspicion,
+  getVendorDetail,
+  listVendorStatuses,
+  type Database,
+} from '../../store/index.js';
 import { notFound } from '../http-error.js';
 import { maxPathIdLength } from '../ids.js';
 import { sendJson } from '../json.js';
@@ -27,7 +32,14 @@ export function createVendorApi({ db, now }: VendorApiDeps): VendorApi {
     async detail(c, slug) {
       const vendor = slug.length <= maxPathIdLength ? await getVendorDetail(db, slug, now()) : null;
       if (!vendor) throw notFound(`no vendor with slug ${JSON.stringify(slug.slice(0, 100))}`);
-      return sendJson(c, presentVendorDetail(vendor));
+      const suspicion = await findOpenSuspicion(db, slug);
+      return sendJson(c, {
+        ...presentVendorDetail(vendor),
+        // A suspected outage (docs/contract.md#probes): its probes fail, its page says nothing.
+        suspicion: suspicion
+          ? { firstSignalAt: suspicion.firstSignalAt, suspectedAt: suspicion.suspectedAt }
+          : null,
+      });
     },
   };
 }

@@ -96,6 +96,11 @@ function decide(
       return { action: 'create', alias: alias(vendor, 'unreachable'), priority: 'P3' };
     case 'vendor.recovered':
       return { action: 'close', alias: alias(vendor, 'unreachable'), priority: 'P5' };
+    // Only for targets that opted in (events filter): a suspicion is our evidence, not the vendor's.
+    case 'vendor.suspected':
+      return { action: 'create', alias: alias(vendor, 'suspected'), priority: 'P3' };
+    case 'vendor.suspicion_cleared':
+      return { action: 'close', alias: alias(vendor, 'suspected'), priority: 'P5' };
     case 'maintenance.scheduled':
     case 'maintenance.started':
     case 'maintenance.completed':

@@ -88,6 +88,11 @@ function action(
       return { action: 'trigger', key: dedupKey(vendor, 'unreachable'), severity: 'warning' };
     case 'vendor.recovered':
       return { action: 'resolve', key: dedupKey(vendor, 'unreachable'), severity: 'info' };
+    // Only for targets that opted in (events filter): a suspicion is our evidence, not the vendor's.
+    case 'vendor.suspected':
+      return { action: 'trigger', key: dedupKey(vendor, 'suspected'), severity: 'warning' };
+    case 'vendor.suspicion_cleared':
+      return { action: 'resolve', key: dedupKey(vendor, 'suspected'), severity: 'info' };
     case 'maintenance.scheduled':
     case 'maintenance.started':
     case 'maintenance.completed':

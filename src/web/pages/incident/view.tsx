@@ -7,6 +7,7 @@ import type { Revision } from '../../../domain/diff.js';
 import { formatDuration } from '../../../domain/duration.js';
 import type { IncidentFlag } from '../../../domain/hygiene-flags.js';
 import type { IncidentWithUpdates } from '../../../domain/model.js';
+import { describePostingLag, incidentPostingLagSeconds } from '../../../domain/suspicion.js';
 import { secondsBetween } from '../../../domain/time.js';
 import { impactLabels, phaseLabels, safeHttpUrl } from '../shared/format.js';
 import { Layout, type AssetUrls } from '../shared/layout.js';
@@ -178,6 +179,7 @@ export const IncidentPage: FC<IncidentPageProps> = (props) => {
               </dd>
             </div>
           )}
+          <PostingLag incident={incident} vendorName={props.vendor.name} />
         </dl>
         <section aria-labelledby="components-title" data-live-part="components">
           <h2 id="components-title">Affected components</h2>
@@ -207,3 +209,19 @@ export const IncidentPage: FC<IncidentPageProps> = (props) => {
     </Layout>
   );
 };
+
+/** The posting lag of an incident linked to a suspected outage (docs/contract.md#probes). */
+function PostingLag(props: { incident: IncidentWithUpdates; vendorName: string }) {
+  const { incident } = props;
+  const lag = incidentPostingLagSeconds(incident);
+  if (lag === null || !incident.firstSignalAt) return null;
+  return (
+    <div data-testid="posting-lag">
+      <dt>Probes saw errors</dt>
+      <dd>
+        {describePostingLag(lag, props.vendorName)} (first failing probe{' '}
+        <Time at={incident.firstSignalAt} />)
+      </dd>
+    </div>
+  );
+}

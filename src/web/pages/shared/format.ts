@@ -108,6 +108,8 @@ export const eventLabels: Record<EventType, string> = {
   'vendor.unreachable': 'Vendor unreachable',
   'vendor.recovered': 'Vendor recovered',
   'outage.correlated': 'Outage across vendors',
+  'vendor.suspected': 'Suspected outage (probes failing)',
+  'vendor.suspicion_cleared': 'Suspicion cleared (probes pass)',
 };
 
 /** A poll interval: `30 s` below a minute (formatDuration would say `under 1m`), else `5m`. */

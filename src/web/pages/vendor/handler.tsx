@@ -1,7 +1,12 @@
 // GET /vendors/{slug}[?cursor=]: the vendor page.
 import type { Context } from 'hono';
+import { medianSeconds, postingLagSeconds } from '../../../domain/suspicion.js';
 import { addSeconds } from '../../../domain/time.js';
 import {
+  findOpenSuspicion,
+  listPostingLags,
+  listProbeResults,
+  listProbeStates,
   findOldestIncidentStart,
   findVendorRecord,
   getVendorDetail,
@@ -17,6 +22,7 @@ import { sendHtml } from '../shared/html.js';
 import { dailyBars, windowStart } from './daily-bars.js';
 import { loadVendorReport } from '../../report/load-report.js';
 import { windowFigures } from './figures.js';
+import { chartHours, probeChart } from './probe-chart.js';
 import { VendorPage } from './view.js';
 
 const windowDays = 90;
@@ -48,13 +54,31 @@ export async function vendorPage(c: Context, deps: PageDeps, slug: string): Prom
     if (!(error instanceof InvalidQueryError)) throw error;
     return errorPage(c, deps, 400, 'Bad page link', 'This history page link is not valid.');
   }
-  const [record, windowIncidents, changes, oldestIncidentAt, report] = await Promise.all([
+  const [
+    record,
+    windowIncidents,
+    changes,
+    oldestIncidentAt,
+    report,
+    probeStates,
+    probePoints,
+    suspicion,
+    lagRows,
+  ] = await Promise.all([
     findVendorRecord(deps.db, slug),
     listVendorWindowIncidents(deps.db, slug, addSeconds(since, -lookbackSeconds)),
     listComponentChanges(deps.db, slug, since),
     findOldestIncidentStart(deps.db, slug),
     loadVendorReport({ ...deps, now }, slug, windowDays),
+    listProbeStates(deps.db, slug),
+    listProbeResults(deps.db, slug, addSeconds(now, -chartHours * 3600)),
+    findOpenSuspicion(deps.db, slug),
+    listPostingLags(deps.db, slug),
   ]);
+  const lags = lagRows.flatMap((row) => {
+    const lag = postingLagSeconds(row.firstSignalAt, row.firstPostAt);
+    return lag === null ? [] : [lag];
+  });
   const bars = dailyBars({
     components: detail.components,
     incidents: windowIncidents,
@@ -80,6 +104,13 @@ export async function vendorPage(c: Context, deps: PageDeps, slug: string): Prom
       report={report}
       windowDays={windowDays}
       history={{ ...history, paged: cursor !== undefined }}
+      probes={{
+        probes: probeStates,
+        chart: probeChart(probePoints, now),
+        suspicion,
+        lags,
+        medianLagSeconds: medianSeconds(lags),
+      }}
       now={now}
       assets={deps.assets.urls}
     />,

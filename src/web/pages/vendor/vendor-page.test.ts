@@ -82,6 +82,7 @@ describe('the vendor page', () => {
       'banner',
       'active',
       'components',
+      'probes',
       'figures',
       'history',
     ]);

@@ -32,6 +32,7 @@ import type { DayCell } from './daily-bars.js';
 import type { WindowFigures } from './figures.js';
 import { AdapterWarnings } from './warnings.js';
 import { ReportCard } from './report-card.js';
+import { ProbeSection, type ProbeSectionProps } from './probes.js';
 import type { VendorReport } from '../../report/load-report.js';
 
 interface VendorView {
@@ -67,6 +68,8 @@ interface VendorPageProps {
   report: VendorReport;
   windowDays: number;
   history: { incidents: readonly Incident[]; nextCursor: string | null; paged: boolean };
+  /** Probes and suspected outages (docs/contract.md#probes). */
+  probes: Omit<ProbeSectionProps, 'vendorName'>;
   now: string;
   assets: AssetUrls;
 }
@@ -295,6 +298,7 @@ export const VendorPage: FC<VendorPageProps> = (props) => {
           <ComponentGroups components={props.components} bars={props.bars} />
         )}
       </section>
+      <ProbeSection vendorName={vendor.name} {...props.probes} />
       <section aria-labelledby="figures-title" data-live-part="figures">
         <h2 id="figures-title">Last {props.windowDays} days</h2>
         <Figures figures={props.figures} days={props.windowDays} />
