@@ -14,6 +14,7 @@ import type { Metrics } from '../web/metrics.js';
 import { correlationSettings } from './correlation.js';
 import { configuredVendors } from './fetcher.js';
 import { flagSettingsOf, flagSweepEveryMs } from './flag-settings.js';
+import { activeIntervalOf } from './polling-settings.js';
 import { startNotifier, type Notifier } from './notifier.js';
 import { startWorkerLease } from './worker-lease.js';
 
@@ -32,6 +33,8 @@ interface PollerDeps {
 export interface RunningPoller {
   notifier: Notifier;
   workerId: string;
+  /** A push made a vendor due at `atMs`: look for due vendors then, not at the next tick. */
+  pollSoon(atMs: number): void;
   /** Stops polling and notifying, and hands this worker's leases back. */
   stop(): Promise<void>;
 }
@@ -94,6 +97,7 @@ export async function startPoller(deps: PollerDeps): Promise<RunningPoller> {
       onEvents,
       onHealthChange: (change) => bus.publishHealth(change),
       flagSettingsFor,
+      activeIntervalFor: activeIntervalOf(config),
     },
     sweep: {
       everyMs: flagSweepEveryMs(config),
@@ -128,6 +132,7 @@ export async function startPoller(deps: PollerDeps): Promise<RunningPoller> {
   return {
     notifier,
     workerId: owner,
+    pollSoon: (atMs) => scheduler.pollSoon(atMs),
     async stop() {
       await scheduler.stop();
       await notifier.stop();

@@ -76,6 +76,13 @@ export async function startService(
         log: logger,
         metrics,
         uptimeWeights: config.uptimeWeights,
+        // The store already says "due now" to every worker; this only spares the tick's wait.
+        ingest: {
+          onPush: (push) => {
+            logger.debug({ vendor: push.slug, kind: push.kind, dueAt: push.dueAt }, 'push');
+            poller?.pollSoon(Date.parse(push.dueAt));
+          },
+        },
         vendorWrites: vendorWrites(config.adminToken, config, fetcher),
         auth: {
           ...config.auth,

@@ -35,6 +35,8 @@ export interface PollDeps {
   bookkeeping?: BookkeepingBatch;
   /** Groups committed incidents into outages that span vendors; off for one-off polls. */
   correlation?: CorrelationSettings;
+  /** A vendor's interval while it has an open incident (config); its own interval when absent. */
+  activeIntervalFor?: (vendorSlug: string) => number;
   /** A vendor's hygiene flag thresholds (config); the defaults when absent. */
   flagSettingsFor?: (vendorSlug: string) => FlagSettings;
 }

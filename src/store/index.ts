@@ -130,3 +130,4 @@ export {
   type WorkerStats,
   type WorkerView,
 } from './workers.js';
+export { issueIngestToken, loadPushTarget, recordPush, type PushTarget } from './push-ingest.js';

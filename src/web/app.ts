@@ -25,6 +25,7 @@ import type { AuthSettings } from './auth/settings.js';
 import { createWorkerApi } from './api/workers.js';
 import type { EventSource } from './event-bus.js';
 import { createFeeds } from './feeds/index.js';
+import { createIngest, type IngestDeps } from './ingest/route.js';
 import { HttpError } from './http-error.js';
 import { sendError, sendJson } from './json.js';
 import { createMetrics, serveMetrics, type Metrics } from './metrics.js';
@@ -62,6 +63,8 @@ interface AppDeps {
   targets?: TargetRouteDeps;
   /** SLA evidence: the share of an incident's time that is downtime, by impact (config). */
   uptimeWeights?: Readonly<ImpactWeights>;
+  /** Push ingestion (POST /ingest/{slug}/{token}): the nudge to this process's poller, limits. */
+  ingest?: Omit<IngestDeps, 'db' | 'now'>;
 }
 
 export function createApp(deps: AppDeps): Hono {
@@ -104,6 +107,11 @@ export function createApp(deps: AppDeps): Hono {
   const compat = createCompat({ db, now, vendorName });
   const metrics = deps.metrics ?? createMetrics();
   const app = new Hono();
+
+  // Before the session, same-origin and read gate: vendors' servers post here, with no session
+  // and from another origin, and the token in the path is the only credential.
+  const ingest = createIngest({ db, now, ...deps.ingest });
+  app.post('/ingest/:slug/:token', (c) => ingest(c, c.req.param('slug'), c.req.param('token')));
 
   if (auth) {
     // Every request: who is signed in; a cross-origin state change refused; under

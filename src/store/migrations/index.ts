@@ -22,6 +22,7 @@ import * as outages from './2026_12_04_0011_outages.js';
 import * as incidentFlags from './2026_12_04_0012_incident_flags.js';
 import * as accounts from './2026_12_04_0013_accounts.js';
 import * as workers from './2026_12_04_0014_workers.js';
+import * as pushIngest from './2026_12_05_0019_push_ingest.js';
 
 const migrations: Record<string, Migration> = {
   '2026_11_26_0001_initial': initial,
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_0012_incident_flags': incidentFlags,
   '2026_12_04_0013_accounts': accounts,
   '2026_12_04_0014_workers': workers,
+  '2026_12_05_0019_push_ingest': pushIngest,
 };
 
 const provider: MigrationProvider = {
