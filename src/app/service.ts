@@ -13,6 +13,7 @@ import { createConfiguredFetcher } from './fetcher.js';
 import { limitHeapGrowth } from './heap.js';
 import { acquireInstanceLock, type InstanceLock } from './instance-lock.js';
 import { startPoller, type RunningPoller } from './poller.js';
+import { activeIntervalOf } from './polling-settings.js';
 import { startHotTableVacuum, type HotTableVacuum } from './postgres-vacuum.js';
 import { startRetentionSweep, type RetentionSweep } from './retention.js';
 import { createTargetAdmin } from './target-admin.js';
@@ -76,6 +77,7 @@ export async function startService(
         log: logger,
         metrics,
         uptimeWeights: config.uptimeWeights,
+        activeIntervalFor: activeIntervalOf(config),
         // The store already says "due now" to every worker; this only spares the tick's wait.
         ingest: {
           onPush: (push) => {

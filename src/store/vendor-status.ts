@@ -39,6 +39,12 @@ export interface VendorSummary {
   failingSince: string | null;
   /** Failed polls in a row up to the last one (0 after a success). */
   consecutiveFailures: number;
+  /** An open incident (not maintenance): the vendor is polled at its active interval. */
+  hasOpenIncident: boolean;
+  /** When the vendor's last push arrived (POST /ingest); null when it never pushed. */
+  pushReceivedAt: string | null;
+  /** The start of the poll that answered the last push; null before one. */
+  pushPolledAt: string | null;
 }
 
 interface VendorDetail extends Omit<VendorSummary, 'activeIncidents'> {
@@ -57,6 +63,8 @@ const stateColumns = [
   'vendor_state.first_success_at',
   'vendor_state.failing_since',
   'vendor_state.consecutive_failures',
+  'vendor_state.push_received_at',
+  'vendor_state.push_polled_at',
 ] as const;
 
 /** Every watched (enabled) vendor, by slug. */
@@ -85,18 +93,26 @@ export async function listVendorStatuses(
   const impacts = new Map<string, Impact[]>();
   const impactRows = await db
     .selectFrom('incidents')
-    .select(['vendor_slug', 'impact'])
+    .select(['vendor_slug', 'impact', 'kind'])
     .select((eb) => eb.fn.countAll<number>().as('open'))
     .where('active', '=', 1)
-    .groupBy(['vendor_slug', 'impact'])
+    .groupBy(['vendor_slug', 'impact', 'kind'])
     .execute();
+  const withOpenIncident = new Set<string>();
   for (const row of impactRows) {
+    if (row.kind === 'incident') withOpenIncident.add(row.vendor_slug);
     const list = impacts.get(row.vendor_slug) ?? [];
     for (let i = 0; i < Number(row.open); i++) list.push(row.impact as Impact);
     impacts.set(row.vendor_slug, list);
   }
   return vendors.map((row) =>
-    summarize(row, statuses.get(row.slug) ?? [], impacts.get(row.slug) ?? [], now),
+    summarize(
+      row,
+      statuses.get(row.slug) ?? [],
+      impacts.get(row.slug) ?? [],
+      withOpenIncident.has(row.slug),
+      now,
+    ),
   );
 }
 
@@ -141,6 +157,7 @@ export async function getVendorDetail(
     row,
     components.map((component) => component.status),
     activeIncidents.map((incident) => incident.impact),
+    activeIncidents.some((incident) => incident.kind === 'incident'),
     now,
   );
   const warnings = row.warnings === null ? [] : fromJson<string[]>(row.warnings);
@@ -155,12 +172,15 @@ type VendorStatusRow = Parameters<typeof vendorFromRow>[0] & {
   first_success_at: string | null;
   failing_since: string | null;
   consecutive_failures: number | null;
+  push_received_at: string | null;
+  push_polled_at: string | null;
 };
 
 function summarize(
   row: VendorStatusRow,
   componentStatuses: ComponentStatus[],
   openImpacts: Impact[],
+  hasOpenIncident: boolean,
   now: string,
 ): VendorSummary {
   const vendor = vendorFromRow(row);
@@ -188,5 +208,8 @@ function summarize(
     // A streak is only told while the last poll failed.
     failingSince: record.lastError === null ? null : row.failing_since,
     consecutiveFailures: record.lastError === null ? 0 : (row.consecutive_failures ?? 0),
+    hasOpenIncident,
+    pushReceivedAt: row.push_received_at,
+    pushPolledAt: row.push_polled_at,
   };
 }

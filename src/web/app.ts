@@ -65,6 +65,8 @@ interface AppDeps {
   uptimeWeights?: Readonly<ImpactWeights>;
   /** Push ingestion (POST /ingest/{slug}/{token}): the nudge to this process's poller, limits. */
   ingest?: Omit<IngestDeps, 'db' | 'now'>;
+  /** A vendor's active interval (config polling.activeInterval), shown as its effective interval. */
+  activeIntervalFor?: (slug: string) => number;
 }
 
 export function createApp(deps: AppDeps): Hono {
@@ -73,7 +75,14 @@ export function createApp(deps: AppDeps): Hono {
     deps.log?.error({ ...fields, err: error }, 'web request failed');
 
   const uptimeWeights = deps.uptimeWeights ?? defaultImpactWeights;
-  const pages = createPages({ db, now, vendorName, uptimeWeights });
+  const { activeIntervalFor } = deps;
+  const pages = createPages({
+    db,
+    now,
+    vendorName,
+    uptimeWeights,
+    ...(activeIntervalFor ? { activeIntervalFor } : {}),
+  });
   const auth = deps.auth ? createAuth({ db, now, settings: deps.auth, pages }) : null;
   const writeAccess = auth
     ? {
@@ -83,7 +92,7 @@ export function createApp(deps: AppDeps): Hono {
       }
     : {};
   const health = createHealthApi(db, deps.readinessTimeoutMs);
-  const vendors = createVendorApi({ db, now });
+  const vendors = createVendorApi({ db, now, ...(activeIntervalFor ? { activeIntervalFor } : {}) });
   const vendorWrite =
     deps.vendorWrites &&
     (deps.vendorWrites.adminToken !== null || auth) &&

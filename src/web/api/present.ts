@@ -28,6 +28,10 @@ interface VendorState {
   failingSince: string | null;
   consecutiveFailures: number;
   error: string | null;
+  /** Seconds between polls now: the active interval while an incident is open (api/vendors.ts). */
+  effectiveIntervalSeconds: number;
+  pushReceivedAt: string | null;
+  pushPolledAt: string | null;
 }
 
 /** The vendor fields in the documented order, `activeIncidents` in its place, `error` if set. */
@@ -46,6 +50,9 @@ function presentVendorWith<Active>(vendor: VendorState, activeIncidents: Active)
     firstSuccessAt: vendor.firstSuccessAt,
     failingSince: vendor.failingSince,
     consecutiveFailures: vendor.consecutiveFailures,
+    effectiveInterval: vendor.effectiveIntervalSeconds,
+    pushReceivedAt: vendor.pushReceivedAt,
+    pushPolledAt: vendor.pushPolledAt,
     ...(vendor.error === null
       ? {}
       : { error: vendor.error, errorReason: failureReason(vendor.error) }),

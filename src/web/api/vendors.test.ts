@@ -42,6 +42,10 @@ describe('GET /api/v1/vendors', () => {
         firstSuccessAt: '2025-09-10T13:00:00.000Z',
         failingSince: null,
         consecutiveFailures: 0,
+        // Only a maintenance is open: no fast polling.
+        effectiveInterval: 60,
+        pushReceivedAt: null,
+        pushPolledAt: null,
       },
       {
         slug: 'flaky',
@@ -57,6 +61,9 @@ describe('GET /api/v1/vendors', () => {
         firstSuccessAt: '2025-09-10T22:08:00.000Z',
         failingSince: '2025-09-10T22:09:00.000Z',
         consecutiveFailures: 1,
+        effectiveInterval: 60,
+        pushReceivedAt: null,
+        pushPolledAt: null,
         error: 'HTTP 503 from https://status.flaky.example.com',
         errorReason: 'HTTP 503',
       },
@@ -74,6 +81,10 @@ describe('GET /api/v1/vendors', () => {
         firstSuccessAt: '2025-09-10T13:00:00.000Z',
         failingSince: null,
         consecutiveFailures: 0,
+        // An open incident: polled at the default active interval.
+        effectiveInterval: 10,
+        pushReceivedAt: null,
+        pushPolledAt: null,
       },
       {
         slug: 'stripe',
@@ -90,6 +101,9 @@ describe('GET /api/v1/vendors', () => {
         firstSuccessAt: null,
         failingSince: null,
         consecutiveFailures: 0,
+        effectiveInterval: 60,
+        pushReceivedAt: null,
+        pushPolledAt: null,
       },
     ]);
     for (const item of body.vendors) expect(schemaProblems(item, 'Vendor')).toEqual([]);

@@ -55,6 +55,7 @@ interface PagesOptions {
   now: () => string;
   vendorName?: (slug: string) => string | undefined;
   uptimeWeights: Readonly<ImpactWeights>;
+  activeIntervalFor?: (slug: string) => number;
 }
 
 export function createPages(options: PagesOptions): Pages {

@@ -1,5 +1,6 @@
 // GET /vendors/{slug}[?cursor=]: the vendor page.
 import type { Context } from 'hono';
+import { effectiveIntervalOf } from '../../polling-interval.js';
 import { addSeconds } from '../../../domain/time.js';
 import {
   findOldestIncidentStart,
@@ -68,6 +69,7 @@ export async function vendorPage(c: Context, deps: PageDeps, slug: string): Prom
     ...detail,
     name: deps.vendorName?.(slug) ?? detail.name,
     watchedSince: record?.watchedSince ?? detail.lastPolledAt ?? now,
+    effectiveIntervalSeconds: effectiveIntervalOf(detail, deps.activeIntervalFor),
   };
   return sendHtml(
     c,

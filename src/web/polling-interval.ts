@@ -1,0 +1,25 @@
+// The interval a vendor is polled at right now, as the pages and the API show it: the poller's
+// own decision (src/poll/active-polling.ts) applied to what the store says of the vendor.
+import { defaultActiveIntervalSeconds } from '../config/schema.js';
+import { effectiveIntervalSeconds } from '../poll/active-polling.js';
+
+export interface PolledVendor {
+  slug: string;
+  intervalSeconds: number;
+  hasOpenIncident: boolean;
+}
+
+/** The interval the poller uses for this vendor now, by the poller's own decision. */
+export function effectiveIntervalOf(
+  vendor: PolledVendor,
+  activeIntervalFor: ((slug: string) => number) | undefined,
+): number {
+  return effectiveIntervalSeconds(
+    {
+      intervalSeconds: vendor.intervalSeconds,
+      activeIntervalSeconds: activeIntervalFor?.(vendor.slug) ?? defaultActiveIntervalSeconds,
+    },
+    // Suspected: parts 1–3 of issue 12 (probes) supply it; nothing suspects a vendor yet.
+    { hasOpenIncident: vendor.hasOpenIncident, suspected: false },
+  );
+}
