@@ -2,10 +2,7 @@
 // in it is stored; it must still be one of the documented webhook shapes, or it is refused.
 
 export type PushKind =
-  | 'statuspage.incident'
-  | 'statuspage.maintenance'
-  | 'statuspage.component'
-  | 'event';
+  'statuspage.incident' | 'statuspage.maintenance' | 'statuspage.component' | 'event';
 
 export type PushReading = { ok: true; kind: PushKind } | { ok: false; reason: string };
 

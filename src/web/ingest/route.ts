@@ -64,7 +64,12 @@ export function createIngest(deps: IngestDeps) {
 
     const body = await readBounded(c, maxPushBytes);
     if (body === null) {
-      return sendError(c, 413, 'payload_too_large', `a push may have at most ${maxPushBytes} bytes`);
+      return sendError(
+        c,
+        413,
+        'payload_too_large',
+        `a push may have at most ${maxPushBytes} bytes`,
+      );
     }
     const reading = readPush(body);
     if (!reading.ok) return sendError(c, 400, 'invalid_body', reading.reason);
