@@ -18,8 +18,8 @@ export const maxPushBytes = 256 * 1024;
 
 /** One vendor's pushes: a burst of 10, then one every 2 s (each poll covers a burst anyway). */
 export const defaultVendorLimit: RateLimit = { burst: 10, perSecond: 0.5 };
-/** One address's pushes over all vendors: a burst of 60, then 2 a second. */
-export const defaultAddressLimit: RateLimit = { burst: 60, perSecond: 2 };
+/** One address's pushes over all vendors: a burst of 300, then 30 a second (one provider may send for many vendors from one address). */
+export const defaultAddressLimit: RateLimit = { burst: 300, perSecond: 30 };
 
 export interface AcceptedPush {
   slug: string;
