@@ -18,7 +18,7 @@ import { issueIngestToken, migrateToLatest, openStore, syncVendors } from '../di
 import { ask, nextMessage, startChild, stopChild } from './children.mjs';
 import { fetchVisibility } from './latency.mjs';
 import { freePort, incidentSources, secondsSummary, waitForFirstRound } from './serve-phase.mjs';
-import { cpuMeter, loadAverage, round } from './stats.mjs';
+import { cpuMeter, loadAverage } from './stats.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const binPath = join(here, '..', 'dist', 'cli', 'bin.js');

@@ -1,5 +1,6 @@
 // The end of a poll: what it decided (recovered, unreachable, the page's changes), routed to
 // notification targets first and then recorded in one commit with the vendor's next due time.
+import { effectiveIntervalSeconds, openIncidentAfter } from '../domain/active-polling.js';
 import { cycleFacts } from '../domain/cycle-facts.js';
 import type { PlannedEvent } from '../domain/diff.js';
 import { failureReason } from '../domain/failure-reason.js';
@@ -11,7 +12,6 @@ import { addSeconds } from '../domain/time.js';
 import { decideUnreachable } from '../domain/unreachable.js';
 import { commitCycle, loadNotifiedTargets, type CycleRecord } from '../store/index.js';
 import type { Attempt, Failure, FetchedBodies, Parsed, PollDeps, PollOutcome } from './attempt.js';
-import { effectiveIntervalSeconds, openIncidentAfter } from './active-polling.js';
 import { nextPollDelaySeconds } from './backoff.js';
 
 export async function recordSuccess(

@@ -1,7 +1,7 @@
 // The interval a vendor is polled at right now, as the pages and the API show it: the poller's
-// own decision (src/poll/active-polling.ts) applied to what the store says of the vendor.
+// own decision (src/domain/active-polling.ts) applied to what the store says of the vendor.
 import { defaultActiveIntervalSeconds } from '../config/schema.js';
-import { effectiveIntervalSeconds } from '../poll/active-polling.js';
+import { effectiveIntervalSeconds } from '../domain/active-polling.js';
 
 export interface PolledVendor {
   slug: string;

@@ -102,7 +102,7 @@ async function readBounded(c: Context, limit: number): Promise<string | null> {
   if (Number.isFinite(declared) && declared > limit) return null;
   const stream = c.req.raw.body;
   if (!stream) return '';
-  const reader = stream.getReader();
+  const reader = (stream as ReadableStream<Uint8Array>).getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {

@@ -245,8 +245,8 @@ export const VendorPage: FC<VendorPageProps> = (props) => {
         <p class="note" data-testid="freshness" data-live-part="freshness">
           Data: <FreshnessNote vendor={vendor} now={now} />
           {' · '}
-          <PollingNote vendor={vendor} /> ·{' '}
-          <a href={`${path}/feed.atom`}>Atom</a> · <a href={`${path}/feed.rss`}>RSS</a> ·{' '}
+          <PollingNote vendor={vendor} /> · <a href={`${path}/feed.atom`}>Atom</a> ·{' '}
+          <a href={`${path}/feed.rss`}>RSS</a> ·{' '}
           <a href={`${path}/maintenances.ics`}>Maintenance calendar (.ics)</a> ·{' '}
           <a href={`/compat/${encodeURIComponent(vendor.slug)}/api/v2/summary.json`}>
             Statuspage API

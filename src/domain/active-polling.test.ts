@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PreviousState } from '../domain/diff.js';
-import type { IncidentWrite } from '../domain/plan.js';
+import type { PreviousState } from './diff.js';
+import type { IncidentWrite } from './plan.js';
 import { effectiveIntervalSeconds, openIncidentAfter, pollsFast } from './active-polling.js';
 
 describe('fast polling: the one decision', () => {
@@ -23,7 +23,7 @@ describe('fast polling: the one decision', () => {
 });
 
 describe('openIncidentAfter', () => {
-  const known = (id: string, phase: 'investigating' | 'resolved', kind = 'incident' as const) =>
+  const known = (id: string, phase: 'investigating' | 'resolved', kind: 'incident' = 'incident') =>
     ({ id, kind, phase, updates: [] }) as unknown as PreviousState['incidents'][number];
   const update = (incidentId: string, fields: object): IncidentWrite =>
     ({

@@ -1,8 +1,8 @@
 // Fast polling while it matters: a vendor that has an open incident, or that our probes suspect,
 // is polled at its active interval until that ends. Pure decisions, nothing read here.
-import type { PreviousState } from '../domain/diff.js';
-import type { CyclePlan } from '../domain/plan.js';
-import { closedPhases, type IncidentKind, type Phase } from '../domain/vocabulary.js';
+import type { PreviousState } from './diff.js';
+import type { CyclePlan } from './plan.js';
+import { closedPhases, type IncidentKind, type Phase } from './vocabulary.js';
 
 export interface Activity {
   /** The vendor has an open incident (maintenance does not count). */
