@@ -118,9 +118,13 @@ export function registerVendorContract(harness: StoreHarness): void {
           firstSuccessAt: at(1),
           failingSince: null,
           consecutiveFailures: 0,
+          hasOpenIncident: true,
+          pushReceivedAt: null,
+          pushPolledAt: null,
         },
         expect.objectContaining({
           slug: 'quiet',
+          hasOpenIncident: false,
           status: 'operational',
           activeIncidents: 0,
           health: 'ok',
