@@ -17,21 +17,27 @@ describe('simulator pushes', () => {
   it("posts a Statuspage-style webhook to a pushing vendor's ingest URL on each change", async () => {
     receiver = await startReceiver({ ok: { status: 202, body: '{}' } });
     const url = receiver.url('/ingest/sim-0/token');
+    let pushing: string | undefined;
     simulator = await startSimulator({
       vendors: 2,
       seed: 3,
       tickMs: 20,
       incidentRate: 1,
-      pushTo: (slug) => (slug === simulator?.vendors[0]?.slug ? url : undefined),
+      pushTo: (slug) => (slug === pushing ? url : undefined),
     });
+    pushing = simulator.vendors[0]!.slug;
     await receiver.waitFor(2, 10_000);
     for (const request of receiver.received) {
       expect(request.path).toBe('/ingest/sim-0/token');
       expect(readPush(request.body)).toMatchObject({ ok: true });
     }
-    const pushes = simulator.pushes();
+    // Closing waits for the pushes in flight to be answered.
+    const closing = simulator;
+    simulator = undefined;
+    await closing.close();
+    const pushes = closing.pushes();
     expect(pushes.length).toBeGreaterThanOrEqual(2);
-    const first = simulator.vendors[0]!.slug;
+    const first = closing.vendors[0]!.slug;
     expect(new Set(pushes.map((push) => push.vendorSlug))).toEqual(new Set([first]));
     // Each push follows the change it reports, and the simulator saw it accepted.
     const answered = pushes.filter((push) => push.status !== null);
