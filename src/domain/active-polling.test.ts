@@ -25,15 +25,17 @@ describe('fast polling: the one decision', () => {
 describe('openIncidentAfter', () => {
   const known = (id: string, phase: 'investigating' | 'resolved', kind: 'incident' = 'incident') =>
     ({ id, kind, phase, updates: [] }) as unknown as PreviousState['incidents'][number];
-  const update = (incidentId: string, fields: object): IncidentWrite =>
-    ({
-      action: 'update',
-      incidentId,
-      fields,
-      newUpdates: [],
-      editedUpdates: [],
-      revisions: [],
-    }) as IncidentWrite;
+  const update = (
+    incidentId: string,
+    fields: Extract<IncidentWrite, { action: 'update' }>['fields'],
+  ): IncidentWrite => ({
+    action: 'update',
+    incidentId,
+    fields,
+    newUpdates: [],
+    editedUpdates: [],
+    revisions: [],
+  });
 
   it('keeps what the store said when the plan writes no incident', () => {
     expect(openIncidentAfter(true, null, null)).toBe(true);

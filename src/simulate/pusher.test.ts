@@ -17,15 +17,16 @@ describe('simulator pushes', () => {
   it("posts a Statuspage-style webhook to a pushing vendor's ingest URL on each change", async () => {
     receiver = await startReceiver({ ok: { status: 202, body: '{}' } });
     const url = receiver.url('/ingest/sim-0/token');
-    let pushing: string | undefined;
+    // Only the first vendor pushes; its slug is known once the simulator started.
+    const pushing: { slug?: string } = {};
     simulator = await startSimulator({
       vendors: 2,
       seed: 3,
       tickMs: 20,
       incidentRate: 1,
-      pushTo: (slug) => (slug === pushing ? url : undefined),
+      pushTo: (slug) => (slug === pushing.slug ? url : undefined),
     });
-    pushing = simulator.vendors[0]!.slug;
+    pushing.slug = simulator.vendors[0]!.slug;
     await receiver.waitFor(2, 10_000);
     for (const request of receiver.received) {
       expect(request.path).toBe('/ingest/sim-0/token');
