@@ -30,7 +30,7 @@ describe.each(databaseKinds)('push ingestion in the store (%s)', (kind) => {
     expect(await issueIngestToken(store.db, 'a')).toBe(first);
     expect(await issueIngestToken(store.db, 'b')).not.toBe(first);
     expect(await issueIngestToken(store.db, 'nope')).toBeNull();
-    expect(await loadPushTarget(store.db, 'a')).toEqual({ token: first, lastPolledAt: null });
+    expect(await loadPushTarget(store.db, 'a')).toEqual({ token: first });
     expect(await loadPushTarget(store.db, 'nope')).toBeNull();
   });
 
@@ -41,15 +41,15 @@ describe.each(databaseKinds)('push ingestion in the store (%s)', (kind) => {
     expect(await nextPollAt(store, 'a')).toBe(addSeconds(at(1), 60));
 
     // 1 s after the poll: due at the end of the 2 s window, not at once.
-    const due = await recordPush(store.db, 'a', at(1), addSeconds(at(1), 1), 2);
+    const due = await recordPush(store.db, 'a', addSeconds(at(1), 1), 2);
     expect(due).toBe(addSeconds(at(1), 2));
     expect(await nextPollAt(store, 'a')).toBe(addSeconds(at(1), 2));
     // A later push does not push the due time back.
-    await recordPush(store.db, 'a', at(1), addSeconds(at(1), 1.5), 2);
+    await recordPush(store.db, 'a', addSeconds(at(1), 1.5), 2);
     expect(await nextPollAt(store, 'a')).toBe(addSeconds(at(1), 2));
     // Long after the last poll: due now, but a vendor due sooner keeps its time.
     const later = addSeconds(at(1), 30);
-    expect(await recordPush(store.db, 'a', at(1), later, 2)).toBe(later);
+    expect(await recordPush(store.db, 'a', later, 2)).toBe(later);
     const state = await loadPollState(store.db, 'a');
     expect(state).toMatchObject({ nextPollAt: addSeconds(at(1), 2), pushReceivedAt: later });
   });
@@ -58,7 +58,7 @@ describe.each(databaseKinds)('push ingestion in the store (%s)', (kind) => {
     const { store } = await opener.fresh();
     await addVendors(store, ['a']);
     // Never polled: due at t0 already.
-    await recordPush(store.db, 'a', null, at(5), 2);
+    await recordPush(store.db, 'a', at(5), 2);
     expect(await nextPollAt(store, 'a')).toBe(at(0));
   });
 
@@ -73,7 +73,7 @@ describe.each(databaseKinds)('push ingestion in the store (%s)', (kind) => {
     });
     expect(claimed.map((c) => c.vendor.slug)).toEqual(['a', 'b']);
     // A push for a arrives while its poll (started at(1)) is in flight; none for b.
-    await recordPush(store.db, 'a', null, addSeconds(at(1), 0.5), 2);
+    await recordPush(store.db, 'a', addSeconds(at(1), 0.5), 2);
     for (const slug of ['a', 'b']) {
       await commitCycle(store.db, {
         vendorSlug: slug,

@@ -4,12 +4,12 @@ import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { pushDueAt } from '../domain/push-coalesce.js';
 import { storedInstant } from './codec.js';
+import { dialectOf } from './db.js';
 import type { Database } from './schema.js';
 
-/** What a push needs to know of a vendor: its token and when it was last polled. */
+/** What a push needs to know of a watched vendor: its token (null until one is made). */
 export interface PushTarget {
   token: string | null;
-  lastPolledAt: string | null;
 }
 
 export async function loadPushTarget(
@@ -19,11 +19,11 @@ export async function loadPushTarget(
   const row = await db
     .selectFrom('vendor_state')
     .innerJoin('vendors', 'vendors.slug', 'vendor_state.slug')
-    .select(['vendor_state.ingest_token', 'vendor_state.last_polled_at'])
+    .select('vendor_state.ingest_token')
     .where('vendor_state.slug', '=', slug)
     .where('vendors.enabled', '=', 1)
     .executeTakeFirst();
-  return row ? { token: row.ingest_token, lastPolledAt: row.last_polled_at } : null;
+  return row ? { token: row.ingest_token } : null;
 }
 
 /**
@@ -51,24 +51,30 @@ export async function issueIngestToken(db: Kysely<Database>, slug: string): Prom
  * Records a push at `now` and makes the vendor due at `now`, but no sooner than `coalesceSeconds`
  * after its last poll started (pushes in a burst share one poll). A vendor due sooner keeps its
  * time; one in flight is handled when its poll is recorded (commitCycle's nextPollAtAfterPush).
- * Returns when the vendor is now due.
+ * The last poll's start is read in the same transaction (row locked on PostgreSQL), so a poll
+ * recorded meanwhile still counts. Returns when the vendor is now due.
  */
 export async function recordPush(
   db: Kysely<Database>,
   slug: string,
-  lastPolledAt: string | null,
   now: string,
   coalesceSeconds: number,
 ): Promise<string> {
   const at = storedInstant(now);
-  const dueAt = storedInstant(pushDueAt(lastPolledAt, now, coalesceSeconds));
-  await db
-    .updateTable('vendor_state')
-    .set({
-      push_received_at: at,
-      next_poll_at: sql<string>`case when next_poll_at > ${dueAt} then ${dueAt} else next_poll_at end`,
-    })
-    .where('slug', '=', slug)
-    .execute();
-  return dueAt;
+  const postgres = dialectOf(db) === 'postgres';
+  return db.transaction().execute(async (trx) => {
+    let read = trx.selectFrom('vendor_state').select('last_polled_at').where('slug', '=', slug);
+    if (postgres) read = read.forUpdate();
+    const row = await read.executeTakeFirst();
+    const dueAt = storedInstant(pushDueAt(row?.last_polled_at ?? null, now, coalesceSeconds));
+    await trx
+      .updateTable('vendor_state')
+      .set({
+        push_received_at: at,
+        next_poll_at: sql<string>`case when next_poll_at > ${dueAt} then ${dueAt} else next_poll_at end`,
+      })
+      .where('slug', '=', slug)
+      .execute();
+    return dueAt;
+  });
 }

@@ -78,13 +78,7 @@ export function createIngest(deps: IngestDeps) {
     if (!byVendor.ok) return limited(c, byVendor.retryAfterSeconds, 'for this vendor');
 
     const receivedAt = deps.now();
-    const dueAt = await recordPush(
-      deps.db,
-      slug,
-      target!.lastPolledAt,
-      receivedAt,
-      pushCoalesceSeconds,
-    );
+    const dueAt = await recordPush(deps.db, slug, receivedAt, pushCoalesceSeconds);
     deps.onPush?.({ slug, kind: reading.kind, receivedAt, dueAt });
     return sendJson(c, { accepted: true, kind: reading.kind, pollAt: dueAt }, 202);
   };
