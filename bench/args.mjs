@@ -28,12 +28,16 @@ const usage = `usage: node bench/run.mjs [--vendors N] [--interval S] [--duratio
   --saturation S       length of each throughput measurement, seconds (default 20)
   --incident-rate R    simulator: chance per vendor per second that an incident opens (default 0.002)
   --seed N             simulator seed (default 1)
-  --only LIST          run only these phases (comma-separated: baseline,saturation,latency,serve)
+  --only LIST          run only these phases (comma-separated: baseline,saturation,latency,serve,groups)
+                       groups: interval / fast polling / push latency in one serve run (~2.5 min alone:
+                       node bench/run.mjs --only groups)
+  --group-vendors N    vendors of the groups phase (default 2000, a third per group)
+  --group-changes N    changes per group in its window (default 60: the one webhook target keeps up)
   --heap-snapshot DIR  the serve phase writes a heap snapshot of serve into DIR at the window's end
   --profile            CPU-profile the poller children's measured window; print their top frames
   --quick              smoke run: 600 vendors, short phases (~1 minute)`;
 
-export const phaseNames = ['baseline', 'saturation', 'latency', 'serve'];
+export const phaseNames = ['baseline', 'saturation', 'latency', 'serve', 'groups'];
 
 function positiveNumber(raw, name, integer) {
   const value = Number(raw);
@@ -55,6 +59,8 @@ export function parseBenchArgs(argv) {
       seed: { type: 'string' },
       only: { type: 'string' },
       'heap-snapshot': { type: 'string' },
+      'group-vendors': { type: 'string' },
+      'group-changes': { type: 'string' },
       profile: { type: 'boolean', default: false },
       quick: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -100,5 +106,18 @@ export function parseBenchArgs(argv) {
     warmupLimitSeconds: base.warmupLimitSeconds,
     incidentRate,
     seed: values.seed ? positiveNumber(values.seed, 'seed', true) : 1,
+    // The groups phase: its own simulator and serve, bounded to about 2.5 minutes.
+    groupVendors: values['group-vendors']
+      ? positiveNumber(values['group-vendors'], 'group-vendors', true)
+      : values.quick
+        ? 300
+        : 2000,
+    groupChanges: values['group-changes']
+      ? positiveNumber(values['group-changes'], 'group-changes', true)
+      : values.quick
+        ? 30
+        : 60,
+    groupWindowSeconds: values.quick ? 20 : 60,
+    groups: { intervalSeconds: values.quick ? 10 : 30, activeIntervalSeconds: 10 },
   };
 }

@@ -156,6 +156,7 @@ export function buildRows(result) {
     row('poller warm-up: first full round, s', latency?.warmupSeconds),
     row('simulator CPU during latency run (cores)', latency?.simulatorCores),
     ...serveRows(result.serve, settings, bound),
+    ...groupRows(result.latencyGroups),
   ];
   return rows;
 }
@@ -216,4 +217,41 @@ function cpuMsPerPoll(measured) {
   if (!measured?.pollsPerSecond || measured.coresUsed === null || measured.coresUsed === undefined)
     return null;
   return round((measured.coresUsed * 1000) / measured.pollsPerSecond, 2);
+}
+
+/** The three detection paths of one serve run: polled at the interval, fast polling, push. */
+export function groupRows(groups) {
+  if (!groups) return [];
+  const { interval, fast, push } = groups.groups;
+  const fastBound = groups.activeIntervalSeconds + 2;
+  const counts = (g) => `${g.alerted}/${g.visible}`;
+  const stored = (g) => (g.stored.p50 === null ? null : `${g.stored.p50} / ${g.stored.p99}`);
+  return [
+    row(
+      `groups: ${groups.vendors} vendors in one serve, first round s / load at window`,
+      `${groups.warmupSeconds} / ${groups.loadAverageAtWindowStart.join(' ')}`,
+    ),
+    row('groups: serve CPU (cores) in the window', groups.coresUsed),
+    row(
+      `interval (${groups.intervalSeconds} s): visible → webhook p50 / p99, s (alerted/visible ${counts(interval)})`,
+      interval.p50 === null ? null : `${interval.p50} / ${interval.p99}`,
+      `p99 ≤ ${groups.intervalSeconds + 2} s`,
+      () => interval.p99 !== null && interval.p99 <= groups.intervalSeconds + 2,
+    ),
+    row(
+      `fast (open incident, ${groups.activeIntervalSeconds} s): update visible → webhook p50 / p99, s (${counts(fast)})`,
+      fast.p50 === null ? null : `${fast.p50} / ${fast.p99}`,
+      `p99 ≤ ${fastBound} s`,
+      () => fast.p99 !== null && fast.p99 <= fastBound,
+    ),
+    row('interval: visible → stored (poll start) p50 / p99, s', stored(interval)),
+    row('fast: update visible → stored (poll start) p50 / p99, s', stored(fast)),
+    row('push: visible → stored (poll start) p50 / p99, s', stored(push)),
+    row(
+      `push: visible → webhook p50 / p99, s (${counts(push)}; pushes ${JSON.stringify(groups.pushStatuses)})`,
+      push.p50 === null ? null : `${push.p50} / ${push.p99}`,
+      'p50 ≤ 2 s, p99 ≤ 5 s',
+      () => push.p50 !== null && push.p50 <= 2 && push.p99 <= 5,
+    ),
+  ];
 }

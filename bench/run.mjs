@@ -16,8 +16,9 @@ import {
 } from './children.mjs';
 import { runBaseline, runLatency, runSaturation } from './phases.mjs';
 import { runServe } from './serve-phase.mjs';
+import { runLatencyGroups } from './latency-groups.mjs';
 import { formatTop, topFrames } from './profile-top.mjs';
-import { buildRows, formatTable, resultsDir, writeResults } from './report.mjs';
+import { buildRows, formatTable, groupRows, resultsDir, row, writeResults } from './report.mjs';
 import { loadAverage, round } from './stats.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -68,7 +69,14 @@ async function main() {
   const settings = {
     ...parsed,
     // Simulator: a listener per vendor plus up to 3 keep-alive connections per vendor.
-    fileLimit: planFileLimit(parsed.vendors * 4 + descriptorReserve),
+    fileLimit: planFileLimit(
+      Math.max(
+        parsed.phases.some((name) => name !== 'groups') ? parsed.vendors : 0,
+        parsed.phases.includes('groups') ? parsed.groupVendors : 0,
+      ) *
+        4 +
+        descriptorReserve,
+    ),
     tempDir: await mkdtemp(join(tmpdir(), 'vendorwatch-bench-')),
     profileDir: parsed.profile ? profileDir : null,
   };
@@ -90,12 +98,17 @@ async function main() {
   };
   log(`load average ${result.loadAverageAtStart.join(' ')}; ${settings.fileLimit.note}`);
   try {
-    log(`starting the simulator with ${settings.vendors} vendors…`);
-    const sim = await startSimulatorProcess(settings);
-    result.simulator = { pid: sim.pid, controlUrl: sim.controlUrl, vendors: sim.vendors.length };
-    log(`simulator ready at ${sim.controlUrl} (first vendor ${sim.vendors[0]?.baseUrl})`);
-    const bare = { concurrency };
     const runs = (name) => settings.phases.includes(name);
+    // The groups phase brings its own simulator (a timeline fleet that pushes).
+    const sharedSimulator = settings.phases.some((name) => name !== 'groups');
+    let sim = null;
+    if (sharedSimulator) {
+      log(`starting the simulator with ${settings.vendors} vendors…`);
+      sim = await startSimulatorProcess(settings);
+      result.simulator = { pid: sim.pid, controlUrl: sim.controlUrl, vendors: sim.vendors.length };
+      log(`simulator ready at ${sim.controlUrl} (first vendor ${sim.vendors[0]?.baseUrl})`);
+    }
+    const bare = { concurrency };
     if (runs('baseline')) {
       await phase(result, 'baseline', 'bare loop, full GET + parse', () =>
         runBaseline(sim, settings, { ...bare, conditional: false }),
@@ -133,12 +146,26 @@ async function main() {
         () => runServe(sim, settings),
       );
     }
+    if (runs('groups')) {
+      await phase(
+        result,
+        'latencyGroups',
+        `latency groups: interval / fast polling / push, ${settings.groupVendors} vendors in one serve`,
+        () => runLatencyGroups(settings, log),
+      );
+    }
   } finally {
     await stopAllChildren();
     await removeTempDir();
   }
   if (settings.profile) result.profiles = await summarizeProfiles(profileDir);
-  result.rows = buildRows(result);
+  // Run alone, the groups phase prints only its own rows.
+  result.rows = settings.phases.every((name) => name === 'groups')
+    ? [
+        row('load average at start (1/5/15 min)', result.loadAverageAtStart.join(' / ')),
+        ...groupRows(result.latencyGroups),
+      ]
+    : buildRows(result);
   console.log(`\n${formatTable(result.rows)}\n`);
   for (const note of result.notes) console.log(`note: ${note}`);
   for (const error of result.errors) console.log(`ERROR in ${error.phase}: ${error.message}`);

@@ -17,7 +17,7 @@ import { cpuMeter, memoryOf, round, summarize } from './stats.mjs';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const binPath = join(here, '..', 'dist', 'cli', 'bin.js');
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -62,7 +62,7 @@ function polledCount(dbPath) {
   }
 }
 
-async function waitForFirstRound(dbPath, vendors, limitMs, exited) {
+export async function waitForFirstRound(dbPath, vendors, limitMs, exited) {
   const startedAt = Date.now();
   while (Date.now() - startedAt < limitMs) {
     if (exited.value) throw new Error(`serve exited during warm-up (${exited.value})`);
@@ -74,7 +74,7 @@ async function waitForFirstRound(dbPath, vendors, limitMs, exited) {
   return { complete: false, seconds: round(limitMs / 1000, 1) };
 }
 
-function incidentSources(dbPath) {
+export function incidentSources(dbPath) {
   const db = new Database(dbPath, { readonly: true, fileMustExist: true });
   try {
     const rows = db.prepare('SELECT id, vendor_slug, source_id FROM incidents').all();
@@ -84,7 +84,7 @@ function incidentSources(dbPath) {
   }
 }
 
-function secondsSummary(values) {
+export function secondsSummary(values) {
   const s = summarize(values);
   const seconds = (ms) => (ms === null ? null : round(ms / 1000, 3));
   return { count: s.count, p50: seconds(s.p50), p99: seconds(s.p99), max: seconds(s.max) };

@@ -15,6 +15,7 @@ import type { Metrics } from '../web/metrics.js';
 import { correlationSettings } from './correlation.js';
 import { configuredVendors } from './fetcher.js';
 import { flagSettingsOf, flagSweepEveryMs } from './flag-settings.js';
+import { activeIntervalOf } from './polling-settings.js';
 import { startNotifier, type Notifier } from './notifier.js';
 import { startWorkerLease } from './worker-lease.js';
 
@@ -35,6 +36,8 @@ export interface RunningPoller {
   /** Probes of vendors' real endpoints and the suspicions they raise. */
   probes: ProbeRunner;
   workerId: string;
+  /** A push made a vendor due at `atMs`: look for due vendors then, not at the next tick. */
+  pollSoon(atMs: number): void;
   /** Stops polling and notifying, and hands this worker's leases back. */
   stop(): Promise<void>;
 }
@@ -77,6 +80,7 @@ export async function startPoller(deps: PollerDeps): Promise<RunningPoller> {
     bus.publish(events);
     dispatcher.wake();
   };
+  const probeRunner: { current: ProbeRunner | null } = { current: null };
   const scheduler = startScheduler({
     db: store.db,
     owner,
@@ -97,6 +101,9 @@ export async function startPoller(deps: PollerDeps): Promise<RunningPoller> {
       onEvents,
       onHealthChange: (change) => bus.publishHealth(change),
       flagSettingsFor,
+      activeIntervalFor: activeIntervalOf(config),
+      // The runner starts after the scheduler; until then nothing is suspected.
+      suspectedFor: (slug) => probeRunner.current?.suspected(slug) ?? false,
     },
     sweep: {
       everyMs: flagSweepEveryMs(config),
@@ -127,7 +134,7 @@ export async function startPoller(deps: PollerDeps): Promise<RunningPoller> {
     },
     onError: (error) => logger.error({ err: error }, 'scheduler error'),
   });
-  const probes = startProbeRunner({
+  const probes = (probeRunner.current = startProbeRunner({
     db: store.db,
     fetcher,
     vendors: config.vendors.map((vendor) => ({
@@ -143,12 +150,13 @@ export async function startPoller(deps: PollerDeps): Promise<RunningPoller> {
     leaseValid: () => lease.valid(),
     onEvents,
     onError: (error) => logger.error({ err: error }, 'probe runner error'),
-  });
+  }));
   logger.info({ vendors: vendors.length, owner }, 'poller started');
   return {
     notifier,
     probes,
     workerId: owner,
+    pollSoon: (atMs) => scheduler.pollSoon(atMs),
     async stop() {
       await probes.stop();
       await scheduler.stop();

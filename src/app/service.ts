@@ -13,6 +13,7 @@ import { createConfiguredFetcher } from './fetcher.js';
 import { limitHeapGrowth } from './heap.js';
 import { acquireInstanceLock, type InstanceLock } from './instance-lock.js';
 import { startPoller, type RunningPoller } from './poller.js';
+import { activeIntervalOf } from './polling-settings.js';
 import { startHotTableVacuum, type HotTableVacuum } from './postgres-vacuum.js';
 import { startRetentionSweep, type RetentionSweep } from './retention.js';
 import { createTargetAdmin } from './target-admin.js';
@@ -78,6 +79,14 @@ export async function startService(
         metrics,
         uptimeWeights: config.uptimeWeights,
         boards: config.boards,
+        activeIntervalFor: activeIntervalOf(config),
+        // The store already says "due now" to every worker; this only spares the tick's wait.
+        ingest: {
+          onPush: (push) => {
+            logger.debug({ vendor: push.slug, kind: push.kind, dueAt: push.dueAt }, 'push');
+            poller?.pollSoon(Date.parse(push.dueAt));
+          },
+        },
         vendorWrites: vendorWrites(config.adminToken, config, fetcher),
         auth: {
           ...config.auth,

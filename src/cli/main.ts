@@ -8,6 +8,7 @@ import { addCommand, runAdd } from './commands/add.js';
 import { captureCommand, runCapture } from './commands/capture.js';
 import { detectCommand, runDetect } from './commands/detect.js';
 import { incidentsCommand, runIncidents } from './commands/incidents.js';
+import { ingestUrlCommand, runIngestUrl } from './commands/ingest-url.js';
 import { PollFailure, pollCommand, runPoll } from './commands/poll.js';
 import { pruneCommand, runPrune } from './commands/prune.js';
 import { runServe, serveCommand, webCommand, workerCommand } from './commands/serve.js';
@@ -68,6 +69,7 @@ const commands: Record<string, { run: Command; spec: CommandSpec<OptionSpec> }> 
   notify: { run: runNotify, spec: notifyCommand },
   prune: { run: runPrune, spec: pruneCommand },
   user: { run: runUser, spec: userCommand },
+  'ingest-url': { run: runIngestUrl, spec: ingestUrlCommand },
 };
 
 const globalUsage = usage(Object.values(commands).map(({ spec }) => spec));

@@ -44,6 +44,11 @@ export interface AppConfig {
   pollIntervalSeconds: number;
   network: ConfigFile['network'];
   poller: ConfigFile['poller'];
+  /** Fast polling: a vendor with an open incident is polled this often (its own, else global). */
+  polling: {
+    activeIntervalSeconds: number;
+    activeIntervalByVendor: Record<string, number>;
+  };
   databaseUrl: string;
   server: { host: string; port: number; publicUrl?: string };
   vendors: ConfiguredVendor[];
@@ -114,6 +119,16 @@ export function loadConfig(options: LoadOptions): AppConfig {
     pollIntervalSeconds: file.pollInterval,
     network: file.network,
     poller: file.poller,
+    polling: {
+      activeIntervalSeconds: file.polling.activeInterval,
+      activeIntervalByVendor: Object.fromEntries(
+        (file.vendors ?? []).flatMap((entry) =>
+          typeof entry !== 'string' && entry.activeInterval !== undefined
+            ? [[entry.slug, entry.activeInterval]]
+            : [],
+        ),
+      ),
+    },
     databaseUrl:
       options.overrides?.database ??
       options.env.DATABASE_URL ??

@@ -16,6 +16,9 @@ const defaultPostmortemAfterSeconds = defaultFlagSettings.postmortemAfterSeconds
 const defaultSessionIdleSeconds = 12 * 3600;
 const defaultSessionMaxAgeSeconds = 7 * 86_400;
 const defaultLockSeconds = 15 * 60;
+/** Fast polling while a vendor has an open incident (or is suspected); never below the floor. */
+export const defaultActiveIntervalSeconds = 10;
+export const minActiveIntervalSeconds = 5;
 
 const durationSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
   const seconds = parseDurationSeconds(value);
@@ -32,6 +35,12 @@ const durationSchema = z.union([z.string(), z.number()]).transform((value, ctx) 
 const intervalSchema = durationSchema.refine((seconds) => seconds >= 1, {
   message: 'must be at least 1s',
 });
+
+/** Polls every few seconds cost the vendor more than they gain us below this floor. */
+const activeIntervalSchema = durationSchema.refine(
+  (seconds) => seconds >= minActiveIntervalSeconds,
+  { message: `must be at least ${minActiveIntervalSeconds}s` },
+);
 
 function impactWeight(fallback: number) {
   return z.number().min(0).max(1).default(fallback);
@@ -124,6 +133,8 @@ const vendorEntrySchema = z.union([
       platform: z.enum(platforms).optional(),
       category: z.string().max(40).optional(),
       interval: intervalSchema.optional(),
+      /** This vendor's interval while it has an open incident; polling.activeInterval else. */
+      activeInterval: activeIntervalSchema.optional(),
       /** Replaces the catalog's: the upstreams this vendor runs on (outages that span vendors). */
       dependsOn: z.array(dependencySchema).max(20).optional(),
       /** This vendor's threshold for the stuck hygiene flag; the global flags.stuckAfter else. */
@@ -211,6 +222,13 @@ export const configSchema = z
         maxBodyBytes: 5 * 1024 * 1024,
         perHostConcurrency: 4,
       }),
+    /** Fast polling while it matters (docs/contract.md#configuration). */
+    polling: z
+      .object({
+        activeInterval: activeIntervalSchema.default(defaultActiveIntervalSeconds),
+      })
+      .strict()
+      .default({ activeInterval: defaultActiveIntervalSeconds }),
     poller: z
       .object({
         concurrency: z.number().int().min(1).max(2000).default(128),

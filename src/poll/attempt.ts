@@ -35,6 +35,10 @@ export interface PollDeps {
   bookkeeping?: BookkeepingBatch;
   /** Groups committed incidents into outages that span vendors; off for one-off polls. */
   correlation?: CorrelationSettings;
+  /** A vendor's interval while it has an open incident (config); its own interval when absent. */
+  activeIntervalFor?: (vendorSlug: string) => number;
+  /** Whether this worker's probes hold the vendor suspected: it is polled fast then, too. */
+  suspectedFor?: (vendorSlug: string) => boolean;
   /** A vendor's hygiene flag thresholds (config); the defaults when absent. */
   flagSettingsFor?: (vendorSlug: string) => FlagSettings;
 }

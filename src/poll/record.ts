@@ -1,8 +1,10 @@
 // The end of a poll: what it decided (recovered, unreachable, the page's changes), routed to
 // notification targets first and then recorded in one commit with the vendor's next due time.
+import { effectiveIntervalSeconds, openIncidentAfter } from '../domain/active-polling.js';
 import { cycleFacts } from '../domain/cycle-facts.js';
 import type { PlannedEvent } from '../domain/diff.js';
 import { failureReason } from '../domain/failure-reason.js';
+import { pushCoalesceSeconds } from '../domain/push-coalesce.js';
 import { healthChanged } from '../domain/health-change.js';
 import type { Vendor, VendorEvent } from '../domain/model.js';
 import { routeCycle, type CycleFacts, type RoutedEvent } from '../domain/routing.js';
@@ -38,7 +40,18 @@ export async function recordSuccess(
   // The poll's own event comes first, then the page's changes in the plan's order.
   const planned = [...recovered, ...plan.events];
   const facts = cycleFacts(parsed?.previous ?? null, plan);
-  const events = await commit(attempt, { record, planned, facts, consecutiveFailures: 0 });
+  const hasOpenIncident = openIncidentAfter(
+    state.hasOpenIncident,
+    parsed?.previous ?? null,
+    parsed?.plan ?? null,
+  );
+  const events = await commit(attempt, {
+    record,
+    planned,
+    facts,
+    consecutiveFailures: 0,
+    hasOpenIncident,
+  });
   if (healthChanged(state, null)) {
     deps.onHealthChange?.({ vendorSlug: vendor.slug, health: 'ok', errorReason: null, at: now });
   }
@@ -82,6 +95,7 @@ export async function recordFailure(
     record,
     planned: decision.announce ? [unreachable] : [],
     consecutiveFailures,
+    hasOpenIncident: state.hasOpenIncident,
     retryAfterSeconds: failure.retryAfterSeconds,
   });
   if (healthChanged(state, error)) {
@@ -109,6 +123,8 @@ interface Recording {
   facts?: CycleFacts;
   consecutiveFailures: number;
   retryAfterSeconds?: number | undefined;
+  /** The vendor has an open incident once this poll is written (fast polling). */
+  hasOpenIncident: boolean;
 }
 
 /** Nothing is known of incidents: the cycle's events are not about one. */
@@ -126,24 +142,40 @@ async function commit(attempt: Attempt, recording: Recording): Promise<VendorEve
     facts = noIncidents,
     consecutiveFailures,
     retryAfterSeconds,
+    hasOpenIncident,
   } = recording;
   // Past this worker's lease another worker may be polling the vendor: record nothing (the next
   // holder repeats this poll; no event is recorded twice or under another id).
   deps.signal?.throwIfAborted();
+  const intervalSeconds = effectiveIntervalSeconds(
+    {
+      intervalSeconds: vendor.intervalSeconds,
+      activeIntervalSeconds: deps.activeIntervalFor?.(vendor.slug) ?? vendor.intervalSeconds,
+    },
+    { hasOpenIncident, suspected: deps.suspectedFor?.(vendor.slug) ?? false },
+  );
   const delaySeconds = nextPollDelaySeconds({
-    intervalSeconds: vendor.intervalSeconds,
+    intervalSeconds,
     consecutiveFailures,
     retryAfterSeconds,
     random: deps.random(),
   });
+  const startedAt = started.toISOString();
+  const nextPollAt = addSeconds(startedAt, delaySeconds);
+  const { pushReceivedAt, lastPolledAt } = attempt.state;
   const events = await commitCycle(
     deps.db,
     {
       ...record,
       events: await routeEvents(deps, planned, facts, vendor.followedComponents ?? null),
       vendorSlug: vendor.slug,
-      now: started.toISOString(),
-      nextPollAt: addSeconds(started.toISOString(), delaySeconds),
+      now: startedAt,
+      nextPollAt,
+      // A push that arrives while this poll is in flight may concern a change it missed: poll
+      // again once the coalescing window since this poll's start has passed.
+      nextPollAtAfterPush: earlier(nextPollAt, addSeconds(startedAt, pushCoalesceSeconds)),
+      answersPush:
+        pushReceivedAt !== null && (lastPolledAt === null || pushReceivedAt > lastPolledAt),
       leaseOwner: deps.leaseOwner,
       ...(deps.flagSettingsFor ? { flagSettings: deps.flagSettingsFor(vendor.slug) } : {}),
     },
@@ -151,6 +183,10 @@ async function commit(attempt: Attempt, recording: Recording): Promise<VendorEve
   );
   if (events.length > 0) deps.onEvents?.(events);
   return events;
+}
+
+function earlier(a: string, b: string): string {
+  return Date.parse(a) <= Date.parse(b) ? a : b;
 }
 
 async function routeEvents(

@@ -49,6 +49,8 @@ export interface Scheduler {
   /** Resolves once in-flight polls finished (or the deadline passed). */
   stop(deadlineMs?: number): Promise<void>;
   inFlight(): number;
+  /** Claims at `atMs` (or at once) instead of at the next tick: a push made a vendor due. */
+  pollSoon(atMs: number): void;
 }
 
 export function startScheduler(options: SchedulerOptions): Scheduler {
@@ -161,6 +163,10 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   scheduleSweep();
   return {
     inFlight: () => running.size,
+    pollSoon(atMs) {
+      // A few ms late, so a timer that fires on the millisecond finds the vendor due.
+      schedule(Math.max(0, atMs - Date.now() + 5));
+    },
     async stop(deadlineMs = 10_000) {
       stopped = true;
       if (timer) clearTimeout(timer);

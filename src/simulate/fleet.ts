@@ -4,7 +4,11 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { platformOf, renderBody } from './platforms.js';
-import type { SimVendorIdentity, SimVendorState } from '../adapters/sim-kit/types.js';
+import type {
+  SimVendorIdentity,
+  SimVendorState,
+  VisibilityRecord,
+} from '../adapters/sim-kit/types.js';
 import { diffSignatures, signatureOf, VisibilityLog, type VisibleSignature } from './visibility.js';
 
 /** Fastest level: JSON still shrinks ~8×, and a fleet-wide first poll renders every body once. */
@@ -44,6 +48,8 @@ export class Fleet {
   constructor(
     vendors: ReadonlyArray<{ identity: SimVendorIdentity; state: SimVendorState }>,
     now: number,
+    /** Told of every published change (the pusher). */
+    private readonly onCommit?: (vendor: FleetVendor, records: VisibilityRecord[]) => void,
   ) {
     this.vendors = vendors.map(({ identity, state }, index) => ({
       index,
@@ -73,8 +79,10 @@ export class Fleet {
     vendor.bodies.clear();
     vendor.lastModified = now;
     const next = signatureOf(vendor.state);
-    this.visibility.push(diffSignatures(vendor.identity.slug, vendor.signature, next, now));
+    const records = diffSignatures(vendor.identity.slug, vendor.signature, next, now);
+    this.visibility.push(records);
     vendor.signature = next;
+    this.onCommit?.(vendor, records);
   }
 
   /** Replaces a vendor's whole state (timeline steps) and publishes it. */

@@ -1,6 +1,7 @@
 // The simulator's public API: a fleet of fake Statuspage pages for tests, benchmarks and demos.
 export { startSimulator } from './simulator.js';
 export type { SimulatedVendor, Simulator } from './simulator.js';
+export { webhookFor, type PushRecord } from './pusher.js';
 export { loadTimeline, parseTimeline, TimelineError } from './timeline.js';
 export type { Timeline } from './timeline-schema.js';
 export { simPlatforms } from './platforms.js';

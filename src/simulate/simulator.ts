@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import { Fleet } from './fleet.js';
 import { createRequestHandler } from './http-handler.js';
 import { Inbox, type InboxRecord } from './inbox.js';
+import { createPusher, type PushRecord } from './pusher.js';
 import {
   checkAddressCapacity,
   closeNetServers,
@@ -47,6 +48,11 @@ interface SimulatorOptions {
   holdReplay?: boolean;
   /** Called for each webhook delivery POSTed to /_sim/inbox. */
   onDelivery?: (record: InboxRecord) => void;
+  /**
+   * Vendors that push: the ingest URL (POST /ingest/{slug}/{token}) each vendor sends a
+   * Statuspage-style webhook to whenever it changes; undefined for a vendor that does not push.
+   */
+  pushTo?: (slug: string) => string | undefined;
 }
 
 export interface SimulatedVendor {
@@ -67,6 +73,8 @@ export interface Simulator {
   inbox(): InboxRecord[];
   /** With holdReplay: starts the timeline's changes now (once; later calls do nothing). */
   startReplay(): void;
+  /** The webhooks pushed to ingest URLs (pushTo), oldest first. */
+  pushes(): PushRecord[];
   close(): Promise<void>;
 }
 
@@ -92,9 +100,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         if (platform) vendor.identity.platform = platform;
         return vendor;
       });
+  const pushTo = options.pushTo;
+  const pusher = pushTo ? createPusher(pushTo) : null;
   const fleet = new Fleet(
     replayVendors?.map((v) => ({ identity: v.identity, state: v.initial })) ?? scripted,
     now,
+    pusher
+      ? (vendor, records) => pusher.changed(vendor.identity.slug, vendor.state, records)
+      : undefined,
   );
   const count = fleet.vendors.length;
   if (options.addressPerVendor) checkAddressCapacity(count);
@@ -158,6 +171,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     controlUrl: `http://${urlHost}:${port}`,
     visibility: () => fleet.visibility.all(),
     inbox: () => inbox.all(),
+    pushes: () => pusher?.sent() ?? [],
     startReplay: () => {
       if (!options.holdReplay || replayStarted || !replay) return;
       replayStarted = true;
@@ -166,6 +180,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     close: async () => {
       clearInterval(ticker);
       replay?.stop();
+      await pusher?.drain();
       await closeNetServers(vendorListeners);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

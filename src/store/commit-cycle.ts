@@ -47,6 +47,10 @@ export interface CycleRecord {
   vendorSlug: string;
   now: string;
   nextPollAt: string;
+  /** Replaces nextPollAt when a push arrived after `now` (this poll's start); none: nextPollAt. */
+  nextPollAtAfterPush?: string;
+  /** The poll was started by a push not yet answered: its start is recorded as push_polled_at. */
+  answersPush?: boolean;
   /** The lease this cycle ran under; null when the caller does not use leases. */
   leaseOwner: string | null;
   outcome: CycleOutcome;
@@ -194,11 +198,19 @@ export async function recordEvents(
 type StateChanges = UpdateObject<Database, 'vendor_state'>;
 
 function stateChanges(record: CycleRecord, now: string): StateChanges {
+  const nextPollAt = storedInstant(record.nextPollAt);
   const changes: StateChanges = {
     last_polled_at: now,
-    next_poll_at: storedInstant(record.nextPollAt),
+    // Decided in the write itself: a push recorded while this poll was in flight is not lost.
+    next_poll_at:
+      record.nextPollAtAfterPush === undefined
+        ? nextPollAt
+        : sql<string>`case when push_received_at > ${now} then ${storedInstant(
+            record.nextPollAtAfterPush,
+          )} else ${nextPollAt} end`,
     unreachable_reported: flag(record.unreachableReported),
   };
+  if (record.answersPush) changes.push_polled_at = now;
   if (record.leaseOwner !== null) {
     changes.lease_owner = null;
     changes.lease_until = null;

@@ -169,3 +169,4 @@ export {
   type ProbePoint,
   type ProbeStateView,
 } from './probes.js';
+export { issueIngestToken, loadPushTarget, recordPush, type PushTarget } from './push-ingest.js';

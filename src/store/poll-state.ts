@@ -1,6 +1,6 @@
 // What a poll cycle reads before fetching: conditional-request validators, the last raw payload
 // (served again on a 304) and the failure streak.
-import type { Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import { fromJsonOrNull } from './codec.js';
 import type { Database, VendorStateTable } from './schema.js';
 
@@ -24,6 +24,10 @@ export interface PollState {
   consecutiveFailures: number;
   /** vendor.unreachable was already recorded for the current failure streak. */
   unreachableReported: boolean;
+  /** The vendor has an open incident (not maintenance): it is polled at its active interval. */
+  hasOpenIncident: boolean;
+  /** When the last push for this vendor arrived; a push after lastPolledAt is not yet answered. */
+  pushReceivedAt: string | null;
 }
 
 /** The vendor_state columns a PollState is read from. */
@@ -36,7 +40,26 @@ export const pollStateColumns = [
   'vendor_state.last_error',
   'vendor_state.consecutive_failures',
   'vendor_state.unreachable_reported',
+  'vendor_state.push_received_at',
 ] as const;
+
+/**
+ * Whether the vendor has an open incident, read with its poll state (one indexed probe of
+ * incidents by vendor and active, no extra round trip). Maintenance does not count: a window
+ * scheduled for next week must not make us poll every few seconds until then.
+ */
+export function openIncidentSelection(eb: ExpressionBuilder<Database, 'vendor_state'>) {
+  return eb
+    .exists(
+      eb
+        .selectFrom('incidents')
+        .select('incidents.id')
+        .whereRef('incidents.vendor_slug', '=', 'vendor_state.slug')
+        .where('incidents.active', '=', 1)
+        .where('incidents.kind', '=', 'incident'),
+    )
+    .as('has_open_incident');
+}
 
 type PollStateRow = Pick<
   Selectable<VendorStateTable>,
@@ -48,7 +71,8 @@ type PollStateRow = Pick<
   | 'last_error'
   | 'consecutive_failures'
   | 'unreachable_reported'
->;
+  | 'push_received_at'
+> & { has_open_incident: unknown };
 
 export function pollStateFromRow(row: PollStateRow): PollState {
   return {
@@ -60,6 +84,9 @@ export function pollStateFromRow(row: PollStateRow): PollState {
     lastError: row.last_error,
     consecutiveFailures: row.consecutive_failures,
     unreachableReported: row.unreachable_reported === 1,
+    // PostgreSQL answers exists() with a boolean, SQLite with 0 or 1.
+    hasOpenIncident: row.has_open_incident === true || Number(row.has_open_incident) === 1,
+    pushReceivedAt: row.push_received_at,
   };
 }
 
@@ -68,6 +95,7 @@ export async function loadPollState(db: Kysely<Database>, slug: string): Promise
   const row = await db
     .selectFrom('vendor_state')
     .select(pollStateColumns)
+    .select(openIncidentSelection)
     .where('slug', '=', slug)
     .executeTakeFirst();
   return row ? pollStateFromRow(row) : null;

@@ -43,6 +43,12 @@ export interface VendorStateTable {
   first_success_at: string | null;
   /** The first failed poll of the current failure streak; null while the last poll succeeded. */
   failing_since: string | null;
+  /** The random secret of this vendor's push URL (/ingest/{slug}/{token}); null until made. */
+  ingest_token: string | null;
+  /** When the last accepted push for this vendor arrived (a hint to poll now). */
+  push_received_at: string | null;
+  /** The start of the poll that answered the last push; push → stored is the gap. */
+  push_polled_at: string | null;
 }
 
 /** The raw bodies of a vendor's last parsed poll, served again on a 304 and kept for re-normalizing. */

@@ -46,6 +46,12 @@ export interface VendorSummary {
   followedComponents: string[] | null;
   /** `status` over the followed components and the open incidents touching them. */
   followedStatus: ComponentStatus;
+  /** An open incident (not maintenance): the vendor is polled at its active interval. */
+  hasOpenIncident: boolean;
+  /** When the vendor's last push arrived (POST /ingest); null when it never pushed. */
+  pushReceivedAt: string | null;
+  /** The start of the poll that answered the last push; null before one. */
+  pushPolledAt: string | null;
 }
 
 interface VendorDetail extends Omit<VendorSummary, 'activeIncidents'> {
@@ -65,6 +71,8 @@ const stateColumns = [
   'vendor_state.failing_since',
   'vendor_state.consecutive_failures',
   'vendors.paused',
+  'vendor_state.push_received_at',
+  'vendor_state.push_polled_at',
 ] as const;
 
 /** Every watched (enabled) vendor, by slug. */
@@ -93,12 +101,14 @@ export async function listVendorStatuses(
   const impacts = new Map<string, Impact[]>();
   const impactRows = await db
     .selectFrom('incidents')
-    .select(['vendor_slug', 'impact'])
+    .select(['vendor_slug', 'impact', 'kind'])
     .select((eb) => eb.fn.countAll<number>().as('open'))
     .where('active', '=', 1)
-    .groupBy(['vendor_slug', 'impact'])
+    .groupBy(['vendor_slug', 'impact', 'kind'])
     .execute();
+  const withOpenIncident = new Set<string>();
   for (const row of impactRows) {
+    if (row.kind === 'incident') withOpenIncident.add(row.vendor_slug);
     const list = impacts.get(row.vendor_slug) ?? [];
     for (let i = 0; i < Number(row.open); i++) list.push(row.impact as Impact);
     impacts.set(row.vendor_slug, list);
@@ -112,6 +122,7 @@ export async function listVendorStatuses(
       row,
       statuses.get(row.slug) ?? [],
       impacts.get(row.slug) ?? [],
+      withOpenIncident.has(row.slug),
       now,
       followedFacts.get(row.slug),
     ),
@@ -203,6 +214,7 @@ export async function getVendorDetail(
     row,
     components.map((component) => component.status),
     activeIncidents.map((incident) => incident.impact),
+    activeIncidents.some((incident) => incident.kind === 'incident'),
     now,
     { components, openIncidents: activeIncidents },
   );
@@ -219,12 +231,15 @@ type VendorStatusRow = Parameters<typeof vendorFromRow>[0] & {
   failing_since: string | null;
   consecutive_failures: number | null;
   paused: number;
+  push_received_at: string | null;
+  push_polled_at: string | null;
 };
 
 function summarize(
   row: VendorStatusRow,
   componentStatuses: ComponentStatus[],
   openImpacts: Impact[],
+  hasOpenIncident: boolean,
   now: string,
   /** What followedStatus needs; absent for a vendor that follows every component. */
   facts?: StatusFacts,
@@ -262,5 +277,8 @@ function summarize(
       followed === null || facts === undefined || status === 'unknown'
         ? status
         : followedStatus(followed, facts),
+    hasOpenIncident,
+    pushReceivedAt: row.push_received_at,
+    pushPolledAt: row.push_polled_at,
   };
 }

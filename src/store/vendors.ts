@@ -14,7 +14,12 @@ import {
 } from './codec.js';
 import { dialectOf } from './db.js';
 import { refreshVendorSearchWords } from './incident-search.js';
-import { pollStateColumns, pollStateFromRow, type PollState } from './poll-state.js';
+import {
+  openIncidentSelection,
+  pollStateColumns,
+  pollStateFromRow,
+  type PollState,
+} from './poll-state.js';
 import type { Database, VendorTable } from './schema.js';
 
 type VendorSource = 'config' | 'api';
@@ -214,6 +219,7 @@ function dueVendors(db: Kysely<Database>, at: string, limit: number) {
       .selectFrom('vendor_state')
       .innerJoin('vendors', 'vendors.slug', 'vendor_state.slug')
       .select([...vendorColumns, ...pollStateColumns])
+      .select(openIncidentSelection)
       .where('vendor_state.next_poll_at', '<=', at)
       .where((eb) =>
         eb.or([

@@ -29,6 +29,7 @@ import type { AuthSettings } from './auth/settings.js';
 import { createWorkerApi } from './api/workers.js';
 import type { EventSource } from './event-bus.js';
 import { createFeeds } from './feeds/index.js';
+import { createIngest, type IngestDeps } from './ingest/route.js';
 import { HttpError } from './http-error.js';
 import { sendError, sendJson } from './json.js';
 import { createMetrics, serveMetrics, type Metrics } from './metrics.js';
@@ -69,6 +70,10 @@ interface AppDeps {
   uptimeWeights?: Readonly<ImpactWeights>;
   /** The config's boards (docs/contract.md#boards); none by default. */
   boards?: readonly Board[];
+  /** Push ingestion (POST /ingest/{slug}/{token}): the nudge to this process's poller, limits. */
+  ingest?: Omit<IngestDeps, 'db' | 'now'>;
+  /** A vendor's active interval (config polling.activeInterval), shown as its effective interval. */
+  activeIntervalFor?: (slug: string) => number;
 }
 
 export function createApp(deps: AppDeps): Hono {
@@ -79,7 +84,15 @@ export function createApp(deps: AppDeps): Hono {
   const uptimeWeights = deps.uptimeWeights ?? defaultImpactWeights;
   const boards = deps.boards ?? [];
   const findBoard = boardFinder(boards);
-  const pages = createPages({ db, now, vendorName, uptimeWeights, boards });
+  const { activeIntervalFor } = deps;
+  const pages = createPages({
+    db,
+    now,
+    vendorName,
+    uptimeWeights,
+    boards,
+    ...(activeIntervalFor ? { activeIntervalFor } : {}),
+  });
   const auth = deps.auth ? createAuth({ db, now, settings: deps.auth, pages }) : null;
   const writeAccess = auth
     ? {
@@ -89,7 +102,7 @@ export function createApp(deps: AppDeps): Hono {
       }
     : {};
   const health = createHealthApi(db, deps.readinessTimeoutMs);
-  const vendors = createVendorApi({ db, now });
+  const vendors = createVendorApi({ db, now, ...(activeIntervalFor ? { activeIntervalFor } : {}) });
   const vendorWrite =
     deps.vendorWrites &&
     (deps.vendorWrites.adminToken !== null || auth) &&
@@ -126,9 +139,21 @@ export function createApp(deps: AppDeps): Hono {
   const feeds = createFeeds({ db, now, vendorName, notFound: (c) => pages.notFound(c) });
   const calendars = createCalendars({ db, now, vendorName, notFound: (c) => pages.notFound(c) });
   const compat = createCompat({ db, now, vendorName });
-  const boardApi = createBoardApi({ db, now, vendorName, boards, findBoard });
+  const boardApi = createBoardApi({
+    db,
+    now,
+    vendorName,
+    boards,
+    findBoard,
+    ...(activeIntervalFor ? { activeIntervalFor } : {}),
+  });
   const metrics = deps.metrics ?? createMetrics();
   const app = new Hono();
+
+  // Before the session, same-origin and read gate: vendors' servers post here, with no session
+  // and from another origin, and the token in the path is the only credential.
+  const ingest = createIngest({ db, now, ...deps.ingest });
+  app.post('/ingest/:slug/:token', (c) => ingest(c, c.req.param('slug'), c.req.param('token')));
 
   if (auth) {
     // Every request: who is signed in; a cross-origin state change refused; under

@@ -7,7 +7,10 @@ export type ErrorCode =
   | 'store_unavailable'
   | 'internal'
   | 'unauthorized'
-  | 'forbidden';
+  | 'forbidden'
+  | 'invalid_body'
+  | 'payload_too_large'
+  | 'rate_limited';
 
 export class HttpError extends Error {
   readonly status: ContentfulStatusCode;

@@ -13,9 +13,10 @@ export interface LoopbackService {
   stop(): Promise<void>;
 }
 
-/** `vendorLines`: the config's `vendors:` entries, as YAML lines. */
+/** `vendorLines`: the config's `vendors:` entries, as YAML lines; `moreLines`: other top-level keys. */
 export async function startLoopbackService(
   vendorLines: readonly string[],
+  moreLines: readonly string[] = [],
 ): Promise<LoopbackService> {
   const dir = mkdtempSync(join(tmpdir(), 'vw-serve-'));
   const configPath = join(dir, 'vendorwatch.yaml');
@@ -28,6 +29,7 @@ export async function startLoopbackService(
       '  timeout: 5s',
       `database: ${join(dir, 'vendorwatch.db')}`,
       'server: { host: 127.0.0.1, port: 0 }',
+      ...moreLines,
       'vendors:',
       ...vendorLines,
       '',

@@ -7,12 +7,13 @@ import {
   startSimulator,
   type Timeline,
 } from '../../simulate/index.js';
+import { readFile } from 'node:fs/promises';
 import { parseDurationSeconds } from '../../config/duration.js';
 import { defineCommand, parseCommandArgs, parseIntegerOption, UsageError } from '../args.js';
 import { print, type CommandIo } from '../io.js';
 
 export const simulateCommand = defineCommand({
-  synopsis: `simulate [--vendors N] [--port P] [--timeline FILE | --scenario NAME [--minute-ms MS]] [--start-after 15s] [--address-per-vendor] [--seed N] [--incident-rate R] [--tick-ms MS] [--platforms ${simPlatforms.join(',')}]`,
+  synopsis: `simulate [--vendors N] [--port P] [--timeline FILE | --scenario NAME [--minute-ms MS]] [--start-after 15s] [--address-per-vendor] [--seed N] [--incident-rate R] [--tick-ms MS] [--platforms ${simPlatforms.join(',')}] [--push-to URL|FILE]`,
   summary: 'A local fleet of fake vendor status pages on loopback, until interrupted.',
   options: {
     vendors: { type: 'string' },
@@ -27,6 +28,7 @@ export const simulateCommand = defineCommand({
     'start-after': { type: 'string' },
     scenario: { type: 'string' },
     'minute-ms': { type: 'string' },
+    'push-to': { type: 'string' },
   },
   help: {
     vendors: { arg: 'N', text: 'how many vendors (1 to 20000)' },
@@ -45,6 +47,10 @@ export const simulateCommand = defineCommand({
     'minute-ms': {
       arg: 'MS',
       text: 'with --scenario: real milliseconds per scenario minute (default 60000)',
+    },
+    'push-to': {
+      arg: 'URL|FILE',
+      text: 'push a Statuspage-style webhook on every change: to this ingest URL (every vendor), or per vendor from a file of "SLUG URL" lines',
     },
     'start-after': {
       arg: 'DURATION',
@@ -85,8 +91,10 @@ export async function runSimulate(argv: string[], io: CommandIo): Promise<number
   const timeline: Timeline | undefined = values.timeline
     ? await loadTimeline(values.timeline)
     : scenario?.timeline(minuteMs);
+  const pushTo = values['push-to'] === undefined ? undefined : await pushTargets(values['push-to']);
   const simulator = await startSimulator({
     port,
+    ...(pushTo ? { pushTo } : {}),
     seed,
     ...(vendors !== undefined ? { vendors } : {}),
     ...(tickMs !== undefined ? { tickMs } : {}),
@@ -123,6 +131,33 @@ export async function runSimulate(argv: string[], io: CommandIo): Promise<number
   await io.untilSignal();
   await simulator.close();
   return 0;
+}
+
+/** One ingest URL for every vendor, or a file of `SLUG URL` lines (as `ingest-url` prints them). */
+async function pushTargets(value: string): Promise<(slug: string) => string | undefined> {
+  if (/^https?:\/\//i.test(value)) {
+    if (!URL.canParse(value)) throw new UsageError(`--push-to: "${value}" is not a URL`);
+    return () => value;
+  }
+  let text: string;
+  try {
+    text = await readFile(value, 'utf8');
+  } catch {
+    throw new UsageError(
+      `--push-to: cannot read "${value}" (give an ingest URL or a file of "SLUG URL" lines)`,
+    );
+  }
+  const urls = new Map<string, string>();
+  for (const [index, raw] of text.split('\n').entries()) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const [slug, url, ...rest] = line.split(/\s+/);
+    if (!slug || !url || rest.length > 0 || !/^https?:\/\//i.test(url) || !URL.canParse(url)) {
+      throw new UsageError(`--push-to ${value}, line ${index + 1}: expected "SLUG URL"`);
+    }
+    urls.set(slug, url);
+  }
+  return (slug) => urls.get(slug);
 }
 
 function parseStartAfter(value: string | undefined, hasTimeline: boolean): number | undefined {

@@ -25,6 +25,7 @@ import * as workers from './2026_12_04_0014_workers.js';
 import * as watchList from './2026_12_05_0016_watch_list.js';
 import * as targetPause from './2026_12_05_0017_target_pause.js';
 import * as probes from './2026_12_05_0018_probes.js';
+import * as pushIngest from './2026_12_05_0019_push_ingest.js';
 
 const migrations: Record<string, Migration> = {
   '2026_11_26_0001_initial': initial,
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_05_0016_watch_list': watchList,
   '2026_12_05_0017_target_pause': targetPause,
   '2026_12_05_0018_probes': probes,
+  '2026_12_05_0019_push_ingest': pushIngest,
 };
 
 const provider: MigrationProvider = {

@@ -236,6 +236,9 @@ export function registerPersistenceContract(harness: StoreHarness): void {
         lastError: 'HTTP 503',
         consecutiveFailures: 2,
         unreachableReported: true,
+        // Its incident stays open while the page cannot be read (fast polling continues).
+        hasOpenIncident: true,
+        pushReceivedAt: null,
       });
       expect(await countRows(store, 'incidents')).toBe(1);
 

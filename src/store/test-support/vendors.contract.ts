@@ -121,9 +121,13 @@ export function registerVendorContract(harness: StoreHarness): void {
           paused: false,
           followedComponents: null,
           followedStatus: 'partial_outage',
+          hasOpenIncident: true,
+          pushReceivedAt: null,
+          pushPolledAt: null,
         },
         expect.objectContaining({
           slug: 'quiet',
+          hasOpenIncident: false,
           status: 'operational',
           activeIncidents: 0,
           health: 'ok',

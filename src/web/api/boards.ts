@@ -1,5 +1,6 @@
 // GET /api/v1/boards (every board with its status) and GET /api/v1/boards/{slug} (one board: its
 // vendors judged on its components, those components with their status, its open incidents).
+import { effectiveIntervalOf } from '../polling-interval.js';
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Board } from '../../domain/board.js';
@@ -15,6 +16,8 @@ interface BoardApiDeps {
   vendorName?: (slug: string) => string | undefined;
   boards: readonly Board[];
   findBoard(slug: string): Board | null;
+  /** A vendor's active interval (config), for the effective interval each vendor carries. */
+  activeIntervalFor?: (slug: string) => number;
 }
 
 interface BoardApi {
@@ -56,7 +59,11 @@ export function createBoardApi(deps: BoardApiDeps): BoardApi {
         ...presentBoard(state),
         // Each vendor as /api/v1/vendors lists it, judged on the board's components only.
         vendors: state.vendors.map((vendor) => ({
-          ...presentVendorSummary({ ...vendor, activeIncidents: vendor.openIncidents.length }),
+          ...presentVendorSummary({
+            ...vendor,
+            activeIncidents: vendor.openIncidents.length,
+            effectiveIntervalSeconds: effectiveIntervalOf(vendor, deps.activeIntervalFor),
+          }),
           boardComponents: board.vendors.find((e) => e.slug === vendor.slug)?.components ?? null,
           components: vendor.components.map((component) => ({
             id: component.id,

@@ -67,6 +67,20 @@ const vendorProperties = {
       'The components followed; null follows all. They decide what counts as affected and what ' +
       'targets without a components filter for the vendor hear.',
   }),
+  effectiveInterval: {
+    type: 'integer',
+    minimum: 1,
+    description:
+      'Seconds between polls now: the active interval while the vendor has an open incident, else its interval.',
+  },
+  pushReceivedAt: nullable({
+    ...instant,
+    description: "When the vendor's last push (POST /ingest) arrived; null when it never pushed.",
+  }),
+  pushPolledAt: nullable({
+    ...instant,
+    description: 'When the poll that answered the last push started; null before one.',
+  }),
   error: { type: 'string', description: 'Why the last poll failed; present only then.' },
   errorReason: {
     type: 'string',
@@ -1298,6 +1312,34 @@ export const openApiDocument = {
         responses: {
           ...calendar('').responses,
           ...htmlNotFound,
+        },
+      },
+    },
+    '/ingest/{slug}/{token}': {
+      post: {
+        summary:
+          "A vendor's own webhook (Statuspage, Instatus, incident.io shapes): a hint to poll that vendor now.",
+        description:
+          'Nothing in the body is stored: the poll it starts reads the vendor as every poll does. ' +
+          'Pushes for one vendor share one poll per 2 s. No session or CSRF token: the token in the path is the credential.',
+        parameters: [
+          path('slug', 'Vendor slug.'),
+          path('token', 'The vendor ingest token (`vendorwatch ingest-url SLUG`).'),
+        ],
+        requestBody: body({ type: 'object' }),
+        responses: {
+          '202': json(
+            'Accepted: the vendor is due at pollAt.',
+            object({
+              accepted: { type: 'boolean' },
+              kind: { type: 'string' },
+              pollAt: instant,
+            }),
+          ),
+          '400': json('Not JSON, or not a webhook shape vendorwatch knows.', ref('Error')),
+          '404': json('Unknown vendor or wrong token (the same answer).', ref('Error')),
+          '413': json('The body exceeds 256 KiB.', ref('Error')),
+          '429': json('Too many pushes for this vendor or from this address.', ref('Error')),
         },
       },
     },

@@ -31,6 +31,10 @@ interface VendorState {
   error: string | null;
   paused: boolean;
   followedComponents: readonly string[] | null;
+  /** Seconds between polls now: the active interval while an incident is open (api/vendors.ts). */
+  effectiveIntervalSeconds: number;
+  pushReceivedAt: string | null;
+  pushPolledAt: string | null;
 }
 
 /** The vendor fields in the documented order, `activeIncidents` in its place, `error` if set. */
@@ -51,6 +55,9 @@ function presentVendorWith<Active>(vendor: VendorState, activeIncidents: Active)
     consecutiveFailures: vendor.consecutiveFailures,
     paused: vendor.paused,
     followedComponents: vendor.followedComponents === null ? null : [...vendor.followedComponents],
+    effectiveInterval: vendor.effectiveIntervalSeconds,
+    pushReceivedAt: vendor.pushReceivedAt,
+    pushPolledAt: vendor.pushPolledAt,
     ...(vendor.error === null
       ? {}
       : { error: vendor.error, errorReason: failureReason(vendor.error) }),

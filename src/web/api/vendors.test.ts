@@ -44,6 +44,10 @@ describe('GET /api/v1/vendors', () => {
         consecutiveFailures: 0,
         paused: false,
         followedComponents: null,
+        // Only a maintenance is open: no fast polling.
+        effectiveInterval: 60,
+        pushReceivedAt: null,
+        pushPolledAt: null,
       },
       {
         slug: 'flaky',
@@ -61,6 +65,9 @@ describe('GET /api/v1/vendors', () => {
         consecutiveFailures: 1,
         paused: false,
         followedComponents: null,
+        effectiveInterval: 60,
+        pushReceivedAt: null,
+        pushPolledAt: null,
         error: 'HTTP 503 from https://status.flaky.example.com',
         errorReason: 'HTTP 503',
       },
@@ -80,6 +87,10 @@ describe('GET /api/v1/vendors', () => {
         consecutiveFailures: 0,
         paused: false,
         followedComponents: null,
+        // An open incident: polled at the default active interval.
+        effectiveInterval: 10,
+        pushReceivedAt: null,
+        pushPolledAt: null,
       },
       {
         slug: 'stripe',
@@ -98,6 +109,9 @@ describe('GET /api/v1/vendors', () => {
         consecutiveFailures: 0,
         paused: false,
         followedComponents: null,
+        effectiveInterval: 60,
+        pushReceivedAt: null,
+        pushPolledAt: null,
       },
     ]);
     for (const item of body.vendors) expect(schemaProblems(item, 'Vendor')).toEqual([]);

@@ -4,18 +4,22 @@ import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import {
   findOpenSuspicion,
+  listOpenSuspicions,
   getVendorDetail,
   listVendorStatuses,
   type Database,
 } from '../../store/index.js';
 import { notFound } from '../http-error.js';
 import { maxPathIdLength } from '../ids.js';
+import { effectiveIntervalOf, type PolledVendor } from '../polling-interval.js';
 import { sendJson } from '../json.js';
 import { presentVendorDetail, presentVendorSummary } from './present.js';
 
 interface VendorApiDeps {
   db: Kysely<Database>;
   now: () => string;
+  /** A vendor's active interval (config polling.activeInterval); the default when absent. */
+  activeIntervalFor?: (slug: string) => number;
 }
 
 interface VendorApi {
@@ -23,18 +27,30 @@ interface VendorApi {
   detail(c: Context, slug: string): Promise<Response>;
 }
 
-export function createVendorApi({ db, now }: VendorApiDeps): VendorApi {
+export function createVendorApi({ db, now, activeIntervalFor }: VendorApiDeps): VendorApi {
+  const withInterval = <V extends PolledVendor>(vendor: V) => ({
+    ...vendor,
+    effectiveIntervalSeconds: effectiveIntervalOf(vendor, activeIntervalFor),
+  });
   return {
     async list(c) {
-      const vendors = await listVendorStatuses(db, now());
-      return sendJson(c, { vendors: vendors.map(presentVendorSummary) });
+      const [vendors, suspicions] = await Promise.all([
+        listVendorStatuses(db, now()),
+        listOpenSuspicions(db),
+      ]);
+      const suspected = new Set(suspicions.map((suspicion) => suspicion.vendorSlug));
+      return sendJson(c, {
+        vendors: vendors.map((vendor) =>
+          presentVendorSummary(withInterval({ ...vendor, suspected: suspected.has(vendor.slug) })),
+        ),
+      });
     },
     async detail(c, slug) {
       const vendor = slug.length <= maxPathIdLength ? await getVendorDetail(db, slug, now()) : null;
       if (!vendor) throw notFound(`no vendor with slug ${JSON.stringify(slug.slice(0, 100))}`);
       const suspicion = await findOpenSuspicion(db, slug);
       return sendJson(c, {
-        ...presentVendorDetail(vendor),
+        ...presentVendorDetail(withInterval({ ...vendor, suspected: suspicion !== null })),
         // A suspected outage (docs/contract.md#probes): its probes fail, its page says nothing.
         suspicion: suspicion
           ? { firstSignalAt: suspicion.firstSignalAt, suspectedAt: suspicion.suspectedAt }

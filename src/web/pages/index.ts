@@ -69,6 +69,7 @@ interface PagesOptions {
   vendorName?: (slug: string) => string | undefined;
   uptimeWeights: Readonly<ImpactWeights>;
   boards?: readonly Board[];
+  activeIntervalFor?: (slug: string) => number;
 }
 
 export function createPages(options: PagesOptions): Pages {

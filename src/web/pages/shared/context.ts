@@ -10,4 +10,6 @@ export interface PageDeps {
   /** Display names by slug (e.g. from config); the store's names are used when absent. */
   vendorName?: (slug: string) => string | undefined;
   assets: Assets;
+  /** A vendor's active interval (config polling.activeInterval); the default when absent. */
+  activeIntervalFor?: (slug: string) => number;
 }

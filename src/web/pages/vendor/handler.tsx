@@ -1,6 +1,7 @@
 // GET /vendors/{slug}[?cursor=]: the vendor page.
 import type { Context } from 'hono';
 import { medianSeconds, postingLagSeconds } from '../../../domain/suspicion.js';
+import { effectiveIntervalOf } from '../../polling-interval.js';
 import { addSeconds } from '../../../domain/time.js';
 import {
   findOpenSuspicion,
@@ -92,6 +93,10 @@ export async function vendorPage(c: Context, deps: PageDeps, slug: string): Prom
     ...detail,
     name: deps.vendorName?.(slug) ?? detail.name,
     watchedSince: record?.watchedSince ?? detail.lastPolledAt ?? now,
+    effectiveIntervalSeconds: effectiveIntervalOf(
+      { ...detail, suspected: suspicion !== null },
+      deps.activeIntervalFor,
+    ),
   };
   return sendHtml(
     c,

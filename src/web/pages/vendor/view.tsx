@@ -44,6 +44,8 @@ interface VendorView {
   status: ComponentStatus;
   health: VendorHealth;
   intervalSeconds: number;
+  /** The interval in use now: the active one while an incident is open. */
+  effectiveIntervalSeconds: number;
   lastPolledAt: string | null;
   lastSuccessAt: string | null;
   error: string | null;
@@ -253,8 +255,9 @@ export const VendorPage: FC<VendorPageProps> = (props) => {
         </p>
         <p class="note" data-testid="freshness" data-live-part="freshness">
           Data: <FreshnessNote vendor={vendor} now={now} />
-          {' · '}polled every {formatInterval(vendor.intervalSeconds)} ·{' '}
-          <a href={`${path}/feed.atom`}>Atom</a> · <a href={`${path}/feed.rss`}>RSS</a> ·{' '}
+          {' · '}
+          <PollingNote vendor={vendor} /> · <a href={`${path}/feed.atom`}>Atom</a> ·{' '}
+          <a href={`${path}/feed.rss`}>RSS</a> ·{' '}
           <a href={`${path}/maintenances.ics`}>Maintenance calendar (.ics)</a> ·{' '}
           <a href={`/compat/${encodeURIComponent(vendor.slug)}/api/v2/summary.json`}>
             Statuspage API
@@ -330,3 +333,16 @@ export const VendorPage: FC<VendorPageProps> = (props) => {
     </Layout>
   );
 };
+
+/** "polled every 1 min", or while fast polling "polled every 10 s while the incident is open". */
+const PollingNote: FC<{
+  vendor: Pick<VendorView, 'intervalSeconds' | 'effectiveIntervalSeconds'>;
+}> = ({ vendor }) =>
+  vendor.effectiveIntervalSeconds < vendor.intervalSeconds ? (
+    <span data-testid="polling-note">
+      polled every {formatInterval(vendor.effectiveIntervalSeconds)} while the incident is open
+      (every {formatInterval(vendor.intervalSeconds)} otherwise)
+    </span>
+  ) : (
+    <span data-testid="polling-note">polled every {formatInterval(vendor.intervalSeconds)}</span>
+  );
