@@ -93,6 +93,11 @@ export async function vendorPage(c: Context, deps: PageDeps, slug: string): Prom
     ...detail,
     name: deps.vendorName?.(slug) ?? detail.name,
     watchedSince: record?.watchedSince ?? detail.lastPolledAt ?? now,
+    fastPollingReason: detail.hasOpenIncident
+      ? ('incident' as const)
+      : suspicion
+        ? ('suspected' as const)
+        : null,
     effectiveIntervalSeconds: effectiveIntervalOf(
       { ...detail, suspected: suspicion !== null },
       deps.activeIntervalFor,

@@ -46,6 +46,8 @@ interface VendorView {
   intervalSeconds: number;
   /** The interval in use now: the active one while an incident is open. */
   effectiveIntervalSeconds: number;
+  /** Why it is polled faster now: an open incident, or its probes suspect an outage. */
+  fastPollingReason?: 'incident' | 'suspected' | null;
   lastPolledAt: string | null;
   lastSuccessAt: string | null;
   error: string | null;
@@ -334,13 +336,19 @@ export const VendorPage: FC<VendorPageProps> = (props) => {
   );
 };
 
-/** "polled every 1 min", or while fast polling "polled every 10 s while the incident is open". */
+/**
+ * "polled every 1 min", or while fast polling "polled every 10 s while the incident is open" (or
+ * "while its probes suggest an outage" for a suspected vendor with no open incident).
+ */
 const PollingNote: FC<{
-  vendor: Pick<VendorView, 'intervalSeconds' | 'effectiveIntervalSeconds'>;
+  vendor: Pick<VendorView, 'intervalSeconds' | 'effectiveIntervalSeconds' | 'fastPollingReason'>;
 }> = ({ vendor }) =>
   vendor.effectiveIntervalSeconds < vendor.intervalSeconds ? (
     <span data-testid="polling-note">
-      polled every {formatInterval(vendor.effectiveIntervalSeconds)} while the incident is open
+      polled every {formatInterval(vendor.effectiveIntervalSeconds)}{' '}
+      {vendor.fastPollingReason === 'suspected'
+        ? 'while its probes suggest an outage'
+        : 'while the incident is open'}
       (every {formatInterval(vendor.intervalSeconds)} otherwise)
     </span>
   ) : (
