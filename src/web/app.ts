@@ -185,6 +185,7 @@ export function createApp(deps: AppDeps): Hono {
       app.get('/manage/vendors', (c) => watchList.show(c));
       app.post('/manage/vendors/detect', (c) => watchList.detect(c));
       app.post('/manage/vendors/add', (c) => watchList.add(c));
+      app.post('/manage/vendors/:slug/push-url', (c) => watchList.pushUrl(c, c.req.param('slug')));
       app.post('/manage/vendors/:slug/pause', (c) => watchList.pause(c, c.req.param('slug')));
       app.post('/manage/vendors/:slug/resume', (c) => watchList.resume(c, c.req.param('slug')));
       app.post('/manage/vendors/:slug/edit', (c) => watchList.edit(c, c.req.param('slug')));

@@ -249,6 +249,40 @@ describe.each(databaseKinds)('watch list API on %s', (kind) => {
     }
   });
 
+  it("shows an admin a vendor's push URL, the same each time, that the ingest route accepts", async () => {
+    await withServer(async (server, admin) => {
+      const csrf = await admin.csrf('/manage/vendors');
+      const pushUrlOf = async (slug: string) => {
+        const answer = await admin.request('POST', `/manage/vendors/${slug}/push-url`, {
+          form: { _csrf: csrf },
+        });
+        expect(answer.status).toBe(200);
+        const url = /data-testid="push-url">([^<]+)</.exec(answer.body)?.[1];
+        expect(answer.body).toContain('server.publicUrl</code> is not set');
+        return url!;
+      };
+      // A config-file vendor has a push URL too: pushes are not a change to it.
+      const first = await pushUrlOf('fromfile');
+      expect(first).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/ingest\/fromfile\/[A-Za-z0-9_-]{43}$/);
+      expect(await pushUrlOf('fromfile')).toBe(first);
+      const pushed = await server.client().request('POST', new URL(first).pathname, {
+        json: { incident: { id: 'x', name: 'Elevated errors', status: 'investigating' } },
+      });
+      expect(pushed.status).toBe(202);
+      const wrong = await server.client().request('POST', `${new URL(first).pathname}x`, {
+        json: { incident: { id: 'x', name: 'Elevated errors', status: 'investigating' } },
+      });
+      expect(wrong.status).toBe(404);
+      const missing = await admin.request('POST', '/manage/vendors/nosuch/push-url', {
+        form: { _csrf: csrf },
+      });
+      expect(missing.status).toBe(404);
+      const audit = await admin.get('/manage/audit');
+      expect(audit.body).toContain('vendor.push-url-shown');
+      expect(audit.body).not.toContain(new URL(first).pathname.split('/').pop()!);
+    });
+  });
+
   it('gives a viewer 403 on every watch list route, form and API call, and refuses cross-origin forms', async () => {
     await withServer(async (server, admin) => {
       const csrf = await admin.csrf('/manage/vendors');
@@ -276,6 +310,7 @@ describe.each(databaseKinds)('watch list API on %s', (kind) => {
         ['/manage/vendors/balena/resume', {}],
         ['/manage/vendors/balena/edit', { interval: '5m' }],
         ['/manage/vendors/balena/remove', { history: 'delete' }],
+        ['/manage/vendors/balena/push-url', {}],
       ] as const) {
         const answer = await viewer.request('POST', path, { form: { _csrf: viewerCsrf, ...form } });
         expect(answer.status, path).toBe(403);

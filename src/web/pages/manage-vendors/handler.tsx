@@ -9,6 +9,7 @@ import { slugPattern } from '../../../config/schema.js';
 import { followedFromPicks } from '../../../domain/followed-components.js';
 import {
   getWatchedVendor,
+  issueIngestToken,
   listWatchedVendors,
   removeVendor,
   updateVendorSettings,
@@ -90,7 +91,7 @@ export function watchListPages(deps: PageDeps, auth: Auth, writes: WatchListDeps
 
   async function render(
     c: Context,
-    extra: Partial<Pick<WatchListProps, 'done' | 'error' | 'detected' | 'pastedUrl'>>,
+    extra: Partial<Pick<WatchListProps, 'done' | 'error' | 'detected' | 'pastedUrl' | 'pushUrl'>>,
     status: 200 | 400 | 404 | 409 | 422 = 200,
   ) {
     const vendors = await listWatchedVendors(deps.db);
@@ -126,6 +127,7 @@ export function watchListPages(deps: PageDeps, auth: Auth, writes: WatchListDeps
         done={extra.done ?? null}
         error={extra.error ?? null}
         defaultInterval={intervalLabel(writes.defaultIntervalSeconds)}
+        pushUrl={extra.pushUrl ?? null}
       />,
       status,
     );
@@ -262,6 +264,28 @@ export function watchListPages(deps: PageDeps, auth: Auth, writes: WatchListDeps
         },
       });
       return c.redirect('/manage/vendors?done=added', 303);
+    },
+
+    /** The vendor's push URL, its token made on first use; shown once, never in a link. */
+    async pushUrl(c: Context, slug: string) {
+      const vendor = await getWatchedVendor(deps.db, slug);
+      if (!vendor) return refused(c, 'missing', slug);
+      const token = await issueIngestToken(deps.db, vendor.slug);
+      if (token === null) return refused(c, 'missing', slug);
+      const publicUrl = auth.settings.publicUrl;
+      const base = (publicUrl ?? new URL(c.req.url).origin).replace(/\/+$/, '');
+      await auth.audit(c, {
+        actor: actor(c),
+        action: 'vendor.push-url-shown',
+        subject: vendor.slug,
+      });
+      return render(c, {
+        pushUrl: {
+          vendorName: vendor.name,
+          url: `${base}/ingest/${encodeURIComponent(vendor.slug)}/${token}`,
+          publicUrlSet: publicUrl !== undefined,
+        },
+      });
     },
 
     pause: (c: Context, slug: string) => change(c, slug, { paused: true }, 'paused'),

@@ -59,6 +59,8 @@ export interface WatchListProps {
   done: string | null;
   error: string | null;
   defaultInterval: string;
+  /** A vendor's push URL, shown once after the admin asked for it (docs/push.md). */
+  pushUrl?: { vendorName: string; url: string; publicUrlSet: boolean } | null;
 }
 
 /** "60s", "5m", "2h": the shortest exact spelling of an interval. */
@@ -122,6 +124,40 @@ const IntervalField: FC<{ id: string; value: string }> = ({ id, value }) => (
   </div>
 );
 
+/** Shows the vendor's push URL (POST: the first request makes its token). */
+const PushUrlForm: FC<{ vendor: WatchedVendor }> = ({ vendor }) => (
+  <ProtectedForm
+    action={`/manage/vendors/${vendor.slug}/push-url`}
+    class="inline-form"
+    aria-label={`Push URL of ${vendor.name}`}
+  >
+    <button type="submit">
+      Push URL<span class="visually-hidden"> of {vendor.name}</span>
+    </button>
+  </ProtectedForm>
+);
+
+const PushUrlNotice: FC<{ push: NonNullable<WatchListProps['pushUrl']> }> = ({ push }) => (
+  <Notice>
+    <p>
+      Push URL of {push.vendorName}: subscribe to the vendor's webhooks (incident and component
+      updates) with this address. A push makes vendorwatch poll the vendor at once; what it stores
+      still comes from the vendor's page. Keep the address private: it carries the vendor's token.
+    </p>
+    <p>
+      <code class="push-url" data-testid="push-url">
+        {push.url}
+      </code>
+    </p>
+    {!push.publicUrlSet && (
+      <p class="field-hint">
+        <code>server.publicUrl</code> is not set, so this is the address this page was reached at;
+        set it to the address vendors can reach.
+      </p>
+    )}
+  </Notice>
+);
+
 const VendorRow: FC<{ vendor: WatchedVendor }> = ({ vendor }) => {
   const fromConfig = vendor.source === 'config';
   return (
@@ -137,6 +173,7 @@ const VendorRow: FC<{ vendor: WatchedVendor }> = ({ vendor }) => {
         {vendor.paused ? <strong>paused (not polled)</strong> : 'watching'}
       </td>
       <td data-label="Actions">
+        <PushUrlForm vendor={vendor} />
         {fromConfig ? (
           <p class="field-hint config-note">
             From the config file: change it there (its <code>vendors:</code> list).
@@ -416,6 +453,7 @@ export const WatchListPage: FC<WatchListProps> = (props) => (
         <p>{props.done}</p>
       </Notice>
     )}
+    {props.pushUrl && <PushUrlNotice push={props.pushUrl} />}
     <ErrorNotice message={props.error} />
     <WatchTable vendors={props.vendors} />
 
