@@ -170,7 +170,10 @@ export function createApp(deps: AppDeps): Hono {
     app.post('/setup', (c) => accounts.setup.submit(c));
     app.get('/invite/:token', (c) => accounts.invite.show(c, c.req.param('token')));
     app.post('/invite/:token', (c) => accounts.invite.submit(c, c.req.param('token')));
-    app.get('/account', auth.requireRole('any'), (c) => accounts.account(c));
+    app.get('/account', auth.requireRole('any'), (c) => accounts.account.show(c));
+    app.post('/account/password', auth.requireRole('any'), (c) =>
+      accounts.account.changePassword(c),
+    );
     // Everything under /manage is an admin's, CSRF token included for every change.
     app.use('/manage', auth.requireRole('admin'));
     app.use('/manage/*', auth.requireRole('admin'));

@@ -19,7 +19,7 @@ import type { PageDeps } from './shared/context.js';
 import { uptimePage } from './uptime/handler.js';
 import { vendorPage } from './vendor/handler.js';
 import type { Auth } from '../auth/service.js';
-import { accountPage } from './account/handler.js';
+import { accountPages } from './account/handler.js';
 import { invitePages } from './invite/handler.js';
 import { auditPage } from './manage-audit/handler.js';
 import { usersPages } from './manage-users/handler.js';
@@ -58,7 +58,7 @@ interface AccountPages {
   setup: ReturnType<typeof setupPages>;
   invite: ReturnType<typeof invitePages>;
   users: ReturnType<typeof usersPages>;
-  account(c: Context): Promise<Response>;
+  account: ReturnType<typeof accountPages>;
   audit(c: Context): Promise<Response>;
   targets(admin: ManagedTargets): ReturnType<typeof targetPages>;
 }
@@ -113,7 +113,7 @@ export function createPages(options: PagesOptions): Pages {
         ),
       ),
       users: usersPages(deps, auth),
-      account: (c) => accountPage(c, deps),
+      account: accountPages(deps, auth),
       audit: (c) => auditPage(c, deps),
       targets: (admin) => targetPages(deps, auth, admin, notFound, boards),
     }),
