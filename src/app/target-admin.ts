@@ -10,6 +10,7 @@ import { describeDestination, targetFingerprint } from '../notify/targets.js';
 import type { NotifyTarget } from '../notify/types.js';
 import { addressPolicy, loadTargets, notifyTargets } from './notifier.js';
 import { channelForms } from './target-forms.js';
+import { inviteMailTarget, sendInviteMail } from './invite-mail.js';
 import { sendTestMessage } from './test-send.js';
 import {
   deleteApiTarget,
@@ -180,6 +181,13 @@ export function createTargetAdmin(deps: TargetAdminDeps): WebTargetAdmin {
       if (!changed.changed) return changed.reason === 'missing' ? notFound(name) : configured(name);
       await deps.onChanged?.();
       return { ok: true, target: await currentView(name, found.target) };
+    },
+    async sendInvite(invitation) {
+      const [targets, stored] = await Promise.all([loadTargets(config, db), listNotifyTargets(db)]);
+      const turnedOff = new Set(stored.filter((row) => row.pausedAt).map((row) => row.name));
+      const target = inviteMailTarget(targets, turnedOff);
+      if (!target) return null;
+      return sendInviteMail(target, invitation, { config, timeoutMs: testTimeoutMs });
     },
     async sendTest(name) {
       const target = (await loadTargets(config, db)).find((candidate) => candidate.name === name);

@@ -159,7 +159,8 @@ export function createApp(deps: AppDeps): Hono {
     // Every request: who is signed in; a cross-origin state change refused; under
     // readAccess signed-in, nothing readable without a session (docs/security.md).
     app.use('*', auth.session, auth.sameOrigin, auth.readGate);
-    const accounts = pages.accounts(auth);
+    const mailInvite = deps.targets?.admin.sendInvite;
+    const accounts = pages.accounts(auth, mailInvite);
     app.get('/signin', (c) => accounts.signIn.show(c));
     app.post('/signin', (c) => accounts.signIn.submit(c));
     app.post('/signout', auth.requireRole('any'), (c) => accounts.signIn.signOut(c));

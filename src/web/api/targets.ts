@@ -64,6 +64,17 @@ export interface WebTargetEditable {
 export type TestSendView =
   { ok: true; detail: string; ms: number } | { ok: false; kind: string; error: string; ms: number };
 
+/** An invitation to mail (the /manage/users invite), and what became of it. */
+export interface WebInvitation {
+  email: string;
+  link: string;
+  expiresAt: string;
+  invitedBy: string;
+  role: string;
+}
+export type WebInviteMailResult =
+  { sent: true; via: string } | { sent: false; via: string; error: string };
+
 export type TargetChangeResult =
   | { ok: true; target: WebTargetView }
   | {
@@ -107,6 +118,8 @@ export interface WebTargetAdmin {
   setEnabled?: (name: string, enabled: boolean, actor: string) => Promise<TargetChangeResult>;
   /** Sends the sample message to one target now; null when no target has the name. */
   sendTest?: (name: string) => Promise<TestSendView | null>;
+  /** Mails an invitation through the first email target that is on; null when there is none. */
+  sendInvite?: (invitation: WebInvitation) => Promise<WebInviteMailResult | null>;
 }
 
 export interface TargetRouteDeps {

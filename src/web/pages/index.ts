@@ -22,7 +22,7 @@ import type { Auth } from '../auth/service.js';
 import { accountPages } from './account/handler.js';
 import { invitePages } from './invite/handler.js';
 import { auditPage } from './manage-audit/handler.js';
-import { usersPages } from './manage-users/handler.js';
+import { usersPages, type InviteMailer } from './manage-users/handler.js';
 import { watchListPages, type WatchListDeps } from './manage-vendors/handler.js';
 import { targetPages, type ManagedTargets } from './manage-targets/handler.js';
 import { setupPages } from './setup/handler.js';
@@ -48,7 +48,8 @@ interface Pages {
   forbidden(c: Context, message: string): Promise<Response>;
   failed(c: Context): Promise<Response>;
   /** Sign-in, setup, invitations, the account page and the management pages. */
-  accounts(auth: Auth): AccountPages;
+  /** `mailInvite`: mails an invitation when an email target exists (null: none does). */
+  accounts(auth: Auth, mailInvite?: InviteMailer): AccountPages;
   /** /manage/vendors: the watch list (admin), adding through the write API's detection. */
   watchList(auth: Auth, writes: WatchListDeps): ReturnType<typeof watchListPages>;
 }
@@ -100,7 +101,7 @@ export function createPages(options: PagesOptions): Pages {
     notFound,
     forbidden: (c, message) =>
       errorPage(c, deps, 403, 'Not allowed', `${message[0]!.toUpperCase()}${message.slice(1)}.`),
-    accounts: (auth) => ({
+    accounts: (auth, mailInvite) => ({
       signIn: signInPages(deps, auth),
       setup: setupPages(deps, auth, notFound),
       invite: invitePages(deps, auth, (c) =>
@@ -112,7 +113,7 @@ export function createPages(options: PagesOptions): Pages {
           'This invitation link was already used, has expired, or never existed. Ask an admin for a new one.',
         ),
       ),
-      users: usersPages(deps, auth),
+      users: usersPages(deps, auth, mailInvite),
       account: accountPages(deps, auth),
       audit: (c) => auditPage(c, deps),
       targets: (admin) => targetPages(deps, auth, admin, notFound, boards),

@@ -12,7 +12,8 @@ export interface EmailMessage {
   subject: string;
   text: string;
   html: string;
-  event: EventType;
+  /** The event it tells of; null for a message that is not about one (an invitation). */
+  event: EventType | null;
   /** Messages about one incident share it, so mail clients thread them. */
   threadId: string | null;
 }

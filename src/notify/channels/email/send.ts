@@ -86,7 +86,7 @@ async function sendOne(
         ...(threading ? { inReplyTo: threading, references: [threading] } : {}),
         headers: {
           'Auto-Submitted': 'auto-generated',
-          'X-Vendorwatch-Event': message.event,
+          ...(message.event ? { 'X-Vendorwatch-Event': message.event } : {}),
           'X-Vendorwatch-Delivery': request.deliveryKey,
         },
       }),

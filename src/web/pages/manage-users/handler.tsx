@@ -10,6 +10,7 @@ import {
   setAccountRole,
   type AccountRole,
 } from '../../../store/index.js';
+import type { WebInvitation, WebInviteMailResult } from '../../api/targets.js';
 import type { Auth } from '../../auth/service.js';
 import { inviteLifetimeSeconds } from '../../auth/settings.js';
 import { newToken, tokenDigestFor } from '../../auth/tokens.js';
@@ -31,7 +32,9 @@ function isRole(value: string | undefined): value is AccountRole {
   return (accountRoles as readonly string[]).includes(value ?? '');
 }
 
-export function usersPages(deps: PageDeps, auth: Auth) {
+export type InviteMailer = (invitation: WebInvitation) => Promise<WebInviteMailResult | null>;
+
+export function usersPages(deps: PageDeps, auth: Auth, mailInvite?: InviteMailer) {
   async function render(
     c: Context,
     extra: Partial<Pick<UsersPageProps, 'done' | 'error' | 'invite' | 'inviteForm'>>,
@@ -98,8 +101,26 @@ export function usersPages(deps: PageDeps, auth: Auth) {
         detail: { role },
       });
       const base = auth.settings.publicUrl ?? new URL(c.req.url).origin;
+      const link = `${base}/invite/${token}`;
+      const mailed = mailInvite
+        ? await mailInvite({
+            email: created.account.email,
+            link,
+            expiresAt,
+            invitedBy: actor(c),
+            role,
+          })
+        : null;
+      if (mailed) {
+        await auth.audit(c, {
+          actor: actor(c),
+          action: mailed.sent ? 'user.invite-mailed' : 'user.invite-mail-failed',
+          subject: created.account.email,
+          detail: mailed.sent ? { via: mailed.via } : { via: mailed.via, error: mailed.error },
+        });
+      }
       return render(c, {
-        invite: { email: created.account.email, link: `${base}/invite/${token}`, expiresAt },
+        invite: { email: created.account.email, link, expiresAt, mailed },
       });
     },
     async changeRole(c: Context, rawId: string) {

@@ -17,7 +17,13 @@ export interface UsersPageProps {
   done: string | null;
   error: string | null;
   /** Just invited: the link to hand over (shown once, never stored). */
-  invite: { email: string; link: string; expiresAt: string } | null;
+  invite: {
+    email: string;
+    link: string;
+    expiresAt: string;
+    /** Whether it was also mailed (null: no email target, so it was not tried). */
+    mailed?: { sent: true; via: string } | { sent: false; via: string; error: string } | null;
+  } | null;
   inviteForm: { email: string; role: string };
 }
 
@@ -107,6 +113,23 @@ export const UsersPage: FC<UsersPageProps> = (props) => (
         <p>
           <code class="invite-link">{props.invite.link}</code>
         </p>
+        {props.invite.mailed?.sent === true && (
+          <p data-testid="invite-mailed">
+            It was also emailed to {props.invite.email} through the email target “
+            {props.invite.mailed.via}”.
+          </p>
+        )}
+        {props.invite.mailed?.sent === false && (
+          <p class="error-message" role="alert" data-testid="invite-mail-failed">
+            Emailing it through the email target “{props.invite.mailed.via}” failed (
+            {props.invite.mailed.error}): hand the link over yourself.
+          </p>
+        )}
+        {!props.invite.mailed && (
+          <p class="field-hint">
+            Add an email notification target and invitations are emailed too.
+          </p>
+        )}
       </Notice>
     )}
     <table class="stack-table user-table">
