@@ -157,8 +157,10 @@ describe('push ingestion through the running service', () => {
     expect(polls).toBeLessThanOrEqual(windows);
     const since = pollTimes.filter((at) => at >= started);
     for (let i = 1; i < since.length; i++) {
-      // Poll starts are at least 2 s apart (a little less between request arrivals).
-      expect(since[i]! - since[i - 1]!).toBeGreaterThanOrEqual(1900);
+      // Poll starts are 2 s apart; what the vendor sees is each request's arrival, which trails
+      // its poll's start by the claim and the connection (up to ~0.6 s on a loaded CI machine).
+      // Polls that were not coalesced would arrive milliseconds apart.
+      expect(since[i]! - since[i - 1]!).toBeGreaterThanOrEqual(1000);
     }
   }, 25_000);
 });

@@ -78,6 +78,22 @@ async function page(path: string) {
 }
 
 describe('the Probes section', () => {
+  it('polls a suspected vendor fast, and the page and the API say why', async () => {
+    const { html } = await page('/vendors/balena');
+    const note = /<span data-testid="polling-note">([\s\S]*?)<\/span>/.exec(html)?.[1] ?? '';
+    expect(note.replace(/\s+/g, ' ').trim()).toMatch(
+      /^polled every 10 s while its probes suggest an outage \(every \S+ otherwise\)$/,
+    );
+    const list = (await (await app.request('/api/v1/vendors')).json()) as {
+      vendors: Array<{ slug: string; effectiveInterval: number }>;
+    };
+    expect(list.vendors.find((v) => v.slug === 'balena')?.effectiveInterval).toBe(10);
+    const detail = (await (await app.request('/api/v1/vendors/balena')).json()) as {
+      effectiveInterval: number;
+    };
+    expect(detail.effectiveInterval).toBe(10);
+  });
+
   it('says what to do when a vendor has no probes', async () => {
     const { text, html } = await page('/vendors/github');
     expect(html).toContain('data-testid="probes-empty"');

@@ -348,7 +348,7 @@ const PollingNote: FC<{
       polled every {formatInterval(vendor.effectiveIntervalSeconds)}{' '}
       {vendor.fastPollingReason === 'suspected'
         ? 'while its probes suggest an outage'
-        : 'while the incident is open'}
+        : 'while the incident is open'}{' '}
       (every {formatInterval(vendor.intervalSeconds)} otherwise)
     </span>
   ) : (
