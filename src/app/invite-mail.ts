@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppConfig } from '../config/load.js';
 import type { EmailTarget } from '../notify/channels/email/index.js';
+import { escapeHtml } from '../notify/channels/email/render.js';
 import { sendEmail } from '../notify/channels/email/send.js';
 import { redactSecrets, targetSecrets } from '../notify/secrets.js';
 import type { NotifyTarget } from '../notify/types.js';
@@ -19,15 +20,6 @@ export interface Invitation {
 
 export type InviteMailResult =
   { sent: true; via: string } | { sent: false; via: string; error: string };
-
-function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}
 
 /** The first email target that is not turned off, or null: it decides whether invites are mailed. */
 export function inviteMailTarget(

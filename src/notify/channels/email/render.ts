@@ -27,7 +27,8 @@ const toneColors: Record<Tone, string> = {
   ok: '#1e7a3c',
 };
 
-function escapeHtml(text: string): string {
+/** For text and quoted attribute values of the HTML part. */
+export function escapeHtml(text: string): string {
   return text
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')
