@@ -60,6 +60,15 @@ const repos = {
     commit: '23958886e21c5b16992aa983b5f394d8527ea713',
   },
   statuscheck: { repo: 'amureki/statuscheck', commit: '36f33073a0b2cbe32f0cde08bd64c42c102b5e89' },
+  infrastats: { repo: 'slord399/InfraStats', commit: 'debf345a76218b27b2991597b724370dd779209e' },
+  laserdispatch: {
+    repo: 'k33bs/laser-dispatch',
+    commit: '7517ed1a009d42580a97326aeeb8bad0e8933109',
+  },
+  lousyoutages: {
+    repo: 'suzyeaston/suzyeastonca',
+    commit: '05a863f2ab1705f13f999c91d5a81b88350eaa12',
+  },
 };
 /** Carried over from the catalog as built before sources were recorded per entry. */
 const earlierCatalog = 'vendorwatch:catalog/vendors.json@90eb947';
@@ -915,6 +924,10 @@ const nameFixes = {
   Netapp: 'NetApp',
   Blockchain: 'Blockchain.com',
   Matrix: 'Matrix.org',
+  // Feed lists' row names.
+  'Unity Gaming Service': 'Unity',
+  'Ticket Bot v2': 'Tickets Bot',
+  Neoprotect: 'NeoProtect',
 };
 
 // ---- the lists ------------------------------------------------------------------------------
@@ -1144,6 +1157,64 @@ for (const { name, raw, source } of listedOnly) {
   }
 }
 
+// Feeds that status bots and feed lists poll (2025-2026), picked row by row: these files also
+// name news and blog feeds, feeds of pages the catalog has under another host, and feeds with a
+// query string, which are left out. Each pick is checked against the file at its pinned commit.
+// Taken as `rss` vendors at the feed URL, or as `statuspage` where the feed is on
+// `*.statuspage.io`; merged after every list above (`last`), so they add pages and change none.
+{
+  const picks = [
+    // A curated list of provider feeds to add to a Discord RSS bot (MonitoRSS), by section.
+    [
+      'infrastats',
+      'README.md',
+      [
+        ['Sparked Host', 'https://status.sparkedhost.com/history.rss', 'cloud'],
+        ['OVHcloud', 'https://network.status-ovhcloud.com/history.atom', 'cloud'],
+        ['RIPE NCC', 'https://status.ripe.net/history.atom', 'cdn-dns'],
+        ['Global Secure Layer', 'https://www.gslstatus.com/history.atom', 'cdn-dns'],
+        ['neoprotect', 'https://status.neoprotect.net/history.atom', 'cdn-dns'],
+        ['Unity Gaming Service', 'https://status.unity.com/history.atom', 'devtools'],
+        ['Patreon', 'https://status.patreon.com/history.atom', 'payments'],
+        ['Ticket Bot v2', 'https://ticketsv21.statuspage.io/history.atom', 'communications'],
+        ['LINE', 'https://api.line-status.info/history.rss', 'communications'],
+      ],
+    ],
+    // A Cloudflare worker that posts AI providers' status feeds to Discord.
+    [
+      'laserdispatch',
+      'workers/status/src/index.ts',
+      [
+        ['Windsurf', 'https://status.windsurf.com/history.atom', 'ai'],
+        ['OpenRouter', 'https://status.openrouter.ai/incidents.rss', 'ai'],
+      ],
+    ],
+    // An outage notifier's default providers (its `atom` type reads the feed).
+    [
+      'lousyoutages',
+      'lousy-outages/includes/Providers.php',
+      [['Qubeyond', 'https://status.qubeyond.com/state_feed/feed.atom', 'payments']],
+    ],
+  ];
+  for (const [key, path, rows] of picks) {
+    const text = show(key, path);
+    for (const [name, feed, category] of rows) {
+      if (!text.includes(feed)) throw new Error(`${repos[key].repo} ${path} does not name ${feed}`);
+      const url = new URL(feed);
+      const onStatuspage = url.hostname.endsWith('.statuspage.io');
+      const cleaned = cleanName(name);
+      categoryOf[nameFixes[cleaned] ?? cleaned] ??= category;
+      confirmed.push({
+        name,
+        url: onStatuspage ? url.origin : `${url.origin}${url.pathname}`,
+        platform: onStatuspage ? 'statuspage' : 'rss',
+        source: sourceOf(key, path),
+        last: true,
+      });
+    }
+  }
+}
+
 // ---- merge ------------------------------------------------------------------------------------
 
 const byKey = new Map();
@@ -1182,9 +1253,10 @@ for (const vendor of current.vendors) {
 
 // New pages: strongest evidence first (platform tables, hosting domains, payloads, then feeds).
 const ordered = [
-  ...confirmed.filter((c) => !c.weak && !c.late),
+  ...confirmed.filter((c) => !c.weak && !c.late && !c.last),
   ...confirmed.filter((c) => c.weak),
   ...confirmed.filter((c) => c.late),
+  ...confirmed.filter((c) => c.last),
 ];
 for (const candidate of ordered) {
   const key = pageKey(candidate.url);
