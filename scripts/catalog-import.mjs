@@ -69,6 +69,7 @@ const repos = {
     repo: 'suzyeaston/suzyeastonca',
     commit: '05a863f2ab1705f13f999c91d5a81b88350eaa12',
   },
+  wikioasis: { repo: 'WikiOasis/salt', commit: '4f929546828a046a5a94a0f450290ce0eaa13949' },
 };
 /** Carried over from the catalog as built before sources were recorded per entry. */
 const earlierCatalog = 'vendorwatch:catalog/vendors.json@90eb947';
@@ -1162,6 +1163,7 @@ for (const { name, raw, source } of listedOnly) {
 // query string, which are left out. Each pick is checked against the file at its pinned commit.
 // Taken as `rss` vendors at the feed URL, or as `statuspage` where the feed is on
 // `*.statuspage.io`; merged after every list above (`last`), so they add pages and change none.
+// A page's operator's own configuration that names its platform is taken the same way.
 {
   const picks = [
     // A curated list of provider feeds to add to a Discord RSS bot (MonitoRSS), by section.
@@ -1195,19 +1197,27 @@ for (const { name, raw, source } of listedOnly) {
       'lousy-outages/includes/Providers.php',
       [['Qubeyond', 'https://status.qubeyond.com/state_feed/feed.atom', 'payments']],
     ],
+    // WikiOasis's own deployment: a sync of "the incident.io status page" at this origin.
+    [
+      'wikioasis',
+      'pillar/incidentio_sync/init.sls',
+      [['WikiOasis', 'https://status.wikioasis.org', 'cloud', 'incidentio', 'incident.io status']],
+    ],
   ];
   for (const [key, path, rows] of picks) {
     const text = show(key, path);
-    for (const [name, feed, category] of rows) {
-      if (!text.includes(feed)) throw new Error(`${repos[key].repo} ${path} does not name ${feed}`);
-      const url = new URL(feed);
+    for (const [name, page, category, named, evidence] of rows) {
+      if (!text.includes(page) || (evidence && !text.includes(evidence)))
+        throw new Error(`${repos[key].repo} ${path} does not name ${page} as taken here`);
+      const url = new URL(page);
       const onStatuspage = url.hostname.endsWith('.statuspage.io');
+      const platform = named ?? (onStatuspage ? 'statuspage' : 'rss');
       const cleaned = cleanName(name);
       categoryOf[nameFixes[cleaned] ?? cleaned] ??= category;
       confirmed.push({
         name,
-        url: onStatuspage ? url.origin : `${url.origin}${url.pathname}`,
-        platform: onStatuspage ? 'statuspage' : 'rss',
+        url: platform === 'rss' ? `${url.origin}${url.pathname}` : url.origin,
+        platform,
         source: sourceOf(key, path),
         last: true,
       });
