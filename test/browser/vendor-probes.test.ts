@@ -10,6 +10,7 @@ import { createApp } from '../../src/web/app.js';
 import { xssVectors } from '../../src/web/pages/test-support/xss-vectors.js';
 import { startServer, type RunningServer } from '../../src/web/server.js';
 import { now, seedScenario, type Scenario } from '../../src/web/test-support/scenario.js';
+import { openTestStore, snapshot, vendor } from '../../src/web/test-support/seed.js';
 import {
   canary,
   launchBrowser,
@@ -118,6 +119,59 @@ describe('the vendor page shows probes in Chromium', () => {
       expect(await scrollWidth(page)).toBeLessThanOrEqual(viewports[2].width);
     } finally {
       await context.close();
+    }
+  });
+
+  it('marks the suspected vendor on the dashboard; "Any problem" keeps it as the reader filters', async () => {
+    // Its own store: two vendors whose pages both say operational, one of them suspected.
+    const t0 = '2025-09-10T10:00:00.000Z';
+    const calm = await openTestStore(
+      [vendor('acme', 'Acme Cloud'), vendor('nimbus', 'Nimbus')],
+      t0,
+    );
+    for (const slug of ['acme', 'nimbus']) await calm.poll(slug, snapshot([]), t0);
+    await openSuspicion(
+      calm.store.db,
+      { vendorSlug: 'nimbus', firstSignalAt: t0, suspectedAt: t0, probes: ['api'], error: null },
+      {
+        event: {
+          type: 'vendor.suspected',
+          vendorSlug: 'nimbus',
+          incidentId: null,
+          updateId: null,
+          component: null,
+          changes: {},
+          at: t0,
+        },
+        deliveries: [],
+      },
+    );
+    const calmServer = await startServer(createApp({ db: calm.store.db, now: () => t0 }), {
+      host: '127.0.0.1',
+      port: 0,
+    });
+    const context = await newContext(browser, viewports[2]);
+    try {
+      const page = await open(context, `${calmServer.url}/`);
+      const mark = page.locator('tr[data-vendor="nimbus"] [data-testid="suspected"]');
+      expect(await mark.innerText()).toBe('Suspected outage');
+      expect(await mark.getAttribute('href')).toBe('/vendors/nimbus#probes-title');
+      expect(await page.locator('[data-testid="suspected"]').count()).toBe(1);
+      expect(await scrollWidth(page)).toBeLessThanOrEqual(viewports[2].width);
+      // app.js filters in place, by the server's rule: a suspected vendor is a problem.
+      await page.selectOption('select[name="status"]', 'problems');
+      const shown = await page
+        .locator('tr[data-vendor]:not([hidden])')
+        .evaluateAll((rows) =>
+          rows.map((row) => (row as { dataset: { vendor: string } }).dataset.vendor),
+        );
+      expect(shown).toEqual(['nimbus']);
+      expect(await page.getByText('Showing 1 of 2').count()).toBe(1);
+      expect(problemsOf(page)).toEqual([]);
+    } finally {
+      await context.close();
+      await calmServer.close();
+      await calm.dispose();
     }
   });
 });

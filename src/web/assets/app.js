@@ -140,7 +140,8 @@ function dashboardFilters(table) {
         (status === 'all' ||
           (status === 'problems'
             ? row.getAttribute('data-status') !== 'operational' ||
-              row.getAttribute('data-health') !== 'ok'
+              row.getAttribute('data-health') !== 'ok' ||
+              row.hasAttribute('data-suspected')
             : row.getAttribute('data-status') === status));
       row.hidden = !match;
       if (match) shown++;

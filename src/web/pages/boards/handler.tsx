@@ -3,7 +3,7 @@
 import type { Context } from 'hono';
 import type { Board } from '../../../domain/board.js';
 import type { Incident } from '../../../domain/model.js';
-import { listIncidents } from '../../../store/index.js';
+import { listIncidents, listOpenSuspicions } from '../../../store/index.js';
 import { incidentOnBoard, loadBoardState } from '../../boards/load.js';
 import {
   compareWorstFirst,
@@ -70,15 +70,18 @@ export async function boardPage(
     );
   }
   const now = deps.now();
-  const [state, recent] = await Promise.all([
+  const [state, recent, suspicions] = await Promise.all([
     loadBoardState(deps.db, board, now, deps.vendorName),
     recentOnBoard(deps, board),
+    listOpenSuspicions(deps.db),
   ]);
+  const suspected = new Set(suspicions.map((suspicion) => suspicion.vendorSlug));
   const vendors = state.vendors
     .map((vendor) => ({
       ...vendor,
       activeIncidents: vendor.openIncidents.length,
       openIncidents: vendor.openIncidents.map(({ id, title }) => ({ id, title })),
+      suspected: suspected.has(vendor.slug),
       ...(vendor.limited
         ? { boardComponents: vendor.components.map((component) => component.name) }
         : {}),

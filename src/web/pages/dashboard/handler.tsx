@@ -4,6 +4,7 @@ import { looksLikeOwnNetworkDown } from '../../../domain/own-network.js';
 import {
   listIncidents,
   listOpenIncidentTitles,
+  listOpenSuspicions,
   listOpenOutages,
   listVendorStatuses,
   type VendorSummary,
@@ -28,17 +29,20 @@ function ownNetworkLooksDown(vendors: readonly VendorSummary[]): boolean {
 
 export async function dashboardPage(c: Context, deps: PageDeps): Promise<Response> {
   const now = deps.now();
-  const [statuses, recent, openIncidents, openOutages] = await Promise.all([
+  const [statuses, recent, openIncidents, openOutages, suspicions] = await Promise.all([
     listVendorStatuses(deps.db, now),
     listIncidents(deps.db, { limit: recentCount }),
     listOpenIncidentTitles(deps.db),
     listOpenOutages(deps.db),
+    listOpenSuspicions(deps.db),
   ]);
+  const suspected = new Set(suspicions.map((suspicion) => suspicion.vendorSlug));
   const vendors = statuses
     .map((vendor) => ({
       ...vendor,
       name: deps.vendorName?.(vendor.slug) ?? vendor.name,
       openIncidents: openIncidents.get(vendor.slug) ?? [],
+      suspected: suspected.has(vendor.slug),
     }))
     .sort(compareWorstFirst);
   const filters = parseDashboardFilters(c.req.query());

@@ -58,7 +58,7 @@ export function matchesFilters(vendor: DashboardVendor, filters: DashboardFilter
   if (q && !vendor.name.toLowerCase().includes(q) && !vendor.slug.includes(q)) return false;
   if (filters.category !== 'all' && vendor.category !== filters.category) return false;
   if (filters.status === 'problems') {
-    return vendor.status !== 'operational' || vendor.health !== 'ok';
+    return vendor.status !== 'operational' || vendor.health !== 'ok' || vendor.suspected === true;
   }
   return filters.status === 'all' || vendor.status === filters.status;
 }

@@ -52,6 +52,8 @@ export interface DashboardVendor {
   followedStatus?: ComponentStatus;
   /** Paused from the watch list: not polled, so its data ages without failing. */
   paused?: boolean;
+  /** Its probes fail while its page says nothing (an open suspicion, docs/contract.md#probes). */
+  suspected?: boolean;
 }
 
 /** A board's dashboard: the same page over the board's vendors (pages/boards). */
@@ -168,6 +170,7 @@ const VendorRow: FC<{
     data-health={vendor.health}
     data-active={String(vendor.activeIncidents)}
     data-category={vendor.category}
+    data-suspected={vendor.suspected ? 'true' : undefined}
     hidden={hidden}
   >
     <td>
@@ -175,6 +178,19 @@ const VendorRow: FC<{
       <a href={`/vendors/${encodeURIComponent(vendor.slug)}`}>{vendor.name}</a>
       {vendor.boardComponents && (
         <span class="note board-scope"> · {vendor.boardComponents.join(', ')}</span>
+      )}
+      {vendor.suspected && (
+        <>
+          {' '}
+          <a
+            class="badge suspected-badge"
+            data-testid="suspected"
+            href={`/vendors/${encodeURIComponent(vendor.slug)}#probes-title`}
+            title="Its probes fail while its status page says nothing yet"
+          >
+            Suspected outage
+          </a>
+        </>
       )}
       <OpenIncidentList vendor={vendor} />
     </td>
@@ -247,6 +263,7 @@ export const DashboardPage: FC<DashboardProps> = (props) => {
   const problems = vendors.filter((vendor) =>
     isAffected(vendor.followedStatus ?? vendor.status),
   ).length;
+  const suspected = vendors.filter((vendor) => vendor.suspected).length;
   // A paused vendor's data ages because it is not polled, not because its page fails.
   const unhealthy = vendors.filter((vendor) => vendor.health !== 'ok' && !vendor.paused).length;
   const nameOrder = new Map(
@@ -278,6 +295,7 @@ export const DashboardPage: FC<DashboardProps> = (props) => {
         {plural(vendors.length, 'vendor')} watched · {problems} not fully operational
         {unknown > 0 && <> · {unknown} with unknown status</>} · {unhealthy} with failing or stale
         data
+        {suspected > 0 && <> · {suspected} suspected by their probes (not posted yet)</>}
       </p>
       <FilterForm filters={props.filters} action={home} />
       <p class="note" aria-live="polite" data-filter-count="">
