@@ -85,7 +85,7 @@ export async function startPoller(deps: PollerDeps): Promise<RunningPoller> {
     db: store.db,
     owner,
     concurrency: config.poller.concurrency,
-    leaseSeconds: lease.leaseSeconds,
+    leaseSeconds: lease.claimLeaseSeconds,
     lease,
     onClaim: (ms) => lease.countClaim(ms),
     pollDeps: {

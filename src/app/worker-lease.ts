@@ -9,6 +9,8 @@ import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
 import type { Logger } from '../logger.js';
 import {
+  claimLeaseSeconds,
+  heartbeatSeconds,
   heartbeatWorker,
   markWorkerStopped,
   registerWorker,
@@ -19,7 +21,7 @@ import {
 } from '../store/index.js';
 
 /** Heartbeat period: a worker fences itself after five periods without a successful one. */
-const heartbeatMs = 1000;
+const heartbeatMs = heartbeatSeconds * 1000;
 /** A worker stops using its leases this long before they end (clock skew, a commit in flight). */
 const fenceMarginMs = 1000;
 /** Polls per second are counted over this window. */
@@ -28,12 +30,16 @@ const rateWindowMs = 10_000;
 export interface WorkerLease {
   readonly id: string;
   readonly leaseSeconds: number;
+  /** What a claim of vendors or targets leases them for (longer than leaseSeconds). */
+  readonly claimLeaseSeconds: number;
   /** False while fenced: the leases may have run out, so nothing new may start under them. */
   valid(): boolean;
   /** Aborted when this worker fences itself; a new signal once heartbeats succeed again. */
   signal(): AbortSignal;
   /** Live workers at the last heartbeat (at least 1: this one). */
   liveWorkers(): number;
+  /** This worker's place among them by id, from 0 (src/store/workers.ts HeartbeatResult). */
+  liveRank(): number;
   countPoll(): void;
   countClaim(ms: number): void;
   /** Stops the heartbeat, marks this worker stopped and hands its leases back. */
@@ -59,6 +65,7 @@ export async function startWorkerLease(options: WorkerLeaseOptions): Promise<Wor
   let fenced = false;
   let validUntil = 0;
   let live = 1;
+  let rank = 0;
   let stopped = false;
   let beating: Promise<void> | null = null;
   let beatTimer: NodeJS.Timeout | null = null;
@@ -140,6 +147,7 @@ export async function startWorkerLease(options: WorkerLeaseOptions): Promise<Wor
       await register(id);
     } else {
       live = Math.max(1, result.liveWorkers);
+      rank = result.liveRank;
       renewedAt(startedAt);
     }
     const takenOver = await sweepGoneWorkers(db, {
@@ -175,9 +183,11 @@ export async function startWorkerLease(options: WorkerLeaseOptions): Promise<Wor
   return {
     id,
     leaseSeconds: workerLeaseSeconds,
+    claimLeaseSeconds,
     valid: () => !fenced && !stopped && Date.now() < validUntil,
     signal: () => fence.signal,
     liveWorkers: () => live,
+    liveRank: () => rank % live,
     countPoll() {
       stats.pollsTotal += 1;
     },

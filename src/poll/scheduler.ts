@@ -21,7 +21,11 @@ interface SchedulerOptions {
   concurrency: number;
   /** How long a claimed vendor stays ours if this process dies mid-poll. */
   leaseSeconds: number;
-  /** How often to look for due vendors when idle (jittered ±20 % so workers do not align). */
+  /**
+   * How often the workers together look for due vendors when idle: N live workers take turns,
+   * each looking every N ticks in the ticks of the wall clock its rank gives it, so the database
+   * answers one claim per tick however many workers there are and each takes an even share.
+   */
   tickMs?: number;
   /**
    * This worker's standing (src/app/worker-lease.ts): nothing is claimed while it is not valid,
@@ -40,10 +44,21 @@ export interface SchedulerLease {
   signal(): AbortSignal;
   /** Live workers sharing the vendors: a claim takes at most its share of the free slots. */
   liveWorkers(): number;
+  /** This worker's place among them (0 … liveWorkers − 1): its turn in the ticks. */
+  liveRank(): number;
 }
 
 /** The smallest claim: below this, claims cost more round trips than the spreading is worth. */
 const minClaim = 8;
+
+/**
+ * With a backlog, a claim waits until this many slots are free (or a tick passed): a claim costs
+ * the database about the same for 5 vendors as for 50, so claims sized by slots rather than by
+ * time keep its cost per poll flat as workers are added, each finishing polls more slowly.
+ */
+export function backlogClaimSlots(concurrency: number): number {
+  return Math.min(concurrency, Math.max(minClaim, Math.floor(concurrency / 3)));
+}
 
 export interface Scheduler {
   /** Resolves once in-flight polls finished (or the deadline passed). */
@@ -53,8 +68,22 @@ export interface Scheduler {
   pollSoon(atMs: number): void;
 }
 
+/**
+ * Milliseconds from `nowMs` to the start of this worker's next tick: tick k of the wall clock
+ * belongs to the worker of rank k mod N (workers' clocks agree within NTP's error, which only
+ * makes turns overlap a little).
+ */
+export function untilOwnTurn(nowMs: number, tickMs: number, lease?: SchedulerLease): number {
+  const live = Math.max(1, lease?.liveWorkers() ?? 1);
+  const rank = (lease?.liveRank() ?? 0) % live;
+  let tick = Math.floor(nowMs / tickMs) + 1;
+  tick += (((rank - tick) % live) + live) % live;
+  return tick * tickMs - nowMs;
+}
+
 export function startScheduler(options: SchedulerOptions): Scheduler {
   const tickMs = options.tickMs ?? 200;
+  const gatherSlots = backlogClaimSlots(options.concurrency);
   /** Lets several finishing polls share one claim (a write transaction) under load. */
   const batchDelayMs = 5;
   const running = new Set<Promise<void>>();
@@ -97,8 +126,10 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       .catch((error: unknown) => options.onError?.(error))
       .finally(() => {
         running.delete(task);
-        // With a backlog, freed slots are refilled within a few milliseconds, several per claim.
-        if (backlog && !claiming) schedule(batchDelayMs);
+        // With a backlog, freed slots are refilled together once enough are free, within a tick.
+        if (backlog && !claiming) {
+          schedule(options.concurrency - running.size >= gatherSlots ? batchDelayMs : tickMs);
+        }
       });
     running.add(task);
   };
@@ -111,10 +142,12 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       const lease = options.lease;
       if (free > 0 && (!lease || lease.valid())) {
         // With others live, one claim takes a share, so due vendors spread over the workers
-        // instead of going to whichever claims first.
-        const share = lease
-          ? Math.max(minClaim, Math.ceil(options.concurrency / lease.liveWorkers()))
-          : free;
+        // instead of going to whichever claims first. With a backlog every worker is busy and
+        // more is due than the last claim took: the free slots are filled.
+        const share =
+          lease && !backlog
+            ? Math.max(minClaim, Math.ceil(options.concurrency / lease.liveWorkers()))
+            : free;
         const limit = Math.min(free, share);
         const started = performance.now();
         const claimed = await claimDuePolls(options.db, {
@@ -131,11 +164,11 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       options.onError?.(error);
     } finally {
       claiming = false;
-      schedule(
-        backlog && running.size < options.concurrency
-          ? batchDelayMs
-          : Math.round(tickMs * (0.8 + Math.random() * 0.4)),
-      );
+      if (backlog) {
+        schedule(options.concurrency - running.size >= gatherSlots ? batchDelayMs : tickMs);
+      } else {
+        schedule(untilOwnTurn(Date.now(), tickMs, options.lease));
+      }
     }
   }
 

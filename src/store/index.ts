@@ -140,6 +140,8 @@ export {
   sweepGoneWorkers,
   WorkerIdInUseError,
   workerLeaseSeconds,
+  claimLeaseSeconds,
+  heartbeatSeconds,
   type WorkerStats,
   type WorkerView,
 } from './workers.js';

@@ -14,6 +14,16 @@ import { dueAtOnce } from './vendors.js';
  */
 export const workerLeaseSeconds = 6;
 
+/** How often a worker proves itself alive (src/app/worker-lease.ts fences after five misses). */
+export const heartbeatSeconds = 1;
+
+/**
+ * A claim's lease: a heartbeat longer than a worker's lease, so a poll that ends within a
+ * heartbeat of its claim is never renewed (the heartbeat skips leases that already outlast its
+ * renewal). A dead worker's last claims are taken over this much after them.
+ */
+export const claimLeaseSeconds = workerLeaseSeconds + heartbeatSeconds;
+
 /** Serializes registrations on PostgreSQL, so two workers starting at once never share a slot. */
 const registrationLockKey = 0x76770002;
 /** How long a gone worker stays listed. */
@@ -105,6 +115,16 @@ interface HeartbeatOptions {
   stats: WorkerStats;
 }
 
+export interface HeartbeatResult {
+  ok: boolean;
+  liveWorkers: number;
+  /**
+   * This worker's place among the live ones by id (0 for the first): workers take turns at
+   * claiming by it, so idle claims neither pile up nor collide as workers are added.
+   */
+  liveRank: number;
+}
+
 export interface WorkerStats {
   pollsTotal: number;
   pollsPerSecond: number;
@@ -114,14 +134,17 @@ export interface WorkerStats {
 
 /**
  * Proves the worker alive and renews every lease it holds until now + leaseSeconds (only
- * lease_until, which no index covers, so a renewal is a cheap in-place update). Not ok when
+ * lease_until, which no index covers, so a renewal is a cheap in-place update). A lease that
+ * already ends at or after that instant is left alone: a renewal would not lengthen it, and claims
+ * lasting a heartbeat longer than a lease (see claimLeaseSeconds) make most polls end before their
+ * first renewal, so heartbeats do not rewrite every row in flight. Not ok when
  * the id is no longer this process's (it was found gone and its leases handed back); also counts
  * the live workers, which a claim's fair share divides by.
  */
 export async function heartbeatWorker(
   db: Kysely<Database>,
   { id, instance, now, leaseSeconds, stats }: HeartbeatOptions,
-): Promise<{ ok: boolean; liveWorkers: number }> {
+): Promise<HeartbeatResult> {
   const at = storedInstant(now);
   const until = addSeconds(at, leaseSeconds);
   const postgres = dialectOf(db) === 'postgres';
@@ -140,7 +163,7 @@ export async function heartbeatWorker(
       .where('instance', '=', instance)
       .where('gone_at', 'is', null)
       .executeTakeFirst();
-    if (Number(proved.numUpdatedRows) !== 1) return { ok: false, liveWorkers: 0 };
+    if (Number(proved.numUpdatedRows) !== 1) return { ok: false, liveWorkers: 0, liveRank: 0 };
     // Rows locked right now are being recorded by this worker's own commits, which end their
     // lease: skipping them (not waiting) keeps the heartbeat from deadlocking with a batch of
     // bookkeeping writes that locks the same rows in another order.
@@ -154,6 +177,7 @@ export async function heartbeatWorker(
       .set({ lease_until: until })
       .where('slug', 'in', heldVendors)
       .where('lease_owner', '=', id)
+      .where('lease_until', '<', until)
       .execute();
     let heldTargets = trx
       .selectFrom('notify_targets')
@@ -165,14 +189,19 @@ export async function heartbeatWorker(
       .set({ lease_until: until })
       .where('name', 'in', heldTargets)
       .where('lease_owner', '=', id)
+      .where('lease_until', '<', until)
       .execute();
     const live = await trx
       .selectFrom('workers')
-      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .select('id')
       .where('gone_at', 'is', null)
       .where('heartbeat_at', '>', addSeconds(at, -leaseSeconds))
-      .executeTakeFirstOrThrow();
-    return { ok: true, liveWorkers: Number(live.count) };
+      .execute();
+    return {
+      ok: true,
+      liveWorkers: live.length,
+      liveRank: live.filter((row) => row.id < id).length,
+    };
   });
 }
 
@@ -191,9 +220,9 @@ async function heartbeatStatement(
     leaseSeconds: number;
     stats: WorkerStats;
   },
-): Promise<{ ok: boolean; liveWorkers: number }> {
+): Promise<HeartbeatResult> {
   const { id, instance, at, until, stats } = options;
-  const { rows } = await sql<{ ok: number; live: number }>`
+  const { rows } = await sql<{ ok: number; others: number; rank: number }>`
     with proved as (
       update workers set heartbeat_at = ${at}, polls_total = ${stats.pollsTotal},
         polls_per_second = ${stats.pollsPerSecond}, claims_total = ${stats.claimsTotal},
@@ -202,21 +231,26 @@ async function heartbeatStatement(
       returning id
     ), vendors as (
       update vendor_state set lease_until = ${until}
-      where lease_owner = ${id} and exists (select 1 from proved) and slug in (
-        select slug from vendor_state where lease_owner = ${id} for update skip locked)
+      where lease_owner = ${id} and lease_until < ${until} and exists (select 1 from proved)
+        and slug in (select slug from vendor_state where lease_owner = ${id}
+          and lease_until < ${until} for update skip locked)
     ), targets as (
       update notify_targets set lease_until = ${until}
-      where lease_owner = ${id} and exists (select 1 from proved) and name in (
-        select name from notify_targets where lease_owner = ${id} for update skip locked)
+      where lease_owner = ${id} and lease_until < ${until} and exists (select 1 from proved)
+        and name in (select name from notify_targets where lease_owner = ${id}
+          and lease_until < ${until} for update skip locked)
     )
     select (select count(*) from proved)::int as ok,
-      (select count(*) from workers where gone_at is null
-        and heartbeat_at > ${addSeconds(at, -options.leaseSeconds)})::int as live`.execute(db);
+      (select count(*) from workers where gone_at is null and id <> ${id}
+        and heartbeat_at > ${addSeconds(at, -options.leaseSeconds)})::int as others,
+      (select count(*) from workers where gone_at is null and id < ${id} collate "C"
+        and heartbeat_at > ${addSeconds(at, -options.leaseSeconds)})::int as rank`.execute(db);
   const row = rows[0]!;
-  // The live count was read before this statement's own update: this worker counts once.
+  // The counts read the rows as they were before this statement's own update (where this
+  // worker's last heartbeat may be old): the others are counted, and this one added.
   return row.ok === 1
-    ? { ok: true, liveWorkers: Math.max(1, Number(row.live)) }
-    : { ok: false, liveWorkers: 0 };
+    ? { ok: true, liveWorkers: Number(row.others) + 1, liveRank: Number(row.rank) }
+    : { ok: false, liveWorkers: 0, liveRank: 0 };
 }
 
 /**

@@ -99,7 +99,7 @@ export function registerWorkersContract(harness: StoreHarness): void {
         leaseSeconds: lease,
         stats,
       });
-      expect(beat).toEqual({ ok: true, liveWorkers: 1 });
+      expect(beat).toEqual({ ok: true, liveWorkers: 1, liveRank: 0 });
       const held = await store.db
         .selectFrom('vendor_state')
         .select(['lease_until', 'next_poll_at'])
@@ -116,7 +116,7 @@ export function registerWorkersContract(harness: StoreHarness): void {
           leaseSeconds: lease,
           stats,
         }),
-      ).toEqual({ ok: false, liveWorkers: 0 });
+      ).toEqual({ ok: false, liveWorkers: 0, liveRank: 0 });
       const [view] = await listWorkers(store.db, { now: later, leaseSeconds: lease });
       expect(view).toMatchObject({
         id: 'w',
@@ -126,6 +126,67 @@ export function registerWorkersContract(harness: StoreHarness): void {
         pollsPerSecond: 2.5,
         claimMsMean: 1.5,
       });
+    });
+
+    it('gives each live worker its place by id, so they can take turns', async () => {
+      const { store } = await opener.fresh();
+      for (const [id, pid] of [
+        ['w-b', 101],
+        ['w-a', 100],
+        ['w-c', 102],
+      ] as const) {
+        await registerWorker(store.db, { ...base, requestedId: id, instance: id, pid, now: at(0) });
+      }
+      const beat = (id: string, ms: number) =>
+        heartbeatWorker(store.db, {
+          id,
+          instance: id,
+          now: addMs(at(0), ms),
+          leaseSeconds: lease,
+          stats,
+        });
+      expect(await beat('w-a', 1000)).toEqual({ ok: true, liveWorkers: 3, liveRank: 0 });
+      expect(await beat('w-b', 1000)).toEqual({ ok: true, liveWorkers: 3, liveRank: 1 });
+      expect(await beat('w-c', 1000)).toEqual({ ok: true, liveWorkers: 3, liveRank: 2 });
+      // w-a stops beating: a lease later it no longer counts, and the others move up.
+      await beat('w-b', 7500);
+      expect(await beat('w-c', 7500)).toEqual({ ok: true, liveWorkers: 2, liveRank: 1 });
+      expect(await beat('w-b', 7600)).toEqual({ ok: true, liveWorkers: 2, liveRank: 0 });
+    });
+
+    it('leaves alone a lease that already outlasts the renewal (a claim of the last second)', async () => {
+      const { store } = await opener.fresh();
+      await registerWorker(store.db, {
+        ...base,
+        requestedId: 'w',
+        instance: 'a',
+        pid: 100,
+        now: at(0),
+      });
+      await syncVendors(store.db, [vendor('a'), vendor('b')], 'config', at(0));
+      // 'a' claimed at 0, 'b' 2.5 s later, both for a lease and a heartbeat (7 s).
+      await claimDuePolls(store.db, { owner: 'w', now: at(0), leaseSeconds: lease + 1, limit: 1 });
+      const second = addMs(at(0), 2500);
+      await claimDuePolls(store.db, { owner: 'w', now: second, leaseSeconds: lease + 1, limit: 1 });
+      const beatAt = addMs(at(0), 3000);
+      await heartbeatWorker(store.db, {
+        id: 'w',
+        instance: 'a',
+        now: beatAt,
+        leaseSeconds: lease,
+        stats,
+      });
+      const held = await store.db
+        .selectFrom('vendor_state')
+        .select(['slug', 'lease_until'])
+        .where('lease_owner', '=', 'w')
+        .orderBy('slug')
+        .execute();
+      // 'a' would have ended at 7 s, before the renewal's 9 s: renewed. 'b' ends at 9.5 s already.
+      expect(held).toEqual([
+        { slug: 'a', lease_until: addMs(beatAt, 6000) },
+        { slug: 'b', lease_until: addMs(second, 7000) },
+      ]);
     });
 
     it('sweeps a worker without a heartbeat: gone, taken over, its vendors due first', async () => {
