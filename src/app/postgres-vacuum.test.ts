@@ -71,4 +71,27 @@ describe.skipIf(!postgresAdminUrl)('hot-table vacuum on PostgreSQL', () => {
       await unvacuumed.close();
     }
   });
+
+  it('gives the tables the claim reads their statistics, even with autovacuum off', async () => {
+    const store = await freshStore();
+    const vacuum = startHotTableVacuum({ db: store.db, logger: createLogger('silent') });
+    try {
+      await vacuum.vacuumOnce();
+      const { rows } = await sql<{ relname: string; analyzed: boolean }>`
+        select relname, (last_analyze is not null or last_autoanalyze is not null) as analyzed
+        from pg_stat_user_tables where relname in ('vendors', 'vendor_state')
+        order by relname`.execute(store.db);
+      expect(rows).toEqual([
+        { relname: 'vendor_state', analyzed: true },
+        { relname: 'vendors', analyzed: true },
+      ]);
+      // The claim's plan then reads the due range by index instead of every vendor.
+      const { rows: stats } = await sql<{ reltuples: number }>`
+        select reltuples from pg_class where relname = 'vendors'`.execute(store.db);
+      expect(Number(stats[0]!.reltuples)).toBe(300);
+    } finally {
+      await vacuum.stop();
+      await store.close();
+    }
+  });
 });

@@ -4,13 +4,20 @@
 // (it was off on the machine the benchmarks ran on), vendor_state grew by about 200 bytes per poll
 // without end. Vacuuming these few small, hot tables every minute keeps them bounded whatever the
 // server's settings; SKIP_LOCKED lets several workers do it without waiting on each other.
+// It also ANALYZEs them and `vendors`, the tables the claim joins: without statistics (autovacuum
+// off, or not yet run on a young database) PostgreSQL plans the claim as a scan of every vendor
+// with a probe of vendor_state per row, about 11 ms at 10,000 vendors against 1.6 ms with them.
 import { sql, type Kysely } from 'kysely';
 import type { Logger } from '../logger.js';
 import type { Database } from '../store/index.js';
 
 export const hotTables = ['vendor_state', 'notify_targets', 'workers'] as const;
+/** Vacuumed and analyzed with the hot tables: rarely rewritten, but read by every claim. */
+const claimTables = [...hotTables, 'vendors'] as const;
 
 const vacuumEveryMs = 60_000;
+/** The first run comes soon after start: the config's vendors were just written, unanalyzed. */
+const firstVacuumAfterMs = 10_000;
 
 export interface HotTableVacuum {
   vacuumOnce(): Promise<void>;
@@ -26,24 +33,28 @@ export function startHotTableVacuum(deps: {
 
   async function vacuumOnce(): Promise<void> {
     // VACUUM cannot run in a transaction block; each statement takes a pool connection of its own.
-    await sql`vacuum (skip_locked) ${sql.join(hotTables.map((table) => sql.table(table)))}`.execute(
-      deps.db,
-    );
+    await sql`vacuum (skip_locked, analyze) ${sql.join(
+      claimTables.map((table) => sql.table(table)),
+    )}`.execute(deps.db);
   }
 
-  const timer = setInterval(() => {
+  const runOnce = () => {
     if (stopped || running) return;
     running = vacuumOnce()
       .catch((error: unknown) => deps.logger.warn({ err: error }, 'vacuum of hot tables failed'))
       .finally(() => {
         running = null;
       });
-  }, vacuumEveryMs);
+  };
+  const first = setTimeout(runOnce, firstVacuumAfterMs);
+  first.unref();
+  const timer = setInterval(runOnce, vacuumEveryMs);
   timer.unref();
   return {
     vacuumOnce,
     async stop() {
       stopped = true;
+      clearTimeout(first);
       clearInterval(timer);
       await running;
     },

@@ -5,12 +5,12 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSuspicion, recordProbeResult } from '../../src/store/probes.js';
+import { recordProbeResult } from '../../src/store/probes.js';
 import { createApp } from '../../src/web/app.js';
 import { xssVectors } from '../../src/web/pages/test-support/xss-vectors.js';
 import { startServer, type RunningServer } from '../../src/web/server.js';
 import { now, seedScenario, type Scenario } from '../../src/web/test-support/scenario.js';
-import { openTestStore, snapshot, vendor } from '../../src/web/test-support/seed.js';
+import { openTestStore, snapshot, suspect, vendor } from '../../src/web/test-support/seed.js';
 import {
   canary,
   launchBrowser,
@@ -46,27 +46,14 @@ beforeAll(async () => {
       error: ok ? null : hostileError,
     });
   }
-  await openSuspicion(
+  await suspect(
     db,
+    'balena',
     {
-      vendorSlug: 'balena',
       firstSignalAt: new Date(nowMs - 90 * 60_000).toISOString(),
       suspectedAt: new Date(nowMs - 80 * 60_000).toISOString(),
-      probes: [longName],
-      error: hostileError,
     },
-    {
-      event: {
-        type: 'vendor.suspected',
-        vendorSlug: 'balena',
-        incidentId: null,
-        updateId: null,
-        component: null,
-        changes: {},
-        at: new Date(nowMs - 80 * 60_000).toISOString(),
-      },
-      deliveries: [],
-    },
+    { probes: [longName], error: hostileError },
   );
   [server, browser] = await Promise.all([
     startServer(createApp({ db, now: () => now }), { host: '127.0.0.1', port: 0 }),
@@ -130,22 +117,7 @@ describe('the vendor page shows probes in Chromium', () => {
       t0,
     );
     for (const slug of ['acme', 'nimbus']) await calm.poll(slug, snapshot([]), t0);
-    await openSuspicion(
-      calm.store.db,
-      { vendorSlug: 'nimbus', firstSignalAt: t0, suspectedAt: t0, probes: ['api'], error: null },
-      {
-        event: {
-          type: 'vendor.suspected',
-          vendorSlug: 'nimbus',
-          incidentId: null,
-          updateId: null,
-          component: null,
-          changes: {},
-          at: t0,
-        },
-        deliveries: [],
-      },
-    );
+    await suspect(calm.store.db, 'nimbus', { firstSignalAt: t0, suspectedAt: t0 });
     const calmServer = await startServer(createApp({ db: calm.store.db, now: () => t0 }), {
       host: '127.0.0.1',
       port: 0,

@@ -7,14 +7,17 @@ import { diffSnapshot } from '../../domain/diff.js';
 import type { Vendor, VendorEvent } from '../../domain/model.js';
 import type { ObservedIncident, ObservedUpdate, VendorSnapshot } from '../../domain/snapshot.js';
 import { addSeconds } from '../../domain/time.js';
+import type { Kysely } from 'kysely';
 import {
   commitCycle,
   loadPreviousState,
   migrateToLatest,
   openStore,
   syncVendors,
+  type Database,
   type Store,
 } from '../../store/index.js';
+import { openSuspicion } from '../../store/probes.js';
 
 export interface TestStore {
   store: Store;
@@ -131,4 +134,29 @@ export function snapshot(
     listsAllOpen: true,
     warnings: [],
   };
+}
+
+/** Opens a suspicion of `vendorSlug` as the probe runner does (with its vendor.suspected event). */
+export async function suspect(
+  db: Kysely<Database>,
+  vendorSlug: string,
+  at: { firstSignalAt: string; suspectedAt: string },
+  failing: { probes: readonly string[]; error: string | null } = { probes: ['api'], error: null },
+): Promise<VendorEvent[]> {
+  return openSuspicion(
+    db,
+    { vendorSlug, ...at, ...failing },
+    {
+      event: {
+        type: 'vendor.suspected',
+        vendorSlug,
+        incidentId: null,
+        updateId: null,
+        component: null,
+        changes: {},
+        at: at.suspectedAt,
+      },
+      deliveries: [],
+    },
+  );
 }

@@ -2,9 +2,14 @@
 // its probes, counts it in the overview, and "Any problem" shows it (on the server, as app.js does).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addSeconds } from '../../../domain/time.js';
-import { openSuspicion } from '../../../store/probes.js';
 import { createApp } from '../../app.js';
-import { openTestStore, snapshot, vendor, type TestStore } from '../../test-support/seed.js';
+import {
+  openTestStore,
+  snapshot,
+  suspect,
+  vendor,
+  type TestStore,
+} from '../../test-support/seed.js';
 import { visibleText } from '../test-support/inert-html.js';
 
 const t0 = '2025-09-10T10:00:00.000Z';
@@ -17,27 +22,11 @@ beforeAll(async () => {
     t0,
   );
   for (const slug of ['acme', 'nimbus', 'zeta']) await testStore.poll(slug, snapshot([]), t0);
-  await openSuspicion(
+  await suspect(
     testStore.store.db,
-    {
-      vendorSlug: 'nimbus',
-      firstSignalAt: addSeconds(t0, 5),
-      suspectedAt: addSeconds(t0, 35),
-      probes: ['api'],
-      error: 'HTTP 503, expected 2xx',
-    },
-    {
-      event: {
-        type: 'vendor.suspected',
-        vendorSlug: 'nimbus',
-        incidentId: null,
-        updateId: null,
-        component: null,
-        changes: {},
-        at: addSeconds(t0, 35),
-      },
-      deliveries: [],
-    },
+    'nimbus',
+    { firstSignalAt: addSeconds(t0, 5), suspectedAt: addSeconds(t0, 35) },
+    { probes: ['api'], error: 'HTTP 503, expected 2xx' },
   );
   const now = addSeconds(t0, 60);
   app = createApp({ db: testStore.store.db, now: () => now });

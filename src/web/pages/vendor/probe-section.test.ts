@@ -3,9 +3,9 @@
 // lag, and hostile text escaped. Plus the chart's buckets, computed alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordProbeResult } from '../../../store/index.js';
-import { openSuspicion } from '../../../store/probes.js';
 import { createApp } from '../../app.js';
 import { balenaIncidentId, now, seedScenario, type Scenario } from '../../test-support/scenario.js';
+import { suspect } from '../../test-support/seed.js';
 import { visibleText } from '../test-support/inert-html.js';
 import { xssVectors } from '../test-support/xss-vectors.js';
 import { probeChart } from './probe-chart.js';
@@ -34,27 +34,11 @@ beforeAll(async () => {
       error,
     });
   }
-  await openSuspicion(
+  await suspect(
     db,
-    {
-      vendorSlug: 'balena',
-      firstSignalAt: minutesAgo(90),
-      suspectedAt: minutesAgo(60),
-      probes: ['api'],
-      error: 'HTTP 503, expected 2xx',
-    },
-    {
-      event: {
-        type: 'vendor.suspected',
-        vendorSlug: 'balena',
-        incidentId: null,
-        updateId: null,
-        component: null,
-        changes: {},
-        at: minutesAgo(60),
-      },
-      deliveries: [],
-    },
+    'balena',
+    { firstSignalAt: minutesAgo(90), suspectedAt: minutesAgo(60) },
+    { probes: ['api'], error: 'HTTP 503, expected 2xx' },
   );
   // An earlier incident linked to a suspicion 11 minutes before Balena's first post on it.
   const first = await db
