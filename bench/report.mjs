@@ -362,8 +362,8 @@ export function formatWorkersTable(phase) {
     r.sharesPercent.join('/'),
     `${Object.entries(r.rssMbMax)
       .filter(([name]) => name !== 'web')
-      .map(([, mb]) => show(Math.round(mb)))
-      .join('/')} | ${show(Math.round(r.rssMbMax.web))}`,
+      .map(([, mb]) => show(round(mb, 0)))
+      .join('/')} | ${show(round(r.rssMbMax.web, 0))}`,
     [r.pgCores, r.workersCores, r.webCores, r.relayCores].map((v) => show(round(v, 2))).join('/'),
     show(r.loadAverageAtWindowStart[0]),
   ]);

@@ -188,6 +188,9 @@ async function main() {
             log,
           ),
       );
+      for (const failure of result.workers?.failed ?? []) {
+        result.errors.push({ phase: `workers (${failure.workers})`, message: failure.message });
+      }
     }
   } finally {
     await stopAllChildren();

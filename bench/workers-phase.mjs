@@ -44,18 +44,29 @@ export async function runWorkers(settings, log = () => {}) {
     const ready = await nextMessage(sim, 'ready', 300_000);
     const fleet = { entry: sim, controlUrl: ready.controlUrl, vendors: ready.vendors };
     const runs = [];
+    // A count that fails (a process died, a warm-up too long) is reported; the others still run.
+    const failed = [];
     for (const count of settings.workerCounts) {
       log(`workers phase: ${count} worker(s) + 1 web, ${settings.vendors} vendors…`);
-      const run = await runCount(fleet, settings, count);
-      log(`workers phase: ${count} worker(s): ${JSON.stringify(summaryLine(run))}`);
-      runs.push(run);
+      try {
+        const run = await runCount(fleet, settings, count);
+        log(`workers phase: ${count} worker(s): ${JSON.stringify(summaryLine(run))}`);
+        runs.push(run);
+      } catch (error) {
+        const message = String(error?.message ?? error);
+        log(`workers phase: ${count} worker(s) FAILED: ${message}`);
+        failed.push({ workers: count, message });
+        if (fleet.entry.child.exitCode !== null || fleet.entry.child.signalCode !== null) break;
+      }
     }
+    if (runs.length === 0) throw new Error(failed.map((f) => f.message).join('; '));
     return {
       vendors: settings.vendors,
       intervalSeconds: settings.intervalSeconds,
       windowSeconds: settings.windowSeconds,
       incidentRate: settings.incidentRate,
       runs,
+      failed,
     };
   } finally {
     await stopChild(sim);

@@ -60,6 +60,10 @@ try {
   );
   console.log(JSON.stringify({ loadAverageAtStart, ...result }, null, 2));
   console.log(`\n${formatWorkersTable(result)}\n(${values.bin})`);
+  for (const failure of result.failed) {
+    console.log(`ERROR with ${failure.workers} worker(s): ${failure.message}`);
+    process.exitCode = 1;
+  }
 } catch (error) {
   console.error(error);
   process.exitCode = 1;
