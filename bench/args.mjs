@@ -40,6 +40,8 @@ const usage = `usage: node bench/run.mjs [--vendors N] [--interval S] [--duratio
   --worker-vendors N   vendors of the workers phase (default 1000, its own simulator)
   --worker-interval S  poll interval of the workers phase, seconds (default 1: saturation)
   --worker-window S    measured window per worker count, seconds (default 30)
+  --worker-analyze     ANALYZE each database after the first full round, as autovacuum would
+                       (a server with autovacuum off, like this machine's, never gathers statistics)
   --postgres URL       server for the workers phase's scratch databases
                        (default postgres://postgres@127.0.0.1:5432/postgres)
   --heap-snapshot DIR  the serve phase writes a heap snapshot of serve into DIR at the window's end
@@ -74,6 +76,7 @@ export function parseBenchArgs(argv) {
       'worker-vendors': { type: 'string' },
       'worker-interval': { type: 'string' },
       'worker-window': { type: 'string' },
+      'worker-analyze': { type: 'boolean', default: false },
       postgres: { type: 'string' },
       profile: { type: 'boolean', default: false },
       quick: { type: 'boolean', default: false },
@@ -138,6 +141,7 @@ export function parseBenchArgs(argv) {
     // The workers phase: its own simulator, a fresh database and processes per worker count.
     workers: {
       postgresUrl: values.postgres ?? defaultPostgresUrl,
+      analyze: values['worker-analyze'],
       workerCounts: values.workers
         ? values.workers.split(',').map((n) => positiveNumber(n.trim(), 'workers', true))
         : values.quick

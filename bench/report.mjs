@@ -374,7 +374,7 @@ export function formatWorkersTable(phase) {
       .map((text, i) => text.padEnd(widths[i]))
       .join('  ')
       .trimEnd();
-  const title = `multi-worker table: ${phase.vendors} vendors every ${phase.intervalSeconds} s, ${phase.windowSeconds} s window per count, one PostgreSQL database`;
+  const title = `multi-worker table: ${phase.vendors} vendors every ${phase.intervalSeconds} s, ${phase.windowSeconds} s window per count, one PostgreSQL database${phase.analyzed ? ' (analyzed after the first round)' : ''}`;
   return [
     title,
     line(header),

@@ -27,7 +27,7 @@ const settleMs = 3_000;
 
 /**
  * settings: { postgresUrl, vendors, intervalSeconds, windowSeconds, workerCounts, incidentRate,
- * seed, warmupLimitSeconds, tempDir, raiseTo, bin }; `log` prints progress.
+ * seed, warmupLimitSeconds, tempDir, raiseTo, bin, analyze }; `log` prints progress.
  */
 export async function runWorkers(settings, log = () => {}) {
   const sim = startChild('simulator (workers phase)', join(here, 'counting-simulator-child.mjs'), {
@@ -65,6 +65,7 @@ export async function runWorkers(settings, log = () => {}) {
       intervalSeconds: settings.intervalSeconds,
       windowSeconds: settings.windowSeconds,
       incidentRate: settings.incidentRate,
+      analyzed: Boolean(settings.analyze),
       runs,
       failed,
     };
@@ -165,6 +166,23 @@ async function waitForFirstRound(db, vendors, limitMs, watch) {
   }
 }
 
+/** Whether every vendor was polled (a poll started) after `sinceMs`, waiting up to `limitMs`. */
+async function roundSince(db, sinceMs, limitMs, watch) {
+  const since = new Date(sinceMs).toISOString();
+  const startedAt = Date.now();
+  for (;;) {
+    const { rows } = await watch.race(
+      db.query(
+        'select count(*)::int as n from vendor_state where last_polled_at is null or last_polled_at < $1',
+        [since],
+      ),
+    );
+    if (rows[0].n === 0) return true;
+    if (Date.now() - startedAt > limitMs) return false;
+    await watch.race(delay(500));
+  }
+}
+
 /** CPU seconds of every backend of this database but the bench's own connection, by pid. */
 async function backendCpu(db) {
   const { rows } = await db.query(
@@ -243,13 +261,25 @@ async function runCount(fleet, settings, workerCount) {
         settings.warmupLimitSeconds * 1000,
         allWatch,
       );
+      // A server with autovacuum (the default) analyzes the tables once the first round has
+      // filled them; without statistics the claim's plan reads every vendor (see README).
+      if (settings.analyze) await allWatch.race(db.query('analyze'));
       await allWatch.race(delay(settleMs));
       const measured = await measureWindow(
         { fleet, settings, db, webUrl, web, workers, proxy },
         allWatch,
       );
-      // Changes that became visible near the window's end still get an interval to be seen.
+      // Changes that became visible near the window's end still get an interval to be seen, and
+      // a whole round if polling lags behind.
+      const graceStartedAt = Date.now();
       await allWatch.race(delay((settings.intervalSeconds + 3) * 1000));
+      const roundAfterWindow = await roundSince(
+        db,
+        measured.toMs,
+        (settings.intervalSeconds + 30) * 1000,
+        allWatch,
+      );
+      const graceSeconds = round((Date.now() - graceStartedAt) / 1000, 1);
       allWatch.disarm();
       const latency = await measureLatency({
         controlUrl: fleet.controlUrl,
@@ -261,6 +291,9 @@ async function runCount(fleet, settings, workerCount) {
       return {
         workers: workerCount,
         warmupSeconds,
+        fromMs: measured.fromMs,
+        toMs: measured.toMs,
+        graceAfterWindow: { seconds: graceSeconds, everyVendorPolledAgain: roundAfterWindow },
         ...measured.row,
         detection: {
           visible: latency.visible,

@@ -2,8 +2,8 @@
 // `vendorwatch worker`s + 1 `web` on one PostgreSQL database over one simulator fleet, printed as
 // the multi-worker table with the whole result as JSON. Usage: node bench/workers.mjs
 // [--postgres URL] [--vendors 1000] [--interval 1] [--window 30] [--workers 1,2,3]
-// [--incident-rate 0.002] [--bin dist/cli/bin.js]. `node bench/run.mjs --only workers` is the same
-// with the bench's table and results file.
+// [--incident-rate 0.002] [--analyze] [--bin dist/cli/bin.js]. `node bench/run.mjs --only
+// workers` is the same with the bench's table and results file.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +23,7 @@ const { values } = parseArgs({
     workers: { type: 'string', default: '1,2,3' },
     'incident-rate': { type: 'string', default: '0.002' },
     bin: { type: 'string', default: defaultBin },
+    analyze: { type: 'boolean', default: false },
   },
 });
 const vendors = Number(values.vendors);
@@ -55,6 +56,7 @@ try {
       // The simulator: a listener and a few connections per vendor, and as many per worker.
       raiseTo: planFileLimit(vendors * 4 + 2048).raiseTo,
       bin: values.bin,
+      analyze: values.analyze,
     },
     log,
   );
