@@ -347,7 +347,7 @@ export function formatWorkersTable(phase) {
     'detect p50/p99 s',
     'shares %',
     'RSS MB workers | web',
-    'cores PG/workers/web/relay',
+    'cores PG/workers/web/relay/sim/machine',
     'load 1 min',
   ];
   const lines = phase.runs.map((r) => [
@@ -364,7 +364,9 @@ export function formatWorkersTable(phase) {
       .filter(([name]) => name !== 'web')
       .map(([, mb]) => show(round(mb, 0)))
       .join('/')} | ${show(round(r.rssMbMax.web, 0))}`,
-    [r.pgCores, r.workersCores, r.webCores, r.relayCores].map((v) => show(round(v, 2))).join('/'),
+    [r.pgCores, r.workersCores, r.webCores, r.relayCores, r.simulatorCores, r.machineBusyCores]
+      .map((v) => show(round(v, 2)))
+      .join('/'),
     show(r.loadAverageAtWindowStart[0]),
   ]);
   const cells = [header, ...lines];

@@ -8,7 +8,9 @@
 // process's RSS, and detection latency (change visible → detected_at stored, latency.mjs).
 // Used by `node bench/run.mjs --only workers` and `node bench/workers.mjs`.
 /* global fetch -- Node 20 has it */
+import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -247,7 +249,7 @@ async function runCount(fleet, settings, workerCount) {
     const workers = [];
     for (let i = 1; i <= workerCount; i++) {
       const id = `bench-${i}`;
-      const url = labelled(viaProxy.toString(), `vw-bench-${id}`);
+      const url = labelled(viaProxy.toString(), `vw-bench-worker-${i}`);
       workers.push(cli(`worker ${id}`, ['worker', '--worker-id', id], url));
     }
     entries.push(...workers);
@@ -346,6 +348,8 @@ async function measureWindow({ fleet, settings, db, webUrl, web, workers, proxy 
       relay,
       cpu: new Map(processes.map((p) => [p.label, cpuSecondsOf(p.child.pid) ?? 0])),
       relayCpu: cpuSecondsOf(proxy.child.pid) ?? 0,
+      simulatorCpu: cpuSecondsOf(fleet.entry.child.pid) ?? 0,
+      machine: machineCpu(),
       view: await workersView(webUrl),
     };
   };
@@ -391,6 +395,8 @@ async function measureWindow({ fleet, settings, db, webUrl, web, workers, proxy 
       workersCpuMsPerPoll: round(perPoll(workerSeconds * 1000), 3),
       webCores: round(cpuOf(web.label) / seconds, 3),
       relayCores: round((to.relayCpu - from.relayCpu) / seconds, 3),
+      simulatorCores: round((to.simulatorCpu - from.simulatorCpu) / seconds, 3),
+      machineBusyCores: machineBusyCores(from.machine, to.machine),
       roundTrips,
       roundTripsPerPoll: round(perPoll(roundTrips), 2),
       connectionsOpened: relayTotals('connections'),
@@ -406,6 +412,25 @@ async function measureWindow({ fleet, settings, db, webUrl, web, workers, proxy 
       ),
     },
   };
+}
+
+/** The whole machine's busy and total CPU ticks (/proc/stat), or null off Linux. */
+function machineCpu() {
+  try {
+    const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+    const ticks = fields.map(Number);
+    const idle = ticks[3] + (ticks[4] ?? 0); // idle + iowait
+    const total = ticks.slice(0, 8).reduce((sum, t) => sum + t, 0); // guest time is in user
+    return { busy: total - idle, total };
+  } catch {
+    return null;
+  }
+}
+
+/** Cores busy on the whole machine between two readings: everything, the bench's and others'. */
+function machineBusyCores(from, to) {
+  if (!from || !to || to.total <= from.total) return null;
+  return round(((to.busy - from.busy) / (to.total - from.total)) * cpus().length, 2);
 }
 
 function roundedSummary(s) {
