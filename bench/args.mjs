@@ -36,7 +36,7 @@ const usage = `usage: node bench/run.mjs [--vendors N] [--interval S] [--duratio
   --group-vendors N    vendors of the groups phase (default 2000, a third per group)
   --group-changes N    changes per group in its window (default 60: the one webhook target keeps up)
   --workers LIST       workers phase: worker counts, each with 1 web on a fresh PostgreSQL database
-                       (default 1,2,3; ~3.5 min: node bench/run.mjs --only workers)
+                       (default 1,2,3; ~3 min: node bench/run.mjs --only workers)
   --worker-vendors N   vendors of the workers phase (default 1000, its own simulator)
   --worker-interval S  poll interval of the workers phase, seconds (default 1: saturation)
   --worker-window S    measured window per worker count, seconds (default 30)
@@ -46,7 +46,8 @@ const usage = `usage: node bench/run.mjs [--vendors N] [--interval S] [--duratio
                        (default postgres://postgres@127.0.0.1:5432/postgres)
   --heap-snapshot DIR  the serve phase writes a heap snapshot of serve into DIR at the window's end
   --profile            CPU-profile the poller children's measured window; print their top frames
-  --quick              smoke run: 600 vendors, short phases (~1 minute)`;
+  --quick              smoke run: 600 vendors, short phases (~1 minute; the workers phase:
+                       300 vendors, 1 and 2 workers, 10 s windows, ~1 minute more)`;
 
 export const phaseNames = ['baseline', 'saturation', 'latency', 'serve', 'groups', 'workers'];
 
