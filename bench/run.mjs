@@ -198,8 +198,10 @@ async function main() {
     await removeTempDir();
   }
   if (settings.profile) result.profiles = await summarizeProfiles(profileDir);
-  // Run alone, the phases with their own simulator print only their own rows.
-  result.rows = settings.phases.every((name) => ownSimulator.has(name))
+  // Run alone, the phases with their own simulator print only their own rows (and no notes on
+  // the poller's).
+  const ownPhasesOnly = settings.phases.every((name) => ownSimulator.has(name));
+  result.rows = ownPhasesOnly
     ? [
         row('load average at start (1/5/15 min)', result.loadAverageAtStart.join(' / ')),
         ...groupRows(result.latencyGroups),
@@ -208,7 +210,7 @@ async function main() {
     : buildRows(result);
   console.log(`\n${formatTable(result.rows)}\n`);
   if (result.workers) console.log(`${formatWorkersTable(result.workers)}\n`);
-  for (const note of result.notes) console.log(`note: ${note}`);
+  if (!ownPhasesOnly) for (const note of result.notes) console.log(`note: ${note}`);
   for (const error of result.errors) console.log(`ERROR in ${error.phase}: ${error.message}`);
   for (const [name, top] of Object.entries(result.profiles ?? {}))
     console.log(`\nprofile ${name}:\n${formatTop(top)}`);
