@@ -41,15 +41,21 @@ export function planFileLimit(needed) {
 }
 
 /** Starts `node [nodeArgs] script [args]` with stdio inherited and an IPC channel. */
-export function startChild(label, script, { nodeArgs = [], args = [], raiseTo = null } = {}) {
+export function startChild(
+  label,
+  script,
+  { nodeArgs = [], args = [], raiseTo = null, env = process.env } = {},
+) {
   const nodeCommand = [process.execPath, ...nodeArgs, script, ...args];
   const child =
     raiseTo === null
       ? spawn(nodeCommand[0], nodeCommand.slice(1), {
           stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+          env,
         })
       : spawn('bash', ['-c', `ulimit -n ${raiseTo} && exec "$0" "$@"`, ...nodeCommand], {
           stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+          env,
         });
   const exited = new Promise((resolve) =>
     child.once('exit', (code, signal) => {

@@ -157,6 +157,7 @@ export function buildRows(result) {
     row('simulator CPU during latency run (cores)', latency?.simulatorCores),
     ...serveRows(result.serve, settings, bound),
     ...groupRows(result.latencyGroups),
+    ...workerRows(result.workers),
   ];
   return rows;
 }
@@ -254,4 +255,132 @@ export function groupRows(groups) {
       () => push.p50 !== null && push.p50 <= 2 && push.p99 <= 5,
     ),
   ];
+}
+
+/** The multi-worker phase in the main table: one row per metric, the worker counts side by side. */
+export function workerRows(phase) {
+  if (!phase || phase.runs.length === 0) return [];
+  const { runs } = phase;
+  const first = runs[0];
+  const last = runs[runs.length - 1];
+  const counts = runs.map((r) => r.workers).join(' / ');
+  const each = (pick) => runs.map((r) => show(pick(r))).join(' / ');
+  const bound = phase.intervalSeconds + 2;
+  const label = `workers (${counts} + 1 web, ${phase.vendors} vendors every ${phase.intervalSeconds} s)`;
+  const rssOf = (run, prefix) =>
+    Math.max(
+      ...Object.entries(run.rssMbMax)
+        .filter(([name]) => name.startsWith(prefix))
+        .map(([, mb]) => mb ?? 0),
+    );
+  const rows = [
+    row(
+      `${label}: polls/s`,
+      each((r) => r.pollsPerSecond),
+      runs.length > 1 ? `${last.workers} workers ≥ ${first.workers}` : '',
+      runs.length > 1 ? () => last.pollsPerSecond >= first.pollsPerSecond : null,
+    ),
+    row(
+      'workers: PostgreSQL CPU ms per poll',
+      each((r) => r.pgCpuMsPerPoll),
+      runs.length > 1 ? `${last.workers} workers ≤ ${first.workers}` : '',
+      runs.length > 1 ? () => last.pgCpuMsPerPoll <= first.pgCpuMsPerPoll : null,
+    ),
+    row(
+      'workers: workers’ CPU ms per poll (all workers)',
+      each((r) => r.workersCpuMsPerPoll),
+    ),
+    row(
+      'workers: database round trips per poll',
+      each((r) => r.roundTripsPerPoll),
+    ),
+    row(
+      'workers: claim round trip p50 / p99, ms (at the relay)',
+      runs
+        .map((r) => `${show(r.claimRoundTripMs.p50)}/${show(r.claimRoundTripMs.p99)}`)
+        .join(' · '),
+    ),
+    row(
+      'workers: mean claim ms as each worker sees it',
+      runs.map((r) => r.claimMsMeanByWorker.map(show).join('/')).join(' · '),
+    ),
+    row('workers: shares of polls, %', runs.map((r) => r.sharesPercent.join('/')).join(' · ')),
+    row(
+      'workers: detection p50 / p99, s (detected/visible)',
+      runs
+        .map(
+          (r) =>
+            `${show(r.detection.p50)}/${show(r.detection.p99)} (${r.detection.detected}/${r.detection.visible})`,
+        )
+        .join(' · '),
+      `p99 ≤ ${bound} s, all`,
+      () =>
+        runs.every(
+          (r) =>
+            r.detection.p99 !== null &&
+            r.detection.p99 <= bound &&
+            r.detection.detected === r.detection.visible,
+        ),
+    ),
+    row(
+      'workers: RSS max, each worker / web, MB',
+      runs.map((r) => `${show(rssOf(r, 'worker'))}/${show(rssOf(r, 'web'))}`).join(' · '),
+      '≤ 400 MB',
+      () => runs.every((r) => Object.values(r.rssMbMax).every((mb) => mb !== null && mb <= 400)),
+    ),
+  ];
+  return rows;
+}
+
+/** The multi-worker table: one line per worker count. */
+export function formatWorkersTable(phase) {
+  if (!phase || phase.runs.length === 0) return '';
+  const pair = (a, b) => `${show(a)} / ${show(b)}`;
+  const header = [
+    'workers',
+    'polls/s',
+    'PG ms/poll',
+    'workers ms/poll',
+    'round trips/poll',
+    'claim RT p50/p99 ms',
+    'claim ms (workers)',
+    'detect p50/p99 s',
+    'shares %',
+    'RSS MB workers | web',
+    'cores PG/workers/web/relay/sim/machine',
+    'load 1 min',
+  ];
+  const lines = phase.runs.map((r) => [
+    String(r.workers),
+    show(r.pollsPerSecond),
+    show(r.pgCpuMsPerPoll),
+    show(r.workersCpuMsPerPoll),
+    show(r.roundTripsPerPoll),
+    pair(r.claimRoundTripMs.p50, r.claimRoundTripMs.p99),
+    r.claimMsMeanByWorker.map(show).join('/'),
+    pair(r.detection.p50, r.detection.p99),
+    r.sharesPercent.join('/'),
+    `${Object.entries(r.rssMbMax)
+      .filter(([name]) => name !== 'web')
+      .map(([, mb]) => show(round(mb, 0)))
+      .join('/')} | ${show(round(r.rssMbMax.web, 0))}`,
+    [r.pgCores, r.workersCores, r.webCores, r.relayCores, r.simulatorCores, r.machineBusyCores]
+      .map((v) => show(round(v, 2)))
+      .join('/'),
+    show(r.loadAverageAtWindowStart[0]),
+  ]);
+  const cells = [header, ...lines];
+  const widths = header.map((_, i) => Math.max(...cells.map((c) => c[i].length)));
+  const line = (c) =>
+    c
+      .map((text, i) => text.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
+  const title = `multi-worker table: ${phase.vendors} vendors every ${phase.intervalSeconds} s, ${phase.windowSeconds} s window per count, one PostgreSQL database${phase.analyzed ? ' (analyzed after the first round)' : ''}`;
+  return [
+    title,
+    line(header),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...lines.map(line),
+  ].join('\n');
 }

@@ -1,6 +1,7 @@
 // `npm run bench`: the simulator in its own process (one loopback address per vendor), a bare
-// fetch-and-parse baseline, vendorwatch's poller at saturation and a latency run, each in fresh
-// child processes. Prints a table against docs/contract.md#quality-targets, writes bench/results/.
+// fetch-and-parse baseline, vendorwatch's poller at saturation and a latency run, `serve` as users
+// run it, the latency groups, and 1, 2 and 3 workers + 1 web on PostgreSQL, each in fresh child
+// processes. Prints a table against docs/contract.md#quality-targets, writes bench/results/.
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,11 +18,24 @@ import {
 import { runBaseline, runLatency, runSaturation } from './phases.mjs';
 import { runServe } from './serve-phase.mjs';
 import { runLatencyGroups } from './latency-groups.mjs';
+import { dropAllBenchDatabases } from './pg-databases.mjs';
+import { defaultBin, runWorkers } from './workers-phase.mjs';
 import { formatTop, topFrames } from './profile-top.mjs';
-import { buildRows, formatTable, groupRows, resultsDir, row, writeResults } from './report.mjs';
+import {
+  buildRows,
+  formatTable,
+  formatWorkersTable,
+  groupRows,
+  resultsDir,
+  row,
+  workerRows,
+  writeResults,
+} from './report.mjs';
 import { loadAverage, round } from './stats.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
+/** Phases that bring their own simulator: groups (a timeline fleet that pushes), workers. */
+const ownSimulator = new Set(['groups', 'workers']);
 /** Removed at the end, on errors and on SIGINT/SIGTERM. */
 let tempDir = null;
 /** Descriptors a process needs beyond its sockets: listeners' reserve, files, stdio. */
@@ -71,8 +85,9 @@ async function main() {
     // Simulator: a listener per vendor plus up to 3 keep-alive connections per vendor.
     fileLimit: planFileLimit(
       Math.max(
-        parsed.phases.some((name) => name !== 'groups') ? parsed.vendors : 0,
+        parsed.phases.some((name) => !ownSimulator.has(name)) ? parsed.vendors : 0,
         parsed.phases.includes('groups') ? parsed.groupVendors : 0,
+        parsed.phases.includes('workers') ? parsed.workers.vendors : 0,
       ) *
         4 +
         descriptorReserve,
@@ -99,8 +114,7 @@ async function main() {
   log(`load average ${result.loadAverageAtStart.join(' ')}; ${settings.fileLimit.note}`);
   try {
     const runs = (name) => settings.phases.includes(name);
-    // The groups phase brings its own simulator (a timeline fleet that pushes).
-    const sharedSimulator = settings.phases.some((name) => name !== 'groups');
+    const sharedSimulator = settings.phases.some((name) => !ownSimulator.has(name));
     let sim = null;
     if (sharedSimulator) {
       log(`starting the simulator with ${settings.vendors} vendors…`);
@@ -154,20 +168,49 @@ async function main() {
         () => runLatencyGroups(settings, log),
       );
     }
+    if (runs('workers')) {
+      const { workers } = settings;
+      await phase(
+        result,
+        'workers',
+        `workers: ${workers.workerCounts.join(', ')} worker(s) + 1 web on PostgreSQL, ${workers.vendors} vendors every ${workers.intervalSeconds} s`,
+        () =>
+          runWorkers(
+            {
+              ...workers,
+              incidentRate: settings.incidentRate,
+              seed: settings.seed,
+              warmupLimitSeconds: Math.max(settings.warmupLimitSeconds, 120),
+              tempDir: settings.tempDir,
+              raiseTo: settings.fileLimit.raiseTo,
+              bin: defaultBin,
+            },
+            log,
+          ),
+      );
+      for (const failure of result.workers?.failed ?? []) {
+        result.errors.push({ phase: `workers (${failure.workers})`, message: failure.message });
+      }
+    }
   } finally {
     await stopAllChildren();
+    await dropAllBenchDatabases();
     await removeTempDir();
   }
   if (settings.profile) result.profiles = await summarizeProfiles(profileDir);
-  // Run alone, the groups phase prints only its own rows.
-  result.rows = settings.phases.every((name) => name === 'groups')
+  // Run alone, the phases with their own simulator print only their own rows (and no notes on
+  // the poller's).
+  const ownPhasesOnly = settings.phases.every((name) => ownSimulator.has(name));
+  result.rows = ownPhasesOnly
     ? [
         row('load average at start (1/5/15 min)', result.loadAverageAtStart.join(' / ')),
         ...groupRows(result.latencyGroups),
+        ...workerRows(result.workers),
       ]
     : buildRows(result);
   console.log(`\n${formatTable(result.rows)}\n`);
-  for (const note of result.notes) console.log(`note: ${note}`);
+  if (result.workers) console.log(`${formatWorkersTable(result.workers)}\n`);
+  if (!ownPhasesOnly) for (const note of result.notes) console.log(`note: ${note}`);
   for (const error of result.errors) console.log(`ERROR in ${error.phase}: ${error.message}`);
   for (const [name, top] of Object.entries(result.profiles ?? {}))
     console.log(`\nprofile ${name}:\n${formatTop(top)}`);
@@ -197,6 +240,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
     interrupted = true;
     log(`${signal}: stopping every child`);
     void stopAllChildren()
+      .then(dropAllBenchDatabases)
       .then(removeTempDir)
       .finally(() => process.exit(130));
   });
