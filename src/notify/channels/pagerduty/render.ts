@@ -1,10 +1,10 @@
 // PagerDuty Events API v2: trigger while something is wrong, resolve when it is over, with one
 // dedup key per incident (or per component, or per unreachable vendor) so PagerDuty folds
-// repeats into one alert. Maintenance and reminders page nobody.
+// repeats into one alert. Which events trigger and resolve, and how urgent they are, is shared
+// with Opsgenie (notify/alert-lifecycle.ts).
 import type { VendorEvent } from '../../../domain/model.js';
-import type { ComponentStatus, Impact } from '../../../domain/vocabulary.js';
-import { closedPhases } from '../../../domain/vocabulary.js';
-import { eventPhase, humanize, messageFacts } from '../../message.js';
+import { alertDecision, type Urgency } from '../../alert-lifecycle.js';
+import { humanize, messageFacts } from '../../message.js';
 import { oneLine, truncate } from '../../text.js';
 import type { MessageContext } from '../../types.js';
 
@@ -36,82 +36,26 @@ export type PagerDutyEvent =
     }
   | { event_action: 'resolve'; dedup_key: string };
 
-const impactSeverity: Record<Impact, Severity> = {
-  critical: 'critical',
-  major: 'error',
-  minor: 'warning',
-  notice: 'info',
-  maintenance: 'info',
+const urgencySeverity: Record<Urgency, Severity> = {
+  1: 'critical',
+  2: 'error',
+  3: 'warning',
+  4: 'info',
+  5: 'info',
 };
 
-function componentSeverity(status: ComponentStatus): Severity {
-  if (status === 'major_outage') return 'critical';
-  if (status === 'partial_outage') return 'error';
-  return status === 'degraded_performance' ? 'warning' : 'info';
-}
-
-function dedupKey(...parts: string[]): string {
+function dedupKey(parts: string[]): string {
   return truncate(['vendorwatch', ...parts].join('/'), maxDedupKey);
-}
-
-/** What this event means for a PagerDuty alert, or null when it should not page. */
-function action(
-  event: VendorEvent,
-  context: MessageContext,
-): { action: 'trigger' | 'resolve'; key: string; severity: Severity } | null {
-  if (context.kind === 'reminder') return null;
-  const vendor = event.vendorSlug;
-  switch (event.type) {
-    case 'incident.opened':
-    case 'incident.reopened':
-    case 'incident.updated': {
-      if (!context.incident || context.incident.kind !== 'incident') return null;
-      const phase = eventPhase(event, context);
-      // A postmortem after the resolution must not re-open the alert.
-      if (phase !== null && closedPhases.includes(phase)) return null;
-      const key = dedupKey(context.incident.id);
-      return { action: 'trigger', key, severity: impactSeverity[context.incident.impact] };
-    }
-    case 'incident.resolved':
-      return event.incidentId
-        ? { action: 'resolve', key: dedupKey(event.incidentId), severity: 'info' }
-        : null;
-    case 'component.status_changed': {
-      if (!event.component) return null;
-      const key = dedupKey(vendor, 'component', event.component.id);
-      const to = event.component.to;
-      if (to === 'operational') return { action: 'resolve', key, severity: 'info' };
-      if (to === 'under_maintenance' || to === 'unknown') return null;
-      return { action: 'trigger', key, severity: componentSeverity(to) };
-    }
-    case 'vendor.unreachable':
-      return { action: 'trigger', key: dedupKey(vendor, 'unreachable'), severity: 'warning' };
-    case 'vendor.recovered':
-      return { action: 'resolve', key: dedupKey(vendor, 'unreachable'), severity: 'info' };
-    // Only for targets that opted in (events filter): a suspicion is our evidence, not the vendor's.
-    case 'vendor.suspected':
-      return { action: 'trigger', key: dedupKey(vendor, 'suspected'), severity: 'warning' };
-    case 'vendor.suspicion_cleared':
-      return { action: 'resolve', key: dedupKey(vendor, 'suspected'), severity: 'info' };
-    case 'maintenance.scheduled':
-    case 'maintenance.started':
-    case 'maintenance.completed':
-      return null;
-    // Each member incident pages on its own; the grouping is context, not a new alert.
-    case 'outage.correlated':
-    case 'incident.stuck':
-      // A silent vendor is worth a note to people, not a page to whoever is on call.
-      return null;
-  }
 }
 
 export function renderPagerDuty(
   event: VendorEvent,
   context: MessageContext,
 ): PagerDutyEvent | null {
-  const decided = action(event, context);
+  const decided = alertDecision(event, context);
   if (!decided) return null;
-  if (decided.action === 'resolve') return { event_action: 'resolve', dedup_key: decided.key };
+  const key = dedupKey(decided.keyParts);
+  if (decided.action === 'close') return { event_action: 'resolve', dedup_key: key };
   const facts = messageFacts(event, context);
   const source = facts.links.at(-1)?.url ?? event.vendorSlug;
   const details: Record<string, unknown> = { vendor: facts.vendor.name, event: event.type };
@@ -122,7 +66,7 @@ export function renderPagerDuty(
   const payload: Extract<PagerDutyEvent, { event_action: 'trigger' }>['payload'] = {
     summary: oneLine(facts.headline, maxSummary),
     source: oneLine(source, 255),
-    severity: decided.severity,
+    severity: urgencySeverity[decided.urgency],
     timestamp: event.at,
     group: event.vendorSlug,
     class: event.type,
@@ -132,7 +76,7 @@ export function renderPagerDuty(
   const page = facts.links.find((link) => link.label === 'View in vendorwatch');
   return {
     event_action: 'trigger',
-    dedup_key: decided.key,
+    dedup_key: key,
     payload,
     links: facts.links.map((link) => ({ href: link.url, text: link.label })),
     client: 'vendorwatch',
