@@ -7,7 +7,6 @@ import type { NotificationTargetConfig } from '../../src/config/schema.js';
 import { startReceiver, type Receiver } from '../../src/notify/test-support/receiver.js';
 import { checks } from '../../src/notify/test-support/service-shapes.js';
 import { startSimulator, type Simulator } from '../../src/simulate/index.js';
-import { parseTimeline } from '../../src/simulate/timeline.js';
 import { getIncident, listDeliveries, type Store } from '../../src/store/index.js';
 import { createTestDatabase } from '../test-support/databases.js';
 import {
@@ -16,81 +15,7 @@ import {
   type NotifyingPoller,
 } from '../test-support/notify.js';
 import { loopbackFetcher, openMigratedStore } from '../test-support/poller.js';
-
-const day = '2025-10-01T';
-const affected = (id: string, oldStatus: string, newStatus: string) => ({
-  id,
-  oldStatus,
-  newStatus,
-});
-const updates = [
-  {
-    id: 'u1',
-    status: 'investigating',
-    at: `${day}10:00:00Z`,
-    body: 'API and Dashboard are slow.',
-    affectedComponents: [
-      affected('api', 'operational', 'degraded_performance'),
-      affected('dash', 'operational', 'degraded_performance'),
-    ],
-  },
-  {
-    id: 'u2',
-    status: 'identified',
-    at: `${day}10:10:00Z`,
-    body: 'Dashboard has recovered.',
-    affectedComponents: [affected('dash', 'degraded_performance', 'operational')],
-  },
-  {
-    id: 'u3',
-    status: 'monitoring',
-    at: `${day}10:20:00Z`,
-    body: 'API fix deployed.',
-    affectedComponents: [affected('api', 'degraded_performance', 'degraded_performance')],
-  },
-  {
-    id: 'u4',
-    status: 'resolved',
-    at: `${day}10:30:00Z`,
-    body: 'API has recovered.',
-    affectedComponents: [affected('api', 'degraded_performance', 'operational')],
-  },
-];
-const stepStatus = ['investigating', 'identified', 'monitoring', 'resolved'];
-const timeline = {
-  vendors: [
-    {
-      slug: 'acme',
-      name: 'Acme',
-      components: [
-        { id: 'api', name: 'API' },
-        { id: 'dash', name: 'Dashboard' },
-        { id: 'build', name: 'Builder' },
-      ],
-      steps: [
-        { afterMs: 0, components: {}, incidents: [] },
-        ...stepStatus.map((status, index) => ({
-          afterMs: 1500,
-          components: {
-            api: index < 3 ? 'degraded_performance' : 'operational',
-            ...(index === 0 ? { dash: 'degraded_performance' } : {}),
-          },
-          incidents: [
-            {
-              id: 'inc1',
-              name: 'Slow requests',
-              status,
-              impact: 'minor',
-              components: ['api', 'dash'],
-              updates: updates.slice(0, index + 1),
-              ...(status === 'resolved' ? { resolvedAt: `${day}10:30:00Z` } : {}),
-            },
-          ],
-        })),
-      ],
-    },
-  ],
-};
+import { splitIncidentTimeline } from '../test-support/split-incident.js';
 
 let simulator: Simulator | undefined;
 let store: Store | undefined;
@@ -106,7 +31,7 @@ afterEach(async () => {
 
 describe('component and impact filters', () => {
   it('send each target only what concerns it', { timeout: 60_000 }, async () => {
-    simulator = await startSimulator({ timeline: parseTimeline(timeline) });
+    simulator = await startSimulator({ timeline: splitIncidentTimeline(1500) });
     const hooks: Record<string, Receiver> = {};
     for (const name of ['dashboard', 'builder', 'api', 'major', 'all']) {
       hooks[name] = await startReceiver({ check: checks.webhook(null) });
