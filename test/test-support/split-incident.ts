@@ -1,8 +1,18 @@
 // A Statuspage vendor `acme` (API, Dashboard, Builder) whose one minor incident starts on API and
 // Dashboard, clears Dashboard, goes on for API only and resolves: the story the notification
-// filter tests (by component, by board, by impact) tell, one step every `stepMs`.
+// filter tests (by component, by board, by impact) tell, one step every `stepMs`, and a run of it
+// through a real notifying poller.
+import type { NotificationTargetConfig } from '../../src/config/schema.js';
+import type { Board } from '../../src/domain/board.js';
+import { startReceiver, type Receiver } from '../../src/notify/test-support/receiver.js';
+import { checks } from '../../src/notify/test-support/service-shapes.js';
+import { startSimulator } from '../../src/simulate/index.js';
 import type { Timeline } from '../../src/simulate/timeline-schema.js';
 import { parseTimeline } from '../../src/simulate/timeline.js';
+import { getIncident, listDeliveries, type Store } from '../../src/store/index.js';
+import { createTestDatabase } from './databases.js';
+import { capturedLogger, startNotifyingPoller } from './notify.js';
+import { loopbackFetcher, openMigratedStore } from './poller.js';
 
 const day = '2025-10-01T';
 const affected = (id: string, oldStatus: string, newStatus: string) => ({
@@ -79,4 +89,81 @@ export function splitIncidentTimeline(stepMs: number): Timeline {
       },
     ],
   });
+}
+
+/** One run of the story through a real notifying poller, each target a webhook receiver. */
+export interface SplitIncidentRun {
+  store: Store;
+  /** What target `name` received, as "event-type update body", in order. */
+  seen(name: string): string[];
+  /** Every receiver's shape problems (none expected). */
+  problems(): string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Plays the story (a step every `stepMs`) to targets `names`, configured by `targets` from their
+ * receivers' URLs; resolves once the incident resolved and no delivery is pending (or 30 s).
+ */
+export async function hearSplitIncident(options: {
+  stepMs: number;
+  names: readonly string[];
+  targets(urls: Record<string, string>): NotificationTargetConfig[];
+  boards?: Board[];
+}): Promise<SplitIncidentRun> {
+  const simulator = await startSimulator({ timeline: splitIncidentTimeline(options.stepMs) });
+  const hooks: Record<string, Receiver> = {};
+  for (const name of options.names)
+    hooks[name] = await startReceiver({ check: checks.webhook(null) });
+  const urls = Object.fromEntries(Object.entries(hooks).map(([name, hook]) => [name, hook.url()]));
+  const database = await createTestDatabase('sqlite');
+  const store = await openMigratedStore(database.url);
+  const vendor = {
+    slug: 'acme',
+    name: 'Acme',
+    statusPageUrl: simulator.vendors[0]!.baseUrl,
+    platform: 'statuspage' as const,
+    category: 'other' as const,
+    intervalSeconds: 1,
+  };
+  const poller = await startNotifyingPoller(
+    store,
+    loopbackFetcher(),
+    [vendor],
+    options.targets(urls),
+    {},
+    capturedLogger().logger,
+    options.boards,
+  );
+  const close = async () => {
+    await poller.stop();
+    await simulator.close();
+    await store.close();
+    await Promise.all(Object.values(hooks).map((hook) => hook.close()));
+  };
+  try {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const incident = await getIncident(store.db, 'acme-inc1');
+      const pending = (await listDeliveries(store.db, { status: 'pending', limit: 1 })).deliveries
+        .length;
+      if ((incident?.phase === 'resolved' && pending === 0) || Date.now() > deadline) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    // A delivery marked sent a moment before its receiver recorded the request.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return {
+    store,
+    seen: (name) =>
+      hooks[name]!.received.map((r) => {
+        const body = r.json as { type: string; update?: { body: string } };
+        return `${body.type} ${body.update?.body ?? ''}`.trim();
+      }),
+    problems: () => Object.values(hooks).flatMap((hook) => hook.problems),
+    close,
+  };
 }
