@@ -110,6 +110,16 @@ export async function commitCycle(
         now,
       );
     }
+    // Written before the event-log lock, which every recording commit waits for: the lock is
+    // held only for the events, their grouping and the commit.
+    await trx
+      .updateTable('vendor_state')
+      .set(stateChanges(record, now))
+      .where('slug', '=', record.vendorSlug)
+      .execute();
+    if (outcome.kind === 'success' && outcome.rawPayload !== undefined) {
+      await saveRawPayload(trx, record.vendorSlug, outcome.rawPayload, now);
+    }
     const written =
       outcome.kind === 'success' && options.correlation ? writtenIncidentIds(outcome.plan) : [];
     const inserted = outcome.kind === 'success' ? insertedIncidentIds(outcome.plan) : [];
@@ -123,14 +133,6 @@ export async function commitCycle(
     if (written.length > 0 && options.correlation) {
       const grouped = await correlateWritten(trx, written, options.correlation, now);
       events.push(...(await recordEvents(trx, grouped, now)));
-    }
-    await trx
-      .updateTable('vendor_state')
-      .set(stateChanges(record, now))
-      .where('slug', '=', record.vendorSlug)
-      .execute();
-    if (outcome.kind === 'success' && outcome.rawPayload !== undefined) {
-      await saveRawPayload(trx, record.vendorSlug, outcome.rawPayload, now);
     }
     return events;
   });
