@@ -1,5 +1,6 @@
-// The poller half of the service: vendors synced from the config, the notifier, the network
-// watch, and the scheduler that polls; events go to the web's live feed and wake the dispatcher.
+// The poller half of the service: vendors (and their probes) synced from the config, the notifier,
+// the network watch, the scheduler that polls and the probe runner; events go to the web's live
+// feed and wake the dispatcher.
 import { getAdapter } from '../adapters/registry.js';
 import type { AppConfig } from '../config/load.js';
 import type { Fetcher } from '../fetch/types.js';
@@ -137,11 +138,8 @@ export async function startPoller(deps: PollerDeps): Promise<RunningPoller> {
   const probes = (probeRunner.current = startProbeRunner({
     db: store.db,
     fetcher,
-    vendors: config.vendors.map((vendor) => ({
-      slug: vendor.slug,
-      probes: vendor.probes ?? [],
-      suspectAfter: vendor.suspectAfter ?? 2,
-    })),
+    // The probes come from the store (synced from the config above, or set from the watch list).
+    suspectAfter: config.suspectAfter,
     routeEvent,
     now,
     networkWatch,

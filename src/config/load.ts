@@ -54,6 +54,8 @@ export interface AppConfig {
   vendors: ConfiguredVendor[];
   /** True when no config listed vendors and the catalog's default watch list is used. */
   usingDefaultVendors: boolean;
+  /** Failing probe results in a row before a vendor without its own threshold is suspected. */
+  suspectAfter: number;
   notifications: NotificationTargetConfig[];
   /** Named selections of vendors and components (docs/contract.md#boards), in config order. */
   boards: Board[];
@@ -141,6 +143,7 @@ export function loadConfig(options: LoadOptions): AppConfig {
     },
     vendors,
     usingDefaultVendors,
+    suspectAfter: file.suspectAfter,
     notifications: file.notifications,
     boards,
     notifier: {

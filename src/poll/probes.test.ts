@@ -48,7 +48,7 @@ async function flakyApi(): Promise<Simulator> {
   return simulator;
 }
 
-async function sqliteStore(): Promise<Store> {
+async function sqliteStore(probes: ProbeSpec[], suspectAfter: number): Promise<Store> {
   const store = await openMigratedStore(join(mkdtempSync(join(tmpdir(), 'vw-probes-')), 'vw.db'));
   cleanups.push(() => store.close());
   await syncVendors(
@@ -61,6 +61,8 @@ async function sqliteStore(): Promise<Store> {
         platform: 'statuspage',
         category: 'other',
         intervalSeconds: 60,
+        probes,
+        suspectAfter,
       },
     ],
     'config',
@@ -88,20 +90,16 @@ describe('the probe runner', () => {
     { timeout: 20_000 },
     async () => {
       const simulator = await flakyApi();
-      const store = await sqliteStore();
+      const store = await sqliteStore(
+        [probe(`${simulator.vendors[0]!.baseUrl}${apiHealthPath}`, { method: 'HEAD' })],
+        2,
+      );
       const fetcher = loopbackFetcher();
       cleanups.push(() => fetcher.close());
       const events: string[] = [];
       const runner: ProbeRunner = startProbeRunner({
         db: store.db,
         fetcher,
-        vendors: [
-          {
-            slug: 'acme',
-            probes: [probe(`${simulator.vendors[0]!.baseUrl}${apiHealthPath}`, { method: 'HEAD' })],
-            suspectAfter: 2,
-          },
-        ],
         routeEvent: () => ['hook'],
         now: () => new Date(),
         onEvents: (recorded) => events.push(...recorded.map((event) => event.type)),
@@ -127,20 +125,16 @@ describe('the probe runner', () => {
     { timeout: 20_000 },
     async () => {
       const simulator = await flakyApi();
-      const store = await sqliteStore();
+      const store = await sqliteStore(
+        [probe(`${simulator.vendors[0]!.baseUrl}${apiHealthPath}`)],
+        5,
+      );
       // The real guard: loopback is not allowed.
       const fetcher = createFetcher({ ...defaultFetcherSettings, totalTimeoutMs: 2000 });
       cleanups.push(() => fetcher.close());
       const runner = startProbeRunner({
         db: store.db,
         fetcher,
-        vendors: [
-          {
-            slug: 'acme',
-            probes: [probe(`${simulator.vendors[0]!.baseUrl}${apiHealthPath}`)],
-            suspectAfter: 5,
-          },
-        ],
         routeEvent: () => [],
         now: () => new Date(),
       });

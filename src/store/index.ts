@@ -9,7 +9,14 @@ export {
   releaseLeases,
   storeDetectedPlatform,
   syncVendors,
+  type SyncedVendor,
 } from './vendors.js';
+export {
+  listProbedVendors,
+  listSuspicionsWithoutProbes,
+  loadVendorProbes,
+  type StoredProbes,
+} from './vendor-probes.js';
 export {
   getWatchedVendor,
   listWatchedVendors,

@@ -1,6 +1,7 @@
 // The watched vendors and the leases that let several workers share their polls.
 import type { Kysely, Selectable } from 'kysely';
 import type { Vendor } from '../domain/model.js';
+import type { ProbeSpec } from '../domain/probe.js';
 import { addSeconds } from '../domain/time.js';
 import type { Category } from '../domain/vocabulary.js';
 import {
@@ -11,6 +12,7 @@ import {
   rowsPerInsert,
   storableText,
   storedInstant,
+  toJson,
 } from './codec.js';
 import { dialectOf } from './db.js';
 import { refreshVendorSearchWords } from './incident-search.js';
@@ -23,6 +25,12 @@ import {
 import type { Database, VendorTable } from './schema.js';
 
 type VendorSource = 'config' | 'api';
+
+/** A vendor to sync; a config vendor also brings its probes (none when absent). */
+export type SyncedVendor = Vendor & {
+  probes?: readonly ProbeSpec[];
+  suspectAfter?: number;
+};
 
 interface VendorSyncResult {
   added: string[];
@@ -66,10 +74,14 @@ export function vendorFromRow(row: VendorRow): Vendor {
   };
 }
 
-/** Upserts the vendors; with source 'config', config vendors missing from the list are disabled. */
+/**
+ * Upserts the vendors; with source 'config', config vendors missing from the list are disabled and
+ * each config vendor's probes and suspectAfter are written as the file has them (the store is what
+ * the probe runner reads). An 'api' sync leaves a vendor's probes to the watch list.
+ */
 export async function syncVendors(
   db: Kysely<Database>,
-  vendors: readonly Vendor[],
+  vendors: readonly SyncedVendor[],
   source: VendorSource,
   now: string,
 ): Promise<VendorSyncResult> {
@@ -88,7 +100,7 @@ export async function syncVendors(
       for (const row of rows) existing.set(row.slug, row.name);
     }
 
-    for (const batch of chunk(vendors, rowsPerInsert(9))) {
+    for (const batch of chunk(vendors, rowsPerInsert(11))) {
       await trx
         .insertInto('vendors')
         .values(batch.map((vendor) => vendorRow(vendor, source, at)))
@@ -101,6 +113,12 @@ export async function syncVendors(
             interval_seconds: eb.ref('excluded.interval_seconds'),
             source: eb.ref('excluded.source'),
             enabled: 1,
+            ...(source === 'config'
+              ? {
+                  probes: eb.ref('excluded.probes'),
+                  suspect_after: eb.ref('excluded.suspect_after'),
+                }
+              : {}),
           })),
         )
         .execute();
@@ -136,7 +154,7 @@ export async function syncVendors(
   });
 }
 
-function vendorRow(vendor: Vendor, source: VendorSource, at: string) {
+function vendorRow(vendor: SyncedVendor, source: VendorSource, at: string) {
   return {
     slug: vendor.slug,
     name: storableText(vendor.name),
@@ -147,7 +165,18 @@ function vendorRow(vendor: Vendor, source: VendorSource, at: string) {
     source,
     enabled: flag(true),
     created_at: at,
+    ...(source === 'config' ? probeColumns(vendor.probes ?? [], vendor.suspectAfter ?? null) : {}),
   };
+}
+
+/** The vendors row's probe columns: no probes store null (and no threshold of their own). */
+export function probeColumns(
+  probes: readonly ProbeSpec[],
+  suspectAfter: number | null,
+): { probes: string | null; suspect_after: number | null } {
+  return probes.length === 0
+    ? { probes: null, suspect_after: null }
+    : { probes: toJson(probes), suspect_after: suspectAfter };
 }
 
 interface ClaimOptions {

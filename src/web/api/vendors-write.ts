@@ -126,11 +126,17 @@ export async function addVendor(
   };
   await assertNotWatched(deps.db, vendor.slug, vendor.statusPageUrl);
   await syncVendors(deps.db, [vendor], 'api', deps.now());
-  // Set every time: a removed vendor added again follows what it is added with, not its old list.
+  // Set every time: a removed vendor added again follows what it is added with, not its old list,
+  // and has no probes until some are set.
   await updateVendorSettings(
     deps.db,
     vendor.slug,
-    { followedComponents: body.followedComponents ?? null, paused: false },
+    {
+      followedComponents: body.followedComponents ?? null,
+      paused: false,
+      probes: [],
+      suspectAfter: null,
+    },
     deps.now(),
   );
   return { ok: true, vendor, confidence: detection.confidence, evidence: detection.evidence };
