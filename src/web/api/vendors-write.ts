@@ -15,6 +15,7 @@ import {
   type VendorSettings,
 } from '../../store/index.js';
 import { sendJson } from '../json.js';
+import { validProbes, validSuspectAfter } from './probe-body.js';
 import {
   handleWrite,
   readJsonObject,
@@ -230,13 +231,13 @@ export function validFollowed(value: unknown): string[] | null {
 /** The body of PATCH /api/v1/vendors/{slug}: only the fields given change. */
 export function validatePatch(body: Record<string, unknown>): VendorSettings {
   const unknownKey = Object.keys(body).find(
-    (key) => !['interval', 'paused', 'followedComponents'].includes(key),
+    (key) => !['interval', 'paused', 'followedComponents', 'probes', 'suspectAfter'].includes(key),
   );
   if (unknownKey !== undefined) {
     throw new WriteError(
       400,
       'invalid_body',
-      `unknown field ${JSON.stringify(unknownKey.slice(0, 40))} (interval, paused, followedComponents)`,
+      `unknown field ${JSON.stringify(unknownKey.slice(0, 40))} (interval, paused, followedComponents, probes, suspectAfter)`,
     );
   }
   if (body.paused !== undefined && typeof body.paused !== 'boolean') {
@@ -248,5 +249,9 @@ export function validatePatch(body: Record<string, unknown>): VendorSettings {
     ...(body.followedComponents === undefined
       ? {}
       : { followedComponents: validFollowed(body.followedComponents) }),
+    ...(body.probes === undefined ? {} : { probes: validProbes(body.probes) }),
+    ...(body.suspectAfter === undefined
+      ? {}
+      : { suspectAfter: validSuspectAfter(body.suspectAfter) }),
   };
 }
