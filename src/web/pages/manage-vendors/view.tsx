@@ -209,7 +209,10 @@ const VendorRow: FC<{ vendor: WatchedVendor; probeForm: ProbeFormState | null }>
               <summary>
                 Edit<span class="visually-hidden"> {vendor.name}</span>
                 {vendor.probes.length > 0 && (
-                  <span class="muted"> · {vendor.probes.length} probes</span>
+                  <span class="muted">
+                    {' '}
+                    · {vendor.probes.length} {vendor.probes.length === 1 ? 'probe' : 'probes'}
+                  </span>
                 )}
               </summary>
               <ProtectedForm
