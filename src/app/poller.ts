@@ -10,7 +10,7 @@ import { sweepFlags } from '../poll/flag-sweep.js';
 import { createNetworkWatch } from '../poll/network-watch.js';
 import { startProbeRunner, type ProbeRunner } from '../poll/probes.js';
 import { startScheduler } from '../poll/scheduler.js';
-import { openStore, syncVendors, type Store } from '../store/index.js';
+import { openStore, syncConfigVendors, type Store } from '../store/index.js';
 import type { EventBus } from '../web/event-bus.js';
 import type { Metrics } from '../web/metrics.js';
 import { correlationSettings } from './correlation.js';
@@ -61,7 +61,7 @@ export async function startPoller(deps: PollerDeps): Promise<RunningPoller> {
   const owner = lease.id;
   metrics.setWorker(owner);
   const vendors = configuredVendors(config.vendors);
-  await syncVendors(store.db, vendors, 'config', now().toISOString());
+  await syncConfigVendors(store.db, vendors, now().toISOString());
   const notifier = await startNotifier(config, store.db, owner, logger, { lease });
   const { routeEvent, dispatcher } = notifier;
   // One "poller degraded" signal per transition, however many vendors it concerns.

@@ -11,7 +11,7 @@ import { createFetcher } from '../fetch/fetcher.js';
 import { defaultFetcherSettings } from '../fetch/types.js';
 import { apiHealthPath, startSimulator, type Simulator } from '../simulate/index.js';
 import { parseTimeline } from '../simulate/timeline.js';
-import { listProbeStates, syncVendors, type Store } from '../store/index.js';
+import { listProbeStates, syncConfigVendors, type Store } from '../store/index.js';
 import { probeOwner, startProbeRunner, type ProbeRunner } from './probes.js';
 
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -51,7 +51,7 @@ async function flakyApi(): Promise<Simulator> {
 async function sqliteStore(probes: ProbeSpec[], suspectAfter: number): Promise<Store> {
   const store = await openMigratedStore(join(mkdtempSync(join(tmpdir(), 'vw-probes-')), 'vw.db'));
   cleanups.push(() => store.close());
-  await syncVendors(
+  await syncConfigVendors(
     store.db,
     [
       {
@@ -65,7 +65,6 @@ async function sqliteStore(probes: ProbeSpec[], suspectAfter: number): Promise<S
         suspectAfter,
       },
     ],
-    'config',
     new Date().toISOString(),
   );
   return store;

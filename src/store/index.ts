@@ -8,6 +8,7 @@ export {
   findWatchConflict,
   releaseLeases,
   storeDetectedPlatform,
+  syncConfigVendors,
   syncVendors,
   type SyncedVendor,
 } from './vendors.js';

@@ -10,6 +10,7 @@ import {
   listSuspicionsWithoutProbes,
   loadVendorProbes,
   removeVendor,
+  syncConfigVendors,
   syncVendors,
   updateVendorSettings,
 } from './index.js';
@@ -39,10 +40,10 @@ describe.each(databaseKinds)('vendor probes in the store on %s', (kind) => {
     const { store } = await opener.fresh();
     const api = probe('api');
     const head = probe('web', { method: 'HEAD', expectStatus: '2xx', bodyIncludes: null });
-    await syncVendors(
+    await syncConfigVendors(
       store.db,
       [{ ...vendor('conf'), probes: [api, head], suspectAfter: 3 }, vendor('plain')],
-      'config',
+
       at(0),
     );
     expect(await listProbedVendors(store.db)).toEqual([
@@ -56,23 +57,23 @@ describe.each(databaseKinds)('vendor probes in the store on %s', (kind) => {
     expect((await getWatchedVendor(store.db, 'conf'))?.probes).toEqual([api, head]);
 
     // The file changes: the store follows; then the file drops them.
-    await syncVendors(
+    await syncConfigVendors(
       store.db,
       [{ ...vendor('conf'), probes: [head], suspectAfter: 2 }],
-      'config',
+
       at(1),
     );
     expect(await listProbedVendors(store.db)).toEqual([
       { slug: 'conf', probes: [head], suspectAfter: 2 },
     ]);
-    await syncVendors(store.db, [vendor('conf')], 'config', at(2));
+    await syncConfigVendors(store.db, [vendor('conf')], at(2));
     expect(await listProbedVendors(store.db)).toEqual([]);
   });
 
   it('sets a run-time vendor probes from the watch list; an api sync keeps them', async () => {
     const { store } = await opener.fresh();
     await syncVendors(store.db, [vendor('acme')], 'api', at(0));
-    await syncVendors(store.db, [vendor('conf')], 'config', at(0));
+    await syncConfigVendors(store.db, [vendor('conf')], at(0));
     const api = probe('api');
     expect(
       await updateVendorSettings(store.db, 'acme', { probes: [api], suspectAfter: 4 }, at(1)),

@@ -74,87 +74,138 @@ export function vendorFromRow(row: VendorRow): Vendor {
   };
 }
 
-/**
- * Upserts the vendors; with source 'config', config vendors missing from the list are disabled and
- * each config vendor's probes and suspectAfter are written as the file has them (the store is what
- * the probe runner reads). An 'api' sync leaves a vendor's probes to the watch list.
- */
+/** Upserts the vendors; with source 'config', config vendors missing from the list are disabled. */
 export async function syncVendors(
   db: Kysely<Database>,
-  vendors: readonly SyncedVendor[],
+  vendors: readonly Vendor[],
   source: VendorSource,
   now: string,
 ): Promise<VendorSyncResult> {
   const at = storedInstant(now);
+  return db.transaction().execute((trx) => upsertVendors(trx, vendors, source, at));
+}
+
+/**
+ * The config file's vendors, as syncVendors stores them, and in the same transaction each one's
+ * probes and suspectAfter as the file has them (none when absent): the store is what the probe
+ * runner reads, whether probes come from the file or from the watch list.
+ */
+export async function syncConfigVendors(
+  db: Kysely<Database>,
+  vendors: readonly SyncedVendor[],
+  now: string,
+): Promise<VendorSyncResult> {
+  const at = storedInstant(now);
   return db.transaction().execute(async (trx) => {
-    const existing = new Map<string, string>();
-    for (const slugs of chunk(
-      vendors.map((vendor) => vendor.slug),
-      maxInListSize,
-    )) {
-      const rows = await trx
-        .selectFrom('vendors')
-        .select(['slug', 'name'])
-        .where('slug', 'in', slugs)
-        .execute();
-      for (const row of rows) existing.set(row.slug, row.name);
-    }
-
-    for (const batch of chunk(vendors, rowsPerInsert(11))) {
-      await trx
-        .insertInto('vendors')
-        .values(batch.map((vendor) => vendorRow(vendor, source, at)))
-        .onConflict((conflict) =>
-          conflict.column('slug').doUpdateSet((eb) => ({
-            name: eb.ref('excluded.name'),
-            status_page_url: eb.ref('excluded.status_page_url'),
-            platform: eb.ref('excluded.platform'),
-            category: eb.ref('excluded.category'),
-            interval_seconds: eb.ref('excluded.interval_seconds'),
-            source: eb.ref('excluded.source'),
-            enabled: 1,
-            ...(source === 'config'
-              ? {
-                  probes: eb.ref('excluded.probes'),
-                  suspect_after: eb.ref('excluded.suspect_after'),
-                }
-              : {}),
-          })),
-        )
-        .execute();
-      await trx
-        .insertInto('vendor_state')
-        .values(batch.map((vendor) => ({ slug: vendor.slug, next_poll_at: at })))
-        .onConflict((conflict) => conflict.column('slug').doNothing())
-        .execute();
-    }
-
-    const disabled: string[] = [];
-    if (source === 'config') {
-      const listed = new Set(vendors.map((vendor) => vendor.slug));
-      const configured = await trx
-        .selectFrom('vendors')
-        .select('slug')
-        .where('source', '=', 'config')
-        .where('enabled', '=', 1)
-        .execute();
-      disabled.push(...configured.map((row) => row.slug).filter((slug) => !listed.has(slug)));
-      for (const slugs of chunk(disabled, maxInListSize)) {
-        await trx.updateTable('vendors').set({ enabled: 0 }).where('slug', 'in', slugs).execute();
-      }
-    }
-    for (const vendor of vendors) {
-      const storedName = existing.get(vendor.slug);
-      if (storedName !== undefined && storedName !== storableText(vendor.name)) {
-        await refreshVendorSearchWords(trx, vendor.slug);
-      }
-    }
-    const added = vendors.map((vendor) => vendor.slug).filter((slug) => !existing.has(slug));
-    return { added, disabled };
+    const result = await upsertVendors(trx, vendors, 'config', at);
+    await writeConfigProbes(trx, vendors);
+    return result;
   });
 }
 
-function vendorRow(vendor: SyncedVendor, source: VendorSource, at: string) {
+/** Writes the probe columns of the config vendors whose probes differ from what is stored. */
+async function writeConfigProbes(
+  trx: Kysely<Database>,
+  vendors: readonly SyncedVendor[],
+): Promise<void> {
+  const stored = new Map<string, { probes: string | null; suspect_after: number | null }>();
+  for (const slugs of chunk(
+    vendors.map((vendor) => vendor.slug),
+    maxInListSize,
+  )) {
+    const rows = await trx
+      .selectFrom('vendors')
+      .select(['slug', 'probes', 'suspect_after'])
+      .where('slug', 'in', slugs)
+      .execute();
+    for (const row of rows) {
+      stored.set(row.slug, {
+        probes: row.probes,
+        suspect_after: row.suspect_after === null ? null : Number(row.suspect_after),
+      });
+    }
+  }
+  for (const vendor of vendors) {
+    const columns = probeColumns(vendor.probes ?? [], vendor.suspectAfter ?? null);
+    const before = stored.get(vendor.slug);
+    if (
+      before &&
+      before.probes === columns.probes &&
+      before.suspect_after === columns.suspect_after
+    ) {
+      continue;
+    }
+    await trx.updateTable('vendors').set(columns).where('slug', '=', vendor.slug).execute();
+  }
+}
+
+async function upsertVendors(
+  trx: Kysely<Database>,
+  vendors: readonly Vendor[],
+  source: VendorSource,
+  at: string,
+): Promise<VendorSyncResult> {
+  const existing = new Map<string, string>();
+  for (const slugs of chunk(
+    vendors.map((vendor) => vendor.slug),
+    maxInListSize,
+  )) {
+    const rows = await trx
+      .selectFrom('vendors')
+      .select(['slug', 'name'])
+      .where('slug', 'in', slugs)
+      .execute();
+    for (const row of rows) existing.set(row.slug, row.name);
+  }
+
+  for (const batch of chunk(vendors, rowsPerInsert(9))) {
+    await trx
+      .insertInto('vendors')
+      .values(batch.map((vendor) => vendorRow(vendor, source, at)))
+      .onConflict((conflict) =>
+        conflict.column('slug').doUpdateSet((eb) => ({
+          name: eb.ref('excluded.name'),
+          status_page_url: eb.ref('excluded.status_page_url'),
+          platform: eb.ref('excluded.platform'),
+          category: eb.ref('excluded.category'),
+          interval_seconds: eb.ref('excluded.interval_seconds'),
+          source: eb.ref('excluded.source'),
+          enabled: 1,
+        })),
+      )
+      .execute();
+    await trx
+      .insertInto('vendor_state')
+      .values(batch.map((vendor) => ({ slug: vendor.slug, next_poll_at: at })))
+      .onConflict((conflict) => conflict.column('slug').doNothing())
+      .execute();
+  }
+
+  const disabled: string[] = [];
+  if (source === 'config') {
+    const listed = new Set(vendors.map((vendor) => vendor.slug));
+    const configured = await trx
+      .selectFrom('vendors')
+      .select('slug')
+      .where('source', '=', 'config')
+      .where('enabled', '=', 1)
+      .execute();
+    disabled.push(...configured.map((row) => row.slug).filter((slug) => !listed.has(slug)));
+    for (const slugs of chunk(disabled, maxInListSize)) {
+      await trx.updateTable('vendors').set({ enabled: 0 }).where('slug', 'in', slugs).execute();
+    }
+  }
+  for (const vendor of vendors) {
+    const storedName = existing.get(vendor.slug);
+    if (storedName !== undefined && storedName !== storableText(vendor.name)) {
+      await refreshVendorSearchWords(trx, vendor.slug);
+    }
+  }
+  const added = vendors.map((vendor) => vendor.slug).filter((slug) => !existing.has(slug));
+  return { added, disabled };
+}
+
+function vendorRow(vendor: Vendor, source: VendorSource, at: string) {
   return {
     slug: vendor.slug,
     name: storableText(vendor.name),
@@ -165,7 +216,6 @@ function vendorRow(vendor: SyncedVendor, source: VendorSource, at: string) {
     source,
     enabled: flag(true),
     created_at: at,
-    ...(source === 'config' ? probeColumns(vendor.probes ?? [], vendor.suspectAfter ?? null) : {}),
   };
 }
 

@@ -8,7 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { migrateToLatest, openStore, syncVendors, type Store } from '../../src/store/index.js';
+import {
+  migrateToLatest,
+  openStore,
+  syncConfigVendors,
+  type Store,
+} from '../../src/store/index.js';
 import { startAuthServer } from '../test-support/auth-server.js';
 import {
   canary,
@@ -47,7 +52,7 @@ describe('a vendor’s probes on the watch list in Chromium', () => {
   it('adds, refuses and removes a probe at 390 px, escaping hostile text', async () => {
     const store: Store = await openStore(join(dir, 'probes.db'));
     await migrateToLatest(store);
-    await syncVendors(
+    await syncConfigVendors(
       store.db,
       [
         {
@@ -71,7 +76,6 @@ describe('a vendor’s probes on the watch list in Chromium', () => {
           suspectAfter: 2,
         },
       ],
-      'config',
       new Date().toISOString(),
     );
     const server = await startAuthServer(store);

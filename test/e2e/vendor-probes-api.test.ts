@@ -4,7 +4,7 @@
 // page; the page adds and removes one with plain forms, puts mistakes beside their fields, escapes
 // hostile text; a viewer gets 403 and cross-origin posts are refused; every change is audited.
 import { describe, expect, it } from 'vitest';
-import { syncVendors } from '../../src/store/index.js';
+import { syncConfigVendors } from '../../src/store/index.js';
 import { databaseOpeners } from '../../src/store/test-support/database-openers.js';
 import { schemaProblems } from '../../src/web/test-support/schema-check.js';
 import { databaseKinds } from '../test-support/databases.js';
@@ -44,7 +44,7 @@ describe.each(databaseKinds)('vendor probes on the API and the watch list on %s'
 
   async function withServer(run: (server: AuthServer, admin: Client) => Promise<void>) {
     const { store } = await opener.fresh();
-    await syncVendors(
+    await syncConfigVendors(
       store.db,
       [
         {
@@ -68,7 +68,6 @@ describe.each(databaseKinds)('vendor probes on the API and the watch list on %s'
           suspectAfter: 2,
         },
       ],
-      'config',
       '2026-12-04T11:00:00.000Z',
     );
     const server = await startAuthServer(store);
