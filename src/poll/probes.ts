@@ -185,6 +185,8 @@ export function startProbeRunner(deps: ProbeRunnerDeps): ProbeRunner {
   const degraded = (): boolean => (deps.networkWatch?.degraded() ?? false) || probeWatch.degraded();
 
   async function decide(run: VendorRun, verdict: ProbeVerdict, at: string): Promise<void> {
+    // A vendor forgotten since (its probes removed) decides nothing: its suspicion is cleared.
+    if (runs.get(run.slug) !== run) return;
     const slug = run.slug;
     const vendorHasIncident = verdict.ok ? false : await vendorHasOpenIncident(deps.db, slug);
     const step = stepSuspicion(
