@@ -38,18 +38,14 @@ function fieldOf(path: readonly PropertyKey[]): ProbeField | 'form' {
   return probeFields.includes(key as ProbeField) ? (key as ProbeField) : 'form';
 }
 
-/** The form's fields, read and trimmed (absent ones empty; the method GET unless HEAD). */
+/** The form's fields, read and trimmed (absent ones empty, the method GET). */
 export function probeFormValues(form: Record<string, string | undefined>): ProbeFormValues {
   const text = (key: string, max: number) => (form[key] ?? '').trim().slice(0, max);
   return {
     name: text('name', 100),
     url: text('url', 2048),
-    method:
-      form.method === 'HEAD'
-        ? 'HEAD'
-        : form.method === 'GET' || !form.method
-          ? 'GET'
-          : form.method.slice(0, 10),
+    // Anything but GET or HEAD is kept, so the rules say so beside the method field.
+    method: text('method', 10) || 'GET',
     expect: text('expect', 100),
     bodyIncludes: (form.bodyIncludes ?? '').slice(0, 400),
     interval: text('interval', 12),
