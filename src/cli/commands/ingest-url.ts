@@ -1,7 +1,12 @@
 // ingest-url SLUG: the URL a vendor's webhook subscription should post to. The token is made on
 // first use and kept, so running it again prints the same URL.
 import { configuredVendors } from '../../app/fetcher.js';
-import { issueIngestToken, migrateToLatest, openStore, syncConfigVendors } from '../../store/index.js';
+import {
+  issueIngestToken,
+  migrateToLatest,
+  openStore,
+  syncConfigVendors,
+} from '../../store/index.js';
 import { defineCommand, parseCommandArgs, UsageError } from '../args.js';
 import { configFor, printError, print, type CommandIo } from '../io.js';
 
