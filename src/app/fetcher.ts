@@ -1,10 +1,10 @@
 // The fetcher and the vendors as the config sets them up, shared by the service and the
 // one-off commands (poll, detect, add).
 import type { AppConfig, ConfiguredVendor } from '../config/load.js';
-import type { Vendor } from '../domain/model.js';
 import { undetectedPlatform } from '../domain/vocabulary.js';
 import { createFetcher } from '../fetch/fetcher.js';
 import { defaultFetcherSettings, type Fetcher } from '../fetch/types.js';
+import type { SyncedVendor } from '../store/index.js';
 
 export function createConfiguredFetcher(config: AppConfig): Fetcher {
   return createFetcher({
@@ -19,8 +19,9 @@ export function createConfiguredFetcher(config: AppConfig): Fetcher {
 
 /**
  * The config's vendors as stored: one without `platform:` is stored undetected and its polls
- * detect the platform, so a page that cannot be detected yet is listed failing and retried.
+ * detect the platform, so a page that cannot be detected yet is listed failing and retried. Their
+ * probes come along: syncing them stores what the probe runner reads.
  */
-export function configuredVendors(vendors: readonly ConfiguredVendor[]): Vendor[] {
+export function configuredVendors(vendors: readonly ConfiguredVendor[]): SyncedVendor[] {
   return vendors.map((vendor) => ({ ...vendor, platform: vendor.platform ?? undetectedPlatform }));
 }

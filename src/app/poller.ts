@@ -1,5 +1,6 @@
-// The poller half of the service: vendors synced from the config, the notifier, the network
-// watch, and the scheduler that polls; events go to the web's live feed and wake the dispatcher.
+// The poller half of the service: vendors (and their probes) synced from the config, the notifier,
+// the network watch, the scheduler that polls and the probe runner; events go to the web's live
+// feed and wake the dispatcher.
 import { getAdapter } from '../adapters/registry.js';
 import type { AppConfig } from '../config/load.js';
 import type { Fetcher } from '../fetch/types.js';
@@ -9,7 +10,7 @@ import { sweepFlags } from '../poll/flag-sweep.js';
 import { createNetworkWatch } from '../poll/network-watch.js';
 import { startProbeRunner, type ProbeRunner } from '../poll/probes.js';
 import { startScheduler } from '../poll/scheduler.js';
-import { openStore, syncVendors, type Store } from '../store/index.js';
+import { openStore, syncConfigVendors, type Store } from '../store/index.js';
 import type { EventBus } from '../web/event-bus.js';
 import type { Metrics } from '../web/metrics.js';
 import { correlationSettings } from './correlation.js';
@@ -60,7 +61,7 @@ export async function startPoller(deps: PollerDeps): Promise<RunningPoller> {
   const owner = lease.id;
   metrics.setWorker(owner);
   const vendors = configuredVendors(config.vendors);
-  await syncVendors(store.db, vendors, 'config', now().toISOString());
+  await syncConfigVendors(store.db, vendors, now().toISOString());
   const notifier = await startNotifier(config, store.db, owner, logger, { lease });
   const { routeEvent, dispatcher } = notifier;
   // One "poller degraded" signal per transition, however many vendors it concerns.
@@ -137,11 +138,8 @@ export async function startPoller(deps: PollerDeps): Promise<RunningPoller> {
   const probes = (probeRunner.current = startProbeRunner({
     db: store.db,
     fetcher,
-    vendors: config.vendors.map((vendor) => ({
-      slug: vendor.slug,
-      probes: vendor.probes ?? [],
-      suspectAfter: vendor.suspectAfter ?? 2,
-    })),
+    // The probes come from the store (synced from the config above, or set from the watch list).
+    suspectAfter: config.suspectAfter,
     routeEvent,
     now,
     networkWatch,

@@ -15,6 +15,7 @@ import { nearest } from './nearest.js';
 import {
   configSchema,
   notificationSchema,
+  probeListSchema,
   type ConfigFile,
   type NotificationTargetConfig,
 } from './schema.js';
@@ -54,6 +55,8 @@ export interface AppConfig {
   vendors: ConfiguredVendor[];
   /** True when no config listed vendors and the catalog's default watch list is used. */
   usingDefaultVendors: boolean;
+  /** Failing probe results in a row before a vendor without its own threshold is suspected. */
+  suspectAfter: number;
   notifications: NotificationTargetConfig[];
   /** Named selections of vendors and components (docs/contract.md#boards), in config order. */
   boards: Board[];
@@ -141,6 +144,7 @@ export function loadConfig(options: LoadOptions): AppConfig {
     },
     vendors,
     usingDefaultVendors,
+    suspectAfter: file.suspectAfter,
     notifications: file.notifications,
     boards,
     notifier: {
@@ -344,24 +348,59 @@ export function unknownBoardRefusal(
   );
 }
 
+type ParsedProbes = z.infer<typeof probeListSchema>;
+
+function probeSpecsOf(probes: ParsedProbes): ProbeSpec[] {
+  return probes.map((probe): ProbeSpec => ({
+    name: probe.name,
+    url: probe.url,
+    method: probe.method,
+    expectStatus: probe.expect.status,
+    bodyIncludes: probe.expect.bodyIncludes ?? null,
+    intervalSeconds: probe.interval,
+    timeoutSeconds: probe.timeout,
+  }));
+}
+
 function probesOf(
-  probes:
-    NonNullable<Extract<NonNullable<ConfigFile['vendors']>[number], object>['probes']> | undefined,
+  probes: ParsedProbes | undefined,
   suspectAfter: number,
 ): Pick<ConfiguredVendor, 'probes' | 'suspectAfter'> {
   if (!probes || probes.length === 0) return {};
+  return { probes: probeSpecsOf(probes), suspectAfter };
+}
+
+/** A probe list's mistake: where (e.g. `[0].url`, empty for the list itself) and why. */
+export interface ProbeListIssue {
+  path: PropertyKey[];
+  message: string;
+}
+
+/**
+ * A vendor's probes written in the config file's shape (the watch list and the API), checked by
+ * the config's rules: every mistake, each with its path, e.g. `[0].url: must be an http(s) URL`.
+ */
+export function parseProbeList(
+  value: unknown,
+): { ok: true; probes: ProbeSpec[] } | { ok: false; issues: ProbeListIssue[] } {
+  const result = probeListSchema.safeParse(value);
+  if (result.success) return { ok: true, probes: probeSpecsOf(result.data) };
   return {
-    probes: probes.map((probe): ProbeSpec => ({
-      name: probe.name,
-      url: probe.url,
-      method: probe.method,
-      expectStatus: probe.expect.status,
-      bodyIncludes: probe.expect.bodyIncludes ?? null,
-      intervalSeconds: probe.interval,
-      timeoutSeconds: probe.timeout,
-    })),
-    suspectAfter,
+    ok: false,
+    issues: result.error.issues.map((outer) => {
+      const issue = innermostIssue(outer);
+      const message =
+        issue.code === 'unrecognized_keys'
+          ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k.slice(0, 40)}"`).join(', ')}`
+          : issue.message;
+      return { path: [...issue.path], message };
+    }),
   };
+}
+
+/** `probes[0].url: must be an http(s) URL`: one issue, named from the field the body sends. */
+export function describeProbeIssue(field: string, issue: ProbeListIssue): string {
+  return `${field}${issue.path.length > 0 ? formatPath(issue.path).replace(/^(?!\[)/, '.') : ''}: ${issue.message}`;
 }
 
 function numberFromEnv(value: string | undefined, name: string): number | undefined {

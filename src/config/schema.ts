@@ -62,11 +62,13 @@ export const dependencySchema = z
 const defaultProbeIntervalSeconds = 30;
 const defaultProbeTimeoutSeconds = 10;
 
-const suspectAfterSchema = z
+export const suspectAfterSchema = z
   .number()
   .int('must be a whole number of failures')
   .min(1, 'must be at least 1')
   .max(100, 'must be at most 100');
+
+const expectStatusMessage = 'must be 2xx or a list of HTTP status codes (100–599), e.g. [200, 401]';
 
 /** One request to a vendor's real endpoint (docs/contract.md#probes). */
 const probeSchema = z
@@ -80,9 +82,16 @@ const probeSchema = z
       .object({
         status: z
           .union([
-            z.literal('2xx'),
+            z.literal('2xx', { message: expectStatusMessage }),
             z
-              .array(z.number().int().min(100).max(599))
+              .array(
+                z
+                  .number({ message: expectStatusMessage })
+                  .int(expectStatusMessage)
+                  .min(100, expectStatusMessage)
+                  .max(599, expectStatusMessage),
+                { message: expectStatusMessage },
+              )
               .min(1, 'must list at least one status code'),
           ])
           .default('2xx'),
@@ -106,7 +115,8 @@ const probeSchema = z
     }
   });
 
-const probeListSchema = z
+/** A vendor's probes: the config file's `vendors[].probes`, the watch list's and the API's. */
+export const probeListSchema = z
   .array(probeSchema)
   .max(20, 'at most 20 probes per vendor')
   .superRefine((probes, ctx) => {

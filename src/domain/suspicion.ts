@@ -37,8 +37,9 @@ export type SuspicionAction =
        * 'probes pass', or 'incident open': the vendor shows an incident. A poll that stores a new
        * incident links the suspicion in its commit, so then there is nothing left to clear; this
        * ends one the vendor's incident could not be linked to (it was already on the page).
+       * 'probes removed': the runner's (src/poll/probes.ts), for a vendor left without probes.
        */
-      because: 'probes pass' | 'incident open';
+      because: 'probes pass' | 'incident open' | 'probes removed';
     };
 
 export interface SuspicionStep {

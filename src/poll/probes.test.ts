@@ -11,7 +11,7 @@ import { createFetcher } from '../fetch/fetcher.js';
 import { defaultFetcherSettings } from '../fetch/types.js';
 import { apiHealthPath, startSimulator, type Simulator } from '../simulate/index.js';
 import { parseTimeline } from '../simulate/timeline.js';
-import { listProbeStates, syncVendors, type Store } from '../store/index.js';
+import { listProbeStates, syncConfigVendors, type Store } from '../store/index.js';
 import { probeOwner, startProbeRunner, type ProbeRunner } from './probes.js';
 
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -48,10 +48,10 @@ async function flakyApi(): Promise<Simulator> {
   return simulator;
 }
 
-async function sqliteStore(): Promise<Store> {
+async function sqliteStore(probes: ProbeSpec[], suspectAfter: number): Promise<Store> {
   const store = await openMigratedStore(join(mkdtempSync(join(tmpdir(), 'vw-probes-')), 'vw.db'));
   cleanups.push(() => store.close());
-  await syncVendors(
+  await syncConfigVendors(
     store.db,
     [
       {
@@ -61,9 +61,10 @@ async function sqliteStore(): Promise<Store> {
         platform: 'statuspage',
         category: 'other',
         intervalSeconds: 60,
+        probes,
+        suspectAfter,
       },
     ],
-    'config',
     new Date().toISOString(),
   );
   return store;
@@ -88,20 +89,16 @@ describe('the probe runner', () => {
     { timeout: 20_000 },
     async () => {
       const simulator = await flakyApi();
-      const store = await sqliteStore();
+      const store = await sqliteStore(
+        [probe(`${simulator.vendors[0]!.baseUrl}${apiHealthPath}`, { method: 'HEAD' })],
+        2,
+      );
       const fetcher = loopbackFetcher();
       cleanups.push(() => fetcher.close());
       const events: string[] = [];
       const runner: ProbeRunner = startProbeRunner({
         db: store.db,
         fetcher,
-        vendors: [
-          {
-            slug: 'acme',
-            probes: [probe(`${simulator.vendors[0]!.baseUrl}${apiHealthPath}`, { method: 'HEAD' })],
-            suspectAfter: 2,
-          },
-        ],
         routeEvent: () => ['hook'],
         now: () => new Date(),
         onEvents: (recorded) => events.push(...recorded.map((event) => event.type)),
@@ -127,20 +124,16 @@ describe('the probe runner', () => {
     { timeout: 20_000 },
     async () => {
       const simulator = await flakyApi();
-      const store = await sqliteStore();
+      const store = await sqliteStore(
+        [probe(`${simulator.vendors[0]!.baseUrl}${apiHealthPath}`)],
+        5,
+      );
       // The real guard: loopback is not allowed.
       const fetcher = createFetcher({ ...defaultFetcherSettings, totalTimeoutMs: 2000 });
       cleanups.push(() => fetcher.close());
       const runner = startProbeRunner({
         db: store.db,
         fetcher,
-        vendors: [
-          {
-            slug: 'acme',
-            probes: [probe(`${simulator.vendors[0]!.baseUrl}${apiHealthPath}`)],
-            suspectAfter: 5,
-          },
-        ],
         routeEvent: () => [],
         now: () => new Date(),
       });

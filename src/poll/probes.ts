@@ -3,6 +3,8 @@
 // address guard and deadlines), its result is stored, and each vendor's results go through the
 // suspicion rule (domain/suspicion.ts) one at a time. Several workers share the vendors by
 // rendezvous hashing over the live workers, so each vendor is probed by one worker at a time.
+// The probes themselves come from the store (config sync, watch list, API) and are read again on
+// every refresh, so a probe added, changed or removed there runs or stops without a restart.
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Kysely } from 'kysely';
@@ -18,6 +20,7 @@ import {
 import { routeCycle, type RouteEvent } from '../domain/routing.js';
 import {
   calmSuspicion,
+  defaultSuspectAfter,
   stepSuspicion,
   type SuspicionAction,
   type SuspicionState,
@@ -29,6 +32,8 @@ import {
   latestRolledHour,
   listLiveWorkerIds,
   listOpenSuspicions,
+  listProbedVendors,
+  listSuspicionsWithoutProbes,
   openSuspicion,
   probeRawKeepSeconds,
   recordProbeResult,
@@ -37,12 +42,6 @@ import {
 } from '../store/index.js';
 import type { Database } from '../store/schema.js';
 import { createNetworkWatch, type NetworkWatch } from './network-watch.js';
-
-export interface ProbedVendor {
-  slug: string;
-  probes: readonly ProbeSpec[];
-  suspectAfter: number;
-}
 
 export interface ProbeResultReport {
   vendorSlug: string;
@@ -54,7 +53,8 @@ export interface ProbeResultReport {
 export interface ProbeRunnerDeps {
   db: Kysely<Database>;
   fetcher: Fetcher;
-  vendors: readonly ProbedVendor[];
+  /** The global suspectAfter, for vendors stored without their own. */
+  suspectAfter?: number;
   routeEvent: RouteEvent;
   now: () => Date;
   random?: () => number;
@@ -68,6 +68,8 @@ export interface ProbeRunnerDeps {
   onEvents?: (events: VendorEvent[]) => void;
   onResult?: (report: ProbeResultReport) => void;
   onError?: (error: unknown) => void;
+  /** How often the live workers and the stored probes are read again (tests shorten it). */
+  refreshMs?: number;
 }
 
 export interface ProbeRunner {
@@ -116,8 +118,19 @@ function responseOf(result: FetchResult): ProbeResponse {
   return { kind: 'failed', reached, error: error.message };
 }
 
+/** One probe's timer; a cancelled one (removed or changed in the store) never runs again. */
+interface ProbeTimer {
+  spec: ProbeSpec;
+  /** The spec as stored: a different one restarts the probe. */
+  key: string;
+  cancelled: boolean;
+  timer: NodeJS.Timeout | null;
+}
+
 interface VendorRun {
-  vendor: ProbedVendor;
+  slug: string;
+  suspectAfter: number;
+  probes: Map<string, ProbeTimer>;
   state: SuspicionState;
   /** Probes whose latest result failed, with that result's error. */
   failing: Map<string, string>;
@@ -130,15 +143,6 @@ export function startProbeRunner(deps: ProbeRunnerDeps): ProbeRunner {
   // Probes feed a watch of their own: most probes unreachable at once is our network too.
   const probeWatch = createNetworkWatch({ now: deps.now });
   const runs = new Map<string, VendorRun>();
-  for (const vendor of deps.vendors) {
-    if (vendor.probes.length === 0) continue;
-    runs.set(vendor.slug, {
-      vendor,
-      state: calmSuspicion,
-      failing: new Map(),
-      chain: Promise.resolve(),
-    });
-  }
   const timers = new Set<NodeJS.Timeout>();
   // Stopping cuts probes in flight short: a shutdown never waits out a probe's timeout.
   const stopping = new AbortController();
@@ -165,9 +169,10 @@ export function startProbeRunner(deps: ProbeRunnerDeps): ProbeRunner {
     workers = live.includes(deps.owner) ? live : [...live, deps.owner].sort();
   }
 
-  async function loadOpen(): Promise<void> {
+  /** A vendor that starts running here picks up its open suspicion from the store. */
+  async function loadOpen(started: ReadonlySet<string>): Promise<void> {
     for (const open of await listOpenSuspicions(deps.db)) {
-      const run = runs.get(open.vendorSlug);
+      const run = started.has(open.vendorSlug) ? runs.get(open.vendorSlug) : undefined;
       if (run) {
         run.state = {
           ...run.state,
@@ -180,12 +185,14 @@ export function startProbeRunner(deps: ProbeRunnerDeps): ProbeRunner {
   const degraded = (): boolean => (deps.networkWatch?.degraded() ?? false) || probeWatch.degraded();
 
   async function decide(run: VendorRun, verdict: ProbeVerdict, at: string): Promise<void> {
-    const slug = run.vendor.slug;
+    // A vendor forgotten since (its probes removed) decides nothing: its suspicion is cleared.
+    if (runs.get(run.slug) !== run) return;
+    const slug = run.slug;
     const vendorHasIncident = verdict.ok ? false : await vendorHasOpenIncident(deps.db, slug);
     const step = stepSuspicion(
       run.state,
       { ok: verdict.ok, at, networkDegraded: degraded(), vendorHasOpenIncident: vendorHasIncident },
-      run.vendor.suspectAfter,
+      run.suspectAfter,
     );
     run.state = step.state;
     const events = await act(run, step.action, at);
@@ -194,7 +201,7 @@ export function startProbeRunner(deps: ProbeRunnerDeps): ProbeRunner {
 
   async function act(run: VendorRun, action: SuspicionAction, at: string): Promise<VendorEvent[]> {
     if (action.kind === 'none') return [];
-    const slug = run.vendor.slug;
+    const slug = run.slug;
     if (action.kind === 'suspect') {
       const probes = [...run.failing.keys()].sort();
       const error = run.failing.get(probes[0] ?? '') ?? null;
@@ -222,8 +229,9 @@ export function startProbeRunner(deps: ProbeRunnerDeps): ProbeRunner {
     return routeCycle([event], cycleFacts(null, { incidents: [] }), new Map(), deps.routeEvent)[0]!;
   }
 
-  async function runProbe(run: VendorRun, spec: ProbeSpec): Promise<void> {
-    const slug = run.vendor.slug;
+  async function runProbe(run: VendorRun, probe: ProbeTimer): Promise<void> {
+    const { spec } = probe;
+    const slug = run.slug;
     const startedAt = deps.now();
     const started = performance.now();
     const result = await deps.fetcher.fetch({
@@ -233,8 +241,9 @@ export function startProbeRunner(deps: ProbeRunnerDeps): ProbeRunner {
       timeoutMs: spec.timeoutSeconds * 1000,
       signal: stopping.signal,
     });
-    // A probe cut short by the stop says nothing about the vendor: nothing is recorded.
-    if (stopping.signal.aborted) return;
+    // A probe cut short by the stop says nothing about the vendor, and one removed or changed
+    // while in flight is no longer the vendor's probe: nothing is recorded.
+    if (stopping.signal.aborted || probe.cancelled) return;
     const durationMs = performance.now() - started;
     const verdict = judgeProbe(spec, responseOf(result));
     const at = startedAt.toISOString();
@@ -258,24 +267,106 @@ export function startProbeRunner(deps: ProbeRunnerDeps): ProbeRunner {
     await run.chain;
   }
 
-  function schedule(run: VendorRun, spec: ProbeSpec, delayMs: number): void {
-    if (stopped) return;
+  function schedule(run: VendorRun, probe: ProbeTimer, delayMs: number): void {
+    if (stopped || probe.cancelled) return;
     const timer = setTimeout(() => {
       timers.delete(timer);
-      if (stopped) return;
+      probe.timer = null;
+      if (stopped || probe.cancelled) return;
       const startedMs = Date.now();
-      const task = mine(run.vendor.slug) ? runProbe(run, spec) : Promise.resolve();
+      const task = mine(run.slug) ? runProbe(run, probe) : Promise.resolve();
       void track(
         task
           .catch((error: unknown) => deps.onError?.(error))
           .finally(() => {
             // The next run is an interval after this one started, or at once when it overran.
-            const next = startedMs + spec.intervalSeconds * 1000 - Date.now();
-            schedule(run, spec, Math.max(0, next));
+            const next = startedMs + probe.spec.intervalSeconds * 1000 - Date.now();
+            schedule(run, probe, Math.max(0, next));
           }),
       );
     }, delayMs);
+    probe.timer = timer;
     timers.add(timer);
+  }
+
+  function cancel(run: VendorRun, probe: ProbeTimer): void {
+    probe.cancelled = true;
+    if (probe.timer) {
+      clearTimeout(probe.timer);
+      timers.delete(probe.timer);
+      probe.timer = null;
+    }
+    run.probes.delete(probe.spec.name);
+    run.failing.delete(probe.spec.name);
+  }
+
+  /**
+   * Reads the stored probes and brings the timers in line: probes that appeared start (spread
+   * over half their interval), removed ones stop, changed ones restart with their new spec. A
+   * vendor left with no probes is forgotten, and its open suspicion cleared (`probes removed`).
+   */
+  async function reload(): Promise<void> {
+    const stored = await listProbedVendors(deps.db);
+    if (stopped) return;
+    const started = new Set<string>();
+    const fresh: Array<[VendorRun, ProbeTimer]> = [];
+    for (const vendor of stored) {
+      let run = runs.get(vendor.slug);
+      if (!run) {
+        run = {
+          slug: vendor.slug,
+          suspectAfter: 0,
+          probes: new Map(),
+          state: calmSuspicion,
+          failing: new Map(),
+          chain: Promise.resolve(),
+        };
+        runs.set(vendor.slug, run);
+        started.add(vendor.slug);
+      }
+      run.suspectAfter = vendor.suspectAfter ?? deps.suspectAfter ?? defaultSuspectAfter;
+      const wanted = new Map(vendor.probes.map((spec) => [spec.name, JSON.stringify(spec)]));
+      for (const probe of [...run.probes.values()]) {
+        if (wanted.get(probe.spec.name) !== probe.key) cancel(run, probe);
+      }
+      for (const spec of vendor.probes) {
+        if (run.probes.has(spec.name)) continue;
+        const probe: ProbeTimer = {
+          spec,
+          key: wanted.get(spec.name)!,
+          cancelled: false,
+          timer: null,
+        };
+        run.probes.set(spec.name, probe);
+        fresh.push([run, probe]);
+      }
+    }
+    const kept = new Set(stored.map((vendor) => vendor.slug));
+    for (const [slug, run] of runs) {
+      if (kept.has(slug)) continue;
+      for (const probe of [...run.probes.values()]) cancel(run, probe);
+      runs.delete(slug);
+    }
+    if (started.size > 0) await loadOpen(started);
+    // Spread over half an interval: every probe's first result comes before any second one.
+    for (const [run, probe] of fresh) {
+      schedule(run, probe, random() * probe.spec.intervalSeconds * 500);
+    }
+    await clearWithoutProbes();
+  }
+
+  async function clearWithoutProbes(): Promise<void> {
+    for (const open of await listSuspicionsWithoutProbes(deps.db)) {
+      if (stopped || runs.has(open.vendorSlug) || !mine(open.vendorSlug)) continue;
+      const at = deps.now().toISOString();
+      const event = plannedEvent('vendor.suspicion_cleared', open.vendorSlug, at, {
+        firstSignalAt: { from: null, to: open.firstSignalAt },
+        suspectedAt: { from: null, to: open.suspectedAt },
+        because: { from: null, to: 'probes removed' },
+      });
+      const events = await clearSuspicion(deps.db, open.vendorSlug, at, route(event));
+      if (events.length > 0) deps.onEvents?.(events);
+    }
   }
 
   async function rollUp(): Promise<number> {
@@ -297,26 +388,16 @@ export function startProbeRunner(deps: ProbeRunnerDeps): ProbeRunner {
     timers.add(timer);
   }
 
-  if (runs.size > 0) {
-    ready = track(
-      (async () => {
-        await loadOpen();
-        await refreshWorkers();
-      })().catch((error: unknown) => deps.onError?.(error)),
-    );
-    void ready.then(() => {
-      for (const run of runs.values()) {
-        // Spread over half an interval: every probe's first result comes before any second one.
-        for (const spec of run.vendor.probes)
-          schedule(run, spec, random() * spec.intervalSeconds * 500);
-      }
-    });
-    every(ownershipRefreshMs, refreshWorkers);
-    every(rollUpEveryMs, async () => {
-      // One worker rolls up (the lowest id); the roll-up is idempotent if two briefly do.
-      if (!deps.owner || workers[0] === undefined || workers[0] === deps.owner) await rollUp();
-    });
-  }
+  const refresh = async () => {
+    await refreshWorkers();
+    await reload();
+  };
+  ready = track(refresh().catch((error: unknown) => deps.onError?.(error)));
+  void ready.then(() => every(deps.refreshMs ?? ownershipRefreshMs, refresh));
+  every(rollUpEveryMs, async () => {
+    // One worker rolls up (the lowest id); the roll-up is idempotent if two briefly do.
+    if (!deps.owner || workers[0] === undefined || workers[0] === deps.owner) await rollUp();
+  });
 
   return {
     suspected: (slug) => runs.get(slug)?.state.open != null,

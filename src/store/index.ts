@@ -8,8 +8,16 @@ export {
   findWatchConflict,
   releaseLeases,
   storeDetectedPlatform,
+  syncConfigVendors,
   syncVendors,
+  type SyncedVendor,
 } from './vendors.js';
+export {
+  listProbedVendors,
+  listSuspicionsWithoutProbes,
+  loadVendorProbes,
+  type StoredProbes,
+} from './vendor-probes.js';
 export {
   getWatchedVendor,
   listWatchedVendors,

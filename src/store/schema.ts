@@ -18,6 +18,10 @@ export interface VendorTable {
   paused: Generated<number>;
   /** JSON array of the component names followed; null follows all (domain/followed-components.ts). */
   followed_components: Generated<string | null>;
+  /** JSON array of the vendor's probe specs (domain/probe.ts ProbeSpec); null: no probes. */
+  probes: Generated<string | null>;
+  /** Failing probe results in a row before the vendor is suspected; null: the global one. */
+  suspect_after: Generated<number | null>;
 }
 
 /** Poll bookkeeping, one row per vendor; also the lease that lets several workers share polls. */

@@ -1,6 +1,7 @@
 // The watched vendors and the leases that let several workers share their polls.
 import type { Kysely, Selectable } from 'kysely';
 import type { Vendor } from '../domain/model.js';
+import type { ProbeSpec } from '../domain/probe.js';
 import { addSeconds } from '../domain/time.js';
 import type { Category } from '../domain/vocabulary.js';
 import {
@@ -11,6 +12,7 @@ import {
   rowsPerInsert,
   storableText,
   storedInstant,
+  toJson,
 } from './codec.js';
 import { dialectOf } from './db.js';
 import { refreshVendorSearchWords } from './incident-search.js';
@@ -23,6 +25,12 @@ import {
 import type { Database, VendorTable } from './schema.js';
 
 type VendorSource = 'config' | 'api';
+
+/** A vendor to sync; a config vendor also brings its probes (none when absent). */
+export type SyncedVendor = Vendor & {
+  probes?: readonly ProbeSpec[];
+  suspectAfter?: number;
+};
 
 interface VendorSyncResult {
   added: string[];
@@ -74,66 +82,127 @@ export async function syncVendors(
   now: string,
 ): Promise<VendorSyncResult> {
   const at = storedInstant(now);
+  return db.transaction().execute((trx) => upsertVendors(trx, vendors, source, at));
+}
+
+/**
+ * The config file's vendors, as syncVendors stores them, and in the same transaction each one's
+ * probes and suspectAfter as the file has them (none when absent): the store is what the probe
+ * runner reads, whether probes come from the file or from the watch list.
+ */
+export async function syncConfigVendors(
+  db: Kysely<Database>,
+  vendors: readonly SyncedVendor[],
+  now: string,
+): Promise<VendorSyncResult> {
+  const at = storedInstant(now);
   return db.transaction().execute(async (trx) => {
-    const existing = new Map<string, string>();
-    for (const slugs of chunk(
-      vendors.map((vendor) => vendor.slug),
-      maxInListSize,
-    )) {
-      const rows = await trx
-        .selectFrom('vendors')
-        .select(['slug', 'name'])
-        .where('slug', 'in', slugs)
-        .execute();
-      for (const row of rows) existing.set(row.slug, row.name);
-    }
-
-    for (const batch of chunk(vendors, rowsPerInsert(9))) {
-      await trx
-        .insertInto('vendors')
-        .values(batch.map((vendor) => vendorRow(vendor, source, at)))
-        .onConflict((conflict) =>
-          conflict.column('slug').doUpdateSet((eb) => ({
-            name: eb.ref('excluded.name'),
-            status_page_url: eb.ref('excluded.status_page_url'),
-            platform: eb.ref('excluded.platform'),
-            category: eb.ref('excluded.category'),
-            interval_seconds: eb.ref('excluded.interval_seconds'),
-            source: eb.ref('excluded.source'),
-            enabled: 1,
-          })),
-        )
-        .execute();
-      await trx
-        .insertInto('vendor_state')
-        .values(batch.map((vendor) => ({ slug: vendor.slug, next_poll_at: at })))
-        .onConflict((conflict) => conflict.column('slug').doNothing())
-        .execute();
-    }
-
-    const disabled: string[] = [];
-    if (source === 'config') {
-      const listed = new Set(vendors.map((vendor) => vendor.slug));
-      const configured = await trx
-        .selectFrom('vendors')
-        .select('slug')
-        .where('source', '=', 'config')
-        .where('enabled', '=', 1)
-        .execute();
-      disabled.push(...configured.map((row) => row.slug).filter((slug) => !listed.has(slug)));
-      for (const slugs of chunk(disabled, maxInListSize)) {
-        await trx.updateTable('vendors').set({ enabled: 0 }).where('slug', 'in', slugs).execute();
-      }
-    }
-    for (const vendor of vendors) {
-      const storedName = existing.get(vendor.slug);
-      if (storedName !== undefined && storedName !== storableText(vendor.name)) {
-        await refreshVendorSearchWords(trx, vendor.slug);
-      }
-    }
-    const added = vendors.map((vendor) => vendor.slug).filter((slug) => !existing.has(slug));
-    return { added, disabled };
+    const result = await upsertVendors(trx, vendors, 'config', at);
+    await writeConfigProbes(trx, vendors);
+    return result;
   });
+}
+
+/** Writes the probe columns of the config vendors whose probes differ from what is stored. */
+async function writeConfigProbes(
+  trx: Kysely<Database>,
+  vendors: readonly SyncedVendor[],
+): Promise<void> {
+  const stored = new Map<string, { probes: string | null; suspect_after: number | null }>();
+  for (const slugs of chunk(
+    vendors.map((vendor) => vendor.slug),
+    maxInListSize,
+  )) {
+    const rows = await trx
+      .selectFrom('vendors')
+      .select(['slug', 'probes', 'suspect_after'])
+      .where('slug', 'in', slugs)
+      .execute();
+    for (const row of rows) {
+      stored.set(row.slug, {
+        probes: row.probes,
+        suspect_after: row.suspect_after === null ? null : Number(row.suspect_after),
+      });
+    }
+  }
+  for (const vendor of vendors) {
+    const columns = probeColumns(vendor.probes ?? [], vendor.suspectAfter ?? null);
+    const before = stored.get(vendor.slug);
+    if (
+      before &&
+      before.probes === columns.probes &&
+      before.suspect_after === columns.suspect_after
+    ) {
+      continue;
+    }
+    await trx.updateTable('vendors').set(columns).where('slug', '=', vendor.slug).execute();
+  }
+}
+
+async function upsertVendors(
+  trx: Kysely<Database>,
+  vendors: readonly Vendor[],
+  source: VendorSource,
+  at: string,
+): Promise<VendorSyncResult> {
+  const existing = new Map<string, string>();
+  for (const slugs of chunk(
+    vendors.map((vendor) => vendor.slug),
+    maxInListSize,
+  )) {
+    const rows = await trx
+      .selectFrom('vendors')
+      .select(['slug', 'name'])
+      .where('slug', 'in', slugs)
+      .execute();
+    for (const row of rows) existing.set(row.slug, row.name);
+  }
+
+  for (const batch of chunk(vendors, rowsPerInsert(9))) {
+    await trx
+      .insertInto('vendors')
+      .values(batch.map((vendor) => vendorRow(vendor, source, at)))
+      .onConflict((conflict) =>
+        conflict.column('slug').doUpdateSet((eb) => ({
+          name: eb.ref('excluded.name'),
+          status_page_url: eb.ref('excluded.status_page_url'),
+          platform: eb.ref('excluded.platform'),
+          category: eb.ref('excluded.category'),
+          interval_seconds: eb.ref('excluded.interval_seconds'),
+          source: eb.ref('excluded.source'),
+          enabled: 1,
+        })),
+      )
+      .execute();
+    await trx
+      .insertInto('vendor_state')
+      .values(batch.map((vendor) => ({ slug: vendor.slug, next_poll_at: at })))
+      .onConflict((conflict) => conflict.column('slug').doNothing())
+      .execute();
+  }
+
+  const disabled: string[] = [];
+  if (source === 'config') {
+    const listed = new Set(vendors.map((vendor) => vendor.slug));
+    const configured = await trx
+      .selectFrom('vendors')
+      .select('slug')
+      .where('source', '=', 'config')
+      .where('enabled', '=', 1)
+      .execute();
+    disabled.push(...configured.map((row) => row.slug).filter((slug) => !listed.has(slug)));
+    for (const slugs of chunk(disabled, maxInListSize)) {
+      await trx.updateTable('vendors').set({ enabled: 0 }).where('slug', 'in', slugs).execute();
+    }
+  }
+  for (const vendor of vendors) {
+    const storedName = existing.get(vendor.slug);
+    if (storedName !== undefined && storedName !== storableText(vendor.name)) {
+      await refreshVendorSearchWords(trx, vendor.slug);
+    }
+  }
+  const added = vendors.map((vendor) => vendor.slug).filter((slug) => !existing.has(slug));
+  return { added, disabled };
 }
 
 function vendorRow(vendor: Vendor, source: VendorSource, at: string) {
@@ -148,6 +217,16 @@ function vendorRow(vendor: Vendor, source: VendorSource, at: string) {
     enabled: flag(true),
     created_at: at,
   };
+}
+
+/** The vendors row's probe columns: no probes store null (and no threshold of their own). */
+export function probeColumns(
+  probes: readonly ProbeSpec[],
+  suspectAfter: number | null,
+): { probes: string | null; suspect_after: number | null } {
+  return probes.length === 0
+    ? { probes: null, suspect_after: null }
+    : { probes: toJson(probes), suspect_after: suspectAfter };
 }
 
 interface ClaimOptions {

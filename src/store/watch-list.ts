@@ -1,7 +1,8 @@
-// The watch list's changes to a vendor: pause and resume, interval and followed components, and
-// removal with or without its history. Vendors from the config file are changed in that file, so
+// The watch list's changes to a vendor: pause and resume, interval, followed components and probes,
+// and removal with or without its history. Vendors from the config file are changed in that file, so
 // every change here answers 'config' for them and writes nothing.
 import type { Kysely } from 'kysely';
+import type { ProbeSpec } from '../domain/probe.js';
 import {
   chunk,
   fromJsonOrNull,
@@ -10,7 +11,8 @@ import {
   storedInstant,
   toJson,
 } from './codec.js';
-import { dueAtOnce } from './vendors.js';
+import { probesFromColumn } from './vendor-probes.js';
+import { dueAtOnce, probeColumns } from './vendors.js';
 import type { Database } from './schema.js';
 
 /** A watched vendor as the watch list manages it. */
@@ -28,12 +30,20 @@ export interface WatchedVendor {
   followedComponents: string[] | null;
   /** The components the last successful poll listed, in the page's order. */
   knownComponents: string[];
+  /** Requests to its real endpoints (docs/contract.md#probes); empty for none. */
+  probes: ProbeSpec[];
+  /** Its own suspectAfter; null: the global one. */
+  suspectAfter: number | null;
 }
 
 export interface VendorSettings {
   intervalSeconds?: number;
   paused?: boolean;
   followedComponents?: readonly string[] | null;
+  /** The whole list: replaces the vendor's probes (empty: none). */
+  probes?: readonly ProbeSpec[];
+  /** Null: the global suspectAfter. */
+  suspectAfter?: number | null;
 }
 
 export type WatchChange = 'changed' | 'missing' | 'config';
@@ -76,6 +86,8 @@ export async function listWatchedVendors(db: Kysely<Database>): Promise<WatchedV
     paused: Number(row.paused) === 1,
     followedComponents: fromJsonOrNull<string[]>(row.followed_components),
     knownComponents: known.get(row.slug) ?? [],
+    probes: probesFromColumn(row.probes),
+    suspectAfter: row.suspect_after === null ? null : Number(row.suspect_after),
   }));
 }
 
@@ -139,6 +151,8 @@ export async function updateVendorSettings(
       interval_seconds?: number;
       paused?: number;
       followed_components?: string | null;
+      probes?: string | null;
+      suspect_after?: number | null;
     } = {};
     if (settings.intervalSeconds !== undefined) set.interval_seconds = settings.intervalSeconds;
     if (settings.paused !== undefined) set.paused = settings.paused ? 1 : 0;
@@ -146,6 +160,10 @@ export async function updateVendorSettings(
       set.followed_components =
         settings.followedComponents === null ? null : toJson(settings.followedComponents);
     }
+    if (settings.probes !== undefined) {
+      set.probes = probeColumns(settings.probes, null).probes;
+    }
+    if (settings.suspectAfter !== undefined) set.suspect_after = settings.suspectAfter;
     if (Object.keys(set).length > 0) {
       await trx.updateTable('vendors').set(set).where('slug', '=', slug).execute();
     }

@@ -194,6 +194,12 @@ export function createApp(deps: AppDeps): Hono {
       app.post('/manage/vendors/:slug/resume', (c) => watchList.resume(c, c.req.param('slug')));
       app.post('/manage/vendors/:slug/edit', (c) => watchList.edit(c, c.req.param('slug')));
       app.post('/manage/vendors/:slug/remove', (c) => watchList.remove(c, c.req.param('slug')));
+      app.post('/manage/vendors/:slug/probes/add', (c) =>
+        watchList.addProbe(c, c.req.param('slug')),
+      );
+      app.post('/manage/vendors/:slug/probes/remove', (c) =>
+        watchList.removeProbe(c, c.req.param('slug')),
+      );
     }
     const managed = deps.targets?.admin;
     if (managed && isManagedTargets(managed)) {

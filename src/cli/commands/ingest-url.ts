@@ -1,7 +1,12 @@
 // ingest-url SLUG: the URL a vendor's webhook subscription should post to. The token is made on
 // first use and kept, so running it again prints the same URL.
 import { configuredVendors } from '../../app/fetcher.js';
-import { issueIngestToken, migrateToLatest, openStore, syncVendors } from '../../store/index.js';
+import {
+  issueIngestToken,
+  migrateToLatest,
+  openStore,
+  syncConfigVendors,
+} from '../../store/index.js';
 import { defineCommand, parseCommandArgs, UsageError } from '../args.js';
 import { configFor, printError, print, type CommandIo } from '../io.js';
 
@@ -25,7 +30,7 @@ export async function runIngestUrl(argv: string[], io: CommandIo): Promise<numbe
     // A vendor of the config that `serve` has not synced yet gets its row here, as serve would.
     if (token === null && config.vendors.some((vendor) => vendor.slug === slug)) {
       const vendors = configuredVendors(config.vendors);
-      await syncVendors(store.db, vendors, 'config', new Date().toISOString());
+      await syncConfigVendors(store.db, vendors, new Date().toISOString());
       token = await issueIngestToken(store.db, slug);
     }
     if (token === null) {

@@ -26,6 +26,7 @@ import * as watchList from './2026_12_05_0016_watch_list.js';
 import * as targetPause from './2026_12_05_0017_target_pause.js';
 import * as probes from './2026_12_05_0018_probes.js';
 import * as pushIngest from './2026_12_05_0019_push_ingest.js';
+import * as vendorProbes from './2026_12_05_0020_vendor_probes.js';
 
 const migrations: Record<string, Migration> = {
   '2026_11_26_0001_initial': initial,
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_05_0017_target_pause': targetPause,
   '2026_12_05_0018_probes': probes,
   '2026_12_05_0019_push_ingest': pushIngest,
+  '2026_12_05_0020_vendor_probes': vendorProbes,
 };
 
 const provider: MigrationProvider = {

@@ -284,8 +284,66 @@ const schemas = {
         description:
           "A suspected outage (docs/contract.md#probes): the vendor's probes fail and its page shows no incident; null when none is open.",
       }),
+      probes: {
+        type: 'array',
+        items: ref('Probe'),
+        description:
+          'Its probes as configured (the config file, the watch list or PATCH); empty for none.',
+      },
+      suspectAfter: nullable({
+        type: 'integer',
+        minimum: 1,
+        maximum: 100,
+        description: 'Its own failures-in-a-row threshold; null: the global suspectAfter.',
+      }),
     },
     ['error', 'errorReason'],
+  ),
+  Probe: object(
+    {
+      name: {
+        type: 'string',
+        pattern: '^[A-Za-z0-9][A-Za-z0-9 ._-]{0,39}$',
+        description: 'Unique within the vendor; the metric label.',
+      },
+      url: {
+        type: 'string',
+        format: 'uri',
+        description: 'An http(s) URL; the address guard applies.',
+      },
+      method: { type: 'string', enum: ['GET', 'HEAD'], description: 'Default GET.' },
+      expect: object(
+        {
+          status: {
+            oneOf: [
+              { type: 'string', enum: ['2xx'] },
+              {
+                type: 'array',
+                items: { type: 'integer', minimum: 100, maximum: 599 },
+                minItems: 1,
+              },
+            ],
+            description: '2xx (the default) or a list of codes.',
+          },
+          bodyIncludes: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+            description: 'Text the body must contain (GET only).',
+          },
+        },
+        ['status', 'bodyIncludes'],
+      ),
+      interval: {
+        oneOf: [{ type: 'number' }, { type: 'string' }],
+        description: 'Seconds or "30s" (default 30, at least 1); GET answers seconds.',
+      },
+      timeout: {
+        oneOf: [{ type: 'number' }, { type: 'string' }],
+        description: 'Seconds or "10s" (default 10, 1 to 60); GET answers seconds.',
+      },
+    },
+    ['method', 'expect', 'interval', 'timeout'],
   ),
   Component: object({
     id: { type: 'string' },
@@ -420,6 +478,19 @@ const schemas = {
       followedComponents: nullable({
         ...stringList,
         description: 'The components to follow; null: all.',
+      }),
+      probes: {
+        type: 'array',
+        items: ref('Probe'),
+        maxItems: 20,
+        description:
+          "The whole list, replacing its probes ([] removes them); checked by the config file's rules (docs/contract.md#probes).",
+      },
+      suspectAfter: nullable({
+        type: 'integer',
+        minimum: 1,
+        maximum: 100,
+        description: 'Failing probe results in a row before it is suspected; null: the global one.',
       }),
     },
   },
@@ -914,14 +985,14 @@ export const openApiDocument = {
     },
     '/api/v1/vendors/{slug}': {
       get: {
-        summary: 'One vendor with its components and active incidents.',
+        summary: 'One vendor with its components, active incidents and probes.',
         parameters: [path('slug', 'Vendor slug.')],
         responses: { '200': json('The vendor.', ref('VendorDetail')), ...notFound, ...errors },
       },
       patch: {
         ...adminOnly,
         summary:
-          "Changes a run-time vendor's interval, paused state or followed components (only the fields given).",
+          "Changes a run-time vendor's interval, paused state, followed components, probes or suspectAfter (only the fields given).",
         parameters: [path('slug', 'Vendor slug.')],
         requestBody: body(ref('VendorSettings')),
         responses: {

@@ -1,6 +1,6 @@
-// PATCH and DELETE /api/v1/vendors/{slug}: the watch list's changes over the API (admin token or
-// an admin's session with its CSRF token). Vendors from the config file answer 409: the file is
-// where they change. Every change is recorded in the audit log.
+// PATCH and DELETE /api/v1/vendors/{slug}: the watch list's changes over the API, probes included
+// (admin token or an admin's session with its CSRF token). Vendors from the config file answer
+// 409: the file is where they change. Every change is recorded in the audit log.
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import {
@@ -13,6 +13,7 @@ import {
   type WatchedVendor,
 } from '../../store/index.js';
 import { sendJson } from '../json.js';
+import { presentProbe } from './probe-body.js';
 import { validatePatch } from './vendors-write.js';
 import { handleWrite, readJsonObject, WriteError, type WriteAuthorizer } from './write-support.js';
 
@@ -65,6 +66,18 @@ export function settingsAuditEntries(
       to: settings.followedComponents ?? 'all',
     };
   }
+  if (
+    settings.probes !== undefined &&
+    JSON.stringify(settings.probes) !== JSON.stringify(before.probes)
+  ) {
+    detail.probes = {
+      from: before.probes.map((probe) => probe.name),
+      to: settings.probes.map((probe) => probe.name),
+    };
+  }
+  if (settings.suspectAfter !== undefined && settings.suspectAfter !== before.suspectAfter) {
+    detail.suspectAfter = { from: before.suspectAfter, to: settings.suspectAfter };
+  }
   if (Object.keys(detail).length > 0) entries.push({ action: 'vendor.edited', detail });
   return entries;
 }
@@ -86,6 +99,8 @@ function presentWatched(vendor: WatchedVendor) {
     source: vendor.source,
     paused: vendor.paused,
     followedComponents: vendor.followedComponents,
+    probes: vendor.probes.map(presentProbe),
+    suspectAfter: vendor.suspectAfter,
   };
 }
 

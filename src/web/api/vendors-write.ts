@@ -15,6 +15,7 @@ import {
   type VendorSettings,
 } from '../../store/index.js';
 import { sendJson } from '../json.js';
+import { validProbes, validSuspectAfter } from './probe-body.js';
 import {
   handleWrite,
   readJsonObject,
@@ -126,11 +127,17 @@ export async function addVendor(
   };
   await assertNotWatched(deps.db, vendor.slug, vendor.statusPageUrl);
   await syncVendors(deps.db, [vendor], 'api', deps.now());
-  // Set every time: a removed vendor added again follows what it is added with, not its old list.
+  // Set every time: a removed vendor added again follows what it is added with, not its old list,
+  // and has no probes until some are set.
   await updateVendorSettings(
     deps.db,
     vendor.slug,
-    { followedComponents: body.followedComponents ?? null, paused: false },
+    {
+      followedComponents: body.followedComponents ?? null,
+      paused: false,
+      probes: [],
+      suspectAfter: null,
+    },
     deps.now(),
   );
   return { ok: true, vendor, confidence: detection.confidence, evidence: detection.evidence };
@@ -224,13 +231,13 @@ export function validFollowed(value: unknown): string[] | null {
 /** The body of PATCH /api/v1/vendors/{slug}: only the fields given change. */
 export function validatePatch(body: Record<string, unknown>): VendorSettings {
   const unknownKey = Object.keys(body).find(
-    (key) => !['interval', 'paused', 'followedComponents'].includes(key),
+    (key) => !['interval', 'paused', 'followedComponents', 'probes', 'suspectAfter'].includes(key),
   );
   if (unknownKey !== undefined) {
     throw new WriteError(
       400,
       'invalid_body',
-      `unknown field ${JSON.stringify(unknownKey.slice(0, 40))} (interval, paused, followedComponents)`,
+      `unknown field ${JSON.stringify(unknownKey.slice(0, 40))} (interval, paused, followedComponents, probes, suspectAfter)`,
     );
   }
   if (body.paused !== undefined && typeof body.paused !== 'boolean') {
@@ -242,5 +249,9 @@ export function validatePatch(body: Record<string, unknown>): VendorSettings {
     ...(body.followedComponents === undefined
       ? {}
       : { followedComponents: validFollowed(body.followedComponents) }),
+    ...(body.probes === undefined ? {} : { probes: validProbes(body.probes) }),
+    ...(body.suspectAfter === undefined
+      ? {}
+      : { suspectAfter: validSuspectAfter(body.suspectAfter) }),
   };
 }

@@ -1,5 +1,5 @@
 // GET /api/v1/vendors (every vendor's current status) and GET /api/v1/vendors/{slug} (one vendor
-// with its components and active incidents).
+// with its components, active incidents and probes).
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import {
@@ -7,6 +7,7 @@ import {
   listOpenSuspicions,
   getVendorDetail,
   listVendorStatuses,
+  loadVendorProbes,
   type Database,
 } from '../../store/index.js';
 import { notFound } from '../http-error.js';
@@ -14,6 +15,7 @@ import { maxPathIdLength } from '../ids.js';
 import { effectiveIntervalOf, type PolledVendor } from '../polling-interval.js';
 import { sendJson } from '../json.js';
 import { presentVendorDetail, presentVendorSummary } from './present.js';
+import { presentProbe } from './probe-body.js';
 
 interface VendorApiDeps {
   db: Kysely<Database>;
@@ -48,13 +50,19 @@ export function createVendorApi({ db, now, activeIntervalFor }: VendorApiDeps): 
     async detail(c, slug) {
       const vendor = slug.length <= maxPathIdLength ? await getVendorDetail(db, slug, now()) : null;
       if (!vendor) throw notFound(`no vendor with slug ${JSON.stringify(slug.slice(0, 100))}`);
-      const suspicion = await findOpenSuspicion(db, slug);
+      const [suspicion, probes] = await Promise.all([
+        findOpenSuspicion(db, slug),
+        loadVendorProbes(db, slug),
+      ]);
       return sendJson(c, {
         ...presentVendorDetail(withInterval({ ...vendor, suspected: suspicion !== null })),
         // A suspected outage (docs/contract.md#probes): its probes fail, its page says nothing.
         suspicion: suspicion
           ? { firstSignalAt: suspicion.firstSignalAt, suspectedAt: suspicion.suspectedAt }
           : null,
+        // Its probes as configured (no secrets live in probes) and its own threshold (null: global).
+        probes: (probes?.probes ?? []).map(presentProbe),
+        suspectAfter: probes?.suspectAfter ?? null,
       });
     },
   };

@@ -1,6 +1,7 @@
 // /manage/vendors (admin): the watch list's page and forms. Adding goes through the same
 // addVendor as POST /api/v1/vendors (detection, address guard, conflicts); pause, resume, edit and
-// removal through the same store functions and audit entries as PATCH/DELETE /api/v1/vendors.
+// removal through the same store functions and audit entries as PATCH/DELETE /api/v1/vendors;
+// probes are added and removed one at a time, checked by the config file's rules.
 import type { Context } from 'hono';
 import { loadCatalog, searchCatalog } from '../../../config/catalog.js';
 import { platforms } from '../../../config/platforms.js';
@@ -26,6 +27,7 @@ import { WriteError } from '../../api/write-support.js';
 import type { Auth } from '../../auth/service.js';
 import type { PageDeps } from '../shared/context.js';
 import { readForm } from '../shared/form-body.js';
+import { addProbe as addProbeTo, probeFormValues } from './probe-form.js';
 import { sendHtml } from '../shared/html.js';
 import {
   intervalLabel,
@@ -46,6 +48,8 @@ const doneMessages: Record<string, string> = {
   edited: 'The changes were saved.',
   'removed-kept': 'The vendor was removed; its history was kept.',
   'removed-deleted': 'The vendor was removed and its history deleted.',
+  'probe-added': 'The probe was added: it runs within a few seconds.',
+  'probe-removed': 'The probe was removed: it stops within a few seconds.',
 };
 
 const maxResults = 25;
@@ -91,7 +95,9 @@ export function watchListPages(deps: PageDeps, auth: Auth, writes: WatchListDeps
 
   async function render(
     c: Context,
-    extra: Partial<Pick<WatchListProps, 'done' | 'error' | 'detected' | 'pastedUrl' | 'pushUrl'>>,
+    extra: Partial<
+      Pick<WatchListProps, 'done' | 'error' | 'detected' | 'pastedUrl' | 'pushUrl' | 'probeForm'>
+    >,
     status: 200 | 400 | 404 | 409 | 422 = 200,
   ) {
     const vendors = await listWatchedVendors(deps.db);
@@ -128,6 +134,7 @@ export function watchListPages(deps: PageDeps, auth: Auth, writes: WatchListDeps
         error={extra.error ?? null}
         defaultInterval={intervalLabel(writes.defaultIntervalSeconds)}
         pushUrl={extra.pushUrl ?? null}
+        probeForm={extra.probeForm ?? null}
       />,
       status,
     );
@@ -307,6 +314,66 @@ export function watchListPages(deps: PageDeps, auth: Auth, writes: WatchListDeps
         },
         'edited',
       );
+    },
+
+    /** One probe more, checked with the vendor's others by the config's rules. */
+    async addProbe(c: Context, slug: string) {
+      const form = await readForm(c);
+      const vendor = await getWatchedVendor(deps.db, slug);
+      if (!vendor) return refused(c, 'missing', slug);
+      if (vendor.source === 'config') return refused(c, 'config', slug);
+      const values = probeFormValues(form);
+      const checked = addProbeTo(vendor.probes, values);
+      if (!checked.ok) {
+        return render(
+          c,
+          {
+            error: `the probe was not added: ${Object.values(checked.errors)[0]}`,
+            probeForm: { slug: vendor.slug, values, errors: checked.errors },
+          },
+          400,
+        );
+      }
+      const outcome = await updateVendorSettings(
+        deps.db,
+        vendor.slug,
+        { probes: checked.probes },
+        deps.now(),
+      );
+      if (outcome !== 'changed') return refused(c, outcome, slug);
+      await auth.audit(c, {
+        actor: actor(c),
+        action: 'vendor.probe-added',
+        subject: vendor.slug,
+        detail: { probe: checked.added.name, url: checked.added.url },
+      });
+      return c.redirect('/manage/vendors?done=probe-added', 303);
+    },
+
+    async removeProbe(c: Context, slug: string) {
+      const form = await readForm(c);
+      const vendor = await getWatchedVendor(deps.db, slug);
+      if (!vendor) return refused(c, 'missing', slug);
+      if (vendor.source === 'config') return refused(c, 'config', slug);
+      const name = form.probe ?? '';
+      const removed = vendor.probes.find((probe) => probe.name === name);
+      if (!removed) {
+        return render(c, { error: `${vendor.name} has no probe "${name.slice(0, 40)}"` }, 404);
+      }
+      const outcome = await updateVendorSettings(
+        deps.db,
+        vendor.slug,
+        { probes: vendor.probes.filter((probe) => probe !== removed) },
+        deps.now(),
+      );
+      if (outcome !== 'changed') return refused(c, outcome, slug);
+      await auth.audit(c, {
+        actor: actor(c),
+        action: 'vendor.probe-removed',
+        subject: vendor.slug,
+        detail: { probe: removed.name, url: removed.url },
+      });
+      return c.redirect('/manage/vendors?done=probe-removed', 303);
     },
 
     async remove(c: Context, slug: string) {

@@ -1,5 +1,6 @@
 // /manage/vendors: the watch list. Every watched vendor with its interval, followed components and
-// state; per run-time vendor a pause/resume, an edit and a removal (which asks about the history);
+// state; per run-time vendor a pause/resume, an edit (with its probes) and a removal (which asks
+// about the history);
 // a catalog search whose results add with one click; and a pasted status page URL, detected, whose
 // components the admin picks before adding it. Every form is a ProtectedForm and works without
 // JavaScript; the edit and removal forms sit in <details>, opened with Enter like any button.
@@ -10,6 +11,8 @@ import { ErrorNotice, Notice } from '../shared/form-parts.js';
 import { Layout, type AssetUrls } from '../shared/layout.js';
 import { ManageNav } from '../shared/manage-nav.js';
 import { ProtectedForm } from '../shared/protected-form.js';
+import { emptyProbeForm } from './probe-form.js';
+import { ConfigProbes, ProbePart, type ProbeFormState } from './probes-view.js';
 
 export interface CatalogResult {
   slug: string;
@@ -61,6 +64,8 @@ export interface WatchListProps {
   defaultInterval: string;
   /** A vendor's push URL, shown once after the admin asked for it (docs/push.md). */
   pushUrl?: { vendorName: string; url: string; publicUrlSet: boolean } | null;
+  /** A vendor's add-a-probe form that came back with errors: its edit part opens with them. */
+  probeForm?: ProbeFormState | null;
 }
 
 /** "60s", "5m", "2h": the shortest exact spelling of an interval. */
@@ -158,8 +163,15 @@ const PushUrlNotice: FC<{ push: NonNullable<WatchListProps['pushUrl']> }> = ({ p
   </Notice>
 );
 
-const VendorRow: FC<{ vendor: WatchedVendor }> = ({ vendor }) => {
+const VendorRow: FC<{ vendor: WatchedVendor; probeForm: ProbeFormState | null }> = ({
+  vendor,
+  probeForm,
+}) => {
   const fromConfig = vendor.source === 'config';
+  const probeState =
+    probeForm?.slug === vendor.slug
+      ? probeForm
+      : { slug: vendor.slug, values: emptyProbeForm, errors: {} };
   return (
     <tr data-vendor={vendor.slug}>
       <td class="lead-cell">
@@ -175,9 +187,12 @@ const VendorRow: FC<{ vendor: WatchedVendor }> = ({ vendor }) => {
       <td data-label="Actions">
         <PushUrlForm vendor={vendor} />
         {fromConfig ? (
-          <p class="field-hint config-note">
-            From the config file: change it there (its <code>vendors:</code> list).
-          </p>
+          <>
+            <p class="field-hint config-note">
+              From the config file: change it there (its <code>vendors:</code> list).
+            </p>
+            <ConfigProbes vendor={vendor} />
+          </>
         ) : (
           <div class="row-actions">
             <ProtectedForm
@@ -190,9 +205,15 @@ const VendorRow: FC<{ vendor: WatchedVendor }> = ({ vendor }) => {
                 <span class="visually-hidden"> {vendor.name}</span>
               </button>
             </ProtectedForm>
-            <details class="row-details">
+            <details class="row-details" open={probeForm?.slug === vendor.slug}>
               <summary>
                 Edit<span class="visually-hidden"> {vendor.name}</span>
+                {vendor.probes.length > 0 && (
+                  <span class="muted">
+                    {' '}
+                    · {vendor.probes.length} {vendor.probes.length === 1 ? 'probe' : 'probes'}
+                  </span>
+                )}
               </summary>
               <ProtectedForm
                 action={`/manage/vendors/${vendor.slug}/edit`}
@@ -220,6 +241,7 @@ const VendorRow: FC<{ vendor: WatchedVendor }> = ({ vendor }) => {
                 )}
                 <button type="submit">Save changes</button>
               </ProtectedForm>
+              <ProbePart vendor={vendor} state={probeState} />
             </details>
             <details class="row-details">
               <summary>
@@ -266,7 +288,10 @@ const VendorRow: FC<{ vendor: WatchedVendor }> = ({ vendor }) => {
   );
 };
 
-const WatchTable: FC<{ vendors: WatchedVendor[] }> = ({ vendors }) =>
+const WatchTable: FC<{ vendors: WatchedVendor[]; probeForm: ProbeFormState | null }> = ({
+  vendors,
+  probeForm,
+}) =>
   vendors.length === 0 ? (
     <p class="empty-state">
       Nothing is watched yet. Search the catalog below and press Add, or paste a status page URL.
@@ -287,7 +312,7 @@ const WatchTable: FC<{ vendors: WatchedVendor[] }> = ({ vendors }) =>
         </thead>
         <tbody>
           {vendors.map((vendor) => (
-            <VendorRow vendor={vendor} />
+            <VendorRow vendor={vendor} probeForm={probeForm} />
           ))}
         </tbody>
       </table>
@@ -455,7 +480,7 @@ export const WatchListPage: FC<WatchListProps> = (props) => (
     )}
     {props.pushUrl && <PushUrlNotice push={props.pushUrl} />}
     <ErrorNotice message={props.error} />
-    <WatchTable vendors={props.vendors} />
+    <WatchTable vendors={props.vendors} probeForm={props.probeForm ?? null} />
 
     <h2 id="catalog-title">Add from the catalog</h2>
     <CatalogSearchForm search={props.search} platforms={props.platforms} />
