@@ -35,6 +35,8 @@ const usage = `usage: node bench/run.mjs [--vendors N] [--interval S] [--duratio
   --group-changes N    changes per group in its window (default 60: the one webhook target keeps up)
   --heap-snapshot DIR  the serve phase writes a heap snapshot of serve into DIR at the window's end
   --profile            CPU-profile the poller children's measured window; print their top frames
+  --alloc              sample the poller children's allocations in the measured window; print KB
+                       per poll and the top allocating frames
   --quick              smoke run: 600 vendors, short phases (~1 minute)`;
 
 export const phaseNames = ['baseline', 'saturation', 'latency', 'serve', 'groups'];
@@ -62,6 +64,7 @@ export function parseBenchArgs(argv) {
       'group-vendors': { type: 'string' },
       'group-changes': { type: 'string' },
       profile: { type: 'boolean', default: false },
+      alloc: { type: 'boolean', default: false },
       quick: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -90,6 +93,7 @@ export function parseBenchArgs(argv) {
     heapSnapshotDir: values['heap-snapshot'] ?? null,
     quick: values.quick,
     profile: values.profile,
+    alloc: values.alloc,
     vendors,
     intervalSeconds: values.interval
       ? positiveNumber(values.interval, 'interval', true)

@@ -18,6 +18,7 @@ import { runBaseline, runLatency, runSaturation } from './phases.mjs';
 import { runServe } from './serve-phase.mjs';
 import { runLatencyGroups } from './latency-groups.mjs';
 import { formatTop, topFrames } from './profile-top.mjs';
+import { formatAllocations, topAllocations } from './alloc-top.mjs';
 import { buildRows, formatTable, groupRows, resultsDir, row, writeResults } from './report.mjs';
 import { loadAverage, round } from './stats.mjs';
 
@@ -78,7 +79,7 @@ async function main() {
         descriptorReserve,
     ),
     tempDir: await mkdtemp(join(tmpdir(), 'vendorwatch-bench-')),
-    profileDir: parsed.profile ? profileDir : null,
+    profileDir: parsed.profile || parsed.alloc ? profileDir : null,
   };
   if (settings.profileDir) await mkdir(settings.profileDir, { recursive: true });
   tempDir = settings.tempDir;
@@ -159,6 +160,7 @@ async function main() {
     await removeTempDir();
   }
   if (settings.profile) result.profiles = await summarizeProfiles(profileDir);
+  if (settings.alloc) result.allocations = await summarizeAllocations(profileDir, result);
   // Run alone, the groups phase prints only its own rows.
   result.rows = settings.phases.every((name) => name === 'groups')
     ? [
@@ -171,6 +173,8 @@ async function main() {
   for (const error of result.errors) console.log(`ERROR in ${error.phase}: ${error.message}`);
   for (const [name, top] of Object.entries(result.profiles ?? {}))
     console.log(`\nprofile ${name}:\n${formatTop(top)}`);
+  for (const [name, top] of Object.entries(result.allocations ?? {}))
+    console.log(`\nallocations ${name}:\n${formatAllocations(top)}`);
   const path = await writeResults(result);
   console.log(`\nresults: ${path}`);
   if (result.errors.length > 0) process.exitCode = 1;
@@ -181,6 +185,17 @@ async function summarizeProfiles(dir) {
   const names = await readdir(dir).catch(() => []);
   for (const name of names.filter((n) => n.endsWith('.cpuprofile'))) {
     summaries[name] = await topFrames(join(dir, name), 15);
+  }
+  return summaries;
+}
+
+/** Each phase's .heapprofile read per poll of its window. */
+async function summarizeAllocations(dir, result) {
+  const summaries = {};
+  const names = await readdir(dir).catch(() => []);
+  for (const name of names.filter((n) => n.endsWith('.heapprofile'))) {
+    const polls = result[name.replace(/\.heapprofile$/, '')]?.polls;
+    if (polls > 0) summaries[name] = await topAllocations(join(dir, name), polls, 15);
   }
   return summaries;
 }
