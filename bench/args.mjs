@@ -46,6 +46,8 @@ const usage = `usage: node bench/run.mjs [--vendors N] [--interval S] [--duratio
                        (default postgres://postgres@127.0.0.1:5432/postgres)
   --heap-snapshot DIR  the serve phase writes a heap snapshot of serve into DIR at the window's end
   --profile            CPU-profile the poller children's measured window; print their top frames
+  --alloc              sample the poller children's allocations in the measured window; print KB
+                       per poll and the top allocating frames
   --quick              smoke run: 600 vendors, short phases (~1 minute; the workers phase:
                        300 vendors, 1 and 2 workers, 10 s windows, ~1 minute more)`;
 
@@ -80,6 +82,7 @@ export function parseBenchArgs(argv) {
       'worker-analyze': { type: 'boolean', default: false },
       postgres: { type: 'string' },
       profile: { type: 'boolean', default: false },
+      alloc: { type: 'boolean', default: false },
       quick: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -110,6 +113,7 @@ export function parseBenchArgs(argv) {
     heapSnapshotDir: values['heap-snapshot'] ?? null,
     quick: values.quick,
     profile: values.profile,
+    alloc: values.alloc,
     vendors,
     intervalSeconds: values.interval
       ? positiveNumber(values.interval, 'interval', true)

@@ -89,6 +89,9 @@ function since(from, to) {
     writeSyscallsPerPoll: perPoll(to.thread.writeSyscalls - from.thread.writeSyscalls),
     diskWriteKbPerPoll: perPoll((to.thread.diskWriteBytes - from.thread.diskWriteBytes) / 1024),
     connectionsPerPoll: round((to.counters.connections - from.counters.connections) / pollCount, 2),
+    // Sampled over the window with --alloc (bytes allocated, collected or not).
+    allocatedKbPerPoll:
+      to.allocatedBytes === undefined ? null : round(to.allocatedBytes / 1024 / pollCount, 1),
     eventLoopMs: to.eventLoopMs,
     pollMs: to.pollMs,
     failures: to.failures,
@@ -113,11 +116,17 @@ async function withPoller(sim, settings, { name, intervalSeconds }, measure) {
     const limitMs = settings.warmupLimitSeconds * 1000;
     const warmup = await fullRound(child, vendors.length, limitMs, 'distinct');
     // With --profile, the CPU profile covers the measured window only (window-start → window-end).
-    const profilePath = settings.profileDir
-      ? join(settings.profileDir, `${name}.cpuprofile`)
-      : null;
+    const profilePath =
+      settings.profile && settings.profileDir
+        ? join(settings.profileDir, `${name}.cpuprofile`)
+        : null;
+    // With --alloc, the window's allocations are sampled into a .heapprofile.
+    const allocationProfilePath =
+      settings.alloc && settings.profileDir
+        ? join(settings.profileDir, `${name}.heapprofile`)
+        : null;
     const mark = async (markName) =>
-      ask(child, { type: 'mark', name: markName, profilePath }, 60_000);
+      ask(child, { type: 'mark', name: markName, profilePath, allocationProfilePath }, 60_000);
     const roundSinceMark = () => fullRound(child, vendors.length, limitMs, 'sinceMark');
     const measured = await measure({ mark, roundSinceMark });
     const stopped = await ask(child, { type: 'stop' }, 60_000);
@@ -146,6 +155,7 @@ export async function runSaturation(sim, settings) {
     simulatorCores: result.simulatorCores,
     peakRssMb: result.stopped.memory?.peakRssMb ?? result.memory.peakRssMb,
     memoryAtWindowEnd: result.memory,
+    allocatedKbPerPoll: result.window.allocatedKbPerPoll,
     concurrency: result.concurrency,
   };
 }

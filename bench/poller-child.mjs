@@ -41,6 +41,7 @@ let durations = [];
 let failures = new Map();
 let running = null;
 let profiler = null;
+let allocationSampler = null;
 
 /** CPU profile of the measured window only: started at window-start, written at window-end. */
 async function profileAt(name, path) {
@@ -56,6 +57,36 @@ async function profileAt(name, path) {
     profiler = null;
     await writeFile(path, JSON.stringify(profile));
   }
+}
+
+/**
+ * Every allocation of the measured window, sampled (V8 scales each sample to the bytes it stands
+ * for) including objects already collected again: bytes allocated, not bytes still live.
+ */
+async function startAllocationSampling() {
+  allocationSampler = new Session();
+  allocationSampler.connect();
+  await allocationSampler.post('HeapProfiler.enable');
+  await allocationSampler.post('HeapProfiler.startSampling', {
+    samplingInterval: 16 * 1024,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
+}
+
+/** The window's allocation profile and the bytes it allocated in all. */
+async function stopAllocationSampling() {
+  const { profile } = await allocationSampler.post('HeapProfiler.stopSampling');
+  allocationSampler.disconnect();
+  allocationSampler = null;
+  let bytes = 0;
+  const stack = [profile.head];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    bytes += node.selfSize;
+    stack.push(...node.children);
+  }
+  return { profile, bytes };
 }
 
 function recordEvents(events) {
@@ -133,7 +164,10 @@ async function start({ dbPath, vendors, intervalSeconds }) {
 }
 
 /** Counters are cumulative; durations, failures and event-loop delay cover the time since the last mark. */
-async function mark(name, profilePath) {
+async function mark(name, profilePath, allocationProfilePath) {
+  // Stopped before the snapshot's own work is sampled, started after it: the window holds polls.
+  const sampled =
+    name === 'window-end' && allocationSampler ? await stopAllocationSampling() : null;
   const cpu = process.cpuUsage();
   const snapshot = {
     name,
@@ -160,6 +194,13 @@ async function mark(name, profilePath) {
   durations = [];
   failures = new Map();
   await profileAt(name, profilePath);
+  if (sampled) {
+    await writeFile(allocationProfilePath, JSON.stringify(sampled.profile));
+    return { ...snapshot, allocatedBytes: sampled.bytes };
+  }
+  if (name === 'window-start' && allocationProfilePath && !allocationSampler) {
+    await startAllocationSampling();
+  }
   return snapshot;
 }
 
@@ -196,7 +237,8 @@ function reply(type, work) {
 process.on('disconnect', () => process.exit(0));
 process.on('message', (message) => {
   if (message?.type === 'start') reply('start', () => start(message));
-  else if (message?.type === 'mark') reply('mark', () => mark(message.name, message.profilePath));
+  else if (message?.type === 'mark')
+    reply('mark', () => mark(message.name, message.profilePath, message.allocationProfilePath));
   else if (message?.type === 'stop') reply('stop', stop);
 });
 process.send?.({ type: 'ready' });

@@ -44,7 +44,8 @@ const areas = [
   ['node:', 'node internals (streams, events, timers…)'],
 ];
 
-function placeOf(frame) {
+/** A frame as src/x.ts:line (through source maps) or its file:line; exported for alloc-top.mjs. */
+export function placeOf(frame) {
   if (!frame.url) return `(${frame.functionName || 'native'})`;
   if (!frame.url.startsWith('file://')) return `${frame.url}:${frame.lineNumber + 1}`;
   const path = fileURLToPath(frame.url);
@@ -54,7 +55,7 @@ function placeOf(frame) {
   return mapped ?? `${relative(repoRoot, path)}:${frame.lineNumber + 1}`;
 }
 
-function areaOf(place) {
+export function areaOf(place) {
   return areas.find(([prefix]) => place.startsWith(prefix))?.[1] ?? place.replace(/:\d+$/, '');
 }
 

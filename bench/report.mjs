@@ -109,6 +109,10 @@ export function buildRows(result) {
     row('CPU ms per vendor-poll: vendorwatch at saturation', vwCpuPerPoll),
     row('CPU ms per vendor-poll: vendorwatch, latency run', cpuMsPerPoll(latency)),
     row(
+      'vendorwatch KB allocated per poll at saturation (--alloc, sampled)',
+      saturation?.allocatedKbPerPoll,
+    ),
+    row(
       'CPU-cost ratio bare If-None-Match ÷ vendorwatch (contention-proof)',
       cpuRatio,
       '(≥ 70 %)',

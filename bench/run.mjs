@@ -21,6 +21,7 @@ import { runLatencyGroups } from './latency-groups.mjs';
 import { dropAllBenchDatabases } from './pg-databases.mjs';
 import { defaultBin, runWorkers } from './workers-phase.mjs';
 import { formatTop, topFrames } from './profile-top.mjs';
+import { formatAllocations, topAllocations } from './alloc-top.mjs';
 import {
   buildRows,
   formatTable,
@@ -93,7 +94,7 @@ async function main() {
         descriptorReserve,
     ),
     tempDir: await mkdtemp(join(tmpdir(), 'vendorwatch-bench-')),
-    profileDir: parsed.profile ? profileDir : null,
+    profileDir: parsed.profile || parsed.alloc ? profileDir : null,
   };
   if (settings.profileDir) await mkdir(settings.profileDir, { recursive: true });
   tempDir = settings.tempDir;
@@ -198,6 +199,7 @@ async function main() {
     await removeTempDir();
   }
   if (settings.profile) result.profiles = await summarizeProfiles(profileDir);
+  if (settings.alloc) result.allocations = await summarizeAllocations(profileDir, result);
   // Run alone, the phases with their own simulator print only their own rows (and no notes on
   // the poller's).
   const ownPhasesOnly = settings.phases.every((name) => ownSimulator.has(name));
@@ -214,6 +216,8 @@ async function main() {
   for (const error of result.errors) console.log(`ERROR in ${error.phase}: ${error.message}`);
   for (const [name, top] of Object.entries(result.profiles ?? {}))
     console.log(`\nprofile ${name}:\n${formatTop(top)}`);
+  for (const [name, top] of Object.entries(result.allocations ?? {}))
+    console.log(`\nallocations ${name}:\n${formatAllocations(top)}`);
   const path = await writeResults(result);
   console.log(`\nresults: ${path}`);
   if (result.errors.length > 0) process.exitCode = 1;
@@ -224,6 +228,17 @@ async function summarizeProfiles(dir) {
   const names = await readdir(dir).catch(() => []);
   for (const name of names.filter((n) => n.endsWith('.cpuprofile'))) {
     summaries[name] = await topFrames(join(dir, name), 15);
+  }
+  return summaries;
+}
+
+/** Each phase's .heapprofile read per poll of its window. */
+async function summarizeAllocations(dir, result) {
+  const summaries = {};
+  const names = await readdir(dir).catch(() => []);
+  for (const name of names.filter((n) => n.endsWith('.heapprofile'))) {
+    const polls = result[name.replace(/\.heapprofile$/, '')]?.polls;
+    if (polls > 0) summaries[name] = await topAllocations(join(dir, name), polls, 15);
   }
   return summaries;
 }

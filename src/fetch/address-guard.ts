@@ -22,9 +22,11 @@ export interface AddressPolicy {
 
 /** 'invalid': the URL itself is refused; 'blocked': an address is not allowed; 'unresolved': DNS failed. */
 export type UrlRefusal = { ok: false; kind: 'invalid' | 'blocked' | 'unresolved'; reason: string };
-type UrlHost = { kind: 'ip'; address: string } | { kind: 'name'; name: string };
-type UrlSyntaxCheck = { ok: true; url: URL; host: UrlHost } | UrlRefusal;
-type UrlCheck = { ok: true; url: URL; addresses: string[] } | UrlRefusal;
+export type UrlHost =
+  | { readonly kind: 'ip'; readonly address: string }
+  | { readonly kind: 'name'; readonly name: string };
+export type UrlSyntaxCheck = { ok: true; url: URL; host: UrlHost } | UrlRefusal;
+export type UrlCheck = { ok: true; url: URL; addresses: string[] } | UrlRefusal;
 
 const maxUrlLength = 4096;
 // WHATWG Fetch "bad ports": services no status page runs on, refused by browsers for the same reason.
@@ -84,12 +86,26 @@ export function checkUrlSyntax(rawUrl: string): UrlSyntaxCheck {
     if (port === 0) return refuse('invalid', 'port 0 is not valid');
     if (badPorts.has(port)) return refuse('invalid', `port ${port} is not allowed`);
   }
-  const literal = parseStrictAddress(url.hostname);
-  if (literal) return { ok: true, url, host: { kind: 'ip', address: literal.toString() } };
-  if (url.hostname.startsWith('[') || !isValidHostName(url.hostname)) {
-    return refuse('invalid', 'host name contains characters that are not allowed');
-  }
-  return { ok: true, url, host: { kind: 'name', name: url.hostname } };
+  const host = hostOf(url.hostname);
+  if (!host) return refuse('invalid', 'host name contains characters that are not allowed');
+  return { ok: true, url, host };
+}
+
+// Polls ask about the same hosts again and again; a host's kind depends on its text only.
+const knownHosts = new Map<string, UrlHost | null>();
+const maxKnownHosts = 20_000;
+
+/** A WHATWG-parsed hostname as a literal (canonical text) or a name; null when not allowed. */
+function hostOf(hostname: string): UrlHost | null {
+  let host = knownHosts.get(hostname);
+  if (host !== undefined) return host;
+  const literal = parseStrictAddress(hostname);
+  if (literal) host = { kind: 'ip', address: literal.toString() };
+  else if (hostname.startsWith('[') || !isValidHostName(hostname)) host = null;
+  else host = { kind: 'name', name: hostname };
+  if (knownHosts.size >= maxKnownHosts) knownHosts.delete(knownHosts.keys().next().value!);
+  knownHosts.set(hostname, host);
+  return host;
 }
 
 /** All A/AAAA addresses of a name from the system resolver (getaddrinfo). */
@@ -124,25 +140,57 @@ export async function checkUrl(rawUrl: string, policy: AddressPolicy): Promise<U
   const syntax = checkUrlSyntax(rawUrl);
   if (!syntax.ok) return syntax;
   const { url, host } = syntax;
-  if (host.kind === 'ip') {
-    const refusal = addressRefusal(host.address, policy);
-    return refusal
-      ? refuse('blocked', `blocked: ${refusal}`)
-      : { ok: true, url, addresses: [host.address] };
-  }
+  if (host.kind === 'ip')
+    return judgeHost(url, host, null, (address) => addressVerdict(address, policy));
   let answers: string[];
   try {
     answers = await (policy.resolve ?? systemResolve)(host.name);
   } catch (error) {
-    return refuse('unresolved', dnsFailure(host.name, error));
+    return unresolved(host.name, error);
   }
-  if (answers.length === 0)
+  return judgeHost(url, host, answers, (address) => addressVerdict(address, policy));
+}
+
+/** An address's verdict: why it is refused, or the canonical form to connect to. */
+export type AddressVerdict = { refusal: string } | { refusal: null; canonical: string };
+
+export function addressVerdict(address: string, policy: AddressPolicy): AddressVerdict {
+  const refusal = addressRefusal(address, policy);
+  return refusal
+    ? { refusal }
+    : { refusal: null, canonical: parseStrictAddress(address)!.toString() };
+}
+
+/** A name whose lookup failed: refused as 'unresolved' (a network failure, not a block). */
+export function unresolved(name: string, error: unknown): UrlRefusal {
+  return refuse('unresolved', dnsFailure(name, error));
+}
+
+/**
+ * checkUrl's verdict once the host's addresses are known: a literal is judged by itself, a name by
+ * every one of its DNS answers (`answers`). `verdictOf` judges one address under the policy.
+ */
+export function judgeHost(
+  url: URL,
+  host: UrlHost,
+  answers: readonly string[] | null,
+  verdictOf: (address: string) => AddressVerdict,
+): UrlCheck {
+  if (host.kind === 'ip') {
+    const verdict = verdictOf(host.address);
+    return verdict.refusal === null
+      ? { ok: true, url, addresses: [host.address] }
+      : refuse('blocked', `blocked: ${verdict.refusal}`);
+  }
+  if (!answers || answers.length === 0)
     return refuse('unresolved', `DNS lookup for ${host.name} found no address`);
   const addresses: string[] = [];
   for (const answer of answers) {
-    const refusal = addressRefusal(answer, policy);
-    if (refusal) return refuse('blocked', `blocked: ${host.name} resolves to ${refusal}`);
-    addresses.push(parseStrictAddress(answer)!.toString());
+    const verdict = verdictOf(answer);
+    if (verdict.refusal !== null) {
+      return refuse('blocked', `blocked: ${host.name} resolves to ${verdict.refusal}`);
+    }
+    addresses.push(verdict.canonical);
   }
   return { ok: true, url, addresses };
 }

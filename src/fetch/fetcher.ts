@@ -3,8 +3,8 @@
 // through a decompressed-size cap; redirects are followed by hand, at most `maxRedirects`.
 import { isIP } from 'node:net';
 import type { Dispatcher } from 'undici';
-import { checkUrl, systemResolve } from './address-guard.js';
-import type { AddressPolicy, UrlRefusal } from './address-guard.js';
+import { systemResolve } from './address-guard.js';
+import type { AddressPolicy, UrlCheck, UrlRefusal } from './address-guard.js';
 import { parseCidrList } from './address-ranges.js';
 import { describeError } from './failure.js';
 import { HostLimiter } from './host-limiter.js';
@@ -20,6 +20,7 @@ import { decodeBodyText } from './decode-text.js';
 import { AddressBook, createPinnedAgent } from './pinned-agent.js';
 import { createDecoders, parseContentEncoding, readCappedBody } from './read-body.js';
 import { parseRetryAfter } from './retry-after.js';
+import { UrlChecker } from './url-checker.js';
 import type {
   FetchErrorKind,
   FetchOptions,
@@ -111,7 +112,16 @@ export function createFetcher(config: FetcherConfig): Fetcher {
     headersTimeoutMs: config.headersTimeoutMs,
     bodyTimeoutMs: config.totalTimeoutMs,
   });
+  const checker = new UrlChecker(policy, book);
   const limiter = new HostLimiter(config.perHostConcurrency);
+
+  /** The guard's verdict on a hop; most hops need no lookup and get it without a promise. */
+  async function checkHop(rawUrl: string, signal: AbortSignal): Promise<UrlCheck> {
+    const check = checker.check(rawUrl);
+    if (check instanceof Promise) return abortable(check, signal);
+    signal.throwIfAborted();
+    return check;
+  }
 
   async function readSuccess(
     response: ResponseData,
@@ -204,16 +214,17 @@ export function createFetcher(config: FetcherConfig): Fetcher {
   async function followRedirects(
     options: FetchOptions,
     signal: AbortSignal,
-    progress: { host: string },
+    progress: { host: string | null },
   ): Promise<FetchResult> {
-    const visited = new Set<string>();
+    // Hops seen so far; at most maxRedirects + 1, so a list does.
+    const visited: string[] = [];
     let current = options.url;
     let previous: URL | null = null;
     for (let redirects = 0; ; redirects += 1) {
-      const check = await abortable(checkUrl(current, policy), signal);
+      const check = await checkHop(current, signal);
       if (!check.ok) return refusalResult(check, redirects);
       const { url } = check;
-      if (visited.has(url.href)) {
+      if (visited.includes(url.href)) {
         return failure(
           'http',
           `redirect loop: ${progress.host} redirected back to ${url.host}${url.pathname}`,
@@ -222,7 +233,7 @@ export function createFetcher(config: FetcherConfig): Fetcher {
       if (previous?.protocol === 'https:' && url.protocol === 'http:') {
         return failure('blocked', `redirect ${redirects} refused: https to http downgrade`);
       }
-      visited.add(url.href);
+      visited.push(url.href);
       previous = url;
       progress.host = url.host;
       if (isIP(url.hostname.replace(/^\[|\]$/g, '')) === 0) book.pin(url.hostname, check.addresses);
@@ -261,17 +272,19 @@ export function createFetcher(config: FetcherConfig): Fetcher {
     const onCancel = (): void => controller.abort(new Error('cancelled by caller'));
     if (options.signal?.aborted) onCancel();
     options.signal?.addEventListener('abort', onCancel, { once: true });
-    const progress = { host: hostForMessages(options.url) };
+    // The host messages name: the last hop reached, else the URL's (parsed only for a message).
+    const progress: { host: string | null } = { host: null };
     try {
       return await followRedirects(options, controller.signal, progress);
     } catch (error) {
+      const host = progress.host ?? hostForMessages(options.url);
       if (deadlinePassed) {
-        return failure('timeout', `no complete response from ${progress.host} within ${limit} ms`);
+        return failure('timeout', `no complete response from ${host} within ${limit} ms`);
       }
       if (options.signal?.aborted) {
-        return failure('network', `request to ${progress.host} was cancelled`);
+        return failure('network', `request to ${host} was cancelled`);
       }
-      return { ok: false, error: describeError(error, { ...config, host: progress.host }) };
+      return { ok: false, error: describeError(error, { ...config, host }) };
     } finally {
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onCancel);

@@ -21,9 +21,16 @@ function remember<V>(map: Map<string, V>, key: string, value: V): void {
   if (map.size > maxEntries) map.delete(map.keys().next().value!);
 }
 
+interface CachedAnswer {
+  addresses: Promise<string[]>;
+  expiresAt: number;
+  /** The answer once the lookup succeeded. */
+  settled?: string[];
+}
+
 /** DNS answers cached briefly per host, and the addresses last validated for each host. */
 export class AddressBook {
-  private readonly answers = new Map<string, { addresses: Promise<string[]>; expiresAt: number }>();
+  private readonly answers = new Map<string, CachedAnswer>();
   private readonly pins = new Map<string, readonly string[]>();
 
   constructor(
@@ -38,13 +45,25 @@ export class AddressBook {
     if (cached && cached.expiresAt > this.now()) return cached.addresses;
     const addresses = this.lookupHost(hostname);
     if (this.ttlMs > 0) {
-      remember(this.answers, hostname, { addresses, expiresAt: this.now() + this.ttlMs });
-      // Failures are not cached: the next poll asks again.
-      addresses.catch(() => {
-        if (this.answers.get(hostname)?.addresses === addresses) this.answers.delete(hostname);
-      });
+      const entry: CachedAnswer = { addresses, expiresAt: this.now() + this.ttlMs };
+      remember(this.answers, hostname, entry);
+      addresses.then(
+        (settled) => {
+          entry.settled = settled;
+        },
+        // Failures are not cached: the next poll asks again.
+        () => {
+          if (this.answers.get(hostname) === entry) this.answers.delete(hostname);
+        },
+      );
     }
     return addresses;
+  }
+
+  /** What resolve() would answer from the cache right now, when that answer has arrived. */
+  settled(hostname: string): string[] | undefined {
+    const cached = this.answers.get(hostname);
+    return cached && cached.expiresAt > this.now() ? cached.settled : undefined;
   }
 
   pin(hostname: string, addresses: readonly string[]): void {

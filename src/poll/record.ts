@@ -10,7 +10,12 @@ import type { Vendor, VendorEvent } from '../domain/model.js';
 import { routeCycle, type CycleFacts, type RoutedEvent } from '../domain/routing.js';
 import { addSeconds } from '../domain/time.js';
 import { decideUnreachable } from '../domain/unreachable.js';
-import { commitCycle, loadNotifiedTargets, type CycleRecord } from '../store/index.js';
+import {
+  commitCycle,
+  loadNotifiedTargets,
+  type CycleRecord,
+  type PollState,
+} from '../store/index.js';
 import type { Attempt, Failure, FetchedBodies, Parsed, PollDeps, PollOutcome } from './attempt.js';
 import { nextPollDelaySeconds } from './backoff.js';
 
@@ -31,7 +36,10 @@ export async function recordSuccess(
     outcome: {
       kind: 'success' as const,
       plan,
-      validators: fetched.validators,
+      // Most polls get the same validators back (a 304 repeats its ETag): left as stored then.
+      ...(sameValidators(state.validators, fetched.validators)
+        ? {}
+        : { validators: fetched.validators }),
       ...(parsed
         ? { rawPayload: parsed.bodies, pageName: parsed.pageName, warnings: parsed.warnings }
         : {}),
@@ -63,6 +71,20 @@ export async function recordSuccess(
     events: events.length,
     durationMs: deps.now().getTime() - attempt.started.getTime(),
   };
+}
+
+/** Whether the stored validators already say what this poll's responses said, endpoint for endpoint. */
+function sameValidators(
+  stored: PollState['validators'],
+  fetched: FetchedBodies['validators'],
+): boolean {
+  const urls = Object.keys(fetched);
+  if (urls.length !== Object.keys(stored).length) return false;
+  return urls.every((url) => {
+    const before = stored[url];
+    const now = fetched[url]!;
+    return before?.etag === now.etag && before.lastModified === now.lastModified;
+  });
 }
 
 export async function recordFailure(

@@ -1,7 +1,7 @@
 // One poll cycle, recorded in ONE transaction: the plan's data, its events, one outbox row per
 // (target, event) as routing chose them beforehand, and the vendor's poll state. A crash leaves
 // all of it or none of it. Rows only: nothing here decides who is told.
-import { sql, type Kysely, type UpdateObject } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { CyclePlan } from '../domain/diff.js';
 import type { VendorEvent } from '../domain/model.js';
 import type { RoutedEvent } from '../domain/routing.js';
@@ -21,6 +21,7 @@ import {
 import type { RawPayload, ValidatorsByEndpoint } from './poll-state.js';
 import { linkSuspicion } from './probes.js';
 import type { Database } from './schema.js';
+import { writeState, type ColumnWrite, type StateRow } from './state-write.js';
 
 type CycleOutcome =
   | {
@@ -112,11 +113,7 @@ export async function commitCycle(
     }
     // Written before the event-log lock, which every recording commit waits for: the lock is
     // held only for the events, their grouping and the commit.
-    await trx
-      .updateTable('vendor_state')
-      .set(stateChanges(record, now))
-      .where('slug', '=', record.vendorSlug)
-      .execute();
+    await writeState(trx, stateWrites(record, now), { slug: record.vendorSlug });
     if (outcome.kind === 'success' && outcome.rawPayload !== undefined) {
       await saveRawPayload(trx, record.vendorSlug, outcome.rawPayload, now);
     }
@@ -197,49 +194,57 @@ export async function recordEvents(
   return events;
 }
 
-type StateChanges = UpdateObject<Database, 'vendor_state'>;
-
-function stateChanges(record: CycleRecord, now: string): StateChanges {
+/** The vendor_state columns the cycle writes, in a fixed order (the statement's shape). */
+function stateWrites(record: CycleRecord, now: string): ColumnWrite[] {
   const nextPollAt = storedInstant(record.nextPollAt);
-  const changes: StateChanges = {
-    last_polled_at: now,
+  const writes: ColumnWrite[] = [
+    { column: 'last_polled_at', set: now },
     // Decided in the write itself: a push recorded while this poll was in flight is not lost.
-    next_poll_at:
-      record.nextPollAtAfterPush === undefined
-        ? nextPollAt
-        : sql<string>`case when push_received_at > ${now} then ${storedInstant(
-            record.nextPollAtAfterPush,
-          )} else ${nextPollAt} end`,
-    unreachable_reported: flag(record.unreachableReported),
-  };
-  if (record.answersPush) changes.push_polled_at = now;
+    record.nextPollAtAfterPush === undefined
+      ? { column: 'next_poll_at', set: nextPollAt }
+      : {
+          column: 'next_poll_at',
+          pollStart: now,
+          afterPush: storedInstant(record.nextPollAtAfterPush),
+          otherwise: nextPollAt,
+        },
+    { column: 'unreachable_reported', set: flag(record.unreachableReported) },
+  ];
+  if (record.answersPush) writes.push({ column: 'push_polled_at', set: now });
   if (record.leaseOwner !== null) {
-    changes.lease_owner = null;
-    changes.lease_until = null;
+    writes.push({ column: 'lease_owner', set: null }, { column: 'lease_until', set: null });
   }
   const { outcome } = record;
   if (outcome.kind === 'failure') {
-    changes.last_error = storableText(outcome.error);
-    changes.consecutive_failures = outcome.consecutiveFailures;
-    changes.unreached = flag(!outcome.reached);
-    // The streak's first failure keeps its instant; coalesce in the write itself needs no read.
-    changes.failing_since = sql<string>`coalesce(failing_since, ${now})`;
-    return changes;
+    writes.push(
+      { column: 'last_error', set: storableText(outcome.error) },
+      { column: 'consecutive_failures', set: outcome.consecutiveFailures },
+      { column: 'unreached', set: flag(!outcome.reached) },
+      // The streak's first failure keeps its instant; coalesce in the write itself needs no read.
+      { column: 'failing_since', setIfNull: now },
+    );
+    return writes;
   }
-  changes.last_success_at = now;
-  changes.first_success_at = sql<string>`coalesce(first_success_at, ${now})`;
-  changes.failing_since = null;
-  changes.last_error = null;
-  changes.consecutive_failures = 0;
-  changes.unreached = 0;
-  if (outcome.validators !== undefined) changes.validators = toJson(outcome.validators);
+  writes.push(
+    { column: 'last_success_at', set: now },
+    { column: 'first_success_at', setIfNull: now },
+    { column: 'failing_since', set: null },
+    { column: 'last_error', set: null },
+    { column: 'consecutive_failures', set: 0 },
+    { column: 'unreached', set: 0 },
+  );
+  if (outcome.validators !== undefined) {
+    writes.push({ column: 'validators', set: toJson(outcome.validators) });
+  }
   if (outcome.pageName !== undefined) {
-    changes.page_name = outcome.pageName === null ? null : storableText(outcome.pageName);
+    const pageName = outcome.pageName === null ? null : storableText(outcome.pageName);
+    writes.push({ column: 'page_name', set: pageName });
   }
   if (outcome.warnings !== undefined) {
-    changes.warnings = toJson(outcome.warnings.map((warning) => storableText(warning)));
+    const warnings = toJson(outcome.warnings.map((warning) => storableText(warning)));
+    writes.push({ column: 'warnings', set: warnings });
   }
-  return changes;
+  return writes;
 }
 
 async function saveRawPayload(
@@ -281,12 +286,12 @@ async function recordBookkeeping(
   now: string,
   batch: BookkeepingBatch | undefined,
 ): Promise<void> {
-  const changes = stateChanges(record, now);
-  const write: BookkeepingWrite = async (trx) => {
-    let update = trx.updateTable('vendor_state').set(changes).where('slug', '=', record.vendorSlug);
-    if (record.leaseOwner !== null) update = update.where('lease_owner', '=', record.leaseOwner);
-    return Number((await update.executeTakeFirst()).numUpdatedRows);
-  };
+  const writes = stateWrites(record, now);
+  const row: StateRow =
+    record.leaseOwner === null
+      ? { slug: record.vendorSlug }
+      : { slug: record.vendorSlug, leaseOwner: record.leaseOwner };
+  const write: BookkeepingWrite = (trx) => writeState(trx, writes, row);
   const updated = batch ? await batch.add(write) : await write(db);
   if (updated === 0 && record.leaseOwner === null) {
     throw new Error(`vendor ${record.vendorSlug} is not in the store`);

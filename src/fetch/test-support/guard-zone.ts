@@ -1,7 +1,9 @@
 // A fake DNS zone and a refusal assertion shared by the address-guard test files.
 import { expect } from 'vitest';
-import { checkUrl } from '../address-guard.js';
-import type { AddressPolicy } from '../address-guard.js';
+import { checkUrl, systemResolve } from '../address-guard.js';
+import type { AddressPolicy, UrlCheck } from '../address-guard.js';
+import { AddressBook } from '../pinned-agent.js';
+import { UrlChecker } from '../url-checker.js';
 
 const zones: Record<string, string[]> = {
   'www.githubstatus.com': ['140.82.112.3'],
@@ -38,4 +40,18 @@ export async function expectRefused(
   const text = result.ok ? '' : result.reason;
   if (typeof reason === 'string') expect(text, url).toContain(reason);
   else expect(text, url).toMatch(reason);
+  // The fetcher's remembering checker refuses it the same way, the first time and again.
+  expect(await checkTwice(url, policy), url).toEqual([result, result]);
+}
+
+/** The fetcher's UrlChecker over `policy` (DNS through a book, as the fetcher wires it). */
+export function urlCheckerFor(policy: AddressPolicy, ttlMs = 30_000): UrlChecker {
+  const book = new AddressBook(policy.resolve ?? systemResolve, ttlMs);
+  return new UrlChecker({ ...policy, resolve: (host) => book.resolve(host) }, book);
+}
+
+/** One UrlChecker's verdicts on the same URL asked twice (the second from what it remembers). */
+export async function checkTwice(url: string, policy: AddressPolicy): Promise<UrlCheck[]> {
+  const checker = urlCheckerFor(policy);
+  return [await checker.check(url), await checker.check(url)];
 }
