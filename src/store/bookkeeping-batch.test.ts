@@ -122,4 +122,34 @@ describe('the bookkeeping batch', () => {
       .executeTakeFirstOrThrow();
     expect(row.last_error).toBe('flushed');
   });
+
+  it('writes one batch at a time: what comes meanwhile goes in the next one, together', async () => {
+    store = await openFileStore();
+    const slugs = Array.from({ length: 6 }, (_, i) => `v${i}`);
+    await addVendors(store, slugs);
+    const batch = createBookkeepingBatch(store.db, () => undefined);
+    const transactions: Array<Kysely<Database>> = [];
+    const tracked = (slug: string, gate?: Promise<void>) =>
+      batch.add(async (trx) => {
+        if (!transactions.includes(trx)) transactions.push(trx);
+        await gate;
+        return setError(slug, 'written')(trx);
+      });
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const first = tracked('v0', gate);
+    batch.flush();
+    // Five more polls finish while the first batch is still being written; each asks to flush.
+    const rest = slugs.slice(1).map((slug) => {
+      const written = tracked(slug);
+      batch.flush();
+      return written;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(transactions).toHaveLength(1);
+    open();
+    expect(await Promise.all([first, ...rest])).toEqual(slugs.map(() => 1));
+    // With a transaction per flush the five would have taken five; they share the second.
+    expect(transactions).toHaveLength(2);
+  });
 });
