@@ -379,7 +379,13 @@ export async function listWorkers(
   return [...views.filter((w) => w.state === 'live'), ...views.filter((w) => w.state === 'gone')];
 }
 
-/** PostgreSQL's sweep as one statement (one round trip, like the heartbeat). */
+/**
+ * PostgreSQL's sweep as one statement (one round trip, like the heartbeat). It never waits for a
+ * row lock: it runs on the heartbeat's own connection, so a sweep stuck behind a long transaction
+ * (another worker's commit queued on the event-log lock) would stop the heartbeats and fence every
+ * worker. Rows locked now are skipped: a gone worker is found by the next sweep, and its leases
+ * have ended anyway (a claim takes an ended lease); handing them back here only tidies.
+ */
 async function sweepStatement(
   db: Kysely<Database>,
   at: string,
@@ -388,16 +394,20 @@ async function sweepStatement(
   const { rows } = await sql<{ id: string }>`
     with gone as (
       update workers set gone_at = ${at}, gone_reason = 'heartbeat lost', taken_over_at = ${at}
-      where gone_at is null and heartbeat_at <= ${addSeconds(at, -leaseSeconds)}
+      where id in (select id from workers where gone_at is null
+        and heartbeat_at <= ${addSeconds(at, -leaseSeconds)} for update skip locked)
       returning id
     ), vendors as (
       update vendor_state set lease_owner = null, lease_until = null, next_poll_at = ${dueAtOnce}
-      where lease_owner in (select id from gone)
+      where slug in (select slug from vendor_state where lease_owner in (select id from gone)
+        for update skip locked)
     ), targets as (
       update notify_targets set lease_owner = null, lease_until = null
-      where lease_owner in (select id from gone)
+      where name in (select name from notify_targets where lease_owner in (select id from gone)
+        for update skip locked)
     ), forgotten as (
-      delete from workers where gone_at <= ${addSeconds(at, -goneRetentionSeconds)}
+      delete from workers where id in (select id from workers
+        where gone_at <= ${addSeconds(at, -goneRetentionSeconds)} for update skip locked)
     )
     select id from gone order by id`.execute(db);
   return rows.map((row) => row.id);
