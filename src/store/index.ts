@@ -162,6 +162,7 @@ export {
   latestRolledHour,
   listLiveWorkerIds,
   listOpenSuspicions,
+  listSuspectedVendors,
   listPostingLags,
   listProbeHours,
   listProbeResults,

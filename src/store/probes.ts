@@ -325,6 +325,12 @@ export async function listOpenSuspicions(db: Kysely<Database>): Promise<OpenSusp
   return rows.map(openSuspicionOf);
 }
 
+/** The vendors with an open suspicion (the dashboard's, a board's and the API's marks). */
+export async function listSuspectedVendors(db: Kysely<Database>): Promise<Set<string>> {
+  const rows = await openSuspicionQuery(db).execute();
+  return new Set(rows.map((row) => row.vendor_slug));
+}
+
 /**
  * The vendor's open suspicion, or null: one indexed lookup, cheap enough for a scheduler to ask
  * on every round (fast polling while a vendor is suspected).

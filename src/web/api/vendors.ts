@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import {
   findOpenSuspicion,
-  listOpenSuspicions,
+  listSuspectedVendors,
   getVendorDetail,
   listVendorStatuses,
   loadVendorProbes,
@@ -36,11 +36,10 @@ export function createVendorApi({ db, now, activeIntervalFor }: VendorApiDeps): 
   });
   return {
     async list(c) {
-      const [vendors, suspicions] = await Promise.all([
+      const [vendors, suspected] = await Promise.all([
         listVendorStatuses(db, now()),
-        listOpenSuspicions(db),
+        listSuspectedVendors(db),
       ]);
-      const suspected = new Set(suspicions.map((suspicion) => suspicion.vendorSlug));
       return sendJson(c, {
         vendors: vendors.map((vendor) =>
           presentVendorSummary(withInterval({ ...vendor, suspected: suspected.has(vendor.slug) })),

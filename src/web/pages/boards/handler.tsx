@@ -3,7 +3,7 @@
 import type { Context } from 'hono';
 import type { Board } from '../../../domain/board.js';
 import type { Incident } from '../../../domain/model.js';
-import { listIncidents, listOpenSuspicions } from '../../../store/index.js';
+import { listIncidents, listSuspectedVendors } from '../../../store/index.js';
 import { incidentOnBoard, loadBoardState } from '../../boards/load.js';
 import {
   compareWorstFirst,
@@ -70,12 +70,11 @@ export async function boardPage(
     );
   }
   const now = deps.now();
-  const [state, recent, suspicions] = await Promise.all([
+  const [state, recent, suspected] = await Promise.all([
     loadBoardState(deps.db, board, now, deps.vendorName),
     recentOnBoard(deps, board),
-    listOpenSuspicions(deps.db),
+    listSuspectedVendors(deps.db),
   ]);
-  const suspected = new Set(suspicions.map((suspicion) => suspicion.vendorSlug));
   const vendors = state.vendors
     .map((vendor) => ({
       ...vendor,

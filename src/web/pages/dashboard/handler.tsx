@@ -4,7 +4,7 @@ import { looksLikeOwnNetworkDown } from '../../../domain/own-network.js';
 import {
   listIncidents,
   listOpenIncidentTitles,
-  listOpenSuspicions,
+  listSuspectedVendors,
   listOpenOutages,
   listVendorStatuses,
   type VendorSummary,
@@ -29,14 +29,13 @@ function ownNetworkLooksDown(vendors: readonly VendorSummary[]): boolean {
 
 export async function dashboardPage(c: Context, deps: PageDeps): Promise<Response> {
   const now = deps.now();
-  const [statuses, recent, openIncidents, openOutages, suspicions] = await Promise.all([
+  const [statuses, recent, openIncidents, openOutages, suspected] = await Promise.all([
     listVendorStatuses(deps.db, now),
     listIncidents(deps.db, { limit: recentCount }),
     listOpenIncidentTitles(deps.db),
     listOpenOutages(deps.db),
-    listOpenSuspicions(deps.db),
+    listSuspectedVendors(deps.db),
   ]);
-  const suspected = new Set(suspicions.map((suspicion) => suspicion.vendorSlug));
   const vendors = statuses
     .map((vendor) => ({
       ...vendor,
